@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+// frontdoor — a discrete-event simulation and capacity-planning tool for the front door of
+// children's social care. Licence: GPL-3.0-or-later.
+import PackageDescription
+
+let package = Package(
+    name: "frontdoor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "frontdoor", targets: ["frontdoor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GNU GSL through pkg-config; the shim header has no stable API of its own.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev", "pkg-config"])]
+        ),
+        // Time, event list, random streams, distributions, statistics and queueing networks.
+        // Knows nothing about children's social care.
+        .target(name: "SimulationEngine", dependencies: ["CGSL"]),
+        // Scenario files: schema, validation and YAML reading.
+        .target(
+            name: "FrontDoorModel",
+            dependencies: ["SimulationEngine", .product(name: "Yams", package: "Yams")]
+        ),
+        // Replications in parallel, confidence intervals.
+        .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
+        // Tables, JSON, CSV and HTML for people and scripts.
+        .target(name: "FrontDoorReports", dependencies: ["FrontDoorAnalysis", "FrontDoorModel"]),
+        // The thin command line.
+        .executableTarget(
+            name: "frontdoor",
+            dependencies: [
+                "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
+        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "SimulationEngine"]),
+        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine"]),
+        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["frontdoor"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,40 @@
+import FrontDoorModel
+import SimulationEngine
+
+/// One measure summarised across replications: the mean and its 95% confidence interval.
+public struct MeasureSummary: Sendable {
+    public let definition: MeasureDefinition
+    /// The mean across replications.
+    public let mean: Double
+    /// The sample standard deviation across replications.
+    public let standardDeviation: Double
+    /// The 95% t-interval for the mean; equal to the mean when there is only one replication.
+    public let ci95Low: Double
+    public let ci95High: Double
+    /// The number of replications.
+    public let n: Int
+
+    /// Summarises the values one measure took in each replication.
+    public init(_ definition: MeasureDefinition, values: [Double]) {
+        var statistics = RunningStatistics()
+        for value in values { statistics.add(value) }
+        self.definition = definition
+        mean = statistics.mean
+        standardDeviation = statistics.standardDeviation
+        n = values.count
+        let halfWidth = Self.halfWidth(standardDeviation: standardDeviation, n: n)
+        ci95Low = mean - halfWidth
+        ci95High = mean + halfWidth
+    }
+
+    /// Half the width of the 95% interval.
+    public var halfWidth: Double { (ci95High - ci95Low) / 2 }
+
+    /// Whether the 95% interval contains `value`.
+    public func interval(contains value: Double) -> Bool { ci95Low <= value && value <= ci95High }
+
+    /// The half-width of a 95% t-interval for a mean of `n` values.
+    public static func halfWidth(standardDeviation: Double, n: Int) -> Double {
+        n > 1 ? StudentT.quantile(0.975, degreesOfFreedom: n - 1) * standardDeviation / Double(n).squareRoot() : 0
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import SimulationEngine
+
+/// Reads scenario files.
+///
+/// ```swift
+/// let scenario = try ScenarioLoader.load(path: "Scenarios/benchmarks/tandem.yaml")
+/// ```
+public enum ScenarioLoader {
+    /// Reads and validates the scenario file at `path`.
+    ///
+    /// - Throws: ``ScenarioError`` naming the file, line and key of the first problem found.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError(file: path, message: FileManager.default.fileExists(atPath: path)
+                ? "could not be read as UTF-8 text" : "no such file")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Reads and validates scenario text; `file` is the name used in error messages.
+    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+        let root = try YAMLValue.parse(text, file: file).mapping(allowed: ["scenario", "description", "run", "arrivals", "stages"])
+        let name = try root.required("scenario", "the scenario's short name").string()
+        let summary = try root["description"]?.string() ?? ""
+        let length = try readRunLength(try root.required("run", "how long to simulate"))
+
+        let stagesValue = try root.required("stages", "the stages work passes through")
+        let stageEntries = try stagesValue.mapping().entries
+        guard !stageEntries.isEmpty else { throw stagesValue.error("expected at least one stage") }
+        let stageIDs = stageEntries.map(\.key)
+        for id in stageIDs where id == exitName {
+            throw stagesValue.error("'\(exitName)' is reserved for leaving the network; choose another stage id")
+        }
+
+        let arrivals = try root.required("arrivals", "how work arrives")
+            .mapping(allowed: ["per_hour", "per_day", "per_year", "pattern", "to", "priority_classes"])
+        if let pattern = arrivals["pattern"] { _ = try pattern.choice(["poisson": ()]) }
+        let rate = try arrivals.oneOf(["per_hour", "per_day", "per_year"], "the average arrival rate")
+        let perHour = try rate.value.positiveNumber() / ["per_hour": 1.0, "per_day": 24, "per_year": 8760][rate.key]!
+        let entry = try readRoutes(try arrivals.required("to", "the stage arrivals go to first"), stageIDs: stageIDs)
+        var classes = [1.0]
+        if let classValue = arrivals["priority_classes"] {
+            classes = try classValue.mapping().entries.map { entry throws(ScenarioError) in try entry.value.probability() }
+            guard !classes.isEmpty else { throw classValue.error("expected at least one priority class") }
+            let total = classes.reduce(0, +)
+            guard abs(total - 1) < 1e-9 else { throw classValue.error("the class probabilities must add up to 1, not \(total)") }
+        }
+
+        var stages: [QueueingNetwork.Stage] = []
+        for (id, value) in stageEntries {
+            let stage = try value.mapping(allowed: ["servers", "service_hours", "service_minutes", "queue", "next"])
+            let service = try stage.oneOf(["service_hours", "service_minutes"], "how long one piece of work takes")
+            stages.append(QueueingNetwork.Stage(
+                name: id,
+                servers: try stage.required("servers", "how many people work at this stage at once").wholeNumber(atLeast: 1),
+                service: try readDistribution(service.value, hoursPerUnit: service.key == "service_minutes" ? 1.0 / 60 : 1),
+                discipline: try stage["queue"]?.choice(["first_come_first_served": .firstComeFirstServed, "priority": .priority])
+                    ?? .firstComeFirstServed,
+                routes: try stage["next"].map { value throws(ScenarioError) in try readRoutes(value, stageIDs: stageIDs) } ?? []))
+        }
+
+        do {
+            let network = try QueueingNetwork(arrivalsPerHour: perHour, entry: entry, stages: stages,
+                                              priorityClassProbabilities: classes)
+            return Scenario(name: name, summary: summary, file: file, stageIDs: stageIDs, network: network, length: length)
+        } catch {
+            throw stagesValue.error(error.message)
+        }
+    }
+
+    // MARK: - Implementation details
+
+    /// The routing target that means "leaves the network".
+    static let exitName = "leave"
+
+    static func readRunLength(_ value: YAMLValue) throws(ScenarioError) -> RunLength {
+        let run = try value.mapping(allowed: ["horizon_days", "horizon_hours", "warm_up_days", "warm_up_hours"])
+        let horizon = try run.oneOf(["horizon_days", "horizon_hours"], "how long to simulate")
+        let horizonHours = try horizon.value.positiveNumber() * (horizon.key == "horizon_days" ? 24 : 1)
+        var warmUpHours = 0.0
+        if let warmUp = run["warm_up_days"] ?? run["warm_up_hours"] {
+            let warmUpKey = try run.oneOf(["warm_up_days", "warm_up_hours"], "the warm-up period").key
+            warmUpHours = try warmUp.nonNegativeNumber() * (warmUpKey == "warm_up_days" ? 24 : 1)
+            guard warmUpHours < horizonHours else { throw warmUp.error("the warm-up must be shorter than the horizon") }
+        }
+        return RunLength(horizonHours: horizonHours, warmUpHours: warmUpHours)
+    }
+
+    /// A route is a stage id (or `leave`), or a mapping from stage ids to probabilities.
+    static func readRoutes(_ value: YAMLValue, stageIDs: [String]) throws(ScenarioError) -> [QueueingNetwork.Route] {
+        func target(_ id: String, at place: YAMLValue) throws(ScenarioError) -> Int? {
+            if id == exitName { return nil }
+            guard let index = stageIDs.firstIndex(of: id) else {
+                throw place.error("no stage is called '\(id)'; expected one of \((stageIDs + [exitName]).joined(separator: ", "))"
+                                  + suggestion(for: id, among: stageIDs + [exitName]))
+            }
+            return index
+        }
+        if case .scalar = value.node {
+            return [QueueingNetwork.Route(to: try target(try value.string(), at: value), probability: 1)]
+        }
+        var routes: [QueueingNetwork.Route] = []
+        for (key, probability) in try value.mapping().entries {
+            routes.append(.init(to: try target(key, at: probability), probability: try probability.probability()))
+        }
+        guard !routes.isEmpty else { throw value.error("expected at least one destination") }
+        let total = routes.reduce(0) { $0 + $1.probability }
+        guard abs(total - 1) < 1e-9 else { throw value.error("the probabilities must add up to 1, not \(total)") }
+        return routes
+    }
+
+    /// A distribution is a plain number (always that value) or a mapping naming the distribution
+    /// and its parameters. `hoursPerUnit` converts the file's unit to hours.
+    static func readDistribution(_ value: YAMLValue, hoursPerUnit scale: Double) throws(ScenarioError) -> Distribution {
+        do {
+            if case .scalar = value.node { return try .fixed(try value.nonNegativeNumber() * scale) }
+            let names = ["exponential", "lognormal", "gamma", "uniform", "triangular", "fixed", "empirical"]
+            let spec = try value.mapping(allowed: ["distribution", "mean", "sd", "min", "mode", "max", "value", "values", "weights"])
+            let kindValue = try spec.required("distribution", "one of \(names.joined(separator: ", "))")
+            let kind = try kindValue.string()
+            let expected: [String: [String]] = [
+                "exponential": ["mean"], "lognormal": ["mean", "sd"], "gamma": ["mean", "sd"], "uniform": ["min", "max"],
+                "triangular": ["min", "mode", "max"], "fixed": ["value"], "empirical": ["values", "weights"],
+            ]
+            guard let parameters = expected[kind] else {
+                throw kindValue.error("unknown distribution '\(kind)'; expected one of \(names.joined(separator: ", "))"
+                                                              + suggestion(for: kind, among: names))
+            }
+            for (key, extra) in spec.entries where key != "distribution" && !parameters.contains(key) {
+                throw extra.error("a \(kind) distribution takes \(parameters.joined(separator: ", ")), not '\(key)'")
+            }
+            func parameter(_ key: String) throws(ScenarioError) -> Double {
+                try spec.required(key, "the \(kind) distribution's \(key)").number() * scale
+            }
+            switch kind {
+            case "exponential": return try .exponential(mean: try parameter("mean"))
+            case "lognormal": return try .lognormal(mean: try parameter("mean"), standardDeviation: try parameter("sd"))
+            case "gamma": return try .gamma(mean: try parameter("mean"), standardDeviation: try parameter("sd"))
+            case "uniform": return try .uniform(lower: try parameter("min"), upper: try parameter("max"))
+            case "triangular": return try .triangular(lower: try parameter("min"), mode: try parameter("mode"), upper: try parameter("max"))
+            case "fixed": return try .fixed(try parameter("value"))
+            default:
+                let values = try spec.required("values", "the table's values").numbers { v throws(ScenarioError) in try v.number() * scale }
+                let weights = try spec.required("weights", "one weight per value").numbers { v throws(ScenarioError) in try v.nonNegativeNumber() }
+                return try .empirical(values: values, weights: weights)
+            }
+        } catch let error as DistributionError {
+            throw value.error(error.message)
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw value.error("\(error)")
+        }
+    }
+}

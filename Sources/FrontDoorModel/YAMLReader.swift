@@ -1,0 +1,175 @@
+import Foundation
+internal import Yams
+
+/// A value read from a scenario file, with where it came from, so that every error can name the
+/// file, line and key. Readers state the keys they accept; anything else is an error with a
+/// suggestion when a known key is close.
+struct YAMLValue {
+    let node: Node
+    let file: String
+    /// The dotted key path of this value.
+    let path: String
+
+    /// Parses a whole file.
+    static func parse(_ text: String, file: String) throws(ScenarioError) -> YAMLValue {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                throw ScenarioError(file: file, message: "the file is empty; expected a scenario")
+            }
+            return YAMLValue(node: root, file: file, path: "")
+        } catch let error as ScenarioError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.describe(error, file: file)
+        } catch {
+            throw ScenarioError(file: file, message: "could not be read as YAML: \(error)")
+        }
+    }
+
+    func error(_ message: String) -> ScenarioError {
+        ScenarioError(file: file, line: node.mark?.line, column: node.mark?.column, key: path, message: message)
+    }
+
+    /// What the value looks like, for messages: `'four'`, `a list`, `a mapping`.
+    var shown: String {
+        switch node {
+        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .mapping: return "a mapping of keys"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    // MARK: Scalars
+
+    func string() throws(ScenarioError) -> String {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error("expected some text, found \(shown)") }
+        return scalar.string
+    }
+
+    func number(_ expected: String = "a number", where valid: (Double) -> Bool = { _ in true }) throws(ScenarioError) -> Double {
+        guard case .scalar = node, let value = node.float, value.isFinite, valid(value) else {
+            throw error("expected \(expected), found \(shown)")
+        }
+        return value
+    }
+
+    func positiveNumber() throws(ScenarioError) -> Double {
+        try number("a number above 0") { $0 > 0 }
+    }
+
+    func nonNegativeNumber() throws(ScenarioError) -> Double {
+        try number("a number of 0 or more") { $0 >= 0 }
+    }
+
+    func probability() throws(ScenarioError) -> Double {
+        try number("a probability between 0 and 1") { $0 >= 0 && $0 <= 1 }
+    }
+
+    func wholeNumber(atLeast minimum: Int) throws(ScenarioError) -> Int {
+        guard case .scalar = node, let value = node.int, value >= minimum else {
+            throw error("expected a whole number of \(minimum) or more, found \(shown)")
+        }
+        return value
+    }
+
+    func choice<T>(_ options: KeyValuePairs<String, T>) throws(ScenarioError) -> T {
+        let text = try string()
+        if let match = options.first(where: { $0.key == text }) { return match.value }
+        throw error("expected one of \(options.map { "'\($0.key)'" }.joined(separator: ", ")), found '\(text)'"
+                    + suggestion(for: text, among: options.map(\.key)))
+    }
+
+    // MARK: Collections
+
+    /// The entries of a mapping, in file order, after checking every key is one of `allowed`.
+    func mapping(allowed: [String]? = nil) throws(ScenarioError) -> YAMLMapping {
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys, found \(shown)") }
+        var entries: [(key: String, value: YAMLValue)] = []
+        for (keyNode, valueNode) in mapping {
+            let keyValue = YAMLValue(node: keyNode, file: file, path: path)
+            guard case .scalar(let scalar) = keyNode else { throw keyValue.error("keys must be plain text") }
+            let key = scalar.string
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            if let allowed, !allowed.contains(key) {
+                throw YAMLValue(node: keyNode, file: file, path: childPath)
+                    .error("unknown key; expected one of \(allowed.joined(separator: ", "))" + suggestion(for: key, among: allowed))
+            }
+            entries.append((key, YAMLValue(node: valueNode, file: file, path: childPath)))
+        }
+        return YAMLMapping(owner: self, entries: entries)
+    }
+
+    func list() throws(ScenarioError) -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else { throw error("expected a list, found \(shown)") }
+        return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
+    }
+
+    func numbers(_ read: (YAMLValue) throws(ScenarioError) -> Double) throws(ScenarioError) -> [Double] {
+        var values: [Double] = []
+        for item in try list() { values.append(try read(item)) }
+        return values
+    }
+
+    // MARK: Implementation details
+
+    private static func describe(_ error: YamlError, file: String) -> ScenarioError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ScenarioError(file: file, line: context.mark.line, column: context.mark.column,
+                                 message: "the key \(duplicates.joined(separator: ", ")) appears more than once in one mapping")
+        case .reader(let problem, _, _, _):
+            return ScenarioError(file: file, message: "not readable as text: \(problem)")
+        default:
+            return ScenarioError(file: file, message: "could not be read as YAML: \(error)")
+        }
+    }
+}
+
+/// The entries of a YAML mapping, looked up by key.
+struct YAMLMapping {
+    let owner: YAMLValue
+    let entries: [(key: String, value: YAMLValue)]
+
+    subscript(key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
+
+    func required(_ key: String, _ expected: String) throws(ScenarioError) -> YAMLValue {
+        guard let value = self[key] else { throw owner.error("missing the key '\(key)' (\(expected))") }
+        return value
+    }
+
+    /// Exactly one of several alternative keys, such as `mean_hours` or `mean_minutes`.
+    func oneOf(_ keys: [String], _ expected: String) throws(ScenarioError) -> (key: String, value: YAMLValue) {
+        let present = entries.filter { keys.contains($0.key) }
+        guard present.count == 1 else {
+            throw owner.error(present.isEmpty ? "missing \(keys.map { "'\($0)'" }.joined(separator: " or ")) (\(expected))"
+                                              : "give only one of \(present.map { "'\($0.key)'" }.joined(separator: " and "))")
+        }
+        return present[0]
+    }
+}
+
+/// " (did you mean 'x'?)" when a known word is within a small edit distance of `word`.
+func suggestion(for word: String, among candidates: [String]) -> String {
+    let scored = candidates.map { (candidate: $0, distance: editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.distance < $1.distance }),
+          best.distance <= max(2, best.candidate.count / 3) else { return "" }
+    return " (did you mean '\(best.candidate)'?)"
+}
+
+/// Levenshtein distance between two strings.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,304 @@
+import Foundation
+
+/// How long a run lasts and how much of its start is discarded.
+public struct RunLength: Sendable, Hashable {
+    /// The run stops at this time (hours); work still in the network is not drained.
+    public var horizonHours: Double
+    /// Measures ignore everything before this time (hours), so that a run that starts empty
+    /// is not reported as quieter than it is.
+    public var warmUpHours: Double
+
+    public init(horizonHours: Double, warmUpHours: Double = 0) {
+        self.horizonHours = horizonHours
+        self.warmUpHours = warmUpHours
+    }
+}
+
+/// What one replication of a ``QueueingNetwork`` measured, over [warm-up, horizon].
+public struct NetworkReplication: Sendable {
+    public struct StageMeasures: Sendable {
+        /// Services completed.
+        public var completed: Int
+        /// Mean wait in the queue of the services completed.
+        public var meanWaitHours: Double
+        /// Busy server-hours divided by servers × the measured period.
+        public var utilisation: Double
+        /// Time-average number waiting in the queue.
+        public var meanQueueLength: Double
+        /// Work waiting or in service at the horizon.
+        public var inStageAtEnd: Int
+    }
+
+    /// Arrivals during the measured period.
+    public var arrived: Int
+    /// Work that left the network during the measured period.
+    public var completed: Int
+    /// Work in the network when measuring began (after the warm-up).
+    public var inNetworkAtStart: Int
+    /// Work still in the network at the horizon.
+    public var inNetworkAtEnd: Int
+    /// Time-average amount of work in the network.
+    public var meanInNetwork: Double
+    /// Mean time from arrival to leaving, over the work that left.
+    public var meanTimeInNetworkHours: Double
+    /// Median and 90th percentile of the time in the network (P² estimates).
+    public var timeInNetworkP50Hours: Double
+    public var timeInNetworkP90Hours: Double
+    /// The length of the measured period.
+    public var measuredHours: Double
+    /// Arrivals, service starts and service ends processed in [0, horizon], warm-up included.
+    public var events: Int
+    public var stages: [StageMeasures]
+}
+
+/// Runs one replication of a ``QueueingNetwork``.
+///
+/// Every replication draws from its own streams, seeded from the ``SeedPlan``: arrivals and
+/// priority classes from one, routing from another, and each stage's service times from a stream of
+/// its own. Memory grows with the work in the network at once, never with the length of the run.
+///
+/// ```swift
+/// let result = NetworkSimulation.run(network, length: RunLength(horizonHours: 8760),
+///                                    seeds: SeedPlan(baseSeed: 1), replication: 0)
+/// ```
+public enum NetworkSimulation {
+    public static func run(_ network: QueueingNetwork, length: RunLength, seeds: SeedPlan, replication: Int) -> NetworkReplication {
+        var state = NetworkState(network: network, length: length, seeds: seeds, replication: replication)
+        return state.run()
+    }
+}
+
+/// The mutable state of one run. A struct with everything inline keeps the event loop free of
+/// reference counting and exclusivity checks.
+struct NetworkState {
+    enum EventKind: UInt32 {
+        case arrival = 0
+        case serviceEnd = 1
+        case endOfWarmUp = 2
+    }
+
+    struct StageState {
+        let servers: Int
+        let service: Distribution
+        let routes: [QueueingNetwork.Route]
+        let usesPriority: Bool
+        var busy = 0
+        var queued = 0
+        var completed = 0
+        var waitTotal = 0.0
+        var busyServers: TimeWeightedAverage
+        var queueLength: TimeWeightedAverage
+    }
+
+    let length: RunLength
+    let arrivalMean: Double
+    let entry: [QueueingNetwork.Route]
+    let classCumulative: [Double]
+    let arrivalStream: RandomStream
+    let routingStream: RandomStream
+    let serviceStreams: [RandomStream]
+
+    var events = EventList(capacity: 256)
+    var stages: [StageState]
+    /// One queue per stage and priority class, at `stage * classCount + class`.
+    var queues: [EntityQueue]
+    let classCount: Int
+    var entities = EntityPool()
+
+    var arrived = 0
+    var completed = 0
+    var inNetworkAtStart = 0
+    var eventCount = 0
+    var inNetwork: TimeWeightedAverage
+    var timeInNetwork = RunningStatistics()
+    var timeInNetworkMedian = QuantileEstimator(probability: 0.5)
+    var timeInNetworkP90 = QuantileEstimator(probability: 0.9)
+
+    init(network: QueueingNetwork, length: RunLength, seeds: SeedPlan, replication: Int) {
+        self.length = length
+        arrivalMean = 1 / network.arrivalsPerHour
+        entry = network.entry
+        var running = 0.0
+        classCumulative = network.priorityClassProbabilities.map { running += $0; return running }
+        classCount = network.priorityClassProbabilities.count
+        arrivalStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .arrivals))
+        routingStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .routing))
+        serviceStreams = network.stages.indices.map {
+            RandomStream(seed: seeds.seed(replication: replication, purpose: .service(stage: $0)))
+        }
+        stages = network.stages.map {
+            StageState(servers: $0.servers, service: $0.service, routes: $0.routes,
+                       usesPriority: $0.discipline == .priority,
+                       busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage())
+        }
+        queues = Array(repeating: EntityQueue(), count: network.stages.count * network.priorityClassProbabilities.count)
+        inNetwork = TimeWeightedAverage()
+    }
+
+    mutating func run() -> NetworkReplication {
+        let horizon = length.horizonHours
+        events.schedule(at: arrivalStream.exponential(mean: arrivalMean), kind: EventKind.arrival.rawValue, subject: 0)
+        if length.warmUpHours > 0 {
+            events.schedule(at: length.warmUpHours, kind: EventKind.endOfWarmUp.rawValue, subject: 0)
+        }
+        while let time = events.nextTime, time <= horizon {
+            let event = events.next()!
+            switch EventKind(rawValue: event.kind)! {
+            case .arrival:
+                arrive(at: event.time)
+            case .serviceEnd:
+                finishService(of: event.subject, at: event.time)
+            case .endOfWarmUp:
+                startMeasuring(at: event.time)
+            }
+        }
+        return measures(at: horizon)
+    }
+
+    // MARK: Events
+
+    @inline(__always)
+    mutating func arrive(at now: Double) {
+        eventCount += 1
+        arrived += 1
+        events.schedule(at: now + arrivalStream.exponential(mean: arrivalMean), kind: EventKind.arrival.rawValue, subject: 0)
+        let priorityClass = classCount == 1 ? 0 : Distribution.firstIndex(atLeast: arrivalStream.uniform(), in: classCumulative)
+        let entity = entities.make(arrivedAt: now, priorityClass: priorityClass)
+        inNetwork.set(inNetwork.value + 1, at: now)
+        send(entity, by: entry, at: now)
+    }
+
+    @inline(__always)
+    mutating func finishService(of entity: Int32, at now: Double) {
+        eventCount += 1
+        let stage = Int(entities.stage[Int(entity)])
+        stages[stage].completed += 1
+        stages[stage].waitTotal += entities.wait[Int(entity)]
+        if let next = takeNext(from: stage, at: now) {
+            // A server moves straight on to the next piece of work: the busy count is unchanged.
+            startService(of: next, at: stage, now: now)
+        } else {
+            stages[stage].busy -= 1
+            stages[stage].busyServers.set(Double(stages[stage].busy), at: now)
+        }
+        if stages[stage].routes.isEmpty {
+            leave(entity, at: now)
+        } else {
+            send(entity, by: stages[stage].routes, at: now)
+        }
+    }
+
+    mutating func startMeasuring(at now: Double) {
+        arrived = 0
+        completed = 0
+        inNetworkAtStart = entities.live
+        inNetwork.restart(at: now)
+        timeInNetwork = RunningStatistics()
+        timeInNetworkMedian = QuantileEstimator(probability: 0.5)
+        timeInNetworkP90 = QuantileEstimator(probability: 0.9)
+        for index in stages.indices {
+            stages[index].completed = 0
+            stages[index].waitTotal = 0
+            stages[index].busyServers.restart(at: now)
+            stages[index].queueLength.restart(at: now)
+        }
+    }
+
+    // MARK: Movement
+
+    @inline(__always)
+    mutating func send(_ entity: Int32, by routes: [QueueingNetwork.Route], at now: Double) {
+        let target: Int?
+        if routes.count == 1 {
+            target = routes[0].stage
+        } else {
+            var u = routingStream.uniform()
+            var chosen = routes[routes.count - 1].stage
+            for route in routes {
+                if u < route.probability { chosen = route.stage; break }
+                u -= route.probability
+            }
+            target = chosen
+        }
+        if let target { enter(entity, stage: target, at: now) } else { leave(entity, at: now) }
+    }
+
+    @inline(__always)
+    mutating func enter(_ entity: Int32, stage: Int, at now: Double) {
+        entities.stage[Int(entity)] = Int32(stage)
+        entities.enteredStage[Int(entity)] = now
+        if stages[stage].busy < stages[stage].servers {
+            stages[stage].busy += 1
+            stages[stage].busyServers.set(Double(stages[stage].busy), at: now)
+            startService(of: entity, at: stage, now: now)
+        } else {
+            let queue = stages[stage].usesPriority ? stage * classCount + Int(entities.priorityClass[Int(entity)]) : stage * classCount
+            queues[queue].push(entity)
+            stages[stage].queued += 1
+            stages[stage].queueLength.set(Double(stages[stage].queued), at: now)
+        }
+    }
+
+    @inline(__always)
+    mutating func startService(of entity: Int32, at stage: Int, now: Double) {
+        eventCount += 1
+        entities.wait[Int(entity)] = now - entities.enteredStage[Int(entity)]
+        let duration = stages[stage].service.sample(using: serviceStreams[stage])
+        events.schedule(at: now + duration, kind: EventKind.serviceEnd.rawValue, subject: entity)
+    }
+
+    @inline(__always)
+    mutating func takeNext(from stage: Int, at now: Double) -> Int32? {
+        guard stages[stage].queued > 0 else { return nil }
+        let first = stage * classCount
+        let last = stages[stage].usesPriority ? first + classCount - 1 : first
+        for queue in first...last where !queues[queue].isEmpty {
+            stages[stage].queued -= 1
+            stages[stage].queueLength.set(Double(stages[stage].queued), at: now)
+            return queues[queue].pop()
+        }
+        preconditionFailure("stage queue count out of step with its queues")
+    }
+
+    @inline(__always)
+    mutating func leave(_ entity: Int32, at now: Double) {
+        completed += 1
+        let duration = now - entities.arrivalTime[Int(entity)]
+        timeInNetwork.add(duration)
+        timeInNetworkMedian.add(duration)
+        timeInNetworkP90.add(duration)
+        inNetwork.set(inNetwork.value - 1, at: now)
+        entities.free(entity)
+    }
+
+    // MARK: Results
+
+    func measures(at horizon: Double) -> NetworkReplication {
+        let measured = horizon - min(length.warmUpHours, horizon)
+        return NetworkReplication(
+            arrived: arrived,
+            completed: completed,
+            inNetworkAtStart: inNetworkAtStart,
+            inNetworkAtEnd: entities.live,
+            meanInNetwork: inNetwork.average(upTo: horizon),
+            meanTimeInNetworkHours: timeInNetwork.mean,
+            timeInNetworkP50Hours: timeInNetworkMedian.estimate ?? 0,
+            timeInNetworkP90Hours: timeInNetworkP90.estimate ?? 0,
+            measuredHours: measured,
+            events: eventCount,
+            stages: stages.map { stage in
+                NetworkReplication.StageMeasures(
+                    completed: stage.completed,
+                    meanWaitHours: stage.completed > 0 ? stage.waitTotal / Double(stage.completed) : 0,
+                    utilisation: measured > 0 ? stage.busyServers.integral(upTo: horizon) / (Double(stage.servers) * measured) : 0,
+                    meanQueueLength: stage.queueLength.average(upTo: horizon),
+                    inStageAtEnd: stage.busy + stage.queued)
+            })
+    }
+}
+
+extension RandomStream {
+    /// An exponential draw by inversion, inlined into the event loop.
+    @inline(__always)
+    func exponential(mean: Double) -> Double { -mean * log(uniformPositive()) }
+}
