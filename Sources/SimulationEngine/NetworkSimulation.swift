@@ -27,6 +27,9 @@ public struct NetworkReplication: Sendable {
         public var meanQueueLength: Double
         /// Work waiting or in service at the horizon.
         public var inStageAtEnd: Int
+        /// Services completed and their mean wait, per priority class (class 0 first).
+        public var completedByClass: [Int]
+        public var meanWaitHoursByClass: [Double]
     }
 
     /// Arrivals during the measured period.
@@ -103,6 +106,9 @@ struct NetworkState {
     /// One queue per stage and priority class, at `stage * classCount + class`.
     var queues: [EntityQueue]
     let classCount: Int
+    /// Completed services and total wait per stage and priority class, at `stage * classCount + class`.
+    var classCompleted: [Int]
+    var classWaitTotal: [Double]
     var entities = EntityPool()
 
     var arrived = 0
@@ -131,7 +137,9 @@ struct NetworkState {
                        usesPriority: $0.discipline == .priority,
                        busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage())
         }
-        queues = Array(repeating: EntityQueue(), count: network.stages.count * network.priorityClassProbabilities.count)
+        queues = Array(repeating: EntityQueue(), count: network.stages.count * classCount)
+        classCompleted = Array(repeating: 0, count: network.stages.count * classCount)
+        classWaitTotal = Array(repeating: 0, count: network.stages.count * classCount)
         inNetwork = TimeWeightedAverage()
     }
 
@@ -172,8 +180,14 @@ struct NetworkState {
     mutating func finishService(of entity: Int32, at now: Double) {
         eventCount += 1
         let stage = Int(entities.stage[Int(entity)])
+        let wait = entities.wait[Int(entity)]
         stages[stage].completed += 1
-        stages[stage].waitTotal += entities.wait[Int(entity)]
+        stages[stage].waitTotal += wait
+        if classCount > 1 {
+            let slot = stage * classCount + Int(entities.priorityClass[Int(entity)])
+            classCompleted[slot] += 1
+            classWaitTotal[slot] += wait
+        }
         if let next = takeNext(from: stage, at: now) {
             // A server moves straight on to the next piece of work: the busy count is unchanged.
             startService(of: next, at: stage, now: now)
@@ -196,6 +210,8 @@ struct NetworkState {
         timeInNetwork = RunningStatistics()
         timeInNetworkMedian = QuantileEstimator(probability: 0.5)
         timeInNetworkP90 = QuantileEstimator(probability: 0.9)
+        classCompleted = classCompleted.map { _ in 0 }
+        classWaitTotal = classWaitTotal.map { _ in 0 }
         for index in stages.indices {
             stages[index].completed = 0
             stages[index].waitTotal = 0
@@ -286,13 +302,20 @@ struct NetworkState {
             timeInNetworkP90Hours: timeInNetworkP90.estimate ?? 0,
             measuredHours: measured,
             events: eventCount,
-            stages: stages.map { stage in
-                NetworkReplication.StageMeasures(
+            stages: stages.indices.map { index in
+                let stage = stages[index]
+                let slots = (index * classCount)..<((index + 1) * classCount)
+                // With one class the per-class figures are the stage's own (not tracked separately).
+                let byClass = classCount == 1 ? [stage.completed] : Array(classCompleted[slots])
+                let waitByClass = classCount == 1 ? [stage.waitTotal] : Array(classWaitTotal[slots])
+                return NetworkReplication.StageMeasures(
                     completed: stage.completed,
                     meanWaitHours: stage.completed > 0 ? stage.waitTotal / Double(stage.completed) : 0,
                     utilisation: measured > 0 ? stage.busyServers.integral(upTo: horizon) / (Double(stage.servers) * measured) : 0,
                     meanQueueLength: stage.queueLength.average(upTo: horizon),
-                    inStageAtEnd: stage.busy + stage.queued)
+                    inStageAtEnd: stage.busy + stage.queued,
+                    completedByClass: byClass,
+                    meanWaitHoursByClass: zip(waitByClass, byClass).map { $1 > 0 ? $0 / Double($1) : 0 })
             })
     }
 }
