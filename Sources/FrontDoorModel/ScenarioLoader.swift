@@ -47,7 +47,7 @@ public enum ScenarioLoader {
             classes = try classValue.mapping().entries.map { entry throws(ScenarioError) in try entry.value.probability() }
             guard !classes.isEmpty else { throw classValue.error("expected at least one priority class") }
             let total = classes.reduce(0, +)
-            guard abs(total - 1) < 1e-9 else { throw classValue.error("the class probabilities must add up to 1, not \(total)") }
+            guard abs(total - 1) < 1e-9 else { throw classValue.error("the class probabilities must add up to 1, not \(String(format: "%.6g", total))") }
         }
 
         var stages: [QueueingNetwork.Stage] = []
@@ -109,7 +109,7 @@ public enum ScenarioLoader {
         }
         guard !routes.isEmpty else { throw value.error("expected at least one destination") }
         let total = routes.reduce(0) { $0 + $1.probability }
-        guard abs(total - 1) < 1e-9 else { throw value.error("the probabilities must add up to 1, not \(total)") }
+        guard abs(total - 1) < 1e-9 else { throw value.error("the probabilities must add up to 1, not \(String(format: "%.6g", total))") }
         return routes
     }
 

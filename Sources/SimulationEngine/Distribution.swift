@@ -109,7 +109,7 @@ public struct Distribution: Sendable, Hashable {
         case .fixed(let value):
             return value
         case .exponential(let mean):
-            return gsl_ran_exponential(stream.generator, mean)
+            return stream.exponential(mean: mean)
         case .lognormal(let zeta, let sigma):
             return gsl_ran_lognormal(stream.generator, zeta, sigma)
         case .gamma(let shape, let scale):

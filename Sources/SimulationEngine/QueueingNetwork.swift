@@ -1,3 +1,5 @@
+import Foundation
+
 /// An open network of service stages: work arrives as a Poisson stream, queues for the servers at
 /// a stage, is served, and moves on to another stage or leaves according to routing probabilities.
 ///
@@ -95,7 +97,7 @@ public struct QueueingNetwork: Sendable {
             throw NetworkError("\(what) must each lie between 0 and 1, not \(p)")
         }
         let total = probabilities.reduce(0, +)
-        guard abs(total - 1) <= 1e-9 else { throw NetworkError("\(what) must add up to 1, not \(total)") }
+        guard abs(total - 1) <= 1e-9 else { throw NetworkError("\(what) must add up to 1, not \(String(format: "%.6g", total))") }
     }
 
     private static func checkRoutes(_ routes: [Route], from origin: String, stageCount: Int) throws(NetworkError) {

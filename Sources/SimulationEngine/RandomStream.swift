@@ -1,4 +1,5 @@
 internal import CGSL
+import Foundation
 
 /// One independent stream of pseudo-random numbers, backed by GSL's Mersenne Twister (mt19937).
 ///
@@ -34,6 +35,12 @@ public final class RandomStream {
     /// A uniform draw on the open interval (0, 1), safe to take the logarithm of.
     @inline(__always)
     public func uniformPositive() -> Double { gsl_rng_uniform_pos(generator) }
+
+    /// An exponential draw with the given mean, by inversion: −mean × log U with U uniform on
+    /// (0, 1). The same law as GSL's `gsl_ran_exponential`, which takes log1p(−U) instead and
+    /// costs about three times as much here.
+    @inline(__always)
+    public func exponential(mean: Double) -> Double { -mean * log(uniformPositive()) }
 }
 
 /// Process-wide GSL set-up, done once before any GSL call.

@@ -60,78 +60,60 @@ public struct TimeWeightedAverage: Sendable {
     }
 }
 
-/// An estimate of one quantile of a stream of observations in constant memory, by the P² algorithm
-/// (Jain and Chlamtac, 1985): five markers whose heights are adjusted by piecewise-parabolic
-/// interpolation as observations arrive. Exact for five or fewer observations.
-public struct QuantileEstimator: Sendable {
-    /// The quantile estimated, between 0 and 1.
-    public let probability: Double
-    private var heights: [Double] = []
-    private var positions: [Double] = [1, 2, 3, 4, 5]
-    private var desired: [Double]
-    private let increments: [Double]
+/// Quantiles of a stream of non-negative observations in constant memory: a log-linear histogram
+/// (as in HdrHistogram) whose bins split each power of two into 64 equal parts, so any quantile
+/// is known to within 1/128 of its value (under 0.8%). Adding an observation reads its binary
+/// exponent and top mantissa bits: no logarithm, no allocation.
+///
+/// Values from 2⁻³⁰ to 2³⁴ keep that precision (about a millisecond to two million years, in
+/// hours); smaller values are counted in the lowest bin, larger ones in the highest.
+public struct QuantileHistogram: Sendable {
+    static let subBinBits = 6
+    static let subBins = 1 << subBinBits
+    static let lowestExponent = -30
+    static let highestExponent = 33
+    /// Bin 0 holds zeros and values below the range; the rest are log-linear.
+    static let binCount = 1 + (highestExponent - lowestExponent + 1) * subBins
+    private var counts = [Int32](repeating: 0, count: binCount)
     public private(set) var count = 0
 
-    public init(probability: Double) {
-        precondition(probability > 0 && probability < 1, "a quantile's probability must lie strictly between 0 and 1")
-        self.probability = probability
-        desired = [1, 1 + 2 * probability, 1 + 4 * probability, 3 + 2 * probability, 5]
-        increments = [0, probability / 2, probability, (1 + probability) / 2, 1]
-        heights.reserveCapacity(5)
-    }
+    public init() {}
 
+    @inline(__always)
     public mutating func add(_ x: Double) {
         count += 1
-        if heights.count < 5 {
-            heights.append(x)
-            if heights.count == 5 { heights.sort() }
-            return
-        }
-        let cell: Int
-        if x < heights[0] {
-            heights[0] = x
-            cell = 0
-        } else if x >= heights[4] {
-            heights[4] = x
-            cell = 3
-        } else {
-            var k = 0
-            while x >= heights[k + 1] { k += 1 }
-            cell = k
-        }
-        for i in (cell + 1)..<5 { positions[i] += 1 }
-        for i in 0..<5 { desired[i] += increments[i] }
-        for i in 1...3 {
-            let offset = desired[i] - positions[i]
-            if (offset >= 1 && positions[i + 1] - positions[i] > 1) || (offset <= -1 && positions[i - 1] - positions[i] < -1) {
-                let step: Double = offset > 0 ? 1 : -1
-                let parabolic = parabolicHeight(i, step)
-                if heights[i - 1] < parabolic && parabolic < heights[i + 1] {
-                    heights[i] = parabolic
-                } else {
-                    let j = i + Int(step)
-                    heights[i] += step * (heights[j] - heights[i]) / (positions[j] - positions[i])
-                }
-                positions[i] += step
-            }
-        }
+        counts[Self.bin(of: x)] += 1
     }
 
-    private func parabolicHeight(_ i: Int, _ d: Double) -> Double {
-        let (qm, q, qp) = (heights[i - 1], heights[i], heights[i + 1])
-        let (nm, n, np) = (positions[i - 1], positions[i], positions[i + 1])
-        return q + d / (np - nm) * ((n - nm + d) * (qp - q) / (np - n) + (np - n - d) * (q - qm) / (n - nm))
+    /// The value below which a share `probability` of the observations lie (the smallest bin
+    /// reaching that share, reported at its midpoint); nil before any observation.
+    public func quantile(_ probability: Double) -> Double? {
+        precondition(probability >= 0 && probability <= 1)
+        guard count > 0 else { return nil }
+        let rank = max(1, Int((probability * Double(count)).rounded(.up)))
+        var seen = 0
+        for (bin, binCount) in counts.enumerated() {
+            seen += Int(binCount)
+            if seen >= rank { return Self.midpoint(of: bin) }
+        }
+        return Self.midpoint(of: Self.binCount - 1)
     }
 
-    /// The current estimate; nil before any observation.
-    public var estimate: Double? {
-        if count == 0 { return nil }
-        if heights.count < 5 {
-            let sorted = heights.sorted()
-            let index = Int((probability * Double(sorted.count - 1)).rounded())
-            return sorted[index]
-        }
-        return heights[2]
+    @inline(__always)
+    static func bin(of x: Double) -> Int {
+        guard x >= 0x1p-30 else { return 0 }
+        let bits = x.bitPattern
+        let exponent = Int((bits >> 52) & 0x7ff) - 1023
+        guard exponent <= highestExponent else { return binCount - 1 }
+        let subBin = Int((bits >> UInt64(52 - subBinBits)) & UInt64(subBins - 1))
+        return 1 + (exponent - lowestExponent) * subBins + subBin
+    }
+
+    static func midpoint(of bin: Int) -> Double {
+        if bin == 0 { return 0 }
+        let exponent = (bin - 1) / subBins + lowestExponent
+        let subBin = (bin - 1) % subBins
+        return Double(sign: .plus, exponent: exponent, significand: 1 + (Double(subBin) + 0.5) / Double(subBins))
     }
 }
 

@@ -22,24 +22,31 @@ import Testing
     }
 
     @Test(arguments: [0.5, 0.9, 0.95])
-    func quantileEstimatesAreCloseToTheExactQuantile(probability: Double) {
+    func histogramQuantilesAreCloseToTheExactQuantile(probability: Double) {
         let stream = RandomStream(seed: 3)
-        var estimator = QuantileEstimator(probability: probability)
-        let n = 100_000
-        for _ in 0..<n { estimator.add(-log(stream.uniformPositive())) }
-        let exact = -log(1 - probability)  // exponential with mean 1
-        // The sample quantile's standard error is sqrt(p(1-p)/n) / f(q); P² adds a small bias,
-        // so allow four standard errors.
-        let density = exp(-exact)
-        let standardError = (probability * (1 - probability) / Double(n)).squareRoot() / density
-        #expect(abs(estimator.estimate! - exact) <= 4 * standardError)
+        var histogram = QuantileHistogram()
+        var sample: [Double] = []
+        for _ in 0..<50_000 {
+            let x = stream.exponential(mean: 1)
+            sample.append(x)
+            histogram.add(x)
+        }
+        sample.sort()
+        let exact = sample[Int((probability * Double(sample.count)).rounded(.up)) - 1]
+        // Guaranteed: within half a bin, 1/128 of the value.
+        #expect(abs(histogram.quantile(probability)! - exact) <= exact / 128)
     }
 
-    @Test func quantileEstimateIsExactForAFewObservations() {
-        var estimator = QuantileEstimator(probability: 0.5)
-        #expect(estimator.estimate == nil)
-        for value in [5.0, 1, 3] { estimator.add(value) }
-        #expect(estimator.estimate == 3)
+    @Test func histogramHandlesZerosTinyAndHugeValues() {
+        var histogram = QuantileHistogram()
+        #expect(histogram.quantile(0.5) == nil)
+        histogram.add(0)
+        histogram.add(1e-12)
+        histogram.add(1e300)
+        #expect(histogram.quantile(0.5) == 0)
+        #expect(histogram.quantile(1)! > 1e10)
+        #expect(QuantileHistogram.bin(of: 1) < QuantileHistogram.bin(of: 1.02))
+        #expect(QuantileHistogram.midpoint(of: QuantileHistogram.bin(of: 3)) == 3 + 1.0 / 64)
     }
 
     @Test func studentTQuantilesMatchTables() {

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// Runs the built `frontdoor` executable, as a user or a script would.
+struct Frontdoor {
+    struct Outcome {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// The executable built beside the test bundle.
+    static let executable: URL = {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontdoor")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        for configuration in ["debug", "release"] {
+            let built = URL(fileURLWithPath: packageRoot + "/.build/\(configuration)/frontdoor")
+            if FileManager.default.isExecutableFile(atPath: built.path) { return built }
+        }
+        fatalError("the frontdoor executable has not been built")
+    }()
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                       standardError: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite struct CommandLineTests {
+    static let tandem = "Scenarios/benchmarks/tandem.yaml"
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let outcome = try Frontdoor.run(arguments)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let object = try json(["run", Self.tandem, "--replications", "3", "--seed", "9", "--json"])
+        #expect(object["scenario"] as? String == "tandem")
+        #expect(object["seed"] as? Int == 9)
+        #expect(object["replications"] as? Int == 3)
+        #expect((object["events"] as? Int ?? 0) > 400_000)
+        #expect(object["wall_seconds"] as? Double != nil)
+        let measures = try #require(object["measures"] as? [[String: Any]])
+        let names = measures.compactMap { $0["name"] as? String }
+        for name in ["contacts.arrived", "contacts.completed", "stage.triage.mean_wait_hours", "stage.triage.utilisation", "stage.triage.completed"] {
+            #expect(names.contains(name))
+        }
+        for measure in measures {
+            for key in ["name", "label", "unit", "mean", "ci95_low", "ci95_high", "n"] { #expect(measure[key] != nil, "\(key)") }
+        }
+    }
+
+    @Test func oneAndTwoJobsGiveIdenticalMeasures() throws {
+        let one = try json(["run", Self.tandem, "-r", "4", "--jobs", "1", "--json"])
+        let two = try json(["run", Self.tandem, "-r", "4", "--jobs", "2", "--json"])
+        let a = try JSONSerialization.data(withJSONObject: one["measures"]!, options: .sortedKeys)
+        let b = try JSONSerialization.data(withJSONObject: two["measures"]!, options: .sortedKeys)
+        #expect(a == b)
+        #expect(one["events"] as? Int == two["events"] as? Int)
+    }
+
+    @Test func theTableNamesEveryMeasure() throws {
+        let outcome = try Frontdoor.run(["run", Self.tandem, "-r", "2"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("95% confidence interval"))
+        #expect(outcome.standardOutput.contains("stage.mash.utilisation"))
+    }
+
+    @Test func outputFilesAreWrittenWhole() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-e2e-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try Frontdoor.run(["run", Self.tandem, "-r", "2", "--output", folder])
+        #expect(outcome.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["replications.csv", "summary.csv", "summary.json"])
+        let summary = try String(contentsOfFile: folder + "/summary.csv", encoding: .utf8)
+        #expect(summary.hasPrefix("scenario,measure,label,unit,mean,ci95_low,ci95_high,n\r\n"))
+    }
+
+    @Test func aBadScenarioExitsNonZeroNamingTheFileLineAndKey() throws {
+        let file = NSTemporaryDirectory() + "frontdoor-bad-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let text = try String(contentsOfFile: packageRoot + "/" + Self.tandem, encoding: .utf8)
+            .replacingOccurrences(of: "servers: 4", with: "servers: -4")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let outcome = try Frontdoor.run(["run", file, "-r", "1"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains("\(file):"))
+        #expect(outcome.standardError.contains("stages.mash.servers: expected a whole number of 1 or more, found '-4'"))
+    }
+
+    @Test func badOptionsAndMissingFilesExitNonZero() throws {
+        #expect(try Frontdoor.run(["run", Self.tandem, "--replications", "0"]).status != 0)
+        #expect(try Frontdoor.run(["run", "no-such-file.yaml"]).status == 1)
+        #expect(try Frontdoor.run(["no-such-command"]).status != 0)
+    }
+
+    @Test func helpHasExamples() throws {
+        let outcome = try Frontdoor.run(["run", "--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("Examples:"))
+    }
+}

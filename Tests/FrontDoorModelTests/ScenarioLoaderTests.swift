@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import SimulationEngine
+@testable import FrontDoorModel
+
+/// The package root, found from this file's location, so tests can read the shipped scenarios.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+@Suite struct ScenarioLoaderTests {
+    static let minimal = """
+    scenario: small
+    run:
+      horizon_days: 10
+    arrivals:
+      per_hour: 1
+      to: work
+    stages:
+      work:
+        servers: 2
+        service_minutes: {distribution: exponential, mean: 30}
+    """
+
+    /// The error from parsing `text`, or nil if it parsed.
+    func failure(_ text: String) -> ScenarioError? {
+        do {
+            _ = try ScenarioLoader.parse(text, file: "test.yaml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func theTandemFileIsExactlyTheReferenceWorkload() throws {
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")
+        let network = scenario.network
+        #expect(scenario.stageIDs == ["triage", "mash", "decision"])
+        #expect(network.arrivalsPerHour == 3.125)
+        #expect(scenario.length == RunLength(horizonHours: 8_760, warmUpHours: 0))
+        #expect(network.entry == [.init(to: 0, probability: 1)])
+        #expect(network.stages.map(\.servers) == [6, 4, 2])
+        #expect(network.stages.map(\.service) == [try .exponential(mean: 0.5), try .lognormal(mean: 2, standardDeviation: 1), try .exponential(mean: 0.25)])
+        #expect(network.stages.map(\.discipline) == [.firstComeFirstServed, .firstComeFirstServed, .firstComeFirstServed])
+        #expect(network.stages[0].routes == [.init(to: 1, probability: 0.4), .init(to: 2, probability: 0.6)])
+        #expect(network.stages[1].routes == [.init(to: 2, probability: 1)])
+        #expect(network.stages[2].routes == [.init(to: nil, probability: 1)])
+    }
+
+    @Test func unitsInKeyNamesAreConvertedToHours() throws {
+        let scenario = try ScenarioLoader.parse(Self.minimal, file: "test.yaml")
+        #expect(scenario.network.stages[0].service == (try .exponential(mean: 0.5)))
+        #expect(scenario.length.horizonHours == 240)
+        #expect(scenario.network.stages[0].routes.isEmpty)
+    }
+
+    @Test func unknownKeysAreErrorsWithTheLineAndASuggestion() throws {
+        let text = Self.minimal.replacingOccurrences(of: "    servers: 2", with: "    severs: 2")
+        let error = try #require(failure(text))
+        #expect(error.line == 9)
+        #expect(error.key == "stages.work.severs")
+        #expect(error.message.contains("did you mean 'servers'?"))
+        #expect(error.description.hasPrefix("test.yaml:9:5: stages.work.severs: unknown key"))
+    }
+
+    @Test func wrongTypesSayWhatWasExpected() throws {
+        let error = try #require(failure(Self.minimal.replacingOccurrences(of: "servers: 2", with: "servers: two")))
+        #expect(error.description == "test.yaml:9:14: stages.work.servers: expected a whole number of 1 or more, found 'two'")
+    }
+
+    @Test func routingProbabilitiesMustAddUpToOne() throws {
+        let text = Self.minimal + "\n    next: {work: 0.3, leave: 0.6}"
+        let error = try #require(failure(text))
+        #expect(error.key == "stages.work.next")
+        #expect(error.message.contains("must add up to 1, not 0.9"))
+    }
+
+    @Test func routesToUnknownStagesAreNamed() throws {
+        let error = try #require(failure(Self.minimal.replacingOccurrences(of: "to: work", with: "to: wrok")))
+        #expect(error.key == "arrivals.to")
+        #expect(error.message.contains("no stage is called 'wrok'"))
+        #expect(error.message.contains("did you mean 'work'?"))
+    }
+
+    @Test func routesThatLoopForeverAreRejected() throws {
+        let error = try #require(failure(Self.minimal + "\n    next: work"))
+        #expect(error.message.contains("can never leave"))
+    }
+
+    @Test func badDistributionsAreReportedWhereTheyAre() throws {
+        let negative = try #require(failure(Self.minimal.replacingOccurrences(of: "mean: 30", with: "mean: -30")))
+        #expect(negative.key == "stages.work.service_minutes")
+        #expect(negative.message.contains("above 0"))
+        let unknown = try #require(failure(Self.minimal.replacingOccurrences(of: "exponential", with: "exponental")))
+        #expect(unknown.message.contains("did you mean 'exponential'?"))
+        let wrongParameter = try #require(failure(Self.minimal.replacingOccurrences(of: "mean: 30", with: "mean: 30, sd: 3")))
+        #expect(wrongParameter.key == "stages.work.service_minutes.sd")
+    }
+
+    @Test func missingAndDoubledKeysAreNamed() throws {
+        let missing = try #require(failure(Self.minimal.replacingOccurrences(of: "    servers: 2\n", with: "")))
+        #expect(missing.message.contains("missing the key 'servers'"))
+        let both = try #require(failure(Self.minimal.replacingOccurrences(of: "per_hour: 1", with: "per_hour: 1\n  per_day: 24")))
+        #expect(both.message.contains("give only one of 'per_hour' and 'per_day'"))
+    }
+
+    @Test func yamlSyntaxErrorsGiveTheLine() throws {
+        let error = try #require(failure("scenario: x\nrun: [1, 2\nstages: {}\n"))
+        #expect(error.line != nil)
+        #expect(error.message.hasPrefix("not valid YAML"))
+        let empty = try #require(failure(""))
+        #expect(empty.message.contains("empty"))
+    }
+
+    @Test func aMissingFileIsNamed() {
+        #expect(throws: ScenarioError(file: "/nonexistent/x.yaml", message: "no such file")) {
+            try ScenarioLoader.load(path: "/nonexistent/x.yaml")
+        }
+    }
+
+    @Test func warmUpMustBeShorterThanTheHorizon() throws {
+        let error = try #require(failure(Self.minimal.replacingOccurrences(of: "horizon_days: 10", with: "horizon_days: 10\n  warm_up_days: 12")))
+        #expect(error.key == "run.warm_up_days")
+    }
+
+    @Test func measuresHaveStableDottedNames() throws {
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")
+        let names = scenario.measures.map(\.name)
+        for name in ["contacts.arrived", "contacts.completed", "stage.triage.mean_wait_hours", "stage.mash.utilisation", "stage.decision.completed"] {
+            #expect(names.contains(name))
+        }
+        #expect(names.allSatisfy { $0 == $0.lowercased() && !$0.contains(" ") })
+        #expect(Set(names).count == names.count)
+        let outcome = scenario.simulate(replication: 0, seeds: SeedPlan(baseSeed: 1))
+        #expect(outcome.values.count == names.count)
+    }
+
+    @Test func editDistanceCountsSingleEdits() {
+        #expect(editDistance("servers", "severs") == 1)
+        #expect(editDistance("", "abc") == 3)
+        #expect(editDistance("abc", "") == 3)
+        #expect(suggestion(for: "zzzzzz", among: ["servers"]) == "")
+    }
+}
