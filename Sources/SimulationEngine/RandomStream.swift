@@ -41,6 +41,15 @@ public final class RandomStream {
     /// costs about three times as much here.
     @inline(__always)
     public func exponential(mean: Double) -> Double { -mean * log(uniformPositive()) }
+
+    /// A Poisson count with the given mean (GSL's `gsl_ran_poisson`); 0 for a mean of 0 or less.
+    public func poisson(mean: Double) -> Int {
+        mean > 0 ? Int(gsl_ran_poisson(generator, mean)) : 0
+    }
+
+    /// True with the given probability.
+    @inline(__always)
+    public func bernoulli(_ probability: Double) -> Bool { uniform() < probability }
 }
 
 /// Process-wide GSL set-up, done once before any GSL call.

@@ -1,0 +1,116 @@
+/// Hours of work in a week, day by day, with closed days (holidays) taken out: the engine's notion
+/// of "working time". Time is in hours from midnight at the start of day 0; day 0 is `firstWeekday`.
+///
+/// Work done to a schedule only progresses while the schedule is open, so a job needing 3 working
+/// hours that starts at 16:00 on a 9–17 schedule finishes at 11:00 the next open day.
+///
+/// ```swift
+/// let office = try WeeklySchedule(intervals: .weekdays(9, 17), firstWeekday: 0, closedDays: [])
+/// office.add(workingHours: 3, to: 16)   // 35.0: 11:00 on day 1
+/// ```
+public struct WeeklySchedule: Sendable {
+    /// Open intervals for each weekday, Monday (0) to Sunday (6), in hours after midnight
+    /// (an interval may end after 24 to run past midnight, up to 48).
+    public let intervals: [[ClosedRange<Double>]]
+    /// The weekday of day 0 (Monday = 0).
+    public let firstWeekday: Int
+    /// Days (numbered from day 0) on which the schedule is closed, such as bank holidays.
+    public let closedDays: Set<Int>
+
+    public init(intervals: [[ClosedRange<Double>]], firstWeekday: Int, closedDays: Set<Int>) throws(ScheduleError) {
+        guard intervals.count == 7 else { throw ScheduleError("a weekly schedule needs 7 days, Monday to Sunday") }
+        guard (0..<7).contains(firstWeekday) else { throw ScheduleError("the first weekday must be 0 (Monday) to 6 (Sunday)") }
+        for (day, ranges) in intervals.enumerated() {
+            var previousEnd = -Double.infinity
+            for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                guard range.lowerBound >= 0, range.upperBound <= 48, range.lowerBound < range.upperBound else {
+                    throw ScheduleError("hours on weekday \(day) must run forwards within the day (0 to 48 hours), not \(range)")
+                }
+                guard range.lowerBound >= previousEnd else { throw ScheduleError("hours on weekday \(day) overlap") }
+                previousEnd = range.upperBound
+            }
+        }
+        self.intervals = intervals.map { $0.sorted { $0.lowerBound < $1.lowerBound } }
+        self.firstWeekday = firstWeekday
+        self.closedDays = closedDays
+        guard hoursPerWeek > 0 else { throw ScheduleError("the schedule is never open") }
+    }
+
+    /// Open hours in a week without closed days.
+    public var hoursPerWeek: Double {
+        intervals.joined().reduce(0) { $0 + $1.upperBound - $1.lowerBound }
+    }
+
+    /// The weekday (Monday = 0) of a day number.
+    @inline(__always)
+    public func weekday(ofDay day: Int) -> Int { ((day % 7) + 7 + firstWeekday) % 7 }
+
+    /// The open intervals of one day, in absolute hours; none on a closed day.
+    public func openIntervals(onDay day: Int) -> [ClosedRange<Double>] {
+        if closedDays.contains(day) { return [] }
+        let base = Double(day) * 24
+        return intervals[weekday(ofDay: day)].map { (base + $0.lowerBound)...(base + $0.upperBound) }
+    }
+
+    /// Whether the schedule is open at `time`.
+    public func isOpen(at time: Double) -> Bool {
+        let day = Int((time / 24).rounded(.down))
+        // Intervals of the previous day may run past midnight.
+        for candidate in [day - 1, day] where openIntervals(onDay: candidate).contains(where: { $0.lowerBound <= time && time < $0.upperBound }) {
+            return true
+        }
+        return false
+    }
+
+    /// The earliest time at or after `time` when the schedule is open.
+    public func nextOpening(atOrAfter time: Double) -> Double {
+        add(workingHours: 0, to: time)
+    }
+
+    /// The time at which `hours` of work started at `time` ends, counting only open time.
+    public func add(workingHours hours: Double, to time: Double) -> Double {
+        var remaining = hours
+        var day = Int((time / 24).rounded(.down)) - 1
+        // The schedule is open at least once a week, so this ends within ⌈hours / weekly hours⌉ + 1
+        // weeks; the closed-day set is finite, so it cannot close forever.
+        while true {
+            for interval in openIntervals(onDay: day) where interval.upperBound > time {
+                let start = max(interval.lowerBound, time)
+                let available = interval.upperBound - start
+                if remaining <= available { return start + remaining }
+                remaining -= available
+            }
+            day += 1
+        }
+    }
+
+    /// Open hours between two times.
+    public func workingHours(from start: Double, to end: Double) -> Double {
+        guard end > start else { return 0 }
+        var total = 0.0
+        let lastDay = Int((end / 24).rounded(.down))
+        var day = Int((start / 24).rounded(.down)) - 1
+        while day <= lastDay {
+            for interval in openIntervals(onDay: day) {
+                let low = max(interval.lowerBound, start), high = min(interval.upperBound, end)
+                if high > low { total += high - low }
+            }
+            day += 1
+        }
+        return total
+    }
+}
+
+extension Array where Element == [ClosedRange<Double>] {
+    /// The same hours Monday to Friday, closed at weekends.
+    public static func weekdays(_ open: Double, _ close: Double) -> [[ClosedRange<Double>]] {
+        (0..<7).map { $0 < 5 ? [open...close] : [] }
+    }
+}
+
+/// A schedule that cannot be used; the message says why.
+public struct ScheduleError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
