@@ -4,28 +4,49 @@ import SimulationEngine
 ///
 /// Load one with ``ScenarioLoader``; simulate one replication with ``simulate(replication:seeds:)``.
 public struct Scenario: Sendable {
+    /// What is simulated: a plain queueing network (such as the reference workload), or a
+    /// front door with its calendar, demand, teams and decisions.
+    public enum Model: Sendable {
+        case network(QueueingNetwork, stageIDs: [String])
+        case frontDoor(FrontDoorDesign)
+    }
+
     /// The scenario's short name, used in reports and output folder names.
     public let name: String
     /// A sentence or two saying what the scenario represents.
     public let summary: String
     /// The file it was read from.
     public let file: String
-    /// The stage ids, in the order the file gives them.
-    public let stageIDs: [String]
-    public let network: QueueingNetwork
+    /// Every file read, the scenario's own first, then the files it extends.
+    public let files: [String]
+    public let model: Model
     public let length: RunLength
-
-    public init(name: String, summary: String, file: String, stageIDs: [String], network: QueueingNetwork, length: RunLength) {
-        self.name = name
-        self.summary = summary
-        self.file = file
-        self.stageIDs = stageIDs
-        self.network = network
-        self.length = length
-    }
 
     /// Everything this scenario measures, in the order ``simulate(replication:seeds:)`` returns values.
     public var measures: [MeasureDefinition] {
+        switch model {
+        case .network(_, let stageIDs): return NetworkMeasures.definitions(stageIDs: stageIDs)
+        case .frontDoor(let design): return FrontDoorMeasures.definitions(design)
+        }
+    }
+
+    /// Runs one replication and returns one value per entry of ``measures``, and the number of
+    /// events the engine processed.
+    public func simulate(replication: Int, seeds: SeedPlan) -> ReplicationOutcome {
+        switch model {
+        case .network(let network, _):
+            let run = NetworkSimulation.run(network, length: length, seeds: seeds, replication: replication)
+            return ReplicationOutcome(values: NetworkMeasures.values(run), events: run.events)
+        case .frontDoor(let design):
+            let run = FrontDoorSimulation.run(design, length: length, seeds: seeds, replication: replication)
+            return ReplicationOutcome(values: FrontDoorMeasures.values(run, design: design), events: run.events)
+        }
+    }
+}
+
+/// The measures of a plain queueing network.
+enum NetworkMeasures {
+    static func definitions(stageIDs: [String]) -> [MeasureDefinition] {
         var measures: [MeasureDefinition] = [
             .init("contacts.arrived", "Contacts that arrived", unit: "contacts"),
             .init("contacts.completed", "Contacts that went all the way through", unit: "contacts"),
@@ -46,10 +67,7 @@ public struct Scenario: Sendable {
         return measures
     }
 
-    /// Runs one replication and returns one value per entry of ``measures``, and the number of
-    /// events the engine processed.
-    public func simulate(replication: Int, seeds: SeedPlan) -> ReplicationOutcome {
-        let run = NetworkSimulation.run(network, length: length, seeds: seeds, replication: replication)
+    static func values(_ run: NetworkReplication) -> [Double] {
         var values: [Double] = [
             Double(run.arrived), Double(run.completed), Double(run.inNetworkAtEnd), run.meanInNetwork,
             run.meanTimeInNetworkHours, run.timeInNetworkP50Hours, run.timeInNetworkP90Hours,
@@ -57,7 +75,7 @@ public struct Scenario: Sendable {
         for stage in run.stages {
             values += [stage.meanWaitHours, stage.utilisation, Double(stage.completed), stage.meanQueueLength]
         }
-        return ReplicationOutcome(values: values, events: run.events)
+        return values
     }
 }
 

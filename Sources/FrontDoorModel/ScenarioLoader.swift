@@ -7,27 +7,87 @@ import SimulationEngine
 /// let scenario = try ScenarioLoader.load(path: "Scenarios/benchmarks/tandem.yaml")
 /// ```
 public enum ScenarioLoader {
-    /// Reads and validates the scenario file at `path`.
+    /// Reads and validates the scenario file at `path`, with any files it `extends`.
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of the first problem found.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
+        try parse(try readText(path), file: path)
+    }
+
+    /// Reads and validates scenario text; `file` is the name used in error messages, and the
+    /// folder against which an `extends` path is resolved.
+    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+        let (root, files, assumptions) = try readChain(text, file: file, seen: [])
+        let isFrontDoor = try root.mapping().entries.contains { $0.key == "teams" }
+        let mapping = try root.mapping(allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages"])
+        let name = try mapping.required("scenario", "the scenario's short name").string()
+        let summary = try mapping["description"]?.string() ?? ""
+        let length = try readRunLength(try mapping.required("run", "how long to simulate"))
+        let model: Scenario.Model
+        if isFrontDoor {
+            model = .frontDoor(try FrontDoorLoader.read(mapping, length: length, assumptions: assumptions))
+        } else {
+            model = try readNetwork(mapping)
+        }
+        return Scenario(name: name, summary: summary, file: file, files: files, model: model, length: length)
+    }
+
+    static func readText(_ path: String) throws(ScenarioError) -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ScenarioError(file: path, message: FileManager.default.fileExists(atPath: path)
                 ? "could not be read as UTF-8 text" : "no such file")
         }
-        return try parse(text, file: path)
     }
 
-    /// Reads and validates scenario text; `file` is the name used in error messages.
-    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
-        let root = try YAMLValue.parse(text, file: file).mapping(allowed: ["scenario", "description", "run", "arrivals", "stages"])
-        let name = try root.required("scenario", "the scenario's short name").string()
-        let summary = try root["description"]?.string() ?? ""
-        let length = try readRunLength(try root.required("run", "how long to simulate"))
+    /// Parses a file and the chain of files it extends; the result reads as their merge.
+    static func readChain(_ text: String, file: String, seen: [String]) throws(ScenarioError) -> (YAMLValue, [String], [String]) {
+        var root = try YAMLValue.parse(text, file: file)
+        var files = [file]
+        var assumptions = assumptionNotes(in: text, file: file)
+        guard case .mapping = root.node else { throw root.error("expected a scenario: a mapping of keys such as scenario, run and stages") }
+        if let extendsValue = try root.mapping()["extends"] {
+            let relative = try extendsValue.string()
+            let base = relative.hasPrefix("/") ? relative
+                : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+            let standard = (base as NSString).standardizingPath
+            guard !(seen + [(file as NSString).standardizingPath]).contains(standard) else {
+                throw extendsValue.error("'\(relative)' extends this file again: the chain of extends goes round in a circle")
+            }
+            let baseText: String
+            do { baseText = try readText(base) } catch { throw extendsValue.error("cannot read '\(relative)' (looked for \(base)): \(error.message)") }
+            let (baseRoot, baseFiles, baseAssumptions) = try readChain(baseText, file: base, seen: seen + [(file as NSString).standardizingPath])
+            root.underlying = [baseRoot] + baseRoot.underlying
+            files += baseFiles
+            let own = Set(assumptions.map { $0.components(separatedBy: " (").first! })
+            assumptions += baseAssumptions.filter { !own.contains($0.components(separatedBy: " (").first!) }
+        }
+        return (root, files, assumptions)
+    }
 
+    /// Every line marked `# assumption`, as "key.path (file:line): the comment".
+    static func assumptionNotes(in text: String, file: String) -> [String] {
+        var notes: [String] = []
+        var stack: [(indent: Int, key: String)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = line.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+            let indent = line.prefix { $0 == " " }.count
+            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            if let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("-") {
+                let key = String(trimmed[..<colon])
+                while let last = stack.last, last.indent >= indent { stack.removeLast() }
+                stack.append((indent, key))
+            }
+            guard let mark = line.range(of: "# assumption", options: .caseInsensitive) else { continue }
+            let comment = line[mark.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " :—-"))
+            let path = stack.map(\.key).joined(separator: ".")
+            notes.append("\(path) (\((file as NSString).lastPathComponent):\(number + 1))" + (comment.isEmpty ? "" : ": \(comment)"))
+        }
+        return notes
+    }
+
+    static func readNetwork(_ root: YAMLMapping) throws(ScenarioError) -> Scenario.Model {
         let stagesValue = try root.required("stages", "the stages work passes through")
         let stageEntries = try stagesValue.mapping().entries
         guard !stageEntries.isEmpty else { throw stagesValue.error("expected at least one stage") }
@@ -66,7 +126,7 @@ public enum ScenarioLoader {
         do {
             let network = try QueueingNetwork(arrivalsPerHour: perHour, entry: entry, stages: stages,
                                               priorityClassProbabilities: classes)
-            return Scenario(name: name, summary: summary, file: file, stageIDs: stageIDs, network: network, length: length)
+            return .network(network, stageIDs: stageIDs)
         } catch {
             throw stagesValue.error(error.message)
         }

@@ -9,6 +9,10 @@ struct YAMLValue {
     let file: String
     /// The dotted key path of this value.
     let path: String
+    /// The same key in the files this one extends, nearest first. A mapping here is read as the
+    /// merge of them all: a key in a nearer file replaces the same key further down, and nested
+    /// mappings merge key by key, while each value keeps the file it came from for its errors.
+    var underlying: [YAMLValue] = []
 
     /// Parses a whole file.
     static func parse(_ text: String, file: String) throws(ScenarioError) -> YAMLValue {
@@ -73,29 +77,51 @@ struct YAMLValue {
         return value
     }
 
+    func bool() throws(ScenarioError) -> Bool {
+        guard case .scalar = node, let value = node.bool else { throw error("expected true or false, found \(shown)") }
+        return value
+    }
+
     func choice<T>(_ options: KeyValuePairs<String, T>) throws(ScenarioError) -> T {
+        try choice(options.map { ($0.key, $0.value) })
+    }
+
+    func choice<T>(_ options: [(String, T)]) throws(ScenarioError) -> T {
         let text = try string()
-        if let match = options.first(where: { $0.key == text }) { return match.value }
-        throw error("expected one of \(options.map { "'\($0.key)'" }.joined(separator: ", ")), found '\(text)'"
-                    + suggestion(for: text, among: options.map(\.key)))
+        if let match = options.first(where: { $0.0 == text }) { return match.1 }
+        throw error("expected one of \(options.map { "'\($0.0)'" }.joined(separator: ", ")), found '\(text)'"
+                    + suggestion(for: text, among: options.map(\.0)))
     }
 
     // MARK: Collections
 
-    /// The entries of a mapping, in file order, after checking every key is one of `allowed`.
+    /// The entries of a mapping, merged with the files it extends (their key order first), after
+    /// checking every key is one of `allowed`.
     func mapping(allowed: [String]? = nil) throws(ScenarioError) -> YAMLMapping {
-        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys, found \(shown)") }
         var entries: [(key: String, value: YAMLValue)] = []
-        for (keyNode, valueNode) in mapping {
-            let keyValue = YAMLValue(node: keyNode, file: file, path: path)
-            guard case .scalar(let scalar) = keyNode else { throw keyValue.error("keys must be plain text") }
-            let key = scalar.string
-            let childPath = path.isEmpty ? key : "\(path).\(key)"
-            if let allowed, !allowed.contains(key) {
-                throw YAMLValue(node: keyNode, file: file, path: childPath)
-                    .error("unknown key; expected one of \(allowed.joined(separator: ", "))" + suggestion(for: key, among: allowed))
+        // Deepest file first, so that keys keep the order the base scenario gives them.
+        let layers = underlying.reversed().filter { if case .mapping = $0.node { return true } else { return false } } + [self]
+        for layer in layers {
+            guard case .mapping(let mapping) = layer.node else { throw layer.error("expected a mapping of keys, found \(layer.shown)") }
+            for (keyNode, valueNode) in mapping {
+                let keyValue = YAMLValue(node: keyNode, file: layer.file, path: layer.path)
+                guard case .scalar(let scalar) = keyNode else { throw keyValue.error("keys must be plain text") }
+                let key = scalar.string
+                let childPath = path.isEmpty ? key : "\(path).\(key)"
+                if let allowed, !allowed.contains(key) {
+                    throw YAMLValue(node: keyNode, file: layer.file, path: childPath)
+                        .error("unknown key; expected one of \(allowed.joined(separator: ", "))" + suggestion(for: key, among: allowed))
+                }
+                var value = YAMLValue(node: valueNode, file: layer.file, path: childPath)
+                if let existing = entries.firstIndex(where: { $0.key == key }) {
+                    if case .mapping = valueNode, case .mapping = entries[existing].value.node {
+                        value.underlying = [entries[existing].value] + entries[existing].value.underlying
+                    }
+                    entries[existing].value = value
+                } else {
+                    entries.append((key, value))
+                }
             }
-            entries.append((key, YAMLValue(node: valueNode, file: file, path: childPath)))
         }
         return YAMLMapping(owner: self, entries: entries)
     }

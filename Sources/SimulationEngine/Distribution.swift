@@ -159,3 +159,35 @@ public struct DistributionError: Error, Sendable, Equatable, CustomStringConvert
     public let message: String
     public var description: String { message }
 }
+
+/// A choice among a few categories with given weights (a routing table, a mix of sources).
+///
+/// ```swift
+/// let rag = try Categorical(weights: [0.1, 0.3, 0.6])
+/// let index = rag.sample(using: stream)   // 0, 1 or 2
+/// ```
+public struct Categorical: Sendable, Hashable {
+    let cumulative: [Double]
+
+    /// - Throws: ``DistributionError`` when a weight is negative or not finite, or all are 0.
+    public init(weights: [Double]) throws(DistributionError) {
+        guard !weights.isEmpty, weights.allSatisfy({ $0.isFinite && $0 >= 0 }), weights.reduce(0, +) > 0 else {
+            throw DistributionError(message: "a choice needs weights of 0 or more, not all 0, not \(weights)")
+        }
+        let total = weights.reduce(0, +)
+        var running = 0.0
+        var cumulative = weights.map { running += $0; return running / total }
+        cumulative[cumulative.count - 1] = 1
+        self.cumulative = cumulative
+    }
+
+    public var count: Int { cumulative.count }
+
+    /// The category that a uniform draw `u` in [0, 1) falls in. Using a stored draw lets two
+    /// designs with different tables make the closest possible choices (common random numbers).
+    @inline(__always)
+    public func index(for u: Double) -> Int { Distribution.firstIndex(atLeast: u, in: cumulative) }
+
+    @inline(__always)
+    public func sample(using stream: RandomStream) -> Int { index(for: stream.uniform()) }
+}

@@ -16,6 +16,8 @@ public struct WeeklySchedule: Sendable {
     public let firstWeekday: Int
     /// Days (numbered from day 0) on which the schedule is closed, such as bank holidays.
     public let closedDays: Set<Int>
+    /// `closedDays` as a table by day number, for lookups in the event loop without hashing.
+    private let closedTable: [Bool]
 
     public init(intervals: [[ClosedRange<Double>]], firstWeekday: Int, closedDays: Set<Int>) throws(ScheduleError) {
         guard intervals.count == 7 else { throw ScheduleError("a weekly schedule needs 7 days, Monday to Sunday") }
@@ -33,6 +35,9 @@ public struct WeeklySchedule: Sendable {
         self.intervals = intervals.map { $0.sorted { $0.lowerBound < $1.lowerBound } }
         self.firstWeekday = firstWeekday
         self.closedDays = closedDays
+        var table = [Bool](repeating: false, count: (closedDays.filter { $0 >= 0 }.max() ?? -1) + 1)
+        for day in closedDays where day >= 0 { table[day] = true }
+        closedTable = table
         guard hoursPerWeek > 0 else { throw ScheduleError("the schedule is never open") }
     }
 
@@ -45,21 +50,34 @@ public struct WeeklySchedule: Sendable {
     @inline(__always)
     public func weekday(ofDay day: Int) -> Int { ((day % 7) + 7 + firstWeekday) % 7 }
 
+    /// Whether the schedule is closed all day (a closed day such as a bank holiday).
+    @inline(__always)
+    public func isClosed(day: Int) -> Bool { day >= 0 && day < closedTable.count && closedTable[day] }
+
     /// The open intervals of one day, in absolute hours; none on a closed day.
     public func openIntervals(onDay day: Int) -> [ClosedRange<Double>] {
-        if closedDays.contains(day) { return [] }
+        var result: [ClosedRange<Double>] = []
+        forEachOpenInterval(onDay: day) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each open interval of one day, in absolute hours, without allocating.
+    @inline(__always)
+    public func forEachOpenInterval(onDay day: Int, _ body: (ClosedRange<Double>) -> Void) {
+        if isClosed(day: day) { return }
         let base = Double(day) * 24
-        return intervals[weekday(ofDay: day)].map { (base + $0.lowerBound)...(base + $0.upperBound) }
+        for interval in intervals[weekday(ofDay: day)] { body((base + interval.lowerBound)...(base + interval.upperBound)) }
     }
 
     /// Whether the schedule is open at `time`.
     public func isOpen(at time: Double) -> Bool {
         let day = Int((time / 24).rounded(.down))
+        var open = false
         // Intervals of the previous day may run past midnight.
-        for candidate in [day - 1, day] where openIntervals(onDay: candidate).contains(where: { $0.lowerBound <= time && time < $0.upperBound }) {
-            return true
+        for candidate in (day - 1)...day {
+            forEachOpenInterval(onDay: candidate) { if $0.lowerBound <= time && time < $0.upperBound { open = true } }
         }
-        return false
+        return open
     }
 
     /// The earliest time at or after `time` when the schedule is open.
@@ -74,12 +92,14 @@ public struct WeeklySchedule: Sendable {
         // The schedule is open at least once a week, so this ends within ⌈hours / weekly hours⌉ + 1
         // weeks; the closed-day set is finite, so it cannot close forever.
         while true {
-            for interval in openIntervals(onDay: day) where interval.upperBound > time {
+            var end: Double?
+            forEachOpenInterval(onDay: day) { interval in
+                guard end == nil, interval.upperBound > time else { return }
                 let start = max(interval.lowerBound, time)
                 let available = interval.upperBound - start
-                if remaining <= available { return start + remaining }
-                remaining -= available
+                if remaining <= available { end = start + remaining } else { remaining -= available }
             }
+            if let end { return end }
             day += 1
         }
     }
@@ -91,7 +111,7 @@ public struct WeeklySchedule: Sendable {
         let lastDay = Int((end / 24).rounded(.down))
         var day = Int((start / 24).rounded(.down)) - 1
         while day <= lastDay {
-            for interval in openIntervals(onDay: day) {
+            forEachOpenInterval(onDay: day) { interval in
                 let low = max(interval.lowerBound, start), high = min(interval.upperBound, end)
                 if high > low { total += high - low }
             }

@@ -6,6 +6,14 @@ import SimulationEngine
 /// The package root, found from this file's location, so tests can read the shipped scenarios.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+/// The queueing network of a network scenario (the test fails if it is not one).
+func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageIDs: [String]) {
+    guard case .network(let network, let stageIDs) = scenario.model else {
+        throw ScenarioError(file: scenario.file, message: "not a network scenario")
+    }
+    return (network, stageIDs)
+}
+
 @Suite struct ScenarioLoaderTests {
     static let minimal = """
     scenario: small
@@ -32,8 +40,8 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
     @Test func theTandemFileIsExactlyTheReferenceWorkload() throws {
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")
-        let network = scenario.network
-        #expect(scenario.stageIDs == ["triage", "mash", "decision"])
+        let (network, stageIDs) = try network(of: scenario)
+        #expect(stageIDs == ["triage", "mash", "decision"])
         #expect(network.arrivalsPerHour == 3.125)
         #expect(scenario.length == RunLength(horizonHours: 8_760, warmUpHours: 0))
         #expect(network.entry == [.init(to: 0, probability: 1)])
@@ -47,9 +55,10 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
     @Test func unitsInKeyNamesAreConvertedToHours() throws {
         let scenario = try ScenarioLoader.parse(Self.minimal, file: "test.yaml")
-        #expect(scenario.network.stages[0].service == (try .exponential(mean: 0.5)))
+        let stage = try network(of: scenario).network.stages[0]
+        #expect(stage.service == (try .exponential(mean: 0.5)))
         #expect(scenario.length.horizonHours == 240)
-        #expect(scenario.network.stages[0].routes.isEmpty)
+        #expect(stage.routes.isEmpty)
     }
 
     @Test func unknownKeysAreErrorsWithTheLineAndASuggestion() throws {

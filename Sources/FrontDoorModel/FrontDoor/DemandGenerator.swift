@@ -1,0 +1,92 @@
+import Foundation
+import SimulationEngine
+
+/// Turns a ``Demand`` into contacts, one day at a time, so that only a day's arrivals are held.
+///
+/// The expected count for a source on a day is its share of the annual volume, spread over the
+/// year by weekday, month and school-holiday weights (normalised over the first 365 days so that
+/// the annual volume is what the scenario says), then grown by the trend and changed by any shock.
+/// A day-to-day multiplier shared by all sources (gamma, mean 1) makes daily volumes vary more
+/// than Poisson; the count is then Poisson, and each contact's hour follows the source's profile.
+struct DemandGenerator {
+    struct Arrival {
+        var time: Double
+        var source: Int
+        var channel: Channel
+        var rag: RAG
+        var complete: Bool
+        /// A uniform draw that fixes the contact's outcome for a given design (common random
+        /// numbers: the same child gets the same decision wherever the rules agree).
+        var need: Double
+    }
+
+    let demand: Demand
+    let calendar: ServiceCalendar
+    /// Expected contacts per unit of daily weight, per source.
+    let scale: [Double]
+    let hours: [Categorical]
+    let channels: [Categorical]
+    let rags: [Categorical]
+    let dayMultiplier: Distribution?
+
+    init(demand: Demand, calendar: ServiceCalendar) {
+        self.demand = demand
+        self.calendar = calendar
+        scale = demand.sources.indices.map { index in
+            let total = (0..<365).reduce(0.0) { $0 + DemandGenerator.weight(demand, calendar, source: index, day: $1) }
+            return demand.contactsPerYear * demand.sources[index].share / total
+        }
+        // Validation has checked every weight table, so these cannot fail.
+        hours = demand.sources.map { try! Categorical(weights: $0.hourWeights) }
+        channels = demand.sources.map { try! Categorical(weights: $0.channels) }
+        rags = demand.sources.map { try! Categorical(weights: $0.rag) }
+        dayMultiplier = demand.overdispersion > 0 ? try? .gamma(mean: 1, standardDeviation: demand.overdispersion) : nil
+    }
+
+    static func weight(_ demand: Demand, _ calendar: ServiceCalendar, source: Int, day: Int) -> Double {
+        let s = demand.sources[source]
+        let date = calendar.date(ofDay: day)
+        var w = s.weekdayWeights[calendar.weekday(ofDay: day)] * demand.monthWeights[date.month - 1]
+        if calendar.schoolHolidays.contains(day) { w *= s.schoolHolidayFactor }
+        return w
+    }
+
+    /// The expected number of contacts from `source` on `day`, before the daily multiplier.
+    func expected(source: Int, day: Int) -> Double {
+        var value = scale[source] * Self.weight(demand, calendar, source: source, day: day)
+        if demand.trendPerYear != 0 { value *= pow(1 + demand.trendPerYear, Double(day) / 365) }
+        for shock in demand.shocks where day >= shock.firstDay && day <= shock.lastDay {
+            value *= shock.factors[demand.sources[source].group] ?? 1
+        }
+        return value
+    }
+
+    /// The day's contacts, drawn from `stream` (the arrivals stream).
+    func contacts(onDay day: Int, using stream: RandomStream) -> [Arrival] {
+        let multiplier = dayMultiplier?.sample(using: stream) ?? 1
+        var arrivals: [Arrival] = []
+        for source in demand.sources.indices {
+            let count = stream.poisson(mean: expected(source: source, day: day) * multiplier)
+            for _ in 0..<count {
+                let hour = hours[source].sample(using: stream)
+                arrivals.append(Arrival(
+                    time: Double(day) * 24 + Double(hour) + stream.uniform(),
+                    source: source,
+                    channel: Channel(rawValue: channels[source].sample(using: stream))!,
+                    rag: RAG(rawValue: rags[source].sample(using: stream))!,
+                    complete: stream.uniform() < demand.sources[source].completeInformation,
+                    need: stream.uniform()))
+            }
+        }
+        return arrivals
+    }
+
+    /// A fresh channel and RAG for a re-contact from the same source.
+    func recontact(source: Int, at time: Double, using stream: RandomStream) -> Arrival {
+        Arrival(time: time, source: source,
+                channel: Channel(rawValue: channels[source].sample(using: stream))!,
+                rag: RAG(rawValue: rags[source].sample(using: stream))!,
+                complete: stream.uniform() < demand.sources[source].completeInformation,
+                need: stream.uniform())
+    }
+}

@@ -1,0 +1,227 @@
+import SimulationEngine
+
+/// Everything a front-door scenario describes: the calendar, the demand, the teams and their
+/// people, the pathway of work, the decisions and their outcomes, and the costs. Built and
+/// validated by ``ScenarioLoader``; simulated by ``FrontDoorSimulation``.
+public struct FrontDoorDesign: Sendable {
+    public var calendar: ServiceCalendar
+    public var demand: Demand
+    public var teams: [Team]
+    public var stages: [Stage]
+    public var outcomes: OutcomeRules
+    public var flow: FlowRules
+    public var fatigue: Fatigue?
+    public var costs: Costs
+    /// Every value in the scenario marked `# assumption`, with its key path, for the report.
+    public var assumptions: [String]
+}
+
+/// The calendar of a scenario: its start date, bank holidays, school holidays and the council's
+/// standard working day, against which working days are counted.
+public struct ServiceCalendar: Sendable {
+    public let startDate: CivilDate
+    /// Day numbers (from the start date) that are bank holidays.
+    public let bankHolidays: Set<Int>
+    /// Day numbers that fall in school holidays.
+    public let schoolHolidays: Set<Int>
+    /// The council's working day, Monday to Friday outside bank holidays, for counting working
+    /// days and hours (default 09:00–17:00).
+    public let office: WeeklySchedule
+    /// Hours in one working day of `office`.
+    public let hoursPerWorkingDay: Double
+
+    public init(startDate: CivilDate, days: Int, officeOpen: Double = 9, officeClose: Double = 17,
+                schoolHolidayRanges: [ClosedRange<CivilDate>]? = nil) throws(ScheduleError) {
+        self.startDate = startDate
+        var holidays = Set<Int>()
+        let start = startDate.dayNumber
+        for year in startDate.year...(startDate.adding(days: days).year + 1) {
+            for date in EnglishCalendar.bankHolidays(year: year) where date.dayNumber >= start {
+                holidays.insert(date.dayNumber - start)
+            }
+        }
+        bankHolidays = holidays
+        var school = Set<Int>()
+        for day in 0...days {
+            let date = startDate.adding(days: day)
+            let inHoliday = schoolHolidayRanges.map { ranges in ranges.contains { $0.contains(date) } }
+                ?? EnglishCalendar.isSchoolHolidayInEnglishPattern(date)
+            if inHoliday { school.insert(day) }
+        }
+        schoolHolidays = school
+        office = try WeeklySchedule(intervals: .weekdays(officeOpen, officeClose), firstWeekday: startDate.weekday, closedDays: holidays)
+        hoursPerWorkingDay = officeClose - officeOpen
+    }
+
+    public func date(ofDay day: Int) -> CivilDate { startDate.adding(days: day) }
+    public func weekday(ofDay day: Int) -> Int { office.weekday(ofDay: day) }
+    /// A council working day: a weekday that is not a bank holiday.
+    public func isWorkingDay(_ day: Int) -> Bool { weekday(ofDay: day) < 5 && !bankHolidays.contains(day) }
+}
+
+/// Where contacts come from and when.
+public struct Demand: Sendable {
+    public struct Source: Sendable {
+        public var group: SourceGroup
+        /// Share of all contacts.
+        public var share: Double
+        /// Probability of each channel, indexed by ``Channel``.
+        public var channels: [Double]
+        /// Probability of each RAG rating, indexed by ``RAG``.
+        public var rag: [Double]
+        /// Probability that a contact arrives with the information needed to decide on it.
+        public var completeInformation: Double
+        /// Relative volume on each weekday, Monday first.
+        public var weekdayWeights: [Double]
+        /// Relative volume in each hour of the day, midnight first.
+        public var hourWeights: [Double]
+        /// Volume in school holidays relative to term time (schools are quiet in holidays).
+        public var schoolHolidayFactor: Double
+    }
+
+    /// A named change in demand over a window of dates, such as a lockdown.
+    public struct Shock: Sendable {
+        public var name: String
+        public var firstDay: Int
+        public var lastDay: Int
+        /// Multiplier for each source group present; groups not listed are unchanged.
+        public var factors: [SourceGroup: Double]
+    }
+
+    /// Contacts in a year, before trend and shocks.
+    public var contactsPerYear: Double
+    public var sources: [Source]
+    /// Relative volume in each month, January first.
+    public var monthWeights: [Double]
+    /// Coefficient of variation of a day-to-day multiplier shared by all sources (0: Poisson).
+    public var overdispersion: Double
+    /// Growth per year (0.05 = 5% more each year), compounding daily.
+    public var trendPerYear: Double
+    public var shocks: [Shock]
+}
+
+/// A team: people with a grade, hours of work and absence.
+public struct Team: Sendable {
+    public struct Absence: Sendable {
+        /// Annual leave, working days a year for a full-time person.
+        public var leaveDays: Double
+        /// Share of working days lost to sickness.
+        public var sicknessRate: Double
+        /// Mean length of a spell of sickness, working days.
+        public var sicknessSpellDays: Double
+        /// Training days a year.
+        public var trainingDays: Double
+        public static let none = Absence(leaveDays: 0, sicknessRate: 0, sicknessSpellDays: 1, trainingDays: 0)
+    }
+
+    public var id: String
+    public var role: String
+    public var grade: String
+    /// Full-time equivalent of each person in post.
+    public var people: [Double]
+    public var schedule: WeeklySchedule
+    public var absence: Absence
+    /// Share of posts vacant and covered by agency staff.
+    public var agencyShare: Double
+}
+
+/// A step of the pathway.
+public struct Stage: Sendable {
+    public enum Kind: Sendable {
+        /// Work by a team: a queue, then a person's time.
+        case work
+        /// Multi-agency checks by partners: a queue and a person's time, bounded by the RAG
+        /// clock — a check not started within the clock is abandoned and the contact moves on.
+        case checks(clockHours: [Double])
+    }
+
+    public struct PhoneLine: Sendable {
+        /// How long a caller waits before giving up.
+        public var patience: Distribution
+        /// Probability that a caller who gave up calls again.
+        public var callBackProbability: Double
+        /// Time until the call back.
+        public var callBackDelay: Distribution
+        /// Channels whose contacts are callers on this line (others, such as police
+        /// notifications, wait in the queue without giving up), indexed by ``Channel``.
+        public var channels: [Bool]
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var team: Int
+    /// Team whose people take this work on days when nobody in `team` is at work.
+    public var coverTeam: Int?
+    /// Time per contact in working hours, before the channel and RAG factors.
+    public var time: Distribution
+    public var channelFactors: [Double]
+    public var ragFactors: [Double]
+    /// Probability, by RAG, that a contact goes through this stage (otherwise it skips it).
+    public var appliesTo: [Double]
+    /// The source groups whose contacts go through this stage, indexed by ``SourceGroup``.
+    public var sources: [Bool]
+    /// Only contacts arriving while the council's office is closed go through it (an emergency
+    /// duty team).
+    public var outOfHoursOnly: Bool
+    /// Contacts are served most urgent first; otherwise in order of arrival.
+    public var byPriority: Bool
+    /// The decision on the contact is made here.
+    public var decides: Bool
+    /// Outcome probabilities for decisions made here, `[rag][outcome]`, when they differ from
+    /// the design's (an early-help hub decides among early help and advice).
+    public var outcomes: [[Double]]?
+    /// Contacts missing information wait for it here before the work starts.
+    public var asksForMissingInformation: Bool
+    public var phone: PhoneLine?
+}
+
+/// Probabilities of each outcome, by RAG, and what follows.
+public struct OutcomeRules: Sendable {
+    /// `byRAG[rag][outcome]`.
+    public var byRAG: [[Double]]
+    /// Probability that a referral starts a statutory assessment.
+    public var assessmentStart: Double
+    /// Probability that an assessment ends with no further service.
+    public var assessmentNoFurtherService: Double
+    /// Probability that a contact closed at the front door (or by an assessment with no further
+    /// service) comes back within 12 months.
+    public var recontact: Double
+    /// The same, after a decision changed by fatigue.
+    public var recontactAfterWrongDecision: Double
+}
+
+/// Delays and risks between steps.
+public struct FlowRules: Sendable {
+    /// Delay when work moves between teams (hours).
+    public var handoffDelay: Distribution
+    /// Probability that information is lost in a handoff and must be asked for again.
+    public var handoffInformationLoss: Double
+    /// Time waiting for missing information (hours).
+    public var informationWait: Distribution
+}
+
+/// The optional decision-fatigue model: after `threshold` decisions in a day, each further
+/// decision takes longer and is more likely to be a default decision.
+public struct Fatigue: Sendable {
+    public var threshold: Int
+    public var timeFactor: Double
+    public var defaultProbability: Double
+    public var defaultOutcome: Outcome
+}
+
+/// Pay and other costs.
+public struct Costs: Sendable {
+    /// Salary by grade (£ a year, full time).
+    public var salaries: [String: Double]
+    /// Employer's on-costs as a share of salary (NI, pension, levy).
+    public var onCostRate: Double
+    /// Extra cost of an agency worker as a share of salary.
+    public var agencyPremium: Double
+    /// Enhancement for hours outside Monday–Friday 08:00–18:00, as a share of pay for those hours.
+    public var extendedHoursEnhancement: Double
+    /// One-off costs of the change (£).
+    public var oneOff: Double
+    /// Social-work hours per assessment and cost per hour (£), for the downstream cost.
+    public var assessmentHours: Double
+    public var hourlyCost: Double
+}

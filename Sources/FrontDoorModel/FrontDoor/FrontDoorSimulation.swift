@@ -1,0 +1,549 @@
+import Foundation
+import SimulationEngine
+
+/// What one replication of a front-door design measured over the measured period (after the
+/// warm-up). Counts are totals over that period; ``FrontDoorScenario`` turns them into measures.
+public struct FrontDoorReplication: Sendable {
+    public var measuredHours = 0.0
+    public var received = 0
+    public var receivedBySource: [Int] = []
+    public var recontacts = 0
+    public var decided = 0
+    public var outcomes = [Int](repeating: 0, count: Outcome.allCases.count)
+    public var decidedWithin1 = 0
+    public var decidedWithin3 = 0
+    public var redDecided = 0
+    public var redWithin4Hours = 0
+    public var timeToDecision = QuantileHistogram()
+    public var backlog = RunningStatistics()
+    public var backlogHistogram = QuantileHistogram()
+    public var backlogMax = 0
+    /// Backlog at the close of each working day of the measured period, in order.
+    public var dailyBacklog: [Int] = []
+    public var deciderDays = RunningStatistics()
+    public var deciderDayHistogram = QuantileHistogram()
+    public var deciderDayMax = 0
+    public var decisionsBeyondThreshold = 0
+    public var decisionsChangedByFatigue = 0
+    public var handoffs = 0
+    public var informationRequests = 0
+    public var phoneAttempts = 0
+    public var phoneAbandoned = 0
+    public var lostCallers = 0
+    public var checksOutOfTime = 0
+    public var assessmentsStarted = 0
+    public var assessmentsNoFurtherService = 0
+    /// Per team: person-hours busy and person-hours available.
+    public var teamBusyHours: [Double] = []
+    public var teamAvailableHours: [Double] = []
+    /// Per stage: completed pieces of work and total wait (hours).
+    public var stageCompleted: [Int] = []
+    public var stageWaitHours: [Double] = []
+    /// Contacts received and not yet decided when the run stopped.
+    public var undecidedAtEnd = 0
+    public var events = 0
+}
+
+/// Runs one replication of a ``FrontDoorDesign``.
+///
+/// Random streams, one per purpose: arrivals (the contacts and everything about them), routing
+/// (which stages apply, handoff losses, call-backs, re-contacts), absence (people's leave and
+/// sickness) and one per stage for the time work takes. Two designs run with the same seed
+/// therefore receive the same contacts, and the same people are away on the same days wherever
+/// the teams are the same.
+public enum FrontDoorSimulation {
+    public static func run(_ design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) -> FrontDoorReplication {
+        var state = FrontDoorState(design: design, length: length, seeds: seeds, replication: replication)
+        return state.run()
+    }
+}
+
+struct FrontDoorState {
+    enum EventKind: UInt32 {
+        case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, endOfWarmUp, recontact
+    }
+
+    struct Contact {
+        var arrival = 0.0
+        var source = 0
+        var channel = Channel.phone
+        var rag = RAG.green
+        var complete = true
+        var need = 0.0
+        var outOfHours = false
+        /// The stage the contact is at or moving to.
+        var stage = 0
+        var lastTeam = -1
+        var token: UInt32 = 0
+        var waitingSince = 0.0
+        var person = -1
+        var informationLost = false
+        var measured = true
+    }
+
+    struct Person {
+        let team: Int
+        let fte: Double
+        /// Working weekdays (Monday = 0) for a part-time person; all for full time.
+        let rotaDays: Set<Int>
+        var absent: [Bool] = []
+        var absenceYear = -1
+        var present = false
+        var busy = false
+        var decisionsToday = 0
+        var workToday = 0
+    }
+
+    struct TeamState {
+        var open = false
+        var presentToday = 0
+        var people: [Int] = []
+        /// Stages this team works, latest in the pathway first (finishing work frees the queue).
+        var stages: [Int] = []
+        /// Stages this team covers when their own team is all away.
+        var coveredStages: [Int] = []
+    }
+
+    let design: FrontDoorDesign
+    let length: RunLength
+    let generator: DemandGenerator
+    let arrivals: RandomStream
+    let routing: RandomStream
+    let absenceStream: RandomStream
+    let stageStreams: [RandomStream]
+    let outcomeTables: [Categorical]
+    /// Per stage, its own outcome tables where it has them.
+    let stageOutcomeTables: [[Categorical]?]
+    let deciderTeams: Set<Int>
+    /// The source group of each demand source, by source index.
+    let sourceGroups: [Int]
+
+    var events = EventList(capacity: 1024)
+    var contacts: [Contact] = []
+    var freeContacts: [Int32] = []
+    var people: [Person] = []
+    var teams: [TeamState]
+    var queues: [[ContactQueue]]
+    var undecided = 0
+    var measuring: Bool
+    var result = FrontDoorReplication()
+
+    init(design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
+        self.design = design
+        self.length = length
+        generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        arrivals = RandomStream(seed: seeds.seed(replication: replication, purpose: .arrivals))
+        routing = RandomStream(seed: seeds.seed(replication: replication, purpose: .routing))
+        absenceStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .absence))
+        stageStreams = design.stages.indices.map { RandomStream(seed: seeds.seed(replication: replication, purpose: .service(stage: $0))) }
+        outcomeTables = design.outcomes.byRAG.map { try! Categorical(weights: $0) }
+        stageOutcomeTables = design.stages.map { $0.outcomes?.map { try! Categorical(weights: $0) } }
+        deciderTeams = Set(design.stages.filter(\.decides).flatMap { [$0.team] + ($0.coverTeam.map { [$0] } ?? []) })
+        sourceGroups = design.demand.sources.map(\.group.rawValue)
+        teams = design.teams.map { _ in TeamState() }
+        for (teamIndex, team) in design.teams.enumerated() {
+            for (personIndex, fte) in team.people.enumerated() {
+                // A part-time person works round(fte × 5) weekdays, staggered across the team.
+                let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
+                teams[teamIndex].people.append(people.count)
+                people.append(Person(team: teamIndex, fte: fte, rotaDays: days))
+            }
+        }
+        for (index, stage) in design.stages.enumerated().reversed() {
+            teams[stage.team].stages.append(index)
+            if let cover = stage.coverTeam { teams[cover].coveredStages.append(index) }
+        }
+        queues = design.stages.map { _ in Array(repeating: ContactQueue(), count: RAG.allCases.count) }
+        measuring = length.warmUpHours == 0
+        result.receivedBySource = Array(repeating: 0, count: design.demand.sources.count)
+        result.teamBusyHours = Array(repeating: 0, count: design.teams.count)
+        result.teamAvailableHours = Array(repeating: 0, count: design.teams.count)
+        result.stageCompleted = Array(repeating: 0, count: design.stages.count)
+        result.stageWaitHours = Array(repeating: 0, count: design.stages.count)
+    }
+
+    mutating func run() -> FrontDoorReplication {
+        events.schedule(at: 0, kind: EventKind.dayStart.rawValue, subject: 0)
+        if length.warmUpHours > 0 { events.schedule(at: length.warmUpHours, kind: EventKind.endOfWarmUp.rawValue, subject: 0) }
+        while let time = events.nextTime, time <= length.horizonHours {
+            let event = events.next()!
+            result.events += 1
+            let subject = event.subject
+            switch EventKind(rawValue: event.kind & 0xff)! {
+            case .arrival: arrive(subject, at: time)
+            case .recontact: arrive(subject, at: time, isRecontact: true)
+            case .workEnd: finishWork(of: subject, at: time)
+            case .joinQueue: join(subject, at: time)
+            case .checksTimeout: timeOut(subject, token: event.kind >> 8, at: time)
+            case .callerGivesUp: giveUp(subject, token: event.kind >> 8, at: time)
+            case .dayStart: startDay(Int(subject), at: time)
+            case .teamOpens: openTeam(Int(subject), at: time)
+            case .teamCloses: teams[Int(subject)].open = false
+            case .officeCloses: recordBacklog()
+            case .endOfWarmUp: startMeasuring()
+            }
+        }
+        result.measuredHours = length.horizonHours - length.warmUpHours
+        result.undecidedAtEnd = undecided
+        return result
+    }
+
+    // MARK: Days, rotas and absence
+
+    mutating func startDay(_ day: Int, at now: Double) {
+        if day > 0 { recordDeciderDay() }
+        let calendar = design.calendar
+        for index in people.indices {
+            let team = design.teams[people[index].team]
+            if day / 365 != people[index].absenceYear { drawAbsence(for: index, year: day / 365) }
+            let weekday = calendar.weekday(ofDay: day)
+            let opens = !team.schedule.openIntervals(onDay: day).isEmpty
+            people[index].present = opens && people[index].rotaDays.contains(weekday) && !people[index].absent[day % 365]
+            people[index].decisionsToday = 0
+            people[index].workToday = 0
+        }
+        for teamIndex in teams.indices {
+            let present = teams[teamIndex].people.filter { people[$0].present }.count
+            teams[teamIndex].presentToday = present
+            for interval in design.teams[teamIndex].schedule.openIntervals(onDay: day) {
+                events.schedule(at: interval.lowerBound, kind: EventKind.teamOpens.rawValue, subject: Int32(teamIndex))
+                events.schedule(at: interval.upperBound, kind: EventKind.teamCloses.rawValue, subject: Int32(teamIndex))
+                if measuring { result.teamAvailableHours[teamIndex] += Double(present) * (interval.upperBound - interval.lowerBound) }
+            }
+        }
+        for arrival in generator.contacts(onDay: day, using: arrivals) {
+            let id = makeContact(arrival)
+            events.schedule(at: arrival.time, kind: EventKind.arrival.rawValue, subject: id)
+        }
+        if calendar.isWorkingDay(day) {
+            events.schedule(at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
+        }
+        events.schedule(at: now + 24, kind: EventKind.dayStart.rawValue, subject: Int32(day + 1))
+    }
+
+    /// Draws a year of absence for one person: leave taken as whole weeks (about 60%) and single
+    /// days, spells of sickness starting at random with a geometric length, and training days.
+    mutating func drawAbsence(for index: Int, year: Int) {
+        let absence = design.teams[people[index].team].absence
+        var absent = [Bool](repeating: false, count: 365)
+        let fte = min(people[index].fte, 1)
+        var leave = Int((absence.leaveDays * fte).rounded())
+        let weeks = leave * 3 / 5 / 5
+        for _ in 0..<weeks {
+            let start = Int(absenceStream.uniform() * 52) * 7
+            for day in start..<min(start + 7, 365) { absent[day] = true }
+        }
+        leave -= weeks * 5
+        func randomDays(_ count: Int) {
+            var placed = 0, tries = 0
+            while placed < count && tries < 10_000 {
+                tries += 1
+                let day = Int(absenceStream.uniform() * 365)
+                if !absent[day] { absent[day] = true; placed += 1 }
+            }
+        }
+        randomDays(leave)
+        randomDays(Int((absence.trainingDays * fte).rounded()))
+        if absence.sicknessRate > 0 {
+            let startProbability = absence.sicknessRate / absence.sicknessSpellDays
+            var day = 0
+            while day < 365 {
+                if absenceStream.uniform() < startProbability {
+                    let spell = 1 + Int(absenceStream.exponential(mean: absence.sicknessSpellDays - 0.5))
+                    for sick in day..<min(day + spell, 365) { absent[sick] = true }
+                    day += spell
+                } else {
+                    day += 1
+                }
+            }
+        }
+        people[index].absent = absent
+        people[index].absenceYear = year
+    }
+
+    mutating func openTeam(_ team: Int, at now: Double) {
+        teams[team].open = true
+        for person in teams[team].people { dispatch(person, at: now) }
+    }
+
+    // MARK: Contacts
+
+    mutating func makeContact(_ arrival: DemandGenerator.Arrival) -> Int32 {
+        var contact = Contact()
+        contact.arrival = arrival.time
+        contact.source = arrival.source
+        contact.channel = arrival.channel
+        contact.rag = arrival.rag
+        contact.complete = arrival.complete
+        contact.need = arrival.need
+        if let reused = freeContacts.popLast() {
+            // Keep the token rising across reuse, so that a timer left by the record's previous
+            // contact can never match the new one.
+            contact.token = contacts[Int(reused)].token &+ 1
+            contacts[Int(reused)] = contact
+            return reused
+        }
+        contacts.append(contact)
+        return Int32(contacts.count - 1)
+    }
+
+    mutating func arrive(_ id: Int32, at now: Double, isRecontact: Bool = false) {
+        let index = Int(id)
+        contacts[index].arrival = now
+        contacts[index].outOfHours = !design.calendar.office.isOpen(at: now)
+        contacts[index].measured = measuring
+        undecided += 1
+        if measuring {
+            result.received += 1
+            result.receivedBySource[contacts[index].source] += 1
+            if isRecontact { result.recontacts += 1 }
+        }
+        contacts[index].stage = 0
+        moveOn(id, at: now)
+    }
+
+    /// Sends a contact to the next stage that applies to it, from `contacts[id].stage` on.
+    mutating func moveOn(_ id: Int32, at now: Double) {
+        let index = Int(id)
+        while contacts[index].stage < design.stages.count {
+            let s = contacts[index].stage
+            let source = sourceGroups[contacts[index].source]
+            let share = design.stages[s].appliesTo[contacts[index].rag.rawValue]
+            let applies = (!design.stages[s].outOfHoursOnly || contacts[index].outOfHours) && design.stages[s].sources[source]
+                && (share >= 1 || routing.uniform() < share)
+            if applies { break }
+            contacts[index].stage += 1
+        }
+        guard contacts[index].stage < design.stages.count else {
+            // No deciding stage applied: the pathway is validated to make this impossible.
+            preconditionFailure("contact left the pathway undecided")
+        }
+        let stageIndex = contacts[index].stage
+        var delay = 0.0
+        if contacts[index].lastTeam >= 0 && contacts[index].lastTeam != design.stages[stageIndex].team {
+            if measuring { result.handoffs += 1 }
+            delay += design.flow.handoffDelay.sample(using: routing)
+            if routing.uniform() < design.flow.handoffInformationLoss { contacts[index].informationLost = true }
+        }
+        if design.stages[stageIndex].asksForMissingInformation && (!contacts[index].complete || contacts[index].informationLost) {
+            if measuring { result.informationRequests += 1 }
+            delay += design.flow.informationWait.sample(using: routing)
+            contacts[index].complete = true
+            contacts[index].informationLost = false
+        }
+        if delay > 0 {
+            events.schedule(at: now + delay, kind: EventKind.joinQueue.rawValue, subject: id)
+        } else {
+            join(id, at: now)
+        }
+    }
+
+    /// The contact joins its stage's queue, or starts at once if someone is free.
+    mutating func join(_ id: Int32, at now: Double) {
+        let index = Int(id)
+        let stageIndex = contacts[index].stage
+        contacts[index].waitingSince = now
+        let isCaller = design.stages[stageIndex].phone?.channels[contacts[index].channel.rawValue] ?? false
+        if isCaller && measuring { result.phoneAttempts += 1 }
+        if let person = freePerson(for: stageIndex) {
+            start(id, stage: stageIndex, person: person, at: now)
+            return
+        }
+        let queue = design.stages[stageIndex].byPriority ? contacts[index].rag.rawValue : 0
+        queues[stageIndex][queue].push(id, token: contacts[index].token)
+        let token = contacts[index].token & 0xff_ffff
+        if case .checks(let clock) = design.stages[stageIndex].kind {
+            events.schedule(at: now + clock[contacts[index].rag.rawValue], kind: EventKind.checksTimeout.rawValue | token << 8, subject: id)
+        }
+        if isCaller, let phone = design.stages[stageIndex].phone, teams[design.stages[stageIndex].team].open {
+            // Callers ringing while the line is closed are assumed to ring again when it opens.
+            events.schedule(at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue | token << 8, subject: id)
+        }
+    }
+
+    func isWaiting(_ id: Int32, token: UInt32) -> Bool {
+        contacts[Int(id)].token & 0xff_ffff == token && contacts[Int(id)].person < 0
+    }
+
+    mutating func timeOut(_ id: Int32, token: UInt32, at now: Double) {
+        guard isWaiting(id, token: token) else { return }
+        contacts[Int(id)].token &+= 1
+        if measuring { result.checksOutOfTime += 1 }
+        contacts[Int(id)].lastTeam = design.stages[contacts[Int(id)].stage].team
+        contacts[Int(id)].stage += 1
+        moveOn(id, at: now)
+    }
+
+    mutating func giveUp(_ id: Int32, token: UInt32, at now: Double) {
+        guard isWaiting(id, token: token) else { return }
+        let index = Int(id)
+        contacts[index].token &+= 1
+        if measuring { result.phoneAbandoned += 1 }
+        let phone = design.stages[contacts[index].stage].phone!
+        if routing.uniform() < phone.callBackProbability {
+            events.schedule(at: now + phone.callBackDelay.sample(using: routing), kind: EventKind.joinQueue.rawValue, subject: id)
+        } else {
+            if measuring && contacts[index].measured { result.lostCallers += 1 }
+            undecided -= 1
+            release(id)
+        }
+    }
+
+    // MARK: Work
+
+    /// A person free to take work at this stage now: present, not busy, team open; from the
+    /// stage's own team, or from the cover team when none of its own is at work today.
+    func freePerson(for stageIndex: Int) -> Int? {
+        var team = design.stages[stageIndex].team
+        if teams[team].presentToday == 0, let cover = design.stages[stageIndex].coverTeam { team = cover }
+        guard teams[team].open else { return nil }
+        var best: Int?
+        for person in teams[team].people where people[person].present && !people[person].busy {
+            if best == nil || people[person].workToday < people[best!].workToday { best = person }
+        }
+        return best
+    }
+
+    mutating func dispatch(_ person: Int, at now: Double) {
+        let team = people[person].team
+        guard people[person].present, !people[person].busy, teams[team].open else { return }
+        if let (id, stageIndex) = nextWaiting(in: teams[team].stages, coverOnly: false)
+            ?? nextWaiting(in: teams[team].coveredStages, coverOnly: true) {
+            start(id, stage: stageIndex, person: person, at: now)
+        }
+    }
+
+    /// The next contact waiting at one of `stages` (most urgent first where the stage serves by
+    /// priority). With `coverOnly`, only stages whose own team is all away today count.
+    mutating func nextWaiting(in stages: [Int], coverOnly: Bool) -> (Int32, Int)? {
+        for stageIndex in stages {
+            if coverOnly && teams[design.stages[stageIndex].team].presentToday > 0 { continue }
+            for queue in 0..<RAG.allCases.count where !queues[stageIndex][queue].isEmpty {
+                let id = queues[stageIndex][queue].pop { [contacts] id, token in
+                    contacts[Int(id)].token == token && contacts[Int(id)].person < 0
+                }
+                if let id { return (id, stageIndex) }
+            }
+        }
+        return nil
+    }
+
+    mutating func start(_ id: Int32, stage stageIndex: Int, person: Int, at now: Double) {
+        let index = Int(id)
+        contacts[index].token &+= 1
+        contacts[index].person = person
+        people[person].busy = true
+        people[person].workToday += 1
+        var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex])
+            * design.stages[stageIndex].channelFactors[contacts[index].channel.rawValue] * design.stages[stageIndex].ragFactors[contacts[index].rag.rawValue]
+        if design.stages[stageIndex].decides, let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
+            hours *= fatigue.timeFactor
+        }
+        if measuring {
+            result.stageWaitHours[stageIndex] += now - contacts[index].waitingSince
+            result.teamBusyHours[people[person].team] += hours
+        }
+        let end = design.teams[people[person].team].schedule.add(workingHours: hours, to: now)
+        events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
+    }
+
+    mutating func finishWork(of id: Int32, at now: Double) {
+        let index = Int(id)
+        let stageIndex = contacts[index].stage
+        let person = contacts[index].person
+        if measuring { result.stageCompleted[stageIndex] += 1 }
+        people[person].busy = false
+        contacts[index].person = -1
+        contacts[index].lastTeam = design.stages[stageIndex].team
+        if design.stages[stageIndex].decides {
+            decide(id, by: person, at: stageIndex, now: now)
+        } else {
+            contacts[index].stage += 1
+            moveOn(id, at: now)
+        }
+        dispatch(person, at: now)
+    }
+
+    // MARK: Decisions and outcomes
+
+    mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
+        let index = Int(id)
+        let contact = contacts[index]
+        let table = stageOutcomeTables[stageIndex]?[contact.rag.rawValue] ?? outcomeTables[contact.rag.rawValue]
+        var outcome = Outcome(rawValue: table.index(for: contact.need))!
+        var wrong = false
+        if let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
+            if measuring { result.decisionsBeyondThreshold += 1 }
+            if routing.uniform() < fatigue.defaultProbability && outcome != fatigue.defaultOutcome {
+                outcome = fatigue.defaultOutcome
+                wrong = true
+                if measuring { result.decisionsChangedByFatigue += 1 }
+            }
+        }
+        people[person].decisionsToday += 1
+        undecided -= 1
+        if measuring {
+            result.decided += 1
+            result.outcomes[outcome.rawValue] += 1
+            let workingHours = design.calendar.office.workingHours(from: contact.arrival, to: now)
+            let workingDays = workingHours / design.calendar.hoursPerWorkingDay
+            result.timeToDecision.add(workingDays)
+            if workingDays <= 1 { result.decidedWithin1 += 1 }
+            if workingDays <= 3 { result.decidedWithin3 += 1 }
+            if contact.rag == .red {
+                result.redDecided += 1
+                if workingHours <= 4 { result.redWithin4Hours += 1 }
+            }
+        }
+        var closed = outcome == .noFurtherAction || outcome == .earlyHelp
+        if outcome == .referral || outcome == .strategyDiscussion, routing.uniform() < design.outcomes.assessmentStart {
+            let noService = routing.uniform() < design.outcomes.assessmentNoFurtherService
+            if measuring {
+                result.assessmentsStarted += 1
+                if noService { result.assessmentsNoFurtherService += 1 }
+            }
+            closed = noService
+        }
+        let comeBack = wrong ? design.outcomes.recontactAfterWrongDecision : design.outcomes.recontact
+        if closed && routing.uniform() < comeBack {
+            let recontact = makeContact(generator.recontact(source: contact.source, at: now + routing.uniform() * 365 * 24, using: routing))
+            events.schedule(at: contacts[Int(recontact)].arrival, kind: EventKind.recontact.rawValue, subject: recontact)
+        }
+        release(id)
+    }
+
+    mutating func release(_ id: Int32) {
+        contacts[Int(id)].token &+= 1
+        freeContacts.append(id)
+    }
+
+    // MARK: Measures
+
+    mutating func recordBacklog() {
+        guard measuring else { return }
+        result.backlog.add(Double(undecided))
+        result.backlogHistogram.add(Double(undecided))
+        result.backlogMax = max(result.backlogMax, undecided)
+        result.dailyBacklog.append(undecided)
+    }
+
+    /// Decisions by each decision-maker who was at work yesterday (cover staff only when they
+    /// decided something).
+    mutating func recordDeciderDay() {
+        guard measuring else { return }
+        for index in people.indices where deciderTeams.contains(people[index].team) && people[index].present {
+            let team = people[index].team
+            let decidesHere = design.stages.contains { $0.decides && $0.team == team }
+            if decidesHere || people[index].decisionsToday > 0 {
+                let count = people[index].decisionsToday
+                result.deciderDays.add(Double(count))
+                result.deciderDayHistogram.add(Double(count))
+                result.deciderDayMax = max(result.deciderDayMax, count)
+            }
+        }
+    }
+
+    mutating func startMeasuring() {
+        measuring = true
+    }
+}
