@@ -208,7 +208,7 @@ enum FrontDoorLoader {
     static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence) throws(ScenarioError) -> Team {
-        let team = try value.mapping(allowed: ["role", "grade", "people", "hours", "absence", "agency_share"])
+        let team = try value.mapping(allowed: ["role", "grade", "people", "hours", "shift_hours", "late_shift_share", "absence", "agency_share"])
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
@@ -236,7 +236,10 @@ enum FrontDoorLoader {
         }
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    people: people, schedule: schedule, absence: absence, agencyShare: try team["agency_share"]?.probability() ?? 0)
+                    people: people, schedule: schedule,
+                    shiftHours: try team["shift_hours"]?.number("hours in a shift, above 0 and at most 24") { $0 > 0 && $0 <= 24 },
+                    lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
+                    absence: absence, agencyShare: try team["agency_share"]?.probability() ?? 0)
     }
 
     static func readAbsence(_ value: YAMLValue) throws(ScenarioError) -> Team.Absence {

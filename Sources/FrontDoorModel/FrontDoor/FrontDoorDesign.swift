@@ -119,7 +119,13 @@ public struct Team: Sendable {
     public var grade: String
     /// Full-time equivalent of each person in post.
     public var people: [Double]
+    /// The team's opening hours.
     public var schedule: WeeklySchedule
+    /// Hours each person works in a day when the team is open longer than that; people then
+    /// work early and late shifts in turn. Nil: everyone works all the opening hours.
+    public var shiftHours: Double?
+    /// The share of people on the late shift when there are shifts (the rest work early).
+    public var lateShiftShare: Double
     public var absence: Absence
     /// Share of posts vacant and covered by agency staff.
     public var agencyShare: Double

@@ -60,7 +60,8 @@ public enum FrontDoorSimulation {
 
 struct FrontDoorState {
     enum EventKind: UInt32 {
-        case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, endOfWarmUp, recontact
+        case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, endOfWarmUp, recontact,
+             shiftStarts, shiftEnds
     }
 
     struct Contact {
@@ -84,12 +85,17 @@ struct FrontDoorState {
     struct Person {
         let team: Int
         let fte: Double
+        /// This person's hours: the team's, or an early or late shift within them.
+        let schedule: WeeklySchedule
         /// Working weekdays (Monday = 0) for a part-time person; all for full time.
         let rotaDays: Set<Int>
         var absent: [Bool] = []
         var absenceYear = -1
         var present = false
+        var onShift = false
         var busy = false
+        /// When the work in hand ends.
+        var busyUntil = 0.0
         var decisionsToday = 0
         var workToday = 0
     }
@@ -146,7 +152,7 @@ struct FrontDoorState {
                 // A part-time person works round(fte × 5) weekdays, staggered across the team.
                 let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
                 teams[teamIndex].people.append(people.count)
-                people.append(Person(team: teamIndex, fte: fte, rotaDays: days))
+                people.append(Person(team: teamIndex, fte: fte, schedule: Self.shift(of: team, late: Self.isLate(personIndex, share: team.lateShiftShare)), rotaDays: days))
             }
         }
         for (index, stage) in design.stages.enumerated().reversed() {
@@ -177,14 +183,22 @@ struct FrontDoorState {
             case .checksTimeout: timeOut(subject, token: event.kind >> 8, at: time)
             case .callerGivesUp: giveUp(subject, token: event.kind >> 8, at: time)
             case .dayStart: startDay(Int(subject), at: time)
-            case .teamOpens: openTeam(Int(subject), at: time)
+            case .teamOpens: teams[Int(subject)].open = true
             case .teamCloses: teams[Int(subject)].open = false
+            case .shiftStarts:
+                people[Int(subject)].onShift = true
+                dispatch(Int(subject), at: time)
+            case .shiftEnds: people[Int(subject)].onShift = false
             case .officeCloses: recordBacklog()
             case .endOfWarmUp: startMeasuring()
             }
         }
         result.measuredHours = length.horizonHours - length.warmUpHours
         result.undecidedAtEnd = undecided
+        // Busy time was counted in full when work started; take off what falls after the end.
+        for person in people where person.busy && person.busyUntil > length.horizonHours {
+            result.teamBusyHours[person.team] -= person.schedule.workingHours(from: length.horizonHours, to: person.busyUntil)
+        }
         return result
     }
 
@@ -208,7 +222,13 @@ struct FrontDoorState {
             for interval in design.teams[teamIndex].schedule.openIntervals(onDay: day) {
                 events.schedule(at: interval.lowerBound, kind: EventKind.teamOpens.rawValue, subject: Int32(teamIndex))
                 events.schedule(at: interval.upperBound, kind: EventKind.teamCloses.rawValue, subject: Int32(teamIndex))
-                if measuring { result.teamAvailableHours[teamIndex] += Double(present) * (interval.upperBound - interval.lowerBound) }
+            }
+        }
+        for index in people.indices where people[index].present {
+            for interval in people[index].schedule.openIntervals(onDay: day) {
+                events.schedule(at: interval.lowerBound, kind: EventKind.shiftStarts.rawValue, subject: Int32(index))
+                events.schedule(at: interval.upperBound, kind: EventKind.shiftEnds.rawValue, subject: Int32(index))
+                if measuring { result.teamAvailableHours[people[index].team] += interval.upperBound - interval.lowerBound }
             }
         }
         for arrival in generator.contacts(onDay: day, using: arrivals) {
@@ -261,9 +281,23 @@ struct FrontDoorState {
         people[index].absenceYear = year
     }
 
-    mutating func openTeam(_ team: Int, at now: Double) {
-        teams[team].open = true
-        for person in teams[team].people { dispatch(person, at: now) }
+    /// Whether person `k` of a team works the late shift: spreads `share` of the team evenly.
+    static func isLate(_ k: Int, share: Double) -> Bool {
+        Int((Double(k + 1) * share).rounded(.down)) > Int((Double(k) * share).rounded(.down))
+    }
+
+    /// A person's hours: the team's opening hours, or, where the team opens for longer than a
+    /// shift, an early shift (from opening) or a late one (to closing) within each opening.
+    static func shift(of team: Team, late: Bool) -> WeeklySchedule {
+        guard let shift = team.shiftHours else { return team.schedule }
+        let intervals = team.schedule.intervals.map { day in
+            day.map { open in
+                open.upperBound - open.lowerBound <= shift ? open
+                    : late ? (open.upperBound - shift)...open.upperBound : open.lowerBound...(open.lowerBound + shift)
+            }
+        }
+        // The intervals are sub-ranges of a valid schedule, so they are valid too.
+        return try! WeeklySchedule(intervals: intervals, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays)
     }
 
     // MARK: Contacts
@@ -396,9 +430,8 @@ struct FrontDoorState {
     func freePerson(for stageIndex: Int) -> Int? {
         var team = design.stages[stageIndex].team
         if teams[team].presentToday == 0, let cover = design.stages[stageIndex].coverTeam { team = cover }
-        guard teams[team].open else { return nil }
         var best: Int?
-        for person in teams[team].people where people[person].present && !people[person].busy {
+        for person in teams[team].people where people[person].onShift && !people[person].busy {
             if best == nil || people[person].workToday < people[best!].workToday { best = person }
         }
         return best
@@ -406,7 +439,7 @@ struct FrontDoorState {
 
     mutating func dispatch(_ person: Int, at now: Double) {
         let team = people[person].team
-        guard people[person].present, !people[person].busy, teams[team].open else { return }
+        guard people[person].onShift, !people[person].busy else { return }
         if let (id, stageIndex) = nextWaiting(in: teams[team].stages, coverOnly: false)
             ?? nextWaiting(in: teams[team].coveredStages, coverOnly: true) {
             start(id, stage: stageIndex, person: person, at: now)
@@ -443,7 +476,8 @@ struct FrontDoorState {
             result.stageWaitHours[stageIndex] += now - contacts[index].waitingSince
             result.teamBusyHours[people[person].team] += hours
         }
-        let end = design.teams[people[person].team].schedule.add(workingHours: hours, to: now)
+        let end = people[person].schedule.add(workingHours: hours, to: now)
+        people[person].busyUntil = end
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
     }
 
