@@ -66,7 +66,7 @@ enum FrontDoorMeasures {
         values += [
             share(run.decidedWithin1, of: run.decided),
             share(run.decidedWithin3, of: run.decided),
-            share(run.redWithin4Hours, of: run.redDecided),
+            share(run.within4HoursByRAG[RAG.red.rawValue], of: run.decidedByRAG[RAG.red.rawValue]),
             run.timeToDecision.quantile(0.5) ?? 0,
             run.timeToDecision.quantile(0.9) ?? 0,
             run.backlog.mean,

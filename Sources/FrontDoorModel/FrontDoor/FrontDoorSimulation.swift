@@ -12,8 +12,9 @@ public struct FrontDoorReplication: Sendable {
     public var outcomes = [Int](repeating: 0, count: Outcome.allCases.count)
     public var decidedWithin1 = 0
     public var decidedWithin3 = 0
-    public var redDecided = 0
-    public var redWithin4Hours = 0
+    /// Decisions, and decisions within 4 working hours, by RAG.
+    public var decidedByRAG = [Int](repeating: 0, count: RAG.allCases.count)
+    public var within4HoursByRAG = [Int](repeating: 0, count: RAG.allCases.count)
     public var timeToDecision = QuantileHistogram()
     public var backlog = RunningStatistics()
     public var backlogHistogram = QuantileHistogram()
@@ -535,10 +536,8 @@ struct FrontDoorState {
             result.timeToDecision.add(workingDays)
             if workingDays <= 1 { result.decidedWithin1 += 1 }
             if workingDays <= 3 { result.decidedWithin3 += 1 }
-            if contact.rag == .red {
-                result.redDecided += 1
-                if workingHours <= 4 { result.redWithin4Hours += 1 }
-            }
+            result.decidedByRAG[contact.rag.rawValue] += 1
+            if workingHours <= 4 { result.within4HoursByRAG[contact.rag.rawValue] += 1 }
         }
         var closed = outcome == .noFurtherAction || outcome == .earlyHelp
         if outcome == .referral || outcome == .strategyDiscussion, routing.uniform() < design.outcomes.assessmentStart {

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+import SimulationEngine
+@testable import FrontDoorModel
+
+/// Small front doors written for one check each, through the same loader as the shipped files.
+enum Fixture {
+    /// A front door with one deciding stage, open around the clock, fed by one source.
+    static func yaml(perYear: Double = 8760, people: String = "2", hours: String = "{every_day: \"00:00-24:00\", bank_holidays: open}",
+                     minutes: String = "{distribution: exponential, mean: 30}", absence: String = "",
+                     extraStages: String = "", deciderExtra: String = "", extraTeams: String = "", fatigue: String = "",
+                     days: Int = 60, warmUp: Int = 0, rag: String = "{red: 0.2, amber: 0.3, green: 0.5}", hourWeights: String = "flat",
+                     recontact: Double = 0, sourceExtra: String = "", demandExtra: String = "") -> String {
+        """
+        scenario: fixture
+        start_date: 2025-04-01
+        run: {horizon_days: \(days), warm_up_days: \(warmUp)}
+        demand:
+          contacts_per_year: \(perYear)
+          sources:
+            police:
+              share: 1
+              channels: {phone: 1}
+              rag: \(rag)
+              hour_weights: \(hourWeights)
+        \(sourceExtra)
+        \(demandExtra)
+        teams:
+          deciders:
+            grade: tm
+            people: \(people)
+            hours: \(hours)
+        \(extraTeams)
+        \(absence)
+        stages:
+        \(extraStages)
+          decide:
+            team: deciders
+            minutes: \(minutes)
+            decides: true
+        \(deciderExtra)
+        outcomes:
+          red: {strategy: 1}
+          amber: {referral: 1}
+          green: {nfa: 0.5, early_help: 0.5}
+          recontact_within_12_months: \(recontact)
+        \(fatigue)
+        costs:
+          salaries: {tm: 50000, partner: 0}
+          on_cost_rate: 0.3
+        """
+    }
+
+    static func design(_ text: String) throws -> (FrontDoorDesign, RunLength) {
+        let scenario = try ScenarioLoader.parse(text, file: "fixture.yaml")
+        guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "fixture.yaml", message: "not a front door") }
+        return (design, scenario.length)
+    }
+
+    static func run(_ text: String, replication: Int = 0, seed: UInt64 = 1) throws -> FrontDoorReplication {
+        let (design, length) = try design(text)
+        return FrontDoorSimulation.run(design, length: length, seeds: SeedPlan(baseSeed: seed), replication: replication)
+    }
+}
+
+@Suite struct FrontDoorSimulationTests {
+    @Test func everyContactIsDecidedLostOrStillWaiting() throws {
+        let text = Fixture.yaml(perYear: 20_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
+                                absence: "", extraStages: """
+              screen:
+                team: screeners
+                minutes: {distribution: lognormal, mean: 20, sd: 10}
+                phone: {patience_minutes: {distribution: exponential, mean: 10}, call_back_probability: 0.5, call_back_delay_minutes: 30}
+              checks:
+                team: partners
+                applies_to: {red: 1, amber: 0.5}
+                minutes: 45
+                clock_hours: {red: 4, amber: 24}
+            """, extraTeams: """
+              screeners: {grade: tm, people: 3, hours: {weekdays: "09:00-17:00"}}
+              partners: {grade: partner, people: 1, hours: {weekdays: "09:00-17:00"}}
+            """)
+        let run = try Fixture.run(text)
+        #expect(run.received > 2_000)
+        #expect(run.received == run.decided + run.lostCallers + run.undecidedAtEnd)
+        #expect(run.phoneAbandoned > 0 && run.checksOutOfTime > 0)
+        #expect(run.outcomes.reduce(0, +) == run.decided)
+    }
+
+    @Test func theAnnualVolumeIsWhatTheScenarioSays() throws {
+        let (design, _) = try Fixture.design(Fixture.yaml(perYear: 27_000))
+        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let expected = (0..<365).reduce(0.0) { $0 + generator.expected(source: 0, day: $1) }
+        #expect(abs(expected - 27_000) < 1e-6)
+        // And the draws: Poisson, so the year's count lies within 3.29 standard deviations.
+        let stream = RandomStream(seed: 3)
+        let drawn = (0..<365).reduce(0) { $0 + generator.contacts(onDay: $1, using: stream).count }
+        #expect(abs(Double(drawn) - 27_000) <= 3.29 * 27_000.0.squareRoot())
+    }
+
+    @Test func schoolsAreQuietInHolidaysAndShocksChangeVolumes() throws {
+        let text = Fixture.yaml(sourceExtra: "      school_holiday_factor: 0.25",
+                                demandExtra: "  shocks: {lockdown: {from: 2025-05-01, to: 2025-05-31, factors: {police: 1.16}}}")
+        let (design, _) = try Fixture.design(text)
+        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        // Day 0 is Tuesday 1 April 2025. Easter Sunday is 20 April, so the school holiday runs
+        // 14–25 April: Tuesday 15 April (day 14) is in it, Tuesday 8 April (day 7) is not.
+        #expect(abs(generator.expected(source: 0, day: 14) / generator.expected(source: 0, day: 7) - 0.25) < 1e-9)
+        // Thursday 1 May (day 30) is in the shock; Thursday 10 April (day 9) is in term, before it.
+        #expect(abs(generator.expected(source: 0, day: 30) / generator.expected(source: 0, day: 9) - 1.16) < 1e-9)
+    }
+
+    @Test func redContactsOvertakeGreenOnesAtABusyStage() throws {
+        // Two deciders at 90% load: greens queue for hours, reds go to the front.
+        let run = try Fixture.run(Fixture.yaml(perYear: 8760 * 3.6, people: "2", days: 120))
+        let share = (0..<3).map { Double(run.within4HoursByRAG[$0]) / Double(run.decidedByRAG[$0]) }
+        #expect(share[RAG.red.rawValue] > 0.95)
+        #expect(share[RAG.red.rawValue] > share[RAG.amber.rawValue] && share[RAG.amber.rawValue] > share[RAG.green.rawValue])
+    }
+
+    @Test func aTeamOfOneIsSometimesAway() throws {
+        // Leave, training and sickness on working days: about (27 + 5 + 3.5% of 253) of 253.
+        let text = Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: """
+            default_absence: {leave_days: 27, training_days: 5, sickness_rate: 0.035, sickness_spell_days: 4}
+            """, days: 365 * 3)
+        var absentShare: [Double] = []
+        for replication in 0..<20 {
+            let (design, length) = try Fixture.design(text)
+            var state = FrontDoorState(design: design, length: length, seeds: SeedPlan(baseSeed: 4), replication: replication)
+            state.drawAbsence(for: 0, year: 0)
+            let working = (0..<365).filter { design.calendar.weekday(ofDay: $0) < 5 }
+            absentShare.append(Double(working.filter { state.people[0].absent[$0] }.count) / Double(working.count))
+        }
+        let mean = absentShare.reduce(0, +) / Double(absentShare.count)
+        let expected = (27.0 + 5) / 261 + 0.035
+        #expect(abs(mean - expected) < 0.02, "absent on \(mean) of working days, expected about \(expected)")
+        #expect(absentShare.allSatisfy { $0 > 0.1 })
+    }
+
+    @Test func withoutCoverNobodyDecidesWhileTheOnlyDeciderIsAway() throws {
+        let absence = "default_absence: {leave_days: 40}"
+        let alone = try Fixture.run(Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence, days: 365))
+        let covered = try Fixture.run(Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence,
+                                                   deciderExtra: "    cover_team: managers",
+                                                   extraTeams: "  managers: {grade: tm, people: 1, hours: {weekdays: \"09:00-17:00\"}, absence: {leave_days: 0}}",
+                                                   days: 365))
+        #expect(alone.backlogMax > covered.backlogMax)
+        #expect(covered.decidedWithin3 > alone.decidedWithin3)
+    }
+
+    @Test func fatigueChangesDecisionsOnlyWhenSwitchedOn() throws {
+        let on = """
+            fatigue: {enabled: true, threshold_decisions: 0, time_factor: 1.5, default_probability: 1, default_decision: referral}
+            """
+        let tired = try Fixture.run(Fixture.yaml(fatigue: on))
+        #expect(tired.decisionsBeyondThreshold == tired.decided)
+        #expect(tired.outcomes[Outcome.noFurtherAction.rawValue] == 0 && tired.outcomes[Outcome.earlyHelp.rawValue] == 0)
+        #expect(tired.decisionsChangedByFatigue > 0)
+        let rested = try Fixture.run(Fixture.yaml(fatigue: "fatigue: {enabled: false}"))
+        #expect(rested.decisionsBeyondThreshold == 0 && rested.decisionsChangedByFatigue == 0)
+        #expect(rested.outcomes[Outcome.noFurtherAction.rawValue] > 0)
+    }
+
+    @Test func checksNobodyCanDoRunOutOfTimeAtTheClock() throws {
+        let text = Fixture.yaml(perYear: 2_000, extraStages: """
+              checks:
+                team: partners
+                applies_to: {red: 1}
+                minutes: 30
+                clock_hours: {red: 4}
+            """, extraTeams: "  partners: {grade: partner, people: 0, hours: {weekdays: \"09:00-17:00\"}}")
+        let run = try Fixture.run(text)
+        #expect(run.checksOutOfTime > 0)
+        let checks = 0
+        #expect(run.stageCompleted[checks] == 0)
+        #expect(abs(run.stageWaitHours[checks]) < 1e-9)
+    }
+
+    @Test func twoDesignsWithTheSameSeedReceiveTheSameContacts() throws {
+        let small = try Fixture.run(Fixture.yaml(people: "2"), replication: 5)
+        let large = try Fixture.run(Fixture.yaml(people: "6"), replication: 5)
+        #expect(small.received == large.received)
+        #expect(small.receivedBySource == large.receivedBySource)
+        #expect(small.outcomes == large.outcomes)   // same children, same rules, same decisions
+        #expect(small.decidedWithin1 <= large.decidedWithin1)
+    }
+
+    @Test func memoryDoesNotGrowWithTheLengthOfTheRun() throws {
+        func records(days: Int) throws -> Int {
+            let (design, length) = try Fixture.design(Fixture.yaml(perYear: 5_000, days: days, recontact: 0.2))
+            var state = FrontDoorState(design: design, length: length, seeds: SeedPlan(baseSeed: 2), replication: 0)
+            _ = state.run()
+            return state.contacts.count
+        }
+        let oneYear = try records(days: 365)
+        let fiveYears = try records(days: 365 * 5)
+        #expect(Double(fiveYears) < 1.3 * Double(oneYear), "contact records: \(oneYear) for a year, \(fiveYears) for five")
+    }
+}
