@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// The shipped scenarios reproduce the figures their seed reports publish. Every scenario runs
+/// with the same seed, so the designs see the same contacts and their differences are paired.
+@Suite(.serialized) struct SeedScenarioTests {
+    static let replications = 10
+    static let seed: UInt64 = 2026
+
+    static func run(_ name: String) -> ExperimentResult {
+        let scenario = try! ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml")
+        return Experiment.run(scenario, settings: ExperimentSettings(replications: replications, seed: seed, jobs: ReplicationRunner.availableCores))
+    }
+
+    static let mash = run("mash")
+    static let cads = run("cads")
+
+    func measure(_ result: ExperimentResult, _ name: String) throws -> MeasureSummary { try #require(result[name]) }
+
+    func column(_ result: ExperimentResult, _ name: String) -> [Double] {
+        let index = result.scenario.measures.firstIndex { $0.name == name }!
+        return result.values.map { $0[index] }
+    }
+
+    @Test func mashReceivesSunderlandsVolumeMixAndConversion() throws {
+        // About 13,500 contacts in six months; over 59% from the police; 32% converted to referral.
+        let received = try measure(Self.mash, "contacts.received")
+        #expect(received.ci95Low > 25_650 && received.ci95High < 28_350, "\(received.mean) a year, expected 27,000 ± 5%")
+        let police = try measure(Self.mash, "contacts.share.police")
+        #expect(police.interval(contains: 0.59) || abs(police.mean - 0.59) < 0.005, "police share \(police.mean)")
+        let conversion = try measure(Self.mash, "conversion.referral")
+        #expect(abs(conversion.mean - 0.32) < 0.01, "conversion \(conversion.mean)")
+    }
+
+    @Test func cadsCostsWhatNorfolkBudgeted() throws {
+        // "The total staffing cost for the new model will be £1,351k."
+        let cost = try measure(Self.cads, "cost.staff_per_year_gbp")
+        #expect(abs(cost.mean - 1_351_000) / 1_351_000 < 0.005, "£\(cost.mean)")
+    }
+
+    @Test func cadsCutsAssessmentsByMoreThanAThirdOfTheMinimumNorfolkExpected() throws {
+        // "Potential to reduce assessment levels by a minimum of circa 1/3 (27.7%)": paired by
+        // replication, the upper end of the 95% interval of CADS − 0.723 × MASH is below zero.
+        let differences = zip(column(Self.cads, "assessments.started"), column(Self.mash, "assessments.started")).map { $0 - 0.723 * $1 }
+        let summary = MeasureSummary(MeasureDefinition("d", "d", unit: ""), values: differences)
+        #expect(summary.ci95High < 0, "CADS − 0.723 × MASH assessments: \(summary.mean) (\(summary.ci95Low) to \(summary.ci95High))")
+    }
+
+    @Test func cadsIsOpenAndAnswersThePhone() throws {
+        let abandoned = try measure(Self.cads, "phone.abandoned_share")
+        #expect(abandoned.mean > 0 && abandoned.mean < 0.2)
+        let police = try measure(Self.cads, "contacts.received")
+        let mashReceived = try measure(Self.mash, "contacts.received")
+        #expect(abs(police.mean - mashReceived.mean) / mashReceived.mean < 0.05)  // the same demand, give or take re-contacts
+    }
+
+    @Test func threeHubsDecideMostWithinThreeWorkingDaysAndTheOldMashAboutHalf() throws {
+        // Warwickshire: 50% within three working days (February 2021), above 85% from August 2021.
+        let after = try measure(Self.run("integrated-front-door"), "decided_within_3wd")
+        #expect(after.ci95Low >= 0.85, "\(after.mean)")
+        let before = try measure(Self.run("integrated-front-door-before"), "decided_within_3wd")
+        #expect(abs(before.mean - 0.50) < 0.07, "\(before.mean)")
+    }
+
+    @Test func peterboroughNeedsASecondTeamManager() throws {
+        // 13,000 to 14,000 contacts a year, every one overseen by one team manager, no cover.
+        let one = Self.run("peterborough"), two = Self.run("peterborough-two-managers")
+        let received = try measure(one, "contacts.received")
+        #expect(received.ci95Low > 13_000 && received.ci95High < 14_000, "\(received.mean)")
+        let decisions = try measure(one, "decisions_per_decider_day.mean")
+        #expect(decisions.mean > 45, "one manager makes \(decisions.mean) decisions a day")
+        let paired = zip(column(two, "decided_within_3wd"), column(one, "decided_within_3wd")).map { $0 - $1 }
+        let gain = MeasureSummary(MeasureDefinition("d", "d", unit: ""), values: paired)
+        #expect(gain.ci95Low > 0.1, "a second manager adds \(gain.mean) to the share decided within 3 working days")
+    }
+}
