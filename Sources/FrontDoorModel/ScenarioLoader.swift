@@ -66,23 +66,31 @@ public enum ScenarioLoader {
         return (root, files, assumptions)
     }
 
-    /// Every line marked `# assumption`, as "key.path (file:line): the comment".
+    /// Every key marked `# assumption`, as "key.path (file:line): the comment". A marked comment
+    /// on a line of its own (and the comment lines after it) belongs to the next key.
     static func assumptionNotes(in text: String, file: String) -> [String] {
         var notes: [String] = []
         var stack: [(indent: Int, key: String)] = []
+        var pending: String?
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let content = line.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let indent = line.prefix { $0 == " " }.count
             let trimmed = content.trimmingCharacters(in: .whitespaces)
-            if let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("-") {
-                let key = String(trimmed[..<colon])
-                while let last = stack.last, last.indent >= indent { stack.removeLast() }
-                stack.append((indent, key))
+            let mark = line.range(of: "# assumption", options: .caseInsensitive)
+            let comment = mark.map { line[$0.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " :—-,")) }
+            guard let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("-") else {
+                if trimmed.isEmpty, let comment { pending = comment }
+                else if trimmed.isEmpty, pending != nil, let more = line.split(separator: "#", maxSplits: 1).last, line.contains("#") {
+                    pending! += " " + more.trimmingCharacters(in: .whitespaces)
+                } else if !trimmed.isEmpty { pending = nil }
+                continue
             }
-            guard let mark = line.range(of: "# assumption", options: .caseInsensitive) else { continue }
-            let comment = line[mark.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " :—-"))
+            while let last = stack.last, last.indent >= indent { stack.removeLast() }
+            stack.append((indent, String(trimmed[..<colon])))
+            guard let note = comment ?? pending else { continue }
+            pending = nil
             let path = stack.map(\.key).joined(separator: ".")
-            notes.append("\(path) (\((file as NSString).lastPathComponent):\(number + 1))" + (comment.isEmpty ? "" : ": \(comment)"))
+            notes.append("\(path) (\((file as NSString).lastPathComponent):\(number + 1))" + (note.isEmpty ? "" : ": \(note)"))
         }
         return notes
     }

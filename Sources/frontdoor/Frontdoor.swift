@@ -11,11 +11,12 @@ struct Frontdoor: ParsableCommand {
         abstract: "Simulate the front door of children's social care and compare ways of organising it.",
         discussion: """
         Examples:
-          frontdoor run Scenarios/benchmarks/tandem.yaml
+          frontdoor check Scenarios/mash.yaml
+          frontdoor run Scenarios/mash.yaml --replications 50
           frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 --json
         """,
         version: FrontdoorVersion.current,
-        subcommands: [Run.self]
+        subcommands: [Run.self, Check.self]
     )
 }
 
@@ -86,6 +87,28 @@ struct Run: ParsableCommand {
                 throw fail("could not write the output folder \(output): \(error.localizedDescription)")
             }
         }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario file and describe it in plain words.",
+        discussion: """
+        Reads the scenario (and any file it extends), reports the first problem with its file,
+        line and key, or prints what it describes: teams, people and hours, demand a year by
+        source, the pathway, and every value marked as an assumption.
+
+        Examples:
+          frontdoor check Scenarios/cads.yaml
+          frontdoor check Scenarios/what-if/cads-office-hours.yaml
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    func run() throws {
+        print(ScenarioDescription.render(try loadScenario(scenario)), terminator: "")
     }
 }
 

@@ -111,6 +111,28 @@ struct Frontdoor {
         #expect(try Frontdoor.run(["no-such-command"]).status != 0)
     }
 
+    @Test func checkDescribesAScenarioInPlainWords() throws {
+        let outcome = try Frontdoor.run(["check", "Scenarios/cads.yaml"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let text = outcome.standardOutput
+        for expected in ["Teams", "16 × CADS senior social worker", "Mon–Fri 08:00–22:00", "police (Annex A 6)", "Pathway, in order",
+                         "a phone line", "Assumptions (", "stages.consultation.phone.patience_minutes (cads.yaml:"] {
+            #expect(text.contains(expected), "missing '\(expected)'")
+        }
+    }
+
+    @Test func checkNamesTheFileOfAnErrorInAnExtendedFile() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-extends-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "extends: \(packageRoot)/Scenarios/mash.yaml\nscenario: what-if\nteams:\n  team_managers:\n    peple: 6\n"
+            .write(toFile: folder + "/what-if.yaml", atomically: true, encoding: .utf8)
+        let outcome = try Frontdoor.run(["check", folder + "/what-if.yaml"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("what-if.yaml:5:5: teams.team_managers.peple: unknown key"))
+        #expect(outcome.standardError.contains("did you mean 'people'?"))
+    }
+
     @Test func helpHasExamples() throws {
         let outcome = try Frontdoor.run(["run", "--help"])
         #expect(outcome.status == 0)

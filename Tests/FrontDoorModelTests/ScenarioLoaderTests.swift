@@ -142,6 +142,47 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(outcome.values.count == names.count)
     }
 
+    @Test func assumptionsAreFoundWithTheirKeysWhereverTheCommentIs() {
+        let text = """
+        teams:
+          screeners:
+            people: 4          # assumption: sized by hand
+            # assumption: calibrated
+            # to the seed's figure
+            hours: x
+          other:
+            people: 2          # from the seed
+        """
+        let notes = ScenarioLoader.assumptionNotes(in: text, file: "x.yaml")
+        #expect(notes == ["teams.screeners.people (x.yaml:3): sized by hand",
+                          "teams.screeners.hours (x.yaml:6): calibrated to the seed's figure"])
+    }
+
+    @Test func aWhatIfFileChangesOnlyWhatItSays() throws {
+        let base = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml")
+        let variant = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough-two-managers.yaml")
+        guard case .frontDoor(let one) = base.model, case .frontDoor(let two) = variant.model else {
+            Issue.record("not front doors")
+            return
+        }
+        #expect(one.teams.map(\.id) == two.teams.map(\.id))
+        #expect(one.teams.last { $0.id == "team_manager" }!.people == [1])
+        #expect(two.teams.last { $0.id == "team_manager" }!.people == [1, 1])
+        #expect(two.teams.first { $0.id == "team_manager" }!.grade == "team_manager")
+        #expect(one.demand.contactsPerYear == 10_800 && two.demand.contactsPerYear == 10_800)
+        #expect(variant.files.map { ($0 as NSString).lastPathComponent } == ["peterborough-two-managers.yaml", "peterborough.yaml", "demand.yaml"])
+    }
+
+    @Test func extendsThatGoRoundInACircleAreRejected() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-circle-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "extends: b.yaml\nscenario: a\n".write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
+        try "extends: a.yaml\nscenario: b\n".write(toFile: folder + "/b.yaml", atomically: true, encoding: .utf8)
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: folder + "/a.yaml") }
+        do { _ = try ScenarioLoader.load(path: folder + "/a.yaml") } catch { #expect(error.message.contains("circle")) }
+    }
+
     @Test func editDistanceCountsSingleEdits() {
         #expect(editDistance("servers", "severs") == 1)
         #expect(editDistance("", "abc") == 3)

@@ -1,0 +1,155 @@
+import Foundation
+import FrontDoorModel
+import SimulationEngine
+
+/// A scenario described in plain words, as `frontdoor check` prints it: the teams, people and
+/// hours, the demand a year by source, the pathway, and every assumption.
+public enum ScenarioDescription {
+    public static func render(_ scenario: Scenario) -> String {
+        var lines = ["Scenario \(scenario.name) (\(scenario.files.joined(separator: ", extending ")))"]
+        if !scenario.summary.isEmpty { lines.append(scenario.summary.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let length = scenario.length
+        lines.append("Runs for \(days(length.horizonHours)), of which the first \(days(length.warmUpHours)) are a warm-up left out of every measure.")
+        switch scenario.model {
+        case .network(let network, let stageIDs):
+            lines.append("")
+            lines.append(String(format: "Arrivals: %.4g an hour (Poisson).", network.arrivalsPerHour))
+            for (id, stage) in zip(stageIDs, network.stages) {
+                let next = stage.routes.map { route in
+                    "\(route.stage.map { stageIDs[$0] } ?? "leave") \(percent(route.probability))"
+                }.joined(separator: ", ")
+                lines.append(String(format: "  %@: %d server%@, mean %.4g h a piece of work; then %@", id, stage.servers,
+                                    stage.servers == 1 ? "" : "s", stage.service.mean, next.isEmpty ? "leave" : next))
+            }
+        case .frontDoor(let design):
+            lines += frontDoor(design)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func frontDoor(_ design: FrontDoorDesign) -> [String] {
+        var lines = ["", "Starts on \(design.calendar.startDate). Working days: Monday to Friday outside bank holidays, "
+                     + "\(hours(design.calendar.office.intervals[0]))."]
+        lines.append("")
+        lines.append("Teams")
+        let costs = StaffCosts(design)
+        for (index, team) in design.teams.enumerated() {
+            let fte = team.people.reduce(0, +)
+            let shifts = team.shiftHours.map { String(format: ", in shifts of %.4g hours", $0) } ?? ""
+            lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE, grade \(team.grade)); "
+                         + "\(weeklyHours(team.schedule))\(shifts)"
+                         + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
+            let absence = team.absence
+            lines.append("    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
+                         + "\(percent(absence.sicknessRate)) of days sick; agency cover for \(percent(team.agencyShare)) of posts; "
+                         + "costs \(money(costs.byTeam[index].pay + costs.byTeam[index].enhancement + costs.byTeam[index].agency)) a year")
+        }
+        lines.append("")
+        lines.append("Demand: \(number(design.demand.contactsPerYear)) new contacts a year, plus re-contacts"
+                     + (design.demand.trendPerYear != 0 ? ", growing \(percent(design.demand.trendPerYear)) a year" : ""))
+        for source in design.demand.sources {
+            lines.append("  \(source.group.name.replacingOccurrences(of: "_", with: " ")) (Annex A \(source.group.codes.joined(separator: ", "))): "
+                         + "\(number(design.demand.contactsPerYear * source.share)) a year (\(percent(source.share))); "
+                         + "red \(percent(source.rag[0])), amber \(percent(source.rag[1])), green \(percent(source.rag[2]))")
+        }
+        for shock in design.demand.shocks {
+            let factors = shock.factors.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.name) ×\(number($0.value))" }.joined(separator: ", ")
+            lines.append("  \(shock.name): from \(design.calendar.date(ofDay: shock.firstDay)) to \(design.calendar.date(ofDay: shock.lastDay)), \(factors)")
+        }
+        lines.append("")
+        lines.append("Pathway, in order")
+        for (number, stage) in design.stages.enumerated() {
+            var notes: [String] = []
+            let rags = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }
+                .map { stage.appliesTo[$0.rawValue] >= 1 ? $0.name : "\(percent(stage.appliesTo[$0.rawValue])) of \($0.name)" }
+            if rags.count < 3 || stage.appliesTo.contains(where: { $0 < 1 && $0 > 0 }) { notes.append("for \(rags.joined(separator: ", ")) contacts") }
+            let groups = SourceGroup.allCases.filter { stage.sources[$0.rawValue] }
+            if groups.count < SourceGroup.allCases.count { notes.append("from \(groups.map(\.name).joined(separator: ", "))") }
+            if stage.outOfHoursOnly { notes.append("only outside office hours") }
+            if case .checks(let clock) = stage.kind {
+                notes.append("partner checks, abandoned after " + RAG.allCases.filter { clock[$0.rawValue].isFinite }
+                    .map { "\(self.number(clock[$0.rawValue])) h (\($0.name))" }.joined(separator: ", "))
+            }
+            if stage.phone != nil { notes.append("a phone line: callers may give up and ring back") }
+            if stage.asksForMissingInformation { notes.append("asks for missing information") }
+            if let cover = stage.coverTeam { notes.append("covered by \(design.teams[cover].id) when the team is away") }
+            if stage.decides { notes.append("decides") }
+            lines.append("  \(number + 1). \(stage.id) by \(design.teams[stage.team].id), "
+                         + String(format: "%.3g minutes on average", stage.time.mean * 60)
+                         + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
+        }
+        lines.append("")
+        if let fatigue = design.fatigue {
+            lines.append("Decision fatigue (an assumption, switched on): after \(fatigue.threshold) decisions in a day, each takes "
+                         + "\(percent(fatigue.timeFactor - 1)) longer and is a default '\(fatigue.defaultOutcome.name)' with probability \(percent(fatigue.defaultProbability)).")
+        } else {
+            lines.append("Decision fatigue: off.")
+        }
+        lines.append("")
+        lines.append("Assumptions (\(design.assumptions.count), marked '# assumption' in the files)")
+        lines += design.assumptions.map { "  - \($0)" }
+        return lines
+    }
+
+    // MARK: - Formatting
+
+    static func days(_ hours: Double) -> String {
+        let d = hours / 24
+        return d == d.rounded() ? "\(Int(d)) day\(Int(d) == 1 ? "" : "s")" : String(format: "%.3g days", d)
+    }
+
+    /// Whole numbers as they are (with thousands separators), others to three figures.
+    static func number(_ x: Double) -> String {
+        if abs(x) >= 100 || x == x.rounded() { return grouped(Int(x.rounded())) }
+        return String(format: "%.3g", x)
+    }
+
+    static func grouped(_ whole: Int) -> String {
+        var digits = String(abs(whole))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(digits, at: 0)
+        return (whole < 0 ? "−" : "") + groups.joined(separator: ",")
+    }
+
+    static func percent(_ x: Double) -> String {
+        let p = x * 100
+        return (p == p.rounded() ? String(Int(p)) : String(format: "%.3g", p)) + "%"
+    }
+
+    /// £1,351,000 — pounds with thousands separators, as written in England.
+    static func money(_ x: Double) -> String {
+        let whole = Int(x.rounded())
+        return (whole < 0 ? "−£" : "£") + grouped(abs(whole))
+    }
+
+    static func clock(_ hours: Double) -> String {
+        let minutes = Int((hours * 60).rounded())
+        // The end of a day is written 24:00; a time past midnight as the clock shows it.
+        if minutes == 1_440 { return "24:00" }
+        return String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60)
+    }
+
+    static func hours(_ intervals: [ClosedRange<Double>]) -> String {
+        intervals.isEmpty ? "closed" : intervals.map { "\(clock($0.lowerBound))–\(clock($0.upperBound))" }.joined(separator: ", ")
+    }
+
+    /// "Mon–Fri 09:00–17:00; Sat–Sun closed".
+    static func weeklyHours(_ schedule: WeeklySchedule) -> String {
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        var parts: [String] = []
+        var start = 0
+        while start < 7 {
+            var end = start
+            while end + 1 < 7 && schedule.intervals[end + 1] == schedule.intervals[start] { end += 1 }
+            let days = start == end ? names[start] : "\(names[start])–\(names[end])"
+            parts.append("\(days) \(hours(schedule.intervals[start]))")
+            start = end + 1
+        }
+        return parts.joined(separator: "; ")
+    }
+}
