@@ -132,6 +132,10 @@ struct FrontDoorState {
     var teams: [TeamState]
     var queues: [[ContactQueue]]
     var undecided = 0
+    /// Re-contacts waiting to arrive, by day of arrival modulo the bucket count: they come up to
+    /// a year after a case closes, so they are held here rather than in the event list, which
+    /// then holds about a day of events.
+    var recontactBuckets = [[DemandGenerator.Arrival]](repeating: [], count: 367)
     var measuring: Bool
     var result = FrontDoorReplication()
 
@@ -236,6 +240,12 @@ struct FrontDoorState {
             let id = makeContact(arrival)
             events.schedule(at: arrival.time, kind: EventKind.arrival.rawValue, subject: id)
         }
+        let bucket = day % recontactBuckets.count
+        for arrival in recontactBuckets[bucket] {
+            let id = makeContact(arrival)
+            events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: id)
+        }
+        recontactBuckets[bucket].removeAll(keepingCapacity: true)
         if calendar.isWorkingDay(day) {
             events.schedule(at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
         }
@@ -550,8 +560,13 @@ struct FrontDoorState {
         }
         let comeBack = wrong ? design.outcomes.recontactAfterWrongDecision : design.outcomes.recontact
         if closed && routing.uniform() < comeBack {
-            let recontact = makeContact(generator.recontact(source: contact.source, at: now + routing.uniform() * 365 * 24, using: routing))
-            events.schedule(at: contacts[Int(recontact)].arrival, kind: EventKind.recontact.rawValue, subject: recontact)
+            let arrival = generator.recontact(source: contact.source, at: now + routing.uniform() * 365 * 24, using: routing)
+            let day = Int(arrival.time / 24)
+            if day == Int(now / 24) {
+                events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: makeContact(arrival))
+            } else {
+                recontactBuckets[day % recontactBuckets.count].append(arrival)
+            }
         }
         release(id)
     }
