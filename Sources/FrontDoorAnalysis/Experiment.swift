@@ -30,6 +30,21 @@ public struct ExperimentResult: Sendable {
 
     /// The summary of the measure with this name.
     public subscript(name: String) -> MeasureSummary? { summaries.first { $0.definition.name == name } }
+
+    /// Plain-English warnings about the results: a design that cannot keep up with its demand.
+    public var warnings: [String] {
+        var warnings: [String] = []
+        if let overloaded = self["runs.overloaded"], overloaded.mean > 0 {
+            warnings.append(String(format: "%.0f%% of replications stopped early with over 200,000 contacts waiting for a decision: "
+                                   + "this design is overloaded and its figures describe only the time before it stopped.", overloaded.mean * 100))
+        }
+        if let growth = self["backlog.growth_per_day"], growth.ci95Low > 1 {
+            warnings.append(String(format: "The backlog grows by about %.1f contacts a working day (95%% interval %.1f to %.1f): "
+                                   + "this design cannot keep up with its demand, and a longer run would show a larger backlog.",
+                                   growth.mean, growth.ci95Low, growth.ci95High))
+        }
+        return warnings
+    }
 }
 
 /// Runs scenarios as experiments.

@@ -3,8 +3,8 @@ import FrontDoorAnalysis
 
 /// The machine-readable summary of a run, as printed by `frontdoor run --json`.
 ///
-/// Shape: `{"scenario", "seed", "replications", "events", "wall_seconds", "measures": [{"name",
-/// "label", "unit", "mean", "ci95_low", "ci95_high", "n"}]}`.
+/// Shape: `{"scenario", "seed", "replications", "events", "wall_seconds", "warnings": [text],
+/// "measures": [{"name", "label", "unit", "mean", "ci95_low", "ci95_high", "n"}]}`.
 public struct RunJSON: Encodable {
     struct Measure: Encodable {
         let name: String
@@ -21,6 +21,7 @@ public struct RunJSON: Encodable {
     let replications: Int
     let events: Int
     let wall_seconds: Double
+    let warnings: [String]
     let measures: [Measure]
 
     public init(_ result: ExperimentResult) {
@@ -29,6 +30,7 @@ public struct RunJSON: Encodable {
         replications = result.settings.replications
         events = result.events
         wall_seconds = result.wallSeconds
+        warnings = result.warnings
         measures = result.summaries.map {
             Measure(name: $0.definition.name, label: $0.definition.label, unit: $0.definition.unit,
                     mean: $0.mean, ci95_low: $0.ci95Low, ci95_high: $0.ci95High, n: $0.n)

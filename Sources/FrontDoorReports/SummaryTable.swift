@@ -24,6 +24,7 @@ public enum SummaryTable {
         lines.append(line(header))
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines += rows.map(line)
+        for warning in result.warnings { lines += ["", "Warning: \(warning)"] }
         lines.append("")
         lines.append(String(format: "%d events in %.2f s (%.1f million events a second)", result.events, result.wallSeconds,
                             Double(result.events) / max(result.wallSeconds, 1e-9) / 1e6))

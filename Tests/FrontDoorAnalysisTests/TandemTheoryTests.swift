@@ -60,6 +60,31 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     }
 }
 
+@Suite struct WarningTests {
+    @Test func aDesignThatFallsBehindIsReportedAsSuch() throws {
+        let text = """
+        scenario: falling-behind
+        start_date: 2025-04-01
+        run: {horizon_days: 90}
+        demand:
+          contacts_per_year: 5000
+          sources: {police: {share: 1, channels: {phone: 1}, rag: {green: 1}}}
+        teams:
+          deciders: {grade: tm, people: 1, hours: {weekdays: "09:00-17:00"}}
+        stages:
+          decide: {team: deciders, minutes: 40, decides: true}
+        outcomes: {red: {nfa: 1}, amber: {nfa: 1}, green: {nfa: 1}}
+        costs: {salaries: {tm: 50000}}
+        """
+        let scenario = try ScenarioLoader.parse(text, file: "falling-behind.yaml")
+        let result = Experiment.run(scenario, settings: ExperimentSettings(replications: 5, seed: 1, jobs: 2))
+        #expect(result.warnings.count == 1)
+        #expect(result.warnings.first?.contains("cannot keep up") == true)
+        let enough = try ScenarioLoader.parse(text.replacingOccurrences(of: "people: 1", with: "people: 3"), file: "enough.yaml")
+        #expect(Experiment.run(enough, settings: ExperimentSettings(replications: 5, seed: 1, jobs: 2)).warnings.isEmpty)
+    }
+}
+
 @Suite struct DeterminismTests {
     @Test func theNumberOfThreadsDoesNotChangeTheNumbers() throws {
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")

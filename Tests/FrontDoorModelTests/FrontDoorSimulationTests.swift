@@ -185,6 +185,15 @@ enum Fixture {
         #expect(small.decidedWithin1 <= large.decidedWithin1)
     }
 
+    @Test func anOverloadedDesignStopsBeforeItRunsOutOfMemory() throws {
+        // 300,000 contacts a year for one person deciding at 30 minutes each: hopeless.
+        let run = try Fixture.run(Fixture.yaml(perYear: 300_000, people: "1", days: 365))
+        #expect(run.stoppedOverloaded)
+        #expect(run.undecidedAtEnd > FrontDoorSimulation.backlogLimit)
+        #expect(run.undecidedAtEnd < FrontDoorSimulation.backlogLimit + 2_000)
+        #expect(run.measuredHours < 365 * 24)
+    }
+
     @Test func memoryDoesNotGrowWithTheLengthOfTheRun() throws {
         func records(days: Int) throws -> Int {
             let (design, length) = try Fixture.design(Fixture.yaml(perYear: 5_000, days: days, recontact: 0.2))

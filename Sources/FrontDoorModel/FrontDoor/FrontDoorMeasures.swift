@@ -20,6 +20,7 @@ enum FrontDoorMeasures {
             .init("backlog.p95", "Contacts waiting for a decision at close of day, on the busiest 1 day in 20", unit: "contacts"),
             .init("backlog.max", "Contacts waiting for a decision at close of day, at most", unit: "contacts"),
             .init("backlog.growth_per_day", "Change in the backlog per working day (above 0: the front door is falling behind)", unit: "contacts a day"),
+            .init("runs.overloaded", "Share of replications stopped early with over 200,000 contacts waiting", unit: "fraction"),
             .init("conversion.referral", "Share of decisions that were referrals for assessment (strategy discussions included)", unit: "fraction"),
             .init("conversion.early_help", "Share of decisions that were early help", unit: "fraction"),
             .init("conversion.nfa", "Share of decisions that were no further action or advice", unit: "fraction"),
@@ -54,7 +55,7 @@ enum FrontDoorMeasures {
     }
 
     static func values(_ run: FrontDoorReplication, design: FrontDoorDesign) -> [Double] {
-        let years = run.measuredHours / (365 * 24)
+        let years = max(run.measuredHours, 1) / (365 * 24)
         func perYear(_ count: Int) -> Double { Double(count) / years }
         func share(_ part: Int, of whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
         let costs = StaffCosts(design)
@@ -73,6 +74,7 @@ enum FrontDoorMeasures {
             run.backlogHistogram.quantile(0.95) ?? 0,
             Double(run.backlogMax),
             slope(run.dailyBacklog),
+            run.stoppedOverloaded ? 1 : 0,
             share(run.outcomes[Outcome.referral.rawValue] + run.outcomes[Outcome.strategyDiscussion.rawValue], of: run.decided),
             share(run.outcomes[Outcome.earlyHelp.rawValue], of: run.decided),
             share(run.outcomes[Outcome.noFurtherAction.rawValue], of: run.decided),

@@ -42,6 +42,9 @@ public struct FrontDoorReplication: Sendable {
     public var stageWaitHours: [Double] = []
     /// Contacts received and not yet decided when the run stopped.
     public var undecidedAtEnd = 0
+    /// The run stopped early because the backlog passed ``FrontDoorSimulation/backlogLimit``:
+    /// the design cannot keep up, and its measures cover only the time until it stopped.
+    public var stoppedOverloaded = false
     public var events = 0
 }
 
@@ -53,6 +56,10 @@ public struct FrontDoorReplication: Sendable {
 /// therefore receive the same contacts, and the same people are away on the same days wherever
 /// the teams are the same.
 public enum FrontDoorSimulation {
+    /// Contacts waiting for a decision beyond which a run stops as hopelessly overloaded, so that
+    /// memory stays bounded whatever the design.
+    public static let backlogLimit = 200_000
+
     public static func run(_ design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) -> FrontDoorReplication {
         var state = FrontDoorState(design: design, length: length, seeds: seeds, replication: replication)
         return state.run()
@@ -176,7 +183,13 @@ struct FrontDoorState {
     mutating func run() -> FrontDoorReplication {
         events.schedule(at: 0, kind: EventKind.dayStart.rawValue, subject: 0)
         if length.warmUpHours > 0 { events.schedule(at: length.warmUpHours, kind: EventKind.endOfWarmUp.rawValue, subject: 0) }
+        var stoppedAt = length.horizonHours
         while let time = events.nextTime, time <= length.horizonHours {
+            if undecided > FrontDoorSimulation.backlogLimit {
+                result.stoppedOverloaded = true
+                stoppedAt = time
+                break
+            }
             let event = events.next()!
             result.events += 1
             let subject = event.subject
@@ -198,11 +211,11 @@ struct FrontDoorState {
             case .endOfWarmUp: startMeasuring()
             }
         }
-        result.measuredHours = length.horizonHours - length.warmUpHours
+        result.measuredHours = max(0, stoppedAt - length.warmUpHours)
         result.undecidedAtEnd = undecided
         // Busy time was counted in full when work started; take off what falls after the end.
-        for person in people where person.busy && person.busyUntil > length.horizonHours {
-            result.teamBusyHours[person.team] -= person.schedule.workingHours(from: length.horizonHours, to: person.busyUntil)
+        for person in people where person.busy && person.busyUntil > stoppedAt {
+            result.teamBusyHours[person.team] -= person.schedule.workingHours(from: stoppedAt, to: person.busyUntil)
         }
         return result
     }
