@@ -110,6 +110,32 @@ enum Fixture {
         #expect(abs(generator.expected(source: 0, day: 30) / generator.expected(source: 0, day: 9) - 1.16) < 1e-9)
     }
 
+    @Test func trendGrowsDemandAndOverdispersionWidensDailyCounts() throws {
+        let (design, _) = try Fixture.design(Fixture.yaml(perYear: 36_500, demandExtra: "  trend_per_year: 0.10\n  overdispersion: 0.3"))
+        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        #expect(abs(generator.expected(source: 0, day: 365) / generator.expected(source: 0, day: 0) - 1.10) < 1e-9)
+        // Daily counts: variance = mean + cv² × mean² for a gamma-mixed Poisson, far above Poisson's.
+        let stream = RandomStream(seed: 9)
+        let counts = (0..<300).map { Double(generator.contacts(onDay: $0, using: stream).count) }
+        let mean = counts.reduce(0, +) / 300
+        let variance = counts.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 299
+        #expect(variance > 3 * mean, "variance \(variance) against mean \(mean)")
+    }
+
+    @Test func everyMeasureTheIssueNamesIsReported() throws {
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
+        let names = Set(scenario.measures.map(\.name))
+        let required = ["contacts.received", "contacts.decided", "contacts.share.police", "decided_within_1wd", "decided_within_3wd",
+                        "red_decided_within_4wh", "time_to_decision_wd.p50", "time_to_decision_wd.p90", "backlog.mean", "backlog.p95",
+                        "backlog.max", "conversion.referral", "conversion.early_help", "conversion.nfa", "conversion.strategy",
+                        "decisions_per_decider_day.mean", "decisions_per_decider_day.p95", "decisions_per_decider_day.max",
+                        "decisions.beyond_fatigue_threshold", "handoffs_per_contact", "phone.abandoned_share", "assessments.started",
+                        "assessments.no_further_service", "recontacts", "cost.staff_per_year_gbp", "cost.agency_per_year_gbp",
+                        "cost.one_off_gbp", "cost.downstream_per_year_gbp", "cost.total_per_year_gbp", "cost.per_contact_gbp",
+                        "team.team_managers.utilisation", "stage.decide.mean_wait_hours"]
+        #expect(Set(required).subtracting(names).isEmpty, "missing \(Set(required).subtracting(names).sorted())")
+    }
+
     @Test func redContactsOvertakeGreenOnesAtABusyStage() throws {
         // Two deciders at 90% load: greens queue for hours, reds go to the front.
         let run = try Fixture.run(Fixture.yaml(perYear: 8760 * 3.6, people: "2", days: 120))
