@@ -20,8 +20,8 @@ public struct Distribution: Sendable, Hashable {
         case gamma(shape: Double, scale: Double)
         case uniform(lower: Double, upper: Double)
         case triangular(lower: Double, mode: Double, upper: Double)
-        /// Values with cumulative probabilities; the last cumulative probability is exactly 1.
-        case empirical(values: [Double], cumulative: [Double])
+        /// Values, each chosen with its weight.
+        case empirical(values: [Double], choice: Categorical)
     }
 
     let kind: Kind
@@ -94,12 +94,10 @@ public struct Distribution: Sendable, Hashable {
         for weight in weights { try require(weight.isFinite && weight >= 0, "empirical weights must be finite numbers of 0 or more, not \(weight)") }
         let total = weights.reduce(0, +)
         try require(total > 0, "the weights of an empirical table must not all be 0")
-        var running = 0.0
-        var cumulative = weights.map { weight -> Double in running += weight; return running / total }
-        cumulative[cumulative.count - 1] = 1
+        let choice = try Categorical(weights: weights)
         let mean = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } / total
         let variance = zip(values, weights).reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) * $1.1 } / total
-        return Distribution(.empirical(values: values, cumulative: cumulative), mean: mean, variance: variance)
+        return Distribution(.empirical(values: values, choice: choice), mean: mean, variance: variance)
     }
 
     /// One draw from the distribution.
@@ -118,8 +116,8 @@ public struct Distribution: Sendable, Hashable {
             return gsl_ran_flat(stream.generator, lower, upper)
         case .triangular(let lower, let mode, let upper):
             return Self.triangularQuantile(stream.uniform(), lower: lower, mode: mode, upper: upper)
-        case .empirical(let values, let cumulative):
-            return values[Self.firstIndex(atLeast: stream.uniform(), in: cumulative)]
+        case .empirical(let values, let choice):
+            return values[choice.sample(using: stream)]
         }
     }
 

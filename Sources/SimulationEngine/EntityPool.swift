@@ -36,31 +36,39 @@ struct EntityPool {
     var capacity: Int { arrivalTime.count }
 }
 
-/// A first-in-first-out queue of entity numbers in a growable ring buffer.
-struct EntityQueue {
-    private var storage = [Int32](repeating: 0, count: 16)
+/// A first-in-first-out queue in a growable ring buffer (capacity a power of two), so that a
+/// queue of work costs no allocation once it has reached its largest size.
+///
+/// - Complexity: O(1) to push (amortised) and to pop.
+public struct RingBuffer<Element>: Sendable where Element: Sendable {
+    private var storage: [Element?] = Array(repeating: nil, count: 16)
     private var head = 0
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    var isEmpty: Bool { count == 0 }
+    public init() {}
+
+    public var isEmpty: Bool { count == 0 }
 
     @inline(__always)
-    mutating func push(_ entity: Int32) {
+    public mutating func push(_ element: Element) {
         if count == storage.count { grow() }
-        storage[(head + count) & (storage.count - 1)] = entity
+        storage[(head + count) & (storage.count - 1)] = element
         count += 1
     }
 
+    /// Removes and returns the oldest element, or nil when empty.
     @inline(__always)
-    mutating func pop() -> Int32 {
-        let entity = storage[head]
+    public mutating func pop() -> Element? {
+        guard count > 0 else { return nil }
+        let element = storage[head]
+        storage[head] = nil
         head = (head + 1) & (storage.count - 1)
         count -= 1
-        return entity
+        return element
     }
 
     private mutating func grow() {
-        var larger = [Int32](repeating: 0, count: storage.count * 2)
+        var larger = [Element?](repeating: nil, count: storage.count * 2)
         for i in 0..<count { larger[i] = storage[(head + i) & (storage.count - 1)] }
         storage = larger
         head = 0

@@ -113,7 +113,7 @@ struct NetworkState {
     var events = EventList(capacity: 256)
     var stages: [StageState]
     /// One queue per stage and priority class, at `stage * classCount + class`.
-    var queues: [EntityQueue]
+    var queues: [RingBuffer<Int32>]
     let classCount: Int
     /// Completed services and total wait per stage and priority class, at `stage * classCount + class`.
     var classCompleted: [Int]
@@ -151,7 +151,7 @@ struct NetworkState {
             StageState(servers: $0.servers, usesPriority: $0.discipline == .priority, leavesAfterService: $0.routes.isEmpty,
                        busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage())
         }
-        queues = Array(repeating: EntityQueue(), count: network.stages.count * classCount)
+        queues = Array(repeating: RingBuffer<Int32>(), count: network.stages.count * classCount)
         classCompleted = Array(repeating: 0, count: network.stages.count * classCount)
         classWaitTotal = Array(repeating: 0, count: network.stages.count * classCount)
         inNetwork = TimeWeightedAverage()
@@ -283,7 +283,7 @@ struct NetworkState {
         for queue in first...last where !queues[queue].isEmpty {
             stages[stage].queued -= 1
             stages[stage].queueLength.set(Double(stages[stage].queued), at: now)
-            return queues[queue].pop()
+            return queues[queue].pop()!
         }
         preconditionFailure("stage queue count out of step with its queues")
     }
