@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GNU GSL through pkg-config; the shim header has no stable API of its own.
@@ -31,7 +32,9 @@ let package = Package(
         // Replications in parallel, confidence intervals.
         .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
         // Tables, JSON, CSV and HTML for people and scripts.
-        .target(name: "FrontDoorReports", dependencies: ["FrontDoorAnalysis", "FrontDoorModel"]),
+        .target(name: "FrontDoorReports", dependencies: [
+            "FrontDoorAnalysis", "FrontDoorModel", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The thin command line.
         .executableTarget(
             name: "frontdoor",

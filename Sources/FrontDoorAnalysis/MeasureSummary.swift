@@ -30,6 +30,11 @@ public struct MeasureSummary: Sendable {
     /// Half the width of the 95% interval.
     public var halfWidth: Double { (ci95High - ci95Low) / 2 }
 
+    /// The half-width as a share of the mean's size (infinite for a mean of 0 with any spread).
+    public var relativeHalfWidth: Double {
+        mean != 0 ? halfWidth / abs(mean) : (halfWidth == 0 ? 0 : .infinity)
+    }
+
     /// Whether the 95% interval contains `value`.
     public func interval(contains value: Double) -> Bool { ci95Low <= value && value <= ci95High }
 

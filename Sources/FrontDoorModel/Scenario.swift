@@ -22,6 +22,14 @@ public struct Scenario: Sendable {
     public let model: Model
     public let length: RunLength
 
+    /// The measures that `--precision` watches and reports open with.
+    public var headlineMeasures: [String] {
+        switch model {
+        case .network(_, let stageIDs): return ["contacts.completed"] + stageIDs.map { "stage.\($0).utilisation" }
+        case .frontDoor: return ["decided_within_3wd", "backlog.mean", "decisions_per_decider_day.mean", "assessments.started"]
+        }
+    }
+
     /// Everything this scenario measures, in the order ``simulate(replication:seeds:)`` returns values.
     public var measures: [MeasureDefinition] {
         switch model {
@@ -39,7 +47,10 @@ public struct Scenario: Sendable {
             return ReplicationOutcome(values: NetworkMeasures.values(run), events: run.events)
         case .frontDoor(let design):
             let run = FrontDoorSimulation.run(design, length: length, seeds: seeds, replication: replication)
-            return ReplicationOutcome(values: FrontDoorMeasures.values(run, design: design), events: run.events)
+            return ReplicationOutcome(
+                values: FrontDoorMeasures.values(run, design: design), events: run.events,
+                days: run.days.map { DayValues(date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog) },
+                backlogSeries: run.backlogSeries.map(Double.init), warmUpObservations: run.warmUpWorkingDays)
         }
     }
 }
@@ -92,13 +103,32 @@ public struct MeasureDefinition: Sendable, Hashable, Codable {
     }
 }
 
-/// What one replication produced: one value per measure, and the engine's event count.
+/// What one replication produced: one value per measure, the engine's event count, and for a
+/// front door the day-by-day record.
 public struct ReplicationOutcome: Sendable {
     public let values: [Double]
     public let events: Int
+    /// Each calendar day of the measured period (empty for a plain network).
+    public let days: [DayValues]
+    /// The backlog at the close of every working day, warm-up included, and how many of those
+    /// observations fall in the warm-up: the series on which the warm-up is checked.
+    public let backlogSeries: [Double]
+    public let warmUpObservations: Int
 
-    public init(values: [Double], events: Int) {
+    public init(values: [Double], events: Int, days: [DayValues] = [], backlogSeries: [Double] = [], warmUpObservations: Int = 0) {
         self.values = values
         self.events = events
+        self.days = days
+        self.backlogSeries = backlogSeries
+        self.warmUpObservations = warmUpObservations
     }
+}
+
+/// One calendar day of a front door: contacts received and decided, and the backlog at the close
+/// of the day (nil when it is not a working day).
+public struct DayValues: Sendable, Equatable {
+    public let date: CivilDate
+    public let received: Int
+    public let decided: Int
+    public let backlog: Int?
 }

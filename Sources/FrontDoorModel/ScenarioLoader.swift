@@ -66,33 +66,54 @@ public enum ScenarioLoader {
         return (root, files, assumptions)
     }
 
-    /// Every key marked `# assumption`, as "key.path (file:line): the comment". A marked comment
-    /// on a line of its own (and the comment lines after it) belongs to the next key.
+    /// Every key marked `# assumption`, as "key.path (file:line): the comment". The mark is a
+    /// comment that starts with "assumption"; one on a line of its own (with the comment lines
+    /// that follow it) belongs to the next key.
     static func assumptionNotes(in text: String, file: String) -> [String] {
         var notes: [String] = []
         var stack: [(indent: Int, key: String)] = []
         var pending: String?
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let (content, comment) = splitComment(String(line))
             let indent = line.prefix { $0 == " " }.count
             let trimmed = content.trimmingCharacters(in: .whitespaces)
-            let mark = line.range(of: "# assumption", options: .caseInsensitive)
-            let comment = mark.map { line[$0.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " :—-,")) }
+            let marked = comment.flatMap { c -> String? in
+                guard c.lowercased().hasPrefix("assumption") else { return nil }
+                return c.dropFirst("assumption".count).trimmingCharacters(in: CharacterSet(charactersIn: " :—-,"))
+            }
             guard let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("-") else {
-                if trimmed.isEmpty, let comment { pending = comment }
-                else if trimmed.isEmpty, pending != nil, let more = line.split(separator: "#", maxSplits: 1).last, line.contains("#") {
-                    pending! += " " + more.trimmingCharacters(in: .whitespaces)
-                } else if !trimmed.isEmpty { pending = nil }
+                if trimmed.isEmpty, let marked { pending = marked }
+                else if trimmed.isEmpty, pending != nil, let comment { pending! += (pending!.isEmpty ? "" : " ") + comment }
+                else { pending = nil }
                 continue
             }
             while let last = stack.last, last.indent >= indent { stack.removeLast() }
             stack.append((indent, String(trimmed[..<colon])))
-            guard let note = comment ?? pending else { continue }
+            guard let note = marked ?? pending else { continue }
             pending = nil
             let path = stack.map(\.key).joined(separator: ".")
             notes.append("\(path) (\((file as NSString).lastPathComponent):\(number + 1))" + (note.isEmpty ? "" : ": \(note)"))
         }
         return notes
+    }
+
+    /// A YAML line split into its content and its comment (the text after a `#` that starts the
+    /// line or follows a space, outside quotes).
+    static func splitComment(_ line: String) -> (content: String, comment: String?) {
+        var quote: Character?
+        var previous: Character = " "
+        for index in line.indices {
+            let c = line[index]
+            if let open = quote {
+                if c == open { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "#" && previous == " " {
+                return (String(line[..<index]), line[line.index(after: index)...].trimmingCharacters(in: .whitespaces))
+            }
+            previous = c
+        }
+        return (line, nil)
     }
 
     static func readNetwork(_ root: YAMLMapping) throws(ScenarioError) -> Scenario.Model {

@@ -8,16 +8,21 @@ public struct OutputFolder {
 
     public init(path: String) { self.path = path }
 
-    /// Writes `summary.json`, `summary.csv` and `replications.csv` for one experiment, and returns
-    /// the paths written.
+    /// Writes every file of a run or comparison — `report.html`, `summary.csv`, `differences.csv`
+    /// (with two or more designs), `daily.csv`, `replications.csv`, `summary.json` and
+    /// `manifest.json` — and returns the paths written.
     @discardableResult
-    public func write(_ result: ExperimentResult) throws -> [String] {
+    public func write(_ comparison: DesignComparison, manifest: RunManifest) throws -> [String] {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let files = [
-            ("summary.json", try RunJSON(result).text() + "\n"),
-            ("summary.csv", CSVTables.summary(result)),
-            ("replications.csv", CSVTables.replications(result)),
+        var files = [
+            ("report.html", HTMLReport.render(comparison, manifest: manifest)),
+            ("summary.csv", CSVTables.summary(comparison)),
+            ("daily.csv", CSVTables.daily(comparison)),
+            ("replications.csv", CSVTables.replications(comparison)),
+            ("summary.json", try summaryJSON(comparison) + "\n"),
+            ("manifest.json", try manifest.text()),
         ]
+        if comparison.designs.count > 1 { files.insert(("differences.csv", CSVTables.differences(comparison)), at: 2) }
         var written: [String] = []
         for (name, text) in files {
             written.append(try writeAtomically(text, to: name))
@@ -36,43 +41,5 @@ public struct OutputFolder {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "could not write \(final): \(reason)"])
         }
         return final
-    }
-}
-
-/// Tidy CSV tables: one row per observation, a header row, RFC 4180 quoting.
-public enum CSVTables {
-    /// One row per measure: scenario, measure, label, unit, mean, ci95_low, ci95_high, n.
-    public static func summary(_ result: ExperimentResult) -> String {
-        var rows = [["scenario", "measure", "label", "unit", "mean", "ci95_low", "ci95_high", "n"]]
-        for summary in result.summaries {
-            rows.append([result.scenario.name, summary.definition.name, summary.definition.label, summary.definition.unit,
-                         number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
-        }
-        return table(rows)
-    }
-
-    /// One row per replication and measure: scenario, replication, measure, value.
-    public static func replications(_ result: ExperimentResult) -> String {
-        var rows = [["scenario", "replication", "measure", "value"]]
-        let definitions = result.scenario.measures
-        for (replication, values) in result.values.enumerated() {
-            for (definition, value) in zip(definitions, values) {
-                rows.append([result.scenario.name, String(replication + 1), definition.name, number(value)])
-            }
-        }
-        return table(rows)
-    }
-
-    static func number(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.10g", value) : ""
-    }
-
-    static func table(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

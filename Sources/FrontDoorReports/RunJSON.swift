@@ -14,6 +14,16 @@ public struct RunJSON: Encodable {
         let ci95_low: Double
         let ci95_high: Double
         let n: Int
+
+        init(_ summary: MeasureSummary) {
+            name = summary.definition.name
+            label = summary.definition.label
+            unit = summary.definition.unit
+            mean = summary.mean
+            ci95_low = summary.ci95Low
+            ci95_high = summary.ci95High
+            n = summary.n
+        }
     }
 
     let scenario: String
@@ -27,20 +37,56 @@ public struct RunJSON: Encodable {
     public init(_ result: ExperimentResult) {
         scenario = result.scenario.name
         seed = result.settings.seed
-        replications = result.settings.replications
+        replications = result.replications
         events = result.events
         wall_seconds = result.wallSeconds
         warnings = result.warnings
-        measures = result.summaries.map {
-            Measure(name: $0.definition.name, label: $0.definition.label, unit: $0.definition.unit,
-                    mean: $0.mean, ci95_low: $0.ci95Low, ci95_high: $0.ci95High, n: $0.n)
-        }
+        measures = result.summaries.map(Measure.init)
     }
 
     /// The JSON text, one object, keys in a fixed order.
-    public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    public func text() throws -> String { try encodeJSON(self) }
+}
+
+/// The machine-readable summary of a comparison, as printed by `frontdoor compare --json`:
+/// `{"baseline", "seed", "replications", "precision", "designs": [run objects],
+/// "differences": [{"scenario", "baseline", "measures": [...]}]}`, where each difference is the
+/// design minus the baseline, paired by replication.
+public struct ComparisonJSON: Encodable {
+    struct Difference: Encodable {
+        let scenario: String
+        let baseline: String
+        let measures: [RunJSON.Measure]
     }
+
+    let baseline: String
+    let seed: UInt64
+    let replications: Int
+    let precision: String?
+    let designs: [RunJSON]
+    let differences: [Difference]
+
+    public init(_ comparison: DesignComparison) {
+        baseline = comparison.baseline.scenario.name
+        seed = comparison.baseline.settings.seed
+        replications = comparison.baseline.replications
+        precision = comparison.precision?.sentence
+        designs = comparison.designs.map(RunJSON.init)
+        differences = zip(comparison.designs, comparison.differences).dropFirst().map {
+            Difference(scenario: $0.0.scenario.name, baseline: comparison.baseline.scenario.name, measures: $0.1.map(RunJSON.Measure.init))
+        }
+    }
+
+    public func text() throws -> String { try encodeJSON(self) }
+}
+
+/// The JSON of a run (one design) or a comparison (several).
+public func summaryJSON(_ comparison: DesignComparison) throws -> String {
+    comparison.designs.count == 1 ? try RunJSON(comparison.baseline).text() : try ComparisonJSON(comparison).text()
+}
+
+private func encodeJSON(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }

@@ -13,50 +13,74 @@ struct Frontdoor: ParsableCommand {
         Examples:
           frontdoor check Scenarios/mash.yaml
           frontdoor run Scenarios/mash.yaml --replications 50
-          frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 --json
+          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
         """,
         version: FrontdoorVersion.current,
-        subcommands: [Run.self, Check.self]
+        subcommands: [Run.self, Compare.self, Check.self]
     )
 }
 
 enum FrontdoorVersion {
-    static let current = "0.1.0"
+    static let current = "0.2.0"
 }
 
 /// Options shared by every command that runs replications.
 struct ReplicationOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Number of independent replications (different random numbers) to run.")
+    @Option(name: .shortAndLong, help: "Number of independent replications (different random numbers) to run; with --precision, the number to start with.")
     var replications = 20
 
-    @Option(name: .shortAndLong, help: "Base seed. The same seed gives the same numbers, and two scenarios run with the same seed see the same arrivals.")
+    @Option(help: ArgumentHelp("Add replications until every headline measure's 95% interval is within this share of its mean (0.02 = ±2%).", valueName: "share"))
+    var precision: Double?
+
+    @Option(help: "The most replications --precision may run.")
+    var maxReplications = 200
+
+    @Option(name: .shortAndLong, help: "Base seed. The same seed gives the same numbers, and designs run with the same seed see the same contacts.")
     var seed: UInt64 = 1
 
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The numbers do not depend on it.")
     var jobs: Int?
 
     func validate() throws {
-        guard (1...100_000).contains(replications) else { throw ValidationError("--replications must be between 1 and 100000, not \(replications)") }
+        guard (2...100_000).contains(replications) || (replications == 1 && precision == nil) else {
+            throw ValidationError("--replications must be between 1 and 100000 (at least 2 with --precision), not \(replications)")
+        }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, not \(jobs)") }
+        if let precision, !(precision > 0 && precision < 1) { throw ValidationError("--precision must be a share between 0 and 1, such as 0.02, not \(precision)") }
+        guard maxReplications >= replications else { throw ValidationError("--max-replications must be at least --replications") }
     }
 
     var settings: ExperimentSettings {
-        ExperimentSettings(replications: replications, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores)
+        ExperimentSettings(replications: replications, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores,
+                           precision: precision, maximumReplications: maxReplications)
     }
+}
+
+/// Options for where the report goes.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Folder for the report and data files (default: Output/<scenario names>).")
+    var output: String?
+
+    @Flag(help: "Write no files; print only.")
+    var noReport = false
+
+    @Flag(help: "Print one JSON object on standard output instead of a table.")
+    var json = false
 }
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run one scenario and report every measure with a 95% confidence interval.",
         discussion: """
-        Examples:
-          frontdoor run Scenarios/benchmarks/tandem.yaml
-          frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 --jobs 1 --json
-          frontdoor run Scenarios/benchmarks/tandem.yaml --output Output/tandem
+        Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed",
+        "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes
+        report.html, summary.csv, daily.csv, replications.csv, summary.json and manifest.json to
+        Output/<scenario> or the --output folder.
 
-        Without --json, prints a table of measures. With --json, prints one JSON object:
-        {"scenario", "seed", "replications", "events", "wall_seconds", "measures": [...]}.
-        With --output DIR, also writes summary.json, summary.csv and replications.csv there.
+        Examples:
+          frontdoor run Scenarios/peterborough.yaml
+          frontdoor run Scenarios/mash.yaml --precision 0.02 --output Output/mash-precise
+          frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 --jobs 1 --json --no-report
         """
     )
 
@@ -64,29 +88,47 @@ struct Run: ParsableCommand {
     var scenario: String
 
     @OptionGroup var options: ReplicationOptions
-
-    @Flag(help: "Print one JSON object on standard output instead of a table.")
-    var json = false
-
-    @Option(help: "Folder to write summary.json, summary.csv and replications.csv into.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try loadScenario(scenario)
-        let result = Experiment.run(loaded, settings: options.settings)
-        if json {
-            print(try RunJSON(result).text())
-        } else {
-            print(SummaryTable.render(result), terminator: "")
+        try runDesigns([try loadScenario(scenario)], options: options, output: output)
+    }
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run two or more designs on the same demand and compare each with the first.",
+        discussion: """
+        Every design is run with the same seeds, so each replication feeds the same contacts to
+        every design (common random numbers), and each measure is reported for each design and as
+        a paired difference from the first, with 95% intervals. Writes report.html,
+        summary.csv, differences.csv, daily.csv, replications.csv, summary.json and
+        manifest.json to Output/<names> or the --output folder.
+
+        Examples:
+          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
+          frontdoor compare Scenarios/peterborough.yaml Scenarios/peterborough-two-managers.yaml --precision 0.02
+          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml --json --no-report
+        """
+    )
+
+    @Argument(help: "The scenario files: the baseline first.")
+    var scenarios: [String]
+
+    @OptionGroup var options: ReplicationOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files: the baseline first") }
+    }
+
+    func run() throws {
+        let loaded = try scenarios.map(loadScenario)
+        let names = loaded.map(\.name)
+        guard Set(names).count == names.count else {
+            throw fail("two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name")
         }
-        if let output {
-            do {
-                let written = try OutputFolder(path: output).write(result)
-                printError("Wrote \(written.joined(separator: ", "))")
-            } catch {
-                throw fail("could not write the output folder \(output): \(error.localizedDescription)")
-            }
-        }
+        try runDesigns(loaded, options: options, output: output)
     }
 }
 
@@ -100,7 +142,7 @@ struct Check: ParsableCommand {
 
         Examples:
           frontdoor check Scenarios/cads.yaml
-          frontdoor check Scenarios/what-if/cads-office-hours.yaml
+          frontdoor check Scenarios/peterborough-two-managers.yaml
         """
     )
 
@@ -109,6 +151,26 @@ struct Check: ParsableCommand {
 
     func run() throws {
         print(ScenarioDescription.render(try loadScenario(scenario)), terminator: "")
+    }
+}
+
+/// Runs the designs, prints the results and writes the report.
+func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions) throws {
+    let comparison = Comparison.run(scenarios, settings: options.settings, progress: ProgressReporter.onTerminal())
+    if output.json {
+        print(try summaryJSON(comparison))
+    } else {
+        print(scenarios.count == 1 ? SummaryTable.render(comparison.baseline) : ComparisonTable.render(comparison), terminator: "")
+        if let precision = comparison.precision { print(precision.sentence) }
+    }
+    guard !output.noReport else { return }
+    let folder = output.output ?? "Output/" + scenarios.map(\.name).joined(separator: "-vs-")
+    do {
+        let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: CommandLine.arguments)
+        let written = try OutputFolder(path: folder).write(comparison, manifest: manifest)
+        printError("Wrote \(written.count) files to \(folder)/ (open \(folder)/report.html)")
+    } catch {
+        throw fail("could not write the report to \(folder): \(error.localizedDescription)")
     }
 }
 

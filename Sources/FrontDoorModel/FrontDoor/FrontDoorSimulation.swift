@@ -21,6 +21,20 @@ public struct FrontDoorReplication: Sendable {
     public var backlogMax = 0
     /// Backlog at the close of each working day of the measured period, in order.
     public var dailyBacklog: [Int] = []
+    /// Backlog at the close of every working day of the run, warm-up included, for checking
+    /// whether the warm-up was long enough; and how many of those days fell in the warm-up.
+    public var backlogSeries: [Int] = []
+    public var warmUpWorkingDays = 0
+    /// Per calendar day of the measured period: contacts received, contacts decided, and the
+    /// backlog at the close of the day (nil on days that are not working days).
+    public var days: [DayRecord] = []
+
+    public struct DayRecord: Sendable, Equatable {
+        public var day: Int
+        public var received = 0
+        public var decided = 0
+        public var backlog: Int?
+    }
     public var deciderDays = RunningStatistics()
     public var deciderDayHistogram = QuantileHistogram()
     public var deciderDayMax = 0
@@ -207,7 +221,7 @@ struct FrontDoorState {
                 people[Int(subject)].onShift = true
                 dispatch(Int(subject), at: time)
             case .shiftEnds: people[Int(subject)].onShift = false
-            case .officeCloses: recordBacklog()
+            case .officeCloses: recordBacklog(day: Int(subject))
             case .endOfWarmUp: startMeasuring()
             }
         }
@@ -224,6 +238,7 @@ struct FrontDoorState {
 
     mutating func startDay(_ day: Int, at now: Double) {
         if day > 0 { recordDeciderDay() }
+        if measuring { result.days.append(.init(day: day)) }
         let calendar = design.calendar
         for index in people.indices {
             let team = design.teams[people[index].team]
@@ -363,6 +378,7 @@ struct FrontDoorState {
         contacts[index].measured = measuring
         undecided += 1
         if measuring {
+            recordDay(Int(now / 24)) { $0.received += 1 }
             result.received += 1
             result.receivedBySource[contacts[index].source] += 1
             if isRecontact { result.recontacts += 1 }
@@ -552,6 +568,7 @@ struct FrontDoorState {
         people[person].decisionsToday += 1
         undecided -= 1
         if measuring {
+            recordDay(Int(now / 24)) { $0.decided += 1 }
             result.decided += 1
             result.outcomes[outcome.rawValue] += 1
             let workingHours = design.calendar.office.workingHours(from: contact.arrival, to: now)
@@ -591,8 +608,14 @@ struct FrontDoorState {
 
     // MARK: Measures
 
-    mutating func recordBacklog() {
-        guard measuring else { return }
+    mutating func recordBacklog(day: Int) {
+        result.backlogSeries.append(undecided)
+        guard measuring else {
+            result.warmUpWorkingDays += 1
+            return
+        }
+        let backlog = undecided
+        recordDay(day) { $0.backlog = backlog }
         result.backlog.add(Double(undecided))
         result.backlogHistogram.add(Double(undecided))
         result.backlogMax = max(result.backlogMax, undecided)
@@ -613,6 +636,12 @@ struct FrontDoorState {
                 result.deciderDayMax = max(result.deciderDayMax, count)
             }
         }
+    }
+
+    /// Updates the record of the current measured day (started at the day's first moment).
+    mutating func recordDay(_ day: Int, _ update: (inout FrontDoorReplication.DayRecord) -> Void) {
+        guard result.days.last?.day == day else { return }
+        update(&result.days[result.days.count - 1])
     }
 
     mutating func startMeasuring() {

@@ -1,0 +1,103 @@
+import Foundation
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// Tidy CSV tables: one row per observation, a header row, RFC 4180 quoting, CRLF line ends and
+/// a byte-order mark, so that Excel reads £ and – correctly and Power BI reads them as they are.
+public enum CSVTables {
+    /// One row per design and measure: scenario, measure, label, unit, mean, ci95_low, ci95_high, n.
+    public static func summary(_ comparison: DesignComparison) -> String {
+        var rows = [["scenario", "measure", "label", "unit", "mean", "ci95_low", "ci95_high", "n"]]
+        for design in comparison.designs {
+            for summary in design.summaries {
+                rows.append([design.scenario.name, summary.definition.name, summary.definition.label, summary.definition.unit,
+                             number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
+            }
+        }
+        return table(rows)
+    }
+
+    /// One row per design after the first and measure: the paired difference from the baseline.
+    public static func differences(_ comparison: DesignComparison) -> String {
+        var rows = [["scenario", "baseline", "measure", "label", "unit", "difference", "ci95_low", "ci95_high", "n"]]
+        for (design, differences) in zip(comparison.designs, comparison.differences) {
+            for summary in differences {
+                rows.append([design.scenario.name, comparison.baseline.scenario.name, summary.definition.name, summary.definition.label,
+                             summary.definition.unit, number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
+            }
+        }
+        return table(rows)
+    }
+
+    /// One row per design, replication and measure: scenario, replication, measure, value.
+    public static func replications(_ comparison: DesignComparison) -> String {
+        var rows = [["scenario", "replication", "measure", "value"]]
+        for design in comparison.designs {
+            let definitions = design.scenario.measures
+            for (replication, values) in design.values.enumerated() {
+                for (definition, value) in zip(definitions, values) {
+                    rows.append([design.scenario.name, String(replication + 1), definition.name, number(value)])
+                }
+            }
+        }
+        return table(rows)
+    }
+
+    /// One row per design, day and series (received, decided, backlog at close): the mean across
+    /// replications with its 95% interval. The backlog is blank on days that are not working days.
+    public static func daily(_ comparison: DesignComparison) -> String {
+        var rows = [["scenario", "date", "working_day", "series", "mean", "ci95_low", "ci95_high", "n"]]
+        for design in comparison.designs {
+            for day in DailyBands(design).days {
+                for (series, band) in [("received", day.received), ("decided", day.decided), ("backlog", day.backlog)] {
+                    rows.append([design.scenario.name, isoDate(day.date), day.isWorkingDay ? "yes" : "no", series,
+                                 band.map { number($0.mean) } ?? "", band.map { number($0.ci95Low) } ?? "",
+                                 band.map { number($0.ci95High) } ?? "", band.map { String($0.n) } ?? ""])
+                }
+            }
+        }
+        return table(rows)
+    }
+
+    static func isoDate(_ date: CivilDate) -> String { String(format: "%04d-%02d-%02d", date.year, date.month, date.day) }
+
+    static func number(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.10g", value) : ""
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Day-by-day means across replications with 95% intervals, for charts and `daily.csv`.
+struct DailyBands {
+    struct Day {
+        let date: CivilDate
+        let isWorkingDay: Bool
+        let received: MeasureSummary?
+        let decided: MeasureSummary?
+        let backlog: MeasureSummary?
+    }
+
+    let days: [Day]
+
+    init(_ design: ExperimentResult) {
+        let series = design.outcomes.map(\.days)
+        let length = series.map(\.count).min() ?? 0
+        let unit = MeasureDefinition("day", "day", unit: "contacts")
+        days = (0..<length).map { index in
+            let today = series.map { $0[index] }
+            let backlogs = today.compactMap(\.backlog).map(Double.init)
+            return Day(date: today[0].date, isWorkingDay: backlogs.count == today.count,
+                       received: MeasureSummary(unit, values: today.map { Double($0.received) }),
+                       decided: MeasureSummary(unit, values: today.map { Double($0.decided) }),
+                       backlog: backlogs.count == today.count ? MeasureSummary(unit, values: backlogs) : nil)
+        }
+    }
+}

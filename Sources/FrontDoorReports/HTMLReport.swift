@@ -1,0 +1,351 @@
+import Foundation
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// The self-contained HTML report of a run or comparison: a plain-English summary, charts as
+/// inline SVG, the assumptions, and an appendix describing the model run in the structure of the
+/// STRESS-DES reporting guideline. No scripts, no fonts or images from the network; prints on A4.
+public enum HTMLReport {
+    public static func render(_ comparison: DesignComparison, manifest: RunManifest) -> String {
+        let designs = comparison.designs
+        let names = designs.map(\.scenario.name)
+        var body = "<header><h1>\(escape(title(names)))</h1>"
+        body += "<p class=\"meta\">Made \(escape(englishDate(manifest.created_utc))) by frontdoor \(escape(manifest.version)) · "
+            + "\(comparison.baseline.replications) replications · seed \(comparison.baseline.settings.seed)"
+            + (comparison.precision.map { " · " + escape($0.sentence) } ?? "") + "</p></header>"
+
+        body += section("summary", "Summary", summary(comparison))
+        let warnings = designs.flatMap { design in design.warnings.map { "\(design.scenario.name): \($0)" } }
+        if !warnings.isEmpty {
+            body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(escape).joined(separator: "<br>") + "</div>"
+        }
+        body += section("key-figures", "Key figures", keyFigures(comparison))
+        if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
+            body += section("backlog", "Backlog through the year", backlog(designs))
+            body += section("timeliness", "Timeliness", timeliness(designs))
+            body += section("decisions", "Decisions per decision-maker per working day", decisionLoad(designs))
+            body += section("teams", "Waits and utilisation by team", teams(designs))
+            body += section("outcomes", "Where contacts end up", outcomes(designs))
+            body += section("cost", "Cost by team", cost(designs))
+        } else {
+            body += section("stages", "Waits and utilisation by stage", networkStages(designs))
+        }
+        body += section("assumptions", "Assumptions", assumptions(designs))
+        body += section("appendix", "Appendix: the model run (STRESS-DES)", stressDES(comparison, manifest: manifest))
+        return """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title(names)))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+
+    // MARK: - Sections
+
+    static func summary(_ comparison: DesignComparison) -> String {
+        let base = comparison.baseline
+        var items: [String] = []
+        let key = ["decided_within_3wd", "red_decided_within_4wh", "backlog.mean", "decisions_per_decider_day.p95", "assessments.started",
+                   "cost.total_per_year_gbp"]
+        if comparison.designs.count == 1 {
+            for name in key + base.scenario.headlineMeasures where base[name] != nil && !items.contains(where: { $0.contains(base[name]!.definition.label.lowercased()) }) {
+                let m = base[name]!
+                items.append("\(m.definition.label): <strong>\(escape(value(m.mean, m.definition)))</strong> (\(escape(interval(m))))")
+            }
+        } else {
+            for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst() {
+                for name in key {
+                    guard let mine = design[name], let theirs = base[name], let difference = differences.first(where: { $0.definition.name == name }) else { continue }
+                    items.append(sentence(design: design.scenario.name, base: base.scenario.name, mine: mine, theirs: theirs, difference: difference))
+                }
+            }
+        }
+        if let check = WarmUpCheck(base) { items.append(escape(check.sentence)) }
+        return "<ul class=\"summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+    }
+
+    /// "With cads, 100% (99% to 100%) of contacts would be decided within 3 working days, against
+    /// 85% (84% to 86%) with mash: 15.0 points more (95% interval 14.2 to 15.8)."
+    static func sentence(design: String, base: String, mine: MeasureSummary, theirs: MeasureSummary, difference: MeasureSummary) -> String {
+        let d = "<strong>\(escape(design))</strong>", b = escape(base)
+        let x = "<strong>\(escape(value(mine.mean, mine.definition)))</strong> (\(escape(interval(mine))))"
+        let y = "\(escape(value(theirs.mean, theirs.definition))) (\(escape(interval(theirs))))"
+        let claim: String
+        switch mine.definition.name {
+        case "decided_within_3wd": claim = "With \(d), \(x) of contacts would be decided within 3 working days, against \(y) with \(b)"
+        case "red_decided_within_4wh": claim = "With \(d), \(x) of red contacts would be decided within 4 working hours, against \(y) with \(b)"
+        case "backlog.mean": claim = "With \(d), \(x) contacts would be waiting for a decision at the close of an average working day, against \(y) with \(b)"
+        case "decisions_per_decider_day.p95": claim = "On the busiest day in twenty, a decision-maker would make \(x) decisions with \(d), against \(y) with \(b)"
+        case "assessments.started": claim = "\(d) would start \(x) social work assessments a year, against \(y) with \(b)"
+        case "cost.total_per_year_gbp": claim = "\(d) would cost \(x) a year with the assessments that follow, against \(y) for \(b)"
+        default:
+            let label = mine.definition.label.prefix(1).lowercased() + mine.definition.label.dropFirst()
+            claim = "With \(d), \(escape(label)): \(x), against \(y) with \(b)"
+        }
+        let range = "95% interval \(escape(signed(difference.ci95Low, difference.definition))) to \(escape(signed(difference.ci95High, difference.definition)))"
+        let clear = difference.ci95Low > 0 || difference.ci95High < 0
+        return claim + (clear ? ": a difference of \(escape(signed(difference.mean, difference.definition))) (\(range))."
+                              : ": no clear difference (\(range)).")
+    }
+
+    static func keyFigures(_ comparison: DesignComparison) -> String {
+        let base = comparison.baseline
+        let names = base.scenario.measures.map(\.name).filter { name in
+            !name.hasPrefix("contacts.share.") && !name.hasPrefix("team.") && !name.hasPrefix("stage.")
+        }
+        var html = "<table><thead><tr><th>Measure</th>"
+        for (index, design) in comparison.designs.enumerated() {
+            html += "<th>\(escape(design.scenario.name))</th>"
+            if index > 0 { html += "<th>difference from \(escape(base.scenario.name))</th>" }
+        }
+        html += "</tr></thead><tbody>"
+        for name in names {
+            guard let first = base[name] else { continue }
+            html += "<tr><td>\(escape(first.definition.label))</td>"
+            for (index, design) in comparison.designs.enumerated() {
+                if let m = design[name] {
+                    html += "<td>\(escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(escape(interval(m)))</span></td>"
+                } else {
+                    html += "<td>–</td>"
+                }
+                if index > 0 {
+                    if let d = comparison.differences[index].first(where: { $0.definition.name == name }) {
+                        html += "<td>\(escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(escape(signed(d.ci95Low, d.definition))) to \(escape(signed(d.ci95High, d.definition)))</span></td>"
+                    } else {
+                        html += "<td>–</td>"
+                    }
+                }
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table><p class=\"note\">Each figure is the mean across replications, with its 95% confidence interval beneath. "
+            + "Differences are paired: every design saw the same contacts in each replication.</p>"
+    }
+
+    static func backlog(_ designs: [ExperimentResult]) -> String {
+        var html = "<p>Contacts received and not yet decided at the close of each working day: the line is the average across replications, the shaded band its 95% interval.</p>"
+        for (index, design) in designs.enumerated() {
+            let days = DailyBands(design).days
+            let points = days.enumerated().compactMap { offset, day in
+                day.backlog.map { (x: Double(offset), mean: $0.mean, low: max(0, $0.ci95Low), high: $0.ci95High) }
+            }
+            guard !points.isEmpty else { continue }
+            let ticks = days.enumerated().filter { $0.element.date.day == 1 }.map { (x: Double($0.offset), label: monthName($0.element.date)) }
+            html += "<figure><figcaption>\(escape(design.scenario.name))</figcaption>"
+                + SVGChart.bands([.init(name: design.scenario.name, points: points)], ticks: ticks, yLabel: "contacts waiting",
+                                 title: "Backlog through the year, \(design.scenario.name)").replacingOccurrences(of: SVGChart.palette[0], with: SVGChart.palette[index % SVGChart.palette.count])
+                + "</figure>"
+        }
+        return html
+    }
+
+    static func timeliness(_ designs: [ExperimentResult]) -> String {
+        var rows: [(label: String, mean: Double, low: Double, high: Double, colour: Int)] = []
+        for name in ["decided_within_1wd", "decided_within_3wd", "red_decided_within_4wh"] {
+            for (index, design) in designs.enumerated() {
+                guard let m = design[name] else { continue }
+                rows.append(("\(design.scenario.name): \(shortLabel(name))", m.mean, max(0, m.ci95Low), min(1, m.ci95High), index))
+            }
+        }
+        return "<figure>" + SVGChart.intervals(rows, maximum: 1, format: { percent($0) }, title: "Share of contacts decided in time")
+            + "<figcaption>Dots are averages, lines 95% intervals. Working days and hours follow the council's office calendar.</figcaption></figure>"
+    }
+
+    static func decisionLoad(_ designs: [ExperimentResult]) -> String {
+        var rows: [(label: String, value: Double, colour: Int)] = []
+        for (index, design) in designs.enumerated() {
+            for (name, word) in [("decisions_per_decider_day.mean", "average day"), ("decisions_per_decider_day.p95", "busiest day in 20"), ("decisions_per_decider_day.max", "busiest day")] {
+                if let m = design[name] { rows.append(("\(design.scenario.name): \(word)", m.mean, index)) }
+            }
+        }
+        var html = "<figure>" + SVGChart.bars(rows, format: { String(format: "%.1f", $0) }, title: "Decisions per decision-maker per working day") + "</figure>"
+        for design in designs {
+            if let beyond = design["decisions.beyond_fatigue_threshold"], beyond.mean > 0 {
+                html += "<p>\(escape(design.scenario.name)): \(escape(percent(beyond.mean))) of decisions came after the day's fatigue threshold; "
+                    + "\(escape(String(format: "%.0f", design["decisions.changed_by_fatigue"]?.mean ?? 0))) a year were changed by the assumed fatigue effect.</p>"
+            }
+        }
+        return html
+    }
+
+    static func teams(_ designs: [ExperimentResult]) -> String {
+        var html = ""
+        for (index, design) in designs.enumerated() {
+            let utilisation = design.summaries.filter { $0.definition.name.hasPrefix("team.") }
+                .map { (label: String($0.definition.name.dropFirst(5).dropLast(12)), value: $0.mean, colour: index) }
+            html += "<figure><figcaption>\(escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
+                + SVGChart.bars(utilisation, format: { percent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1) + "</figure>"
+            let waits = design.summaries.filter { $0.definition.name.hasPrefix("stage.") }
+            html += "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): stage</th><th>average wait</th></tr></thead><tbody>"
+                + waits.map { "<tr><td>\(escape(String($0.definition.name.dropFirst(6).dropLast(16)).replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(hours($0.mean))) (\(escape(hours(max(0, $0.ci95Low)))) to \(escape(hours($0.ci95High))))</td></tr>" }.joined()
+                + "</tbody></table>"
+        }
+        return html
+    }
+
+    static func outcomes(_ designs: [ExperimentResult]) -> String {
+        let names = ["conversion.nfa", "conversion.early_help", "conversion.referral"]
+        let rows = designs.map { design -> (label: String, parts: [Double]) in
+            let strategy = design["conversion.strategy"]?.mean ?? 0
+            let parts = names.map { design[$0]?.mean ?? 0 }
+            return (design.scenario.name, [parts[0], parts[1], parts[2] - strategy, strategy])
+        }
+        var html = "<figure>" + SVGChart.stacked(rows, partNames: ["no further action or advice", "early help", "referral", "strategy discussion"],
+                                                  title: "Decisions by outcome") + "</figure>"
+        html += "<table class=\"compact\"><thead><tr><th></th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined() + "</tr></thead><tbody>"
+        for name in ["assessments.started", "assessments.no_further_service", "recontacts"] {
+            guard let label = designs[0][name]?.definition.label else { continue }
+            html += "<tr><td>\(escape(label))</td>" + designs.map { d in d[name].map { "<td>\(escape(value($0.mean, $0.definition))) (\(escape(interval($0))))</td>" } ?? "<td>–</td>" }.joined() + "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    static func cost(_ designs: [ExperimentResult]) -> String {
+        var html = ""
+        for (index, design) in designs.enumerated() {
+            guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
+            let costs = StaffCosts(frontDoor)
+            var rows = zip(frontDoor.teams, costs.byTeam).map { team, cost in (label: team.id.replacingOccurrences(of: "_", with: " "), value: cost.pay + cost.enhancement + cost.agency, colour: index) }
+            if let downstream = design["cost.downstream_per_year_gbp"] { rows.append(("assessments that follow", downstream.mean, index)) }
+            html += "<figure><figcaption>\(escape(design.scenario.name)): £ a year (total \(escape(money(design["cost.total_per_year_gbp"]?.mean ?? 0))))</figcaption>"
+                + SVGChart.bars(rows, format: money, title: "Cost by team, \(design.scenario.name)") + "</figure>"
+        }
+        return html + "<p class=\"note\">Staff costs include employer's on-costs, extended-hours enhancements and the agency premium; "
+            + "partner agencies' staff and corporate services shown at £0 are paid from other budgets.</p>"
+    }
+
+    static func networkStages(_ designs: [ExperimentResult]) -> String {
+        designs.map { design in
+            "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name))</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
+                + design.summaries.filter { $0.definition.name.hasPrefix("stage.") }.map {
+                    "<tr><td>\(escape($0.definition.label))</td><td>\(escape(value($0.mean, $0.definition)))</td><td>\(escape(interval($0)))</td></tr>"
+                }.joined() + "</tbody></table>"
+        }.joined()
+    }
+
+    static func assumptions(_ designs: [ExperimentResult]) -> String {
+        var html = "<p>Values that no source gives are marked <code># assumption</code> in the scenario files. Each is listed here with where it is set.</p>"
+        for design in designs {
+            guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
+            html += "<h3>\(escape(design.scenario.name)) (\(frontDoor.assumptions.count))</h3><ul class=\"assumptions\">"
+                + frontDoor.assumptions.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            if let fatigue = frontDoor.fatigue {
+                html += "<p><strong>Decision fatigue is switched on</strong>: after \(fatigue.threshold) decisions in a day, each takes "
+                    + "\(escape(percent(fatigue.timeFactor - 1))) longer and becomes a default '\(escape(fatigue.defaultOutcome.name))' with probability "
+                    + "\(escape(percent(fatigue.defaultProbability))). The evidence supports at most a modest effect (domain §4.3).</p>"
+            } else {
+                html += "<p>Decision fatigue is off.</p>"
+            }
+        }
+        return html
+    }
+
+    static func stressDES(_ comparison: DesignComparison, manifest: RunManifest) -> String {
+        let base = comparison.baseline
+        let length = base.scenario.length
+        var html = "<h3>1. Objectives</h3><p>To compare \(escape(comparison.designs.map(\.scenario.name).joined(separator: ", "))) "
+            + "on timeliness, backlog, decision load, outcomes and cost, on the same demand.</p>"
+        html += "<h3>2. Logic</h3>"
+        for design in comparison.designs {
+            html += "<p><strong>\(escape(design.scenario.name))</strong>: \(escape(design.scenario.summary.trimmingCharacters(in: .whitespacesAndNewlines)))</p>"
+            if case .frontDoor(let frontDoor) = design.scenario.model {
+                html += "<p class=\"pathway\">" + frontDoor.stages.map { "\(escape($0.id)) (\(escape(frontDoor.teams[$0.team].id)))" }.joined(separator: " → ") + "</p>"
+            }
+        }
+        html += "<p>Contacts arrive day by day from each source; each goes through the stages that apply to it, queueing for people who are at work, "
+            + "most urgent first; the decision draws its outcome from the design's rules. Time outside a person's hours does not progress their work.</p>"
+        html += "<h3>3. Data</h3><p>Demand, pay and outcome rules come from the seed reports and the domain evidence cited in the scenario files; "
+            + "every other value is an assumption listed above.</p>"
+        html += "<h3>4. Experimentation</h3><ul>"
+            + "<li>Run length: \(Int(length.horizonHours / 24)) days, of which the first \(Int(length.warmUpHours / 24)) are a warm-up left out of every measure.</li>"
+            + "<li>\(base.replications) replications per design with base seed \(base.settings.seed); every design uses the same seeds (common random numbers), so differences are paired.</li>"
+            + (WarmUpCheck(base).map { "<li>\(escape($0.sentence))</li>" } ?? "")
+            + (comparison.precision.map { "<li>\(escape($0.sentence))</li>" } ?? "")
+            + "<li>Intervals: 95% Student's t intervals across replications.</li></ul>"
+        html += "<h3>5. Implementation</h3><p>frontdoor \(escape(manifest.version)), a discrete-event simulation in Swift; \(escape(manifest.random_numbers)).</p>"
+        html += "<h3>6. Code and reproduction</h3><p>Command: <code>\(escape(manifest.command_line.joined(separator: " ")))</code>. "
+            + "The manifest (<code>manifest.json</code>) lists every scenario file with its SHA-256 hash.</p><ul class=\"files\">"
+            + manifest.designs.flatMap { $0.files }.map { "<li><code>\(escape($0.path))</code> <span class=\"hash\">\($0.sha256.prefix(16))…</span></li>" }.joined()
+            + "</ul>"
+        return html
+    }
+
+    // MARK: - Words and numbers
+
+    static func section(_ id: String, _ heading: String, _ content: String) -> String {
+        "<section id=\"\(id)\"><h2>\(escape(heading))</h2>\(content)</section>"
+    }
+
+    static func title(_ names: [String]) -> String {
+        names.count == 1 ? "Front door simulation: \(names[0])" : "Front door comparison: \(names.joined(separator: ", "))"
+    }
+
+    static func value(_ x: Double, _ definition: MeasureDefinition, points: Bool = false) -> String {
+        switch definition.unit {
+        case "fraction": return points ? String(format: "%.1f points", x * 100) : percent(x)
+        case "£", "£ a year": return money(x)
+        case "hours": return hours(x)
+        default: return number(x)
+        }
+    }
+
+    static func signed(_ x: Double, _ definition: MeasureDefinition) -> String {
+        let text = definition.unit == "fraction" ? String(format: "%.1f points", abs(x) * 100) : value(abs(x), definition)
+        return (x < 0 ? "−" : "+") + text
+    }
+
+    static func interval(_ m: MeasureSummary) -> String {
+        m.n < 2 ? "one replication" : "\(value(m.ci95Low, m.definition)) to \(value(m.ci95High, m.definition))"
+    }
+
+    static func percent(_ x: Double) -> String { String(format: x < 0.1 && x > 0 ? "%.1f%%" : "%.0f%%", x * 100) }
+
+    static func number(_ x: Double) -> String {
+        abs(x) >= 100 ? ScenarioDescription.grouped(Int(x.rounded())) : String(format: "%.3g", x)
+    }
+
+    static func money(_ x: Double) -> String { ScenarioDescription.money(x) }
+
+    static func hours(_ x: Double) -> String {
+        x < 1 ? String(format: "%.0f min", x * 60) : String(format: "%.1f h", x)
+    }
+
+    static func shortLabel(_ name: String) -> String {
+        ["decided_within_1wd": "within 1 working day", "decided_within_3wd": "within 3 working days",
+         "red_decided_within_4wh": "reds within 4 working hours"][name] ?? name
+    }
+
+    static func monthName(_ date: CivilDate) -> String {
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][date.month - 1]
+    }
+
+    /// "2026-11-23T05:10:00Z" as "23 November 2026".
+    static func englishDate(_ iso: String) -> String {
+        CivilDate(iso: String(iso.prefix(10)))?.description ?? iso
+    }
+
+    static let style = """
+    body{font-family:Georgia,'Times New Roman',serif;color:#1b1b1b;max-width:760px;margin:2em auto;padding:0 1em;line-height:1.45}
+    h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px solid #999;margin-top:1.8em}h3{font-size:1.05em}
+    .meta,.note,.ci{color:#555;font-size:.9em}.summary li{margin:.4em 0}
+    table{border-collapse:collapse;width:100%;font-size:.85em;margin:.6em 0}th,td{border-bottom:1px solid #ddd;padding:.3em .4em;text-align:left;vertical-align:top}
+    th{background:#f2f2f2}table.compact{width:auto;min-width:60%}
+    figure{margin:1em 0;break-inside:avoid}figcaption{font-size:.9em;color:#333;margin:.2em 0}
+    svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}
+    svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
+    svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}
+    .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
+    code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
+    @page{size:A4;margin:18mm}
+    @media print{body{margin:0;max-width:none;font-size:10.5pt}section{break-inside:auto}h2{break-after:avoid}table,figure{break-inside:avoid}}
+    """
+}

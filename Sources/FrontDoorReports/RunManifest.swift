@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// Everything needed to reproduce a run's figures: the program version, the command, every
+/// scenario file with its SHA-256 hash, the seed, the replications and the warm-up.
+public struct RunManifest: Encodable {
+    struct File: Encodable {
+        let path: String
+        let sha256: String
+    }
+
+    struct Design: Encodable {
+        let scenario: String
+        let files: [File]
+        let horizon_days: Double
+        let warm_up_days: Double
+        let warm_up_check: String?
+    }
+
+    let program = "frontdoor"
+    let version: String
+    let created_utc: String
+    let command_line: [String]
+    let seed: UInt64
+    let replications: Int
+    let precision_target: Double?
+    let precision_reached: String?
+    let random_numbers: String
+    let designs: [Design]
+
+    public init(_ comparison: DesignComparison, version: String, commandLine: [String], now: Date = Date()) {
+        self.version = version
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        created_utc = formatter.string(from: now)
+        command_line = commandLine
+        seed = comparison.baseline.settings.seed
+        replications = comparison.baseline.replications
+        precision_target = comparison.precision?.target
+        precision_reached = comparison.precision?.sentence
+        random_numbers = "GSL mt19937; one stream per purpose (arrivals, routing, absence, each stage's times); "
+            + "stream seeds from (seed, replication, purpose) by a bijective 32-bit mix; every design uses the same seeds"
+        designs = comparison.designs.map { design in
+            Design(scenario: design.scenario.name,
+                   files: design.scenario.files.map { File(path: $0, sha256: RunManifest.sha256(ofFile: $0)) },
+                   horizon_days: design.scenario.length.horizonHours / 24,
+                   warm_up_days: design.scenario.length.warmUpHours / 24,
+                   warm_up_check: WarmUpCheck(design)?.sentence)
+        }
+    }
+
+    /// The hex SHA-256 of a file's bytes, or "unreadable".
+    static func sha256(ofFile path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func text() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

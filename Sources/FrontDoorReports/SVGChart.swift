@@ -1,0 +1,154 @@
+import Foundation
+
+/// Small inline SVG charts for the HTML report: no scripts, no fonts from the network, readable
+/// in black and white (every series is also labelled in words).
+enum SVGChart {
+    static let palette = ["#1f5fa8", "#d35400", "#2e8540", "#8e44ad", "#7f6000", "#c0392b"]
+
+    struct Band {
+        let name: String
+        /// (x, mean, low, high) points in order of x.
+        let points: [(x: Double, mean: Double, low: Double, high: Double)]
+    }
+
+    /// Lines with shaded 95% bands, one colour per series, x labelled at `ticks`.
+    static func bands(_ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String) -> String {
+        let width = 680.0, height = 240.0, left = 56.0, right = 12.0, top = 14.0, bottom = 30.0
+        let xs = series.flatMap { $0.points.map(\.x) }
+        let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } }
+        guard let xMin = xs.min(), let xMax = xs.max(), xMax > xMin, let yMaxRaw = ys.max() else { return "" }
+        let yMax = niceCeiling(max(yMaxRaw, 1))
+        func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * (width - left - right) }
+        func py(_ y: Double) -> Double { top + (1 - y / yMax) * (height - top - bottom) }
+        var svg = open(width, height, title)
+        svg += axes(left: left, right: width - right, top: top, bottom: height - bottom)
+        for tick in 0...4 {
+            let value = yMax * Double(tick) / 4
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(value) + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(short(value)))</text>"
+            svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"grid\"/>"
+        }
+        for tick in ticks {
+            svg += "<text x=\"\(f(px(tick.x)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\" class=\"tick\">\(escape(tick.label))</text>"
+        }
+        svg += "<text x=\"12\" y=\"\(f(top + (height - top - bottom) / 2))\" transform=\"rotate(-90 12 \(f(top + (height - top - bottom) / 2)))\" text-anchor=\"middle\" class=\"tick\">\(escape(yLabel))</text>"
+        for (index, line) in series.enumerated() {
+            let colour = palette[index % palette.count]
+            let upper = line.points.map { "\(f(px($0.x))),\(f(py($0.high)))" }
+            let lower = line.points.reversed().map { "\(f(px($0.x))),\(f(py($0.low)))" }
+            svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+            svg += "<polyline points=\"\(line.points.map { "\(f(px($0.x))),\(f(py($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.6\"/>"
+        }
+        svg += legend(series.map(\.name), x: left + 8, y: top + 4)
+        return svg + "</svg>"
+    }
+
+    /// Horizontal dots with 95% interval whiskers, on a shared axis from 0 to `maximum`.
+    static func intervals(_ rows: [(label: String, mean: Double, low: Double, high: Double, colour: Int)], maximum: Double,
+                          format: (Double) -> String, title: String) -> String {
+        let width = 680.0, rowHeight = 22.0, left = 250.0, right = 90.0
+        let height = Double(rows.count) * rowHeight + 34
+        let top = 8.0
+        func px(_ x: Double) -> Double { left + min(max(x / maximum, 0), 1) * (width - left - right) }
+        var svg = open(width, height, title)
+        for tick in 0...4 {
+            let value = maximum * Double(tick) / 4
+            svg += "<line x1=\"\(f(px(value)))\" x2=\"\(f(px(value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"grid\"/>"
+            svg += "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(format(value)))</text>"
+        }
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * rowHeight + rowHeight / 2
+            let colour = palette[row.colour % palette.count]
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
+            svg += "<line x1=\"\(f(px(row.low)))\" x2=\"\(f(px(row.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            svg += "<circle cx=\"\(f(px(row.mean)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(colour)\"/>"
+            svg += "<text x=\"\(f(width - right + 8))\" y=\"\(f(y + 4))\" class=\"value\">\(escape(format(row.mean)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Horizontal bars from 0, labelled with their values.
+    static func bars(_ rows: [(label: String, value: Double, colour: Int)], format: (Double) -> String, title: String, maximum: Double? = nil) -> String {
+        let width = 680.0, rowHeight = 20.0, left = 250.0, right = 110.0
+        let height = Double(rows.count) * rowHeight + 12
+        let top = 6.0
+        let top1 = maximum ?? niceCeiling(max(rows.map(\.value).max() ?? 1, 1e-9))
+        var svg = open(width, height, title)
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * rowHeight
+            let w = max(0, min(row.value / top1, 1)) * (width - left - right)
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
+            svg += "<rect x=\"\(f(left))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[row.colour % palette.count])\"/>"
+            svg += "<text x=\"\(f(left + w + 6))\" y=\"\(f(y + 13))\" class=\"value\">\(escape(format(row.value)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// One 100% bar per row, split into named parts, with a legend.
+    static func stacked(_ rows: [(label: String, parts: [Double])], partNames: [String], title: String) -> String {
+        let width = 680.0, rowHeight = 26.0, left = 250.0, right = 20.0, top = 30.0
+        let height = top + Double(rows.count) * rowHeight + 8
+        var svg = open(width, height, title)
+        svg += legend(partNames, x: 10, y: 4, horizontal: true)
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * rowHeight
+            let total = max(row.parts.reduce(0, +), 1e-12)
+            var x = left
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
+            for (part, value) in row.parts.enumerated() {
+                let w = value / total * (width - left - right)
+                svg += "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[part % palette.count])\"/>"
+                if w > 34 {
+                    svg += "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(Int((value / total * 100).rounded()))%</text>"
+                }
+                x += w
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    // MARK: - Pieces
+
+    static func open(_ width: Double, _ height: Double, _ title: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(escape(title))\" class=\"chart\"><title>\(escape(title))</title>"
+    }
+
+    static func axes(left: Double, right: Double, top: Double, bottom: Double) -> String {
+        "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(bottom))\" class=\"axis\"/>"
+            + "<line x1=\"\(f(left))\" x2=\"\(f(right))\" y1=\"\(f(bottom))\" y2=\"\(f(bottom))\" class=\"axis\"/>"
+    }
+
+    static func legend(_ names: [String], x: Double, y: Double, horizontal: Bool = false) -> String {
+        var svg = ""
+        var cursor = x
+        for (index, name) in names.enumerated() {
+            let ly = horizontal ? y : y + Double(index) * 16
+            let lx = horizontal ? cursor : x
+            svg += "<rect x=\"\(f(lx))\" y=\"\(f(ly))\" width=\"10\" height=\"10\" fill=\"\(palette[index % palette.count])\"/>"
+            svg += "<text x=\"\(f(lx + 14))\" y=\"\(f(ly + 9))\" class=\"tick\">\(escape(name))</text>"
+            cursor += 22 + Double(name.count) * 5.6
+        }
+        return svg
+    }
+
+    /// The next "nice" number (1, 2 or 5 × a power of ten) at or above `x`.
+    static func niceCeiling(_ x: Double) -> Double {
+        let power = pow(10, floor(log10(x)))
+        for step in [1.0, 2, 2.5, 5, 10] where step * power >= x { return step * power }
+        return 10 * power
+    }
+
+    static func short(_ x: Double) -> String {
+        if abs(x) >= 1_000_000 { return String(format: "%.3gm", x / 1_000_000) }
+        if abs(x) >= 10_000 { return String(format: "%.3gk", x / 1000) }
+        if abs(x) >= 10 || x == x.rounded() { return String(Int(x.rounded())) }
+        return String(format: "%.2g", x)
+    }
+
+    static func f(_ x: Double) -> String { String(format: "%.1f", x) }
+}
+
+/// Text made safe for HTML and SVG.
+func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+}
