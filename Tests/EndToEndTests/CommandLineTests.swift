@@ -88,8 +88,10 @@ struct Frontdoor {
         #expect(outcome.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files == ["daily.csv", "manifest.json", "replications.csv", "report.html", "summary.csv", "summary.json"])
-        let summary = try String(contentsOfFile: folder + "/summary.csv", encoding: .utf8)
-        #expect(summary.hasPrefix("\u{FEFF}scenario,measure,label,unit,mean,ci95_low,ci95_high,n\r\n"))
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/summary.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])  // the byte-order mark Excel needs
+        let summary = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(summary.hasPrefix("scenario,measure,label,unit,mean,ci95_low,ci95_high,n\r\n"))
     }
 
     @Test func aBadScenarioExitsNonZeroNamingTheFileLineAndKey() throws {
