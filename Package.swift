@@ -46,7 +46,8 @@ let package = Package(
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
         .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "SimulationEngine"]),
         .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine"]),
-        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel"]),
+        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,13 +5,13 @@ import FrontDoorModel
 
 /// Everything needed to reproduce a run's figures: the program version, the command, every
 /// scenario file with its SHA-256 hash, the seed, the replications and the warm-up.
-public struct RunManifest: Encodable {
-    struct File: Encodable {
+public struct RunManifest: Encodable, Sendable {
+    struct File: Encodable, Sendable {
         let path: String
         let sha256: String
     }
 
-    struct Design: Encodable {
+    struct Design: Encodable, Sendable {
         let scenario: String
         let files: [File]
         let horizon_days: Double

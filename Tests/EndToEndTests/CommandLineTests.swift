@@ -135,9 +135,35 @@ struct Frontdoor {
         #expect(outcome.standardError.contains("did you mean 'people'?"))
     }
 
+    @Test func compareWritesEveryFileAndPairedDifferences() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-compare-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try Frontdoor.run(["compare", "Scenarios/peterborough.yaml", "Scenarios/peterborough-two-managers.yaml",
+                                         "-r", "3", "--json", "--output", folder])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect(object["baseline"] as? String == "peterborough")
+        #expect((object["designs"] as? [[String: Any]])?.count == 2)
+        let differences = try #require((object["differences"] as? [[String: Any]])?.first)
+        #expect(differences["scenario"] as? String == "peterborough-two-managers")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["daily.csv", "differences.csv", "manifest.json", "replications.csv", "report.html", "summary.csv", "summary.json"])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as? [String: Any])
+        let designs = try #require(manifest["designs"] as? [[String: Any]])
+        let firstFile = try #require((designs[0]["files"] as? [[String: Any]])?.first)
+        #expect((firstFile["sha256"] as? String)?.count == 64)
+        #expect((manifest["command_line"] as? [String])?.contains("compare") == true)
+    }
+
+    @Test func compareNeedsTwoDesigns() throws {
+        #expect(try Frontdoor.run(["compare", "Scenarios/mash.yaml"]).status != 0)
+    }
+
     @Test func helpHasExamples() throws {
-        let outcome = try Frontdoor.run(["run", "--help"])
-        #expect(outcome.status == 0)
-        #expect(outcome.standardOutput.contains("Examples:"))
+        for command in ["run", "compare", "check"] {
+            let outcome = try Frontdoor.run([command, "--help"])
+            #expect(outcome.status == 0)
+            #expect(outcome.standardOutput.contains("Examples:"), "\(command) --help has no examples")
+        }
     }
 }

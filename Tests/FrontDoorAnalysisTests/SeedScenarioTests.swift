@@ -48,6 +48,23 @@ import FrontDoorModel
         #expect(summary.ci95High < 0, "CADS − 0.723 × MASH assessments: \(summary.mean) (\(summary.ci95Low) to \(summary.ci95High))")
     }
 
+    @Test func pairingNarrowsTheIntervalOfADifference() throws {
+        // The designs see the same contacts, so the paired interval of their difference is
+        // narrower than the interval for two independent runs (Welch).
+        let differences = Comparison.pairedDifferences(Self.cads, from: Self.mash)
+        for name in ["contacts.received", "assessments.started", "recontacts", "conversion.early_help", "decided_within_1wd"] {
+            let paired = try #require(differences.first { $0.definition.name == name })
+            let unpaired = Comparison.unpairedHalfWidth(try measure(Self.cads, name), try measure(Self.mash, name))
+            #expect(paired.halfWidth < unpaired, "\(name): paired ±\(paired.halfWidth), unpaired ±\(unpaired)")
+        }
+    }
+
+    @Test func theWarmUpIsLongEnough() throws {
+        let check = try #require(WarmUpCheck(Self.mash))
+        #expect(check.isLongEnough, "\(check.sentence)")
+        #expect(check.warmUpWorkingDays > 240)
+    }
+
     @Test func cadsIsOpenAndAnswersThePhone() throws {
         let abandoned = try measure(Self.cads, "phone.abandoned_share")
         #expect(abandoned.mean > 0 && abandoned.mean < 0.2)

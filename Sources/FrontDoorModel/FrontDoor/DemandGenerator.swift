@@ -18,6 +18,10 @@ struct DemandGenerator {
         /// A uniform draw that fixes the contact's outcome for a given design (common random
         /// numbers: the same child gets the same decision wherever the rules agree).
         var need: Double
+        /// Uniform draws that fix what follows the decision — whether an assessment starts,
+        /// whether it ends with no further service, whether the child comes back — so that
+        /// these too agree between designs wherever their rules do.
+        var followUp: SIMD4<Double>
     }
 
     let demand: Demand
@@ -75,7 +79,8 @@ struct DemandGenerator {
                     channel: Channel(rawValue: channels[source].sample(using: stream))!,
                     rag: RAG(rawValue: rags[source].sample(using: stream))!,
                     complete: stream.uniform() < demand.sources[source].completeInformation,
-                    need: stream.uniform()))
+                    need: stream.uniform(),
+                    followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform())))
             }
         }
         return arrivals
@@ -87,6 +92,7 @@ struct DemandGenerator {
                 channel: Channel(rawValue: channels[source].sample(using: stream))!,
                 rag: RAG(rawValue: rags[source].sample(using: stream))!,
                 complete: stream.uniform() < demand.sources[source].completeInformation,
-                need: stream.uniform())
+                need: stream.uniform(),
+                followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()))
     }
 }

@@ -93,6 +93,8 @@ struct FrontDoorState {
         var rag = RAG.green
         var complete = true
         var need = 0.0
+        /// Draws for assessment start, its result, coming back, and when (see ``DemandGenerator/Arrival``).
+        var followUp = SIMD4<Double>()
         var outOfHours = false
         /// The stage the contact is at or moving to.
         var stage = 0
@@ -238,7 +240,7 @@ struct FrontDoorState {
 
     mutating func startDay(_ day: Int, at now: Double) {
         if day > 0 { recordDeciderDay() }
-        if measuring { result.days.append(.init(day: day)) }
+        if measuring && now < length.horizonHours { result.days.append(.init(day: day)) }
         let calendar = design.calendar
         for index in people.indices {
             let team = design.teams[people[index].team]
@@ -360,6 +362,7 @@ struct FrontDoorState {
         contact.rag = arrival.rag
         contact.complete = arrival.complete
         contact.need = arrival.need
+        contact.followUp = arrival.followUp
         if let reused = freeContacts.popLast() {
             // Keep the token rising across reuse, so that a timer left by the record's previous
             // contact can never match the new one.
@@ -580,8 +583,8 @@ struct FrontDoorState {
             if workingHours <= 4 { result.within4HoursByRAG[contact.rag.rawValue] += 1 }
         }
         var closed = outcome == .noFurtherAction || outcome == .earlyHelp
-        if outcome == .referral || outcome == .strategyDiscussion, routing.uniform() < design.outcomes.assessmentStart {
-            let noService = routing.uniform() < design.outcomes.assessmentNoFurtherService
+        if outcome == .referral || outcome == .strategyDiscussion, contact.followUp[0] < design.outcomes.assessmentStart {
+            let noService = contact.followUp[1] < design.outcomes.assessmentNoFurtherService
             if measuring {
                 result.assessmentsStarted += 1
                 if noService { result.assessmentsNoFurtherService += 1 }
@@ -589,8 +592,8 @@ struct FrontDoorState {
             closed = noService
         }
         let comeBack = wrong ? design.outcomes.recontactAfterWrongDecision : design.outcomes.recontact
-        if closed && routing.uniform() < comeBack {
-            let arrival = generator.recontact(source: contact.source, at: now + routing.uniform() * 365 * 24, using: routing)
+        if closed && contact.followUp[2] < comeBack {
+            let arrival = generator.recontact(source: contact.source, at: now + contact.followUp[3] * 365 * 24, using: routing)
             let day = Int(arrival.time / 24)
             if day == Int(now / 24) {
                 events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: makeContact(arrival))

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import FrontDoorAnalysis
+import FrontDoorModel
+
+@Suite struct ComparisonTests {
+    static let tandem = try! ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")
+
+    @Test func pairedDifferencesAreDesignMinusBaselineReplicationByReplication() throws {
+        let faster = try ScenarioLoader.parse(
+            try String(contentsOfFile: packageRoot + "/Scenarios/benchmarks/tandem.yaml", encoding: .utf8)
+                .replacingOccurrences(of: "scenario: tandem", with: "scenario: faster")
+                .replacingOccurrences(of: "servers: 2\n", with: "servers: 3\n"),
+            file: packageRoot + "/Scenarios/benchmarks/faster.yaml")
+        let comparison = Comparison.run([Self.tandem, faster], settings: ExperimentSettings(replications: 8, seed: 3, jobs: 2))
+        let wait = try #require(comparison.differences[1].first { $0.definition.name == "stage.decision.mean_wait_hours" })
+        let mine = try #require(comparison.designs[1].column("stage.decision.mean_wait_hours"))
+        let theirs = try #require(comparison.designs[0].column("stage.decision.mean_wait_hours"))
+        #expect(abs(wait.mean - zip(mine, theirs).map { $0 - $1 }.reduce(0, +) / 8) < 1e-12)
+        #expect(wait.ci95High < 0)  // a third decider shortens the wait
+        // The same arrivals reach both designs, so the difference in arrivals is exactly zero.
+        let arrivals = try #require(comparison.differences[1].first { $0.definition.name == "contacts.arrived" })
+        #expect(arrivals.mean == 0 && arrivals.halfWidth == 0)
+        #expect(comparison.differences[0].isEmpty)
+    }
+
+    @Test func precisionAddsReplicationsUntilTheTargetIsMet() {
+        let settings = ExperimentSettings(replications: 4, seed: 5, jobs: 2, precision: 0.004, maximumReplications: 80)
+        let comparison = Comparison.run([Self.tandem], settings: settings)
+        let report = comparison.precision!
+        #expect(report.met, "\(report.sentence)")
+        #expect(comparison.baseline.replications > 4 && comparison.baseline.replications <= 80)
+        #expect(comparison.baseline.worstRelativeHalfWidth <= 0.004)
+        #expect(report.sentence.contains("after \(comparison.baseline.replications) replications"))
+    }
+
+    @Test func precisionStopsAtTheMaximumAndSaysSo() {
+        let settings = ExperimentSettings(replications: 3, seed: 5, jobs: 2, precision: 0.0001, maximumReplications: 6)
+        let comparison = Comparison.run([Self.tandem], settings: settings)
+        #expect(comparison.baseline.replications == 6)
+        #expect(!comparison.precision!.met)
+        #expect(comparison.precision!.sentence.hasPrefix("After the maximum of 6 replications"))
+    }
+
+    @Test func msertFindsTheEndOfAStartUpTransient() {
+        // A backlog that climbs from empty over 40 days, then wanders around 100.
+        let stream = (0..<400).map { day -> Double in
+            let noise = sin(Double(day) * 1.7) * 4 + cos(Double(day) * 0.37) * 3
+            return (day < 40 ? Double(day) * 2.5 : 100) + noise
+        }
+        let truncation = WarmUpCheck.mserTruncation(stream, batch: 5)
+        #expect(truncation >= 30 && truncation <= 60, "truncation at \(truncation)")
+        let flat = (0..<400).map { sin(Double($0) * 1.7) * 4 + 100 }
+        #expect(WarmUpCheck.mserTruncation(flat, batch: 5) < 200)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import FrontDoorAnalysis
+import FrontDoorModel
+@testable import FrontDoorReports
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").path
+
+/// A small comparison — a front door with one decider against one with two — run the same way
+/// every time, for snapshots of the files and a look at the report in a browser.
+enum ReportFixture {
+    static func scenario(_ name: String, people: Int) throws -> Scenario {
+        try ScenarioLoader.parse("""
+        scenario: \(name)
+        start_date: 2025-04-01
+        run: {horizon_days: 70, warm_up_days: 14}
+        demand:
+          contacts_per_year: 4000
+          sources:
+            police: {share: 0.6, channels: {police_notification: 1}, rag: {red: 0.1, amber: 0.3, green: 0.6}, hour_weights: evening}
+            schools: {share: 0.4, channels: {phone: 1}, rag: {red: 0.1, amber: 0.4, green: 0.5}, hour_weights: office, school_holiday_factor: 0.3}
+        teams:
+          screeners: {grade: sw, people: 2, hours: {weekdays: "09:00-17:00"}}
+          managers: {grade: tm, people: \(people), hours: {weekdays: "09:00-17:00"}}
+        stages:
+          screen: {team: screeners, minutes: {distribution: lognormal, mean: 30, sd: 15}}   # assumption: a guess for the test
+          decide: {team: managers, minutes: {distribution: exponential, mean: 20}, decides: true}
+        outcomes:
+          red: {strategy: 0.6, referral: 0.4}
+          amber: {referral: 0.5, early_help: 0.3, nfa: 0.2}
+          green: {early_help: 0.3, nfa: 0.7}
+          assessment_start_probability: 0.9
+        costs: {salaries: {sw: 38000, tm: 50000}, on_cost_rate: 0.3, assessment_hours: 20, hourly_cost: 40}
+        """, file: "\(name).yaml")
+    }
+
+    static let comparison: DesignComparison = Comparison.run(
+        [try! scenario("one-manager", people: 1), try! scenario("two-managers", people: 2)],
+        settings: ExperimentSettings(replications: 4, seed: 11, jobs: 2))
+
+    static let manifest = RunManifest(comparison, version: "test", commandLine: ["frontdoor", "compare", "one.yaml", "two.yaml"],
+                                      now: Date(timeIntervalSince1970: 1_795_000_000))
+
+    static let html = HTMLReport.render(comparison, manifest: manifest)
+
+    /// The report's skeleton: its sections, headings and how many charts and tables each holds.
+    static func skeleton(_ html: String) -> String {
+        html.components(separatedBy: "<section id=\"").dropFirst().map { part in
+            let id = part.prefix { $0 != "\"" }
+            let headings = part.components(separatedBy: "<h3>").dropFirst().map { "  h3 " + $0.prefix { $0 != "<" } }
+            return "section \(id): \(part.components(separatedBy: "<svg").count - 1) charts, \(part.components(separatedBy: "<table").count - 1) tables"
+                + (headings.isEmpty ? "" : "\n" + headings.joined(separator: "\n"))
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Compares `text` with the snapshot file `name`; with FRONTDOOR_RECORD_SNAPSHOTS=1 in the
+/// environment, writes it instead (and the test fails, so that recording is never silent).
+func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let path = snapshots + "/" + name
+    // Bytes, not strings: a byte-order mark must survive the comparison.
+    if ProcessInfo.processInfo.environment["FRONTDOOR_RECORD_SNAPSHOTS"] == "1" {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        Issue.record("recorded the snapshot \(name); run again without FRONTDOOR_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+        return
+    }
+    let expected = try #require(FileManager.default.contents(atPath: path), "no snapshot \(name)", sourceLocation: sourceLocation)
+    #expect(Data(text.utf8) == expected, "\(name) differs from its snapshot; if the change is intended, record it again", sourceLocation: sourceLocation)
+}
+
+@Suite struct ReportTests {
+    @Test func summaryAndDifferenceTablesMatchTheirSnapshots() throws {
+        try assertSnapshot(CSVTables.summary(ReportFixture.comparison), named: "summary.csv")
+        try assertSnapshot(CSVTables.differences(ReportFixture.comparison), named: "differences.csv")
+        let daily = CSVTables.daily(ReportFixture.comparison).components(separatedBy: "\r\n").prefix(40).joined(separator: "\r\n")
+        try assertSnapshot(daily, named: "daily-first-rows.csv")
+    }
+
+    @Test func theReportKeepsItsStructure() throws {
+        try assertSnapshot(ReportFixture.skeleton(ReportFixture.html), named: "report-skeleton.txt")
+    }
+
+    @Test func theReportIsSelfContained() {
+        let html = ReportFixture.html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
+        #expect(!html.contains("https://"))
+        #expect(html.contains("@page{size:A4"))
+        #expect(html.contains("With <strong>two-managers</strong>"))
+        #expect(html.contains("stages.screen (one-manager.yaml:13): a guess for the test"))
+    }
+
+    @Test func dailyTableHasADayForEveryMeasuredDay() {
+        let lines = CSVTables.daily(ReportFixture.comparison).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // Two designs × 56 measured days × 3 series, and a header.
+        #expect(lines.count == 1 + 2 * 56 * 3)
+        #expect(lines.contains { $0.hasPrefix("one-manager,2025-04-15,yes,backlog,") })
+        #expect(lines.contains { $0.hasPrefix("one-manager,2025-04-19,no,backlog,,,,") })
+    }
+}
+
+/// The report as a person sees it: rendered by a real headless browser. Needs Debian's
+/// `chromium`; `.ci/run` installs it. Without it the test is skipped, except under CI.
+@Suite struct BrowserTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil, "chromium is not installed"))
+    func theReportRendersWithEveryChartAndNoErrors() throws {
+        let browser = try #require(Self.chromium, "chromium is required under CI")
+        let folder = NSTemporaryDirectory() + "frontdoor-browser-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try OutputFolder(path: folder).write(ReportFixture.comparison, manifest: ReportFixture.manifest)
+        let page = URL(fileURLWithPath: folder + "/report.html").absoluteString
+
+        let dom = try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom", page])
+        #expect(dom.status == 0)
+        let charts = ReportFixture.html.components(separatedBy: "<svg").count - 1
+        #expect(charts >= 8)
+        #expect(dom.output.components(separatedBy: "<svg").count - 1 == charts, "the browser's page lost charts")
+        #expect(dom.output.contains("<h2>Summary</h2>") && dom.output.contains("Key figures"))
+        for error in ["Uncaught", "CONSOLE(", "Failed to load resource"] {
+            #expect(!dom.errors.contains(error), "browser reported: \(dom.errors.split(separator: "\n").filter { $0.contains(error) }.prefix(3))")
+        }
+
+        let shot = folder + "/report.png"
+        let screenshot = try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=900,2400", "--screenshot=\(shot)", page])
+        #expect(screenshot.status == 0)
+        let png = try #require(FileManager.default.contents(atPath: shot))
+        // A blank page compresses to a few kilobytes; a page of text and charts to far more.
+        #expect(png.count > 60_000, "screenshot of \(png.count) bytes looks blank")
+    }
+
+    func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
