@@ -7,17 +7,24 @@ import SimulationEngine
 /// let scenario = try ScenarioLoader.load(path: "Scenarios/benchmarks/tandem.yaml")
 /// ```
 public enum ScenarioLoader {
-    /// Reads and validates the scenario file at `path`, with any files it `extends`.
+    /// Reads and validates the scenario file at `path`, with any files it `extends`, and then
+    /// any `key.path=value` overrides laid over it in order (as `--set` gives them).
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of the first problem found.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
-        try parse(try readText(path), file: path)
+    public static func load(path: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
+        try parse(try readText(path), file: path, overrides: overrides)
     }
 
     /// Reads and validates scenario text; `file` is the name used in error messages, and the
     /// folder against which an `extends` path is resolved.
-    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
-        let (root, files, assumptions) = try readChain(text, file: file, seen: [])
+    public static func parse(_ text: String, file: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
+        var (root, files, assumptions) = try readChain(text, file: file, seen: [])
+        for override in overrides {
+            var layer = try YAMLValue.override(override)
+            layer.underlying = [root] + root.underlying
+            root = layer
+            assumptions.append("\(override.split(separator: "=", maxSplits: 1).first ?? "") (set on the command line): \(override)")
+        }
         let isFrontDoor = try root.mapping().entries.contains { $0.key == "teams" }
         let mapping = try root.mapping(allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages"])
         let name = try mapping.required("scenario", "the scenario's short name").string()

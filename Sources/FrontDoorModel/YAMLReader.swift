@@ -30,8 +30,38 @@ struct YAMLValue {
         }
     }
 
+    /// A one-key layer from a command-line override such as `teams.team_manager.people=2`: the
+    /// value is read as YAML (a number, text, `[a, b]` or `{k: v}`), and errors name the override.
+    static func override(_ text: String) throws(ScenarioError) -> YAMLValue {
+        let source = "--set \(text)"
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ScenarioError(file: source, message: "expected key.path=value, such as teams.team_manager.people=2")
+        }
+        let keys = text[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
+            throw ScenarioError(file: source, message: "expected a dotted key path before '=', such as demand.contacts_per_year")
+        }
+        let valueText = String(text[text.index(after: equals)...])
+        var node: Node
+        do {
+            guard let parsed = try Yams.compose(yaml: valueText.isEmpty ? "''" : valueText) else {
+                throw ScenarioError(file: source, key: keys.joined(separator: "."), message: "expected a value after '='")
+            }
+            node = parsed
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError(file: source, key: keys.joined(separator: "."), message: "the value is not valid YAML")
+        }
+        for key in keys.reversed() { node = .mapping(Node.Mapping([(Node(key), node)])) }
+        return YAMLValue(node: node, file: source, path: "")
+    }
+
     func error(_ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: node.mark?.line, column: node.mark?.column, key: path, message: message)
+        // An override is one line typed on the command line: its key path says where.
+        let fromCommandLine = file.hasPrefix("--set ")
+        return ScenarioError(file: file, line: fromCommandLine ? nil : node.mark?.line, column: fromCommandLine ? nil : node.mark?.column,
+                             key: path, message: message)
     }
 
     /// What the value looks like, for messages: `'four'`, `a list`, `a mapping`.

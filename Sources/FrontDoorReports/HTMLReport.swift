@@ -27,6 +27,7 @@ public enum HTMLReport {
             body += section("teams", "Waits and utilisation by team", teams(designs))
             body += section("outcomes", "Where contacts end up", outcomes(designs))
             body += section("cost", "Cost by team", cost(designs))
+            body += section("budget", "Budget", BudgetView.html(comparison))
         } else {
             body += section("stages", "Waits and utilisation by stage", networkStages(designs))
         }

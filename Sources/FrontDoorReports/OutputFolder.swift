@@ -9,8 +9,8 @@ public struct OutputFolder {
     public init(path: String) { self.path = path }
 
     /// Writes every file of a run or comparison — `report.html`, `summary.csv`, `differences.csv`
-    /// (with two or more designs), `daily.csv`, `replications.csv`, `summary.json` and
-    /// `manifest.json` — and returns the paths written.
+    /// (with two or more designs), `budget.csv` (for front doors), `daily.csv`,
+    /// `replications.csv`, `summary.json` and `manifest.json` — and returns the paths written.
     @discardableResult
     public func write(_ comparison: DesignComparison, manifest: RunManifest) throws -> [String] {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -23,6 +23,9 @@ public struct OutputFolder {
             ("manifest.json", try manifest.text()),
         ]
         if comparison.designs.count > 1 { files.insert(("differences.csv", CSVTables.differences(comparison)), at: 2) }
+        if comparison.designs.contains(where: { BudgetView($0, baseline: nil) != nil }) {
+            files.insert(("budget.csv", BudgetView.csv(comparison)), at: 2)
+        }
         var written: [String] = []
         for (name, text) in files {
             written.append(try writeAtomically(text, to: name))

@@ -56,6 +56,22 @@ struct ReplicationOptions: ParsableArguments {
     }
 }
 
+/// What-if overrides laid over every scenario read.
+struct OverrideOptions: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Change one value of the scenario, checked like the file itself; may be repeated. Example: --set teams.team_manager.people=2",
+        valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    func load(_ path: String) throws -> Scenario {
+        do {
+            return try ScenarioLoader.load(path: path, overrides: overrides)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+}
+
 /// Options for where the report goes.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Folder for the report and data files (default: Output/<scenario names>).")
@@ -81,6 +97,7 @@ struct Run: ParsableCommand {
           frontdoor run Scenarios/peterborough.yaml
           frontdoor run Scenarios/mash.yaml --precision 0.02 --output Output/mash-precise
           frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 --jobs 1 --json --no-report
+          frontdoor run Scenarios/peterborough.yaml --set teams.team_manager.people=2 --output Output/two
         """
     )
 
@@ -88,10 +105,11 @@ struct Run: ParsableCommand {
     var scenario: String
 
     @OptionGroup var options: ReplicationOptions
+    @OptionGroup var what: OverrideOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try runDesigns([try loadScenario(scenario)], options: options, output: output)
+        try runDesigns([try what.load(scenario)], options: options, output: output)
     }
 }
 
@@ -107,8 +125,9 @@ struct Compare: ParsableCommand {
 
         Examples:
           frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
-          frontdoor compare Scenarios/peterborough.yaml Scenarios/peterborough-two-managers.yaml --precision 0.02
+          frontdoor compare Scenarios/peterborough.yaml Scenarios/what-if/peterborough-second-manager.yaml --precision 0.02
           frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml --json --no-report
+          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml --set demand.contacts_per_year=25000
         """
     )
 
@@ -116,6 +135,7 @@ struct Compare: ParsableCommand {
     var scenarios: [String]
 
     @OptionGroup var options: ReplicationOptions
+    @OptionGroup var what: OverrideOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -123,7 +143,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try scenarios.map(loadScenario)
+        let loaded = try scenarios.map(what.load)
         let names = loaded.map(\.name)
         guard Set(names).count == names.count else {
             throw fail("two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name")
@@ -142,15 +162,18 @@ struct Check: ParsableCommand {
 
         Examples:
           frontdoor check Scenarios/cads.yaml
-          frontdoor check Scenarios/peterborough-two-managers.yaml
+          frontdoor check Scenarios/what-if/peterborough-second-manager.yaml
+          frontdoor check Scenarios/mash.yaml --set stages.decide.minutes=20
         """
     )
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
+    @OptionGroup var what: OverrideOptions
+
     func run() throws {
-        print(ScenarioDescription.render(try loadScenario(scenario)), terminator: "")
+        print(ScenarioDescription.render(try what.load(scenario)), terminator: "")
     }
 }
 
@@ -171,15 +194,6 @@ func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: Ou
         printError("Wrote \(written.count) files to \(folder)/ (open \(folder)/report.html)")
     } catch {
         throw fail("could not write the report to \(folder): \(error.localizedDescription)")
-    }
-}
-
-/// Loads a scenario, turning a scenario error into a clean message and exit code 1.
-func loadScenario(_ path: String) throws -> Scenario {
-    do {
-        return try ScenarioLoader.load(path: path)
-    } catch {
-        throw fail(error.description)
     }
 }
 

@@ -138,16 +138,16 @@ struct Frontdoor {
     @Test func compareWritesEveryFileAndPairedDifferences() throws {
         let folder = NSTemporaryDirectory() + "frontdoor-compare-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let outcome = try Frontdoor.run(["compare", "Scenarios/peterborough.yaml", "Scenarios/peterborough-two-managers.yaml",
+        let outcome = try Frontdoor.run(["compare", "Scenarios/peterborough.yaml", "Scenarios/what-if/peterborough-second-manager.yaml",
                                          "-r", "3", "--json", "--output", folder])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         #expect(object["baseline"] as? String == "peterborough")
         #expect((object["designs"] as? [[String: Any]])?.count == 2)
         let differences = try #require((object["differences"] as? [[String: Any]])?.first)
-        #expect(differences["scenario"] as? String == "peterborough-two-managers")
+        #expect(differences["scenario"] as? String == "peterborough-second-manager")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == ["daily.csv", "differences.csv", "manifest.json", "replications.csv", "report.html", "summary.csv", "summary.json"])
+        #expect(files == ["budget.csv", "daily.csv", "differences.csv", "manifest.json", "replications.csv", "report.html", "summary.csv", "summary.json"])
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as? [String: Any])
         let designs = try #require(manifest["designs"] as? [[String: Any]])
         let firstFile = try #require((designs[0]["files"] as? [[String: Any]])?.first)
@@ -157,6 +157,31 @@ struct Frontdoor {
 
     @Test func compareNeedsTwoDesigns() throws {
         #expect(try Frontdoor.run(["compare", "Scenarios/mash.yaml"]).status != 0)
+    }
+
+    @Test func setOverridesAValueAndIsCheckedLikeTheFile() throws {
+        let changed = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "teams.team_manager.people=3"])
+        #expect(changed.status == 0)
+        #expect(changed.standardOutput.contains("team_manager: 3 × front door team manager"))
+        #expect(changed.standardOutput.contains("teams.team_manager.people (set on the command line)"))
+        let typo = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "teams.team_manager.peple=3"])
+        #expect(typo.status == 1)
+        #expect(typo.standardError.contains("--set teams.team_manager.peple=3: teams.team_manager.peple: unknown key"))
+        #expect(typo.standardError.contains("did you mean 'people'?"))
+        let wrong = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "demand.contacts_per_year=many"])
+        #expect(wrong.status == 1)
+        #expect(wrong.standardError.contains("expected a number above 0, found 'many'"))
+        #expect(try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "no-equals-sign"]).status == 1)
+    }
+
+    @Test func everyWhatIfFileIsValid() throws {
+        let folder = packageRoot + "/Scenarios/what-if"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 6)
+        for file in files {
+            let outcome = try Frontdoor.run(["check", "Scenarios/what-if/" + file])
+            #expect(outcome.status == 0, "\(file): \(outcome.standardError)")
+        }
     }
 
     @Test func helpHasExamples() throws {

@@ -40,6 +40,14 @@ import FrontDoorModel
         #expect(abs(cost.mean - 1_351_000) / 1_351_000 < 0.005, "£\(cost.mean)")
     }
 
+    @Test func cadsBudgetMatchesNorfolksFigures() throws {
+        // "a £478k increase on the current base budget", "one-off costs of 80k", "£239k ... to
+        // cover the 6 months".
+        #expect(abs(try measure(Self.cads, "cost.change_from_base_budget_gbp").mean - 478_000) < 2_000)
+        #expect(abs(try measure(Self.cads, "cost.bridging_gbp").mean - 239_000) < 1_000)
+        #expect(try measure(Self.cads, "cost.one_off_gbp").mean == 80_000)
+    }
+
     @Test func cadsCutsAssessmentsByMoreThanAThirdOfTheMinimumNorfolkExpected() throws {
         // "Potential to reduce assessment levels by a minimum of circa 1/3 (27.7%)": paired by
         // replication, the upper end of the 95% interval of CADS − 0.723 × MASH is below zero.
@@ -83,7 +91,7 @@ import FrontDoorModel
 
     @Test func peterboroughNeedsASecondTeamManager() throws {
         // 13,000 to 14,000 contacts a year, every one overseen by one team manager, no cover.
-        let one = Self.run("peterborough"), two = Self.run("peterborough-two-managers")
+        let one = Self.run("peterborough"), two = Self.run("what-if/peterborough-second-manager")
         let received = try measure(one, "contacts.received")
         #expect(received.ci95Low > 13_000 && received.ci95High < 14_000, "\(received.mean)")
         let decisions = try measure(one, "decisions_per_decider_day.mean")

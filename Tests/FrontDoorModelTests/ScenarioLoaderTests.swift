@@ -160,7 +160,7 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
 
     @Test func aWhatIfFileChangesOnlyWhatItSays() throws {
         let base = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml")
-        let variant = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough-two-managers.yaml")
+        let variant = try ScenarioLoader.load(path: packageRoot + "/Scenarios/what-if/peterborough-second-manager.yaml")
         guard case .frontDoor(let one) = base.model, case .frontDoor(let two) = variant.model else {
             Issue.record("not front doors")
             return
@@ -170,7 +170,7 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(two.teams.last { $0.id == "team_manager" }!.people == [1, 1])
         #expect(two.teams.first { $0.id == "team_manager" }!.grade == "team_manager")
         #expect(one.demand.contactsPerYear == 10_800 && two.demand.contactsPerYear == 10_800)
-        #expect(variant.files.map { ($0 as NSString).lastPathComponent } == ["peterborough-two-managers.yaml", "peterborough.yaml", "demand.yaml"])
+        #expect(variant.files.map { ($0 as NSString).lastPathComponent } == ["peterborough-second-manager.yaml", "peterborough.yaml", "demand.yaml"])
     }
 
     @Test func extendsThatGoRoundInACircleAreRejected() throws {

@@ -230,4 +230,19 @@ public struct Costs: Sendable {
     /// Social-work hours per assessment and cost per hour (£), for the downstream cost.
     public var assessmentHours: Double
     public var hourlyCost: Double
+    /// The budget the design is measured against, if one is given.
+    public var budget: Budget?
+}
+
+/// A design's budget position: the current base budget it replaces, how long the change must be
+/// bridged before savings elsewhere are moved across, and how the multi-year profile runs.
+public struct Budget: Sendable {
+    /// The current base budget for the same service (£ a year).
+    public var baseBudget: Double
+    /// Months of the extra cost to be met from one-off (bridging) funding.
+    public var bridgingMonths: Double
+    /// Years over which the design's change in downstream demand builds up to its full effect.
+    public var phaseInYears: Double
+    /// Years in the multi-year profile.
+    public var years: Int
 }

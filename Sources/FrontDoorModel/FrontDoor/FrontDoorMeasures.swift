@@ -45,6 +45,12 @@ enum FrontDoorMeasures {
             .init("cost.total_per_year_gbp", "Total cost a year: staff, agency and downstream assessments", unit: "£ a year"),
             .init("cost.per_contact_gbp", "Front-door staff cost per contact received", unit: "£"),
         ]
+        if design.costs.budget != nil {
+            measures += [
+                .init("cost.change_from_base_budget_gbp", "Staff and agency cost a year above the current base budget", unit: "£ a year"),
+                .init("cost.bridging_gbp", "One-off funding to bridge the extra cost until it is moved from elsewhere", unit: "£"),
+            ]
+        }
         for team in design.teams {
             measures.append(.init("team.\(team.id).utilisation", "Share of \(team.role) time at work spent on contacts", unit: "fraction"))
         }
@@ -99,6 +105,10 @@ enum FrontDoorMeasures {
             costs.staff + costs.agency + downstream,
             received > 0 ? (costs.staff + costs.agency) / received : 0,
         ]
+        if let budget = design.costs.budget {
+            let change = costs.staff + costs.agency - budget.baseBudget
+            values += [change, max(0, change) * budget.bridgingMonths / 12]
+        }
         for team in design.teams.indices {
             values.append(run.teamAvailableHours[team] > 0 ? run.teamBusyHours[team] / run.teamAvailableHours[team] : 0)
         }
