@@ -22,6 +22,11 @@ public struct Scenario: Sendable {
     public let model: Model
     public let length: RunLength
 
+    /// The same scenario under another name (a point of a sweep, a candidate staffing).
+    public func renamed(_ newName: String) -> Scenario {
+        Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length)
+    }
+
     /// The measures that `--precision` watches and reports open with.
     public var headlineMeasures: [String] {
         switch model {

@@ -14,9 +14,11 @@ struct Frontdoor: ParsableCommand {
           frontdoor check Scenarios/mash.yaml
           frontdoor run Scenarios/mash.yaml --replications 50
           frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
+          frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_manager.people=1,2,3
+          frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85"
         """,
         version: FrontdoorVersion.current,
-        subcommands: [Run.self, Compare.self, Check.self]
+        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self]
     )
 }
 
@@ -149,6 +151,139 @@ struct Compare: ParsableCommand {
             throw fail("two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name")
         }
         try runDesigns(loaded, options: options, output: output)
+    }
+}
+
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario over a grid of values of one or two keys, on the same demand.",
+        discussion: """
+        Each point of the grid is the scenario with the values set (as --set would), run with the
+        same seeds, so every point sees the same contacts. Prints the headline measures at each
+        point and writes sweep.csv (every measure at every point, with its interval), report.html
+        (a chart per headline measure: a line for one key, a heat map for two) and manifest.json.
+
+        Examples:
+          frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_manager.people=1,2,3
+          frontdoor sweep Scenarios/mash.yaml --vary teams.team_managers.people=3,4,5,6 --vary teams.screeners.people=12,14,16
+          frontdoor sweep Scenarios/cads.yaml --vary stages.consultation.minutes=30,40,50 -r 30
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("vary"), help: ArgumentHelp("A key and the values it takes; one or two of these.", valueName: "key.path=v1,v2,…"))
+    var axes: [String] = []
+
+    @OptionGroup var options: ReplicationOptions
+    @OptionGroup var what: OverrideOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...2).contains(axes.count) else { throw ValidationError("give one or two --vary options") }
+    }
+
+    func run() throws {
+        let parsed: [SweepAxis]
+        do { parsed = try axes.map { text throws(SweepError) in try SweepAxis(parsing: text) } } catch { throw fail(error.message) }
+        let points = SweepPoint.grid(parsed)
+        let base = try what.load(scenario)
+        let designs = try points.map { point in
+            var overrides = OverrideOptions()
+            overrides.overrides = what.overrides + point.overrides(parsed)
+            return try overrides.load(scenario).renamed(point.name(base: base.name, axes: parsed))
+        }
+        let comparison = Comparison.run(designs, settings: options.settings, progress: ProgressReporter.onTerminal())
+        if output.json {
+            print(try ComparisonJSON(comparison).text())
+        } else {
+            print(SweepReport.table(comparison, axes: parsed, points: points), terminator: "")
+        }
+        guard !output.noReport else { return }
+        let folder = output.output ?? "Output/\(base.name)-sweep"
+        do {
+            let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: CommandLine.arguments)
+            let files = OutputFolder(path: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            _ = try files.writeAtomically(SweepReport.csv(comparison, axes: parsed, points: points), to: "sweep.csv")
+            _ = try files.writeAtomically(SweepReport.html(comparison, axes: parsed, points: points, manifest: manifest), to: "report.html")
+            _ = try files.writeAtomically(try manifest.text(), to: "manifest.json")
+            printError("Wrote sweep.csv, report.html and manifest.json to \(folder)/")
+        } catch {
+            throw fail("could not write the sweep to \(folder): \(error.localizedDescription)")
+        }
+    }
+}
+
+struct Size: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the smallest staffing of one or more teams that meets every target with confidence.",
+        discussion: """
+        A target is met with confidence when the lower end of its 95% interval reaches a >=
+        value, or the upper end stays within a <= value. Every staffing tried is run with the
+        same seeds (the same contacts). With several teams, the answer is the cheapest staffing
+        that meets every target. Prints each staffing tried and why the answer is the answer;
+        writes sizing.csv.
+
+        Examples:
+          frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85" --target "decisions_per_decider_day.p95<=40"
+          frontdoor size Scenarios/mash.yaml --team team_managers --team screeners --target "decided_within_1wd>=0.6" --max-posts 20
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("team"), help: "A team to size (its id under teams:); may be repeated.")
+    var teams: [String] = []
+
+    @Option(name: .customLong("target"), help: ArgumentHelp("A target, MEASURE>=VALUE or MEASURE<=VALUE; may be repeated.", valueName: "target"))
+    var targets: [String] = []
+
+    @Option(help: "The most posts to try in any one team.")
+    var maxPosts = 12
+
+    @OptionGroup var options: ReplicationOptions
+    @OptionGroup var what: OverrideOptions
+
+    @Option(help: "Folder for sizing.csv (default: Output/<scenario>-sizing).")
+    var output: String?
+
+    func validate() throws {
+        guard !teams.isEmpty, !targets.isEmpty else { throw ValidationError("give at least one --team and one --target") }
+        guard (1...200).contains(maxPosts) else { throw ValidationError("--max-posts must be between 1 and 200") }
+    }
+
+    func run() throws {
+        let parsedTargets: [SizingTarget]
+        do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
+        let base = try what.load(scenario)
+        guard case .frontDoor(let design) = base.model else { throw fail("size works on front-door scenarios (with teams)") }
+        for team in teams where !design.teams.contains(where: { $0.id == team }) {
+            throw fail("\(scenario): no team is called '\(team)'; expected one of \(design.teams.map(\.id).joined(separator: ", "))")
+        }
+        let result: SizingResult
+        do {
+            result = try Sizing.run(teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
+                                    progress: ProgressReporter.onTerminal()) { posts in
+                var overrides = OverrideOptions()
+                overrides.overrides = what.overrides + zip(teams, posts).map { "teams.\($0).people=\($1)" }
+                return try overrides.load(scenario).renamed(base.name + "[" + zip(teams, posts).map { "\($0)=\($1)" }.joined(separator: ",") + "]")
+            }
+        } catch let error as SweepError {
+            throw fail(error.message)
+        }
+        print(SizingReport.table(result, scenario: base.name), terminator: "")
+        let folder = output ?? "Output/\(base.name)-sizing"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            _ = try OutputFolder(path: folder).writeAtomically(SizingReport.csv(result), to: "sizing.csv")
+            printError("Wrote \(folder)/sizing.csv")
+        } catch {
+            throw fail("could not write \(folder)/sizing.csv: \(error.localizedDescription)")
+        }
+        if result.answer == nil { throw ExitCode(2) }
     }
 }
 

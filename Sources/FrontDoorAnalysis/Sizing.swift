@@ -1,0 +1,164 @@
+import Foundation
+import FrontDoorModel
+
+/// A target a staffing must meet with confidence, such as `decided_within_3wd>=0.85`: for `>=`
+/// the lower end of the measure's 95% interval must reach the value, for `<=` the upper end must
+/// stay within it.
+public struct SizingTarget: Sendable, CustomStringConvertible {
+    public let measure: String
+    public let atLeast: Bool
+    public let value: Double
+
+    public init(parsing text: String) throws(SweepError) {
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        for (symbol, atLeast) in [(">=", true), ("<=", false)] {
+            if let range = compact.range(of: symbol) {
+                guard let value = Double(compact[range.upperBound...]), !compact[..<range.lowerBound].isEmpty else { break }
+                measure = String(compact[..<range.lowerBound])
+                self.atLeast = atLeast
+                self.value = value
+                return
+            }
+        }
+        throw SweepError("--target \(text): expected MEASURE>=VALUE or MEASURE<=VALUE, such as decided_within_3wd>=0.85")
+    }
+
+    public var description: String { "\(measure) \(atLeast ? "≥" : "≤") \(value)" }
+
+    /// Whether the measure meets the target with confidence.
+    public func isMet(by summary: MeasureSummary) -> Bool {
+        atLeast ? summary.ci95Low >= value : summary.ci95High <= value
+    }
+}
+
+/// One staffing tried by the search, with what it achieved.
+public struct SizingCandidate: Sendable {
+    /// Posts in each sized team, in the order the teams were named.
+    public let posts: [Int]
+    /// Staff and agency cost a year.
+    public let cost: Double
+    /// The targeted measures.
+    public let measures: [MeasureSummary]
+    /// The targets it misses (empty when it meets them all).
+    public let missed: [SizingTarget]
+
+    public var meetsTargets: Bool { missed.isEmpty }
+}
+
+/// The answer to "what is the smallest staffing that meets these targets?".
+public struct SizingResult: Sendable {
+    public let teams: [String]
+    public let targets: [SizingTarget]
+    /// Every candidate evaluated, in the order they were tried.
+    public let candidates: [SizingCandidate]
+    /// The cheapest staffing found that meets every target, if any within the limit.
+    public let answer: SizingCandidate?
+    /// For each sized team, the staffing with one post fewer there and what it fails.
+    public let nextSmaller: [SizingCandidate]
+    public let maximumPosts: Int
+    public let replications: Int
+
+    /// Why the answer is the answer, in words; `money` writes an amount in pounds.
+    public func explanation(money: (Double) -> String) -> String {
+        guard let answer else {
+            return "No staffing up to \(maximumPosts) posts in each team meets every target with confidence."
+        }
+        var text = "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
+            + "(\(money(answer.cost)) a year in staff and agency cost)."
+        for smaller in nextSmaller {
+            text += " With \(describe(smaller.posts)) it misses " + smaller.missed.map { target in
+                let m = smaller.measures.first { $0.definition.name == target.measure }
+                return "\(target)" + (m.map { String(format: " (%.3g, 95%% interval %.3g to %.3g)", $0.mean, $0.ci95Low, $0.ci95High) } ?? "")
+            }.joined(separator: " and ") + "."
+        }
+        return text
+    }
+
+    func describe(_ posts: [Int]) -> String {
+        zip(teams, posts).map { "\($1) in \($0)" }.joined(separator: ", ")
+    }
+}
+
+/// Finds the smallest staffing of one or more teams that meets every target with confidence.
+///
+/// Every candidate is run with the same seeds (common random numbers), so candidates differ only
+/// by their staffing. The search assumes that more posts never make a target harder to meet: it
+/// first finds, for each team, the fewest posts that can meet the targets when the other teams are
+/// generously staffed (a binary search), which is a lower bound for that team; then it tries the
+/// staffings above those bounds in order of cost, and the first that meets every target is the
+/// cheapest. That needs far fewer runs than trying every combination.
+public enum Sizing {
+    /// Staff and agency cost a year of a front-door scenario (0 for a plain network).
+    static func staffCost(_ scenario: Scenario) -> Double {
+        guard case .frontDoor(let design) = scenario.model else { return 0 }
+        let costs = StaffCosts(design)
+        return costs.staff + costs.agency
+    }
+
+    public static func run(teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
+                           progress: ProgressReporter? = nil,
+                           scenario: (_ posts: [Int]) throws -> Scenario) throws -> SizingResult {
+        var evaluated: [[Int]: SizingCandidate] = [:]
+        var order: [SizingCandidate] = []
+        func evaluate(_ posts: [Int]) throws -> SizingCandidate {
+            if let known = evaluated[posts] { return known }
+            let design = try scenario(posts)
+            let result = Experiment.run(design, settings: settings, progress: progress)
+            let measures = targets.compactMap { result[$0.measure] }
+            guard measures.count == targets.count else {
+                let missing = targets.filter { result[$0.measure] == nil }.map(\.measure)
+                throw SweepError("no measure called \(missing.joined(separator: ", ")) in this scenario")
+            }
+            let missed = targets.filter { target in !target.isMet(by: measures.first { $0.definition.name == target.measure }!) }
+            let candidate = SizingCandidate(posts: posts, cost: staffCost(design), measures: measures, missed: missed)
+            evaluated[posts] = candidate
+            order.append(candidate)
+            return candidate
+        }
+
+        // Lower bounds: the fewest posts in each team that can meet the targets at all.
+        var lower: [Int] = []
+        for index in teams.indices {
+            var generous = Array(repeating: maximumPosts, count: teams.count)
+            guard try evaluate(generous).meetsTargets else {
+                return SizingResult(teams: teams, targets: targets, candidates: order, answer: nil, nextSmaller: [],
+                                    maximumPosts: maximumPosts, replications: settings.replications)
+            }
+            var low = 1, high = maximumPosts
+            while low < high {
+                let middle = (low + high) / 2
+                generous[index] = middle
+                if try evaluate(generous).meetsTargets { high = middle } else { low = middle + 1 }
+            }
+            lower.append(low)
+        }
+
+        // Every staffing at or above the bounds, cheapest first. Staff cost is linear in each
+        // team's posts, so it is known from the scenario without running it.
+        let baseCost = try staffCost(scenario(lower))
+        let unitCost = try teams.indices.map { index -> Double in
+            var more = lower
+            more[index] += 1
+            return try staffCost(scenario(more)) - baseCost
+        }
+        func cost(_ posts: [Int]) -> Double { zip(zip(posts, lower), unitCost).reduce(baseCost) { $0 + Double($1.0.0 - $1.0.1) * $1.1 } }
+        var grid: [[Int]] = [[]]
+        for index in teams.indices { grid = grid.flatMap { prefix in (lower[index]...maximumPosts).map { prefix + [$0] } } }
+        grid.sort { a, b in cost(a) != cost(b) ? cost(a) < cost(b) : a.lexicographicallyPrecedes(b) }
+        var answer: SizingCandidate?
+        for posts in grid {
+            let candidate = try evaluate(posts)
+            if candidate.meetsTargets { answer = candidate; break }
+        }
+        var smaller: [SizingCandidate] = []
+        if let answer {
+            for index in teams.indices where answer.posts[index] > 1 {
+                var fewer = answer.posts
+                fewer[index] -= 1
+                smaller.append(try evaluate(fewer))
+            }
+        }
+        return SizingResult(teams: teams, targets: targets, candidates: order, answer: answer, nextSmaller: smaller.filter { !$0.meetsTargets },
+                            maximumPosts: maximumPosts, replications: settings.replications)
+    }
+}

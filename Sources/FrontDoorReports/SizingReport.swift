@@ -1,0 +1,51 @@
+import Foundation
+import FrontDoorAnalysis
+
+/// The outputs of `frontdoor size`: a table of every staffing tried with why the answer is the
+/// answer, and `sizing.csv`.
+public enum SizingReport {
+    public static func table(_ result: SizingResult, scenario: String) -> String {
+        var rows = [result.teams + ["£ a year"] + result.targets.map(\.description) + ["meets every target"]]
+        for candidate in result.candidates {
+            let measures = candidate.measures.map(interval)
+            rows.append(candidate.posts.map(String.init) + [ScenarioDescription.money(candidate.cost)] + measures + [candidate.meetsTargets ? "yes" : "no"])
+        }
+        let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): \(result.replications) replications per staffing, "
+            + "the same contacts for each; \(result.candidates.count) staffings tried"
+        return ([heading, ""] + aligned(rows) + ["", result.explanation(money: ScenarioDescription.money)]).joined(separator: "\n") + "\n"
+    }
+
+    public static func csv(_ result: SizingResult) -> String {
+        var rows = [result.teams + ["cost_gbp_a_year"] + result.targets.flatMap { [$0.measure, "\($0.measure).ci95_low", "\($0.measure).ci95_high"] }
+                    + ["meets_targets", "answer"]]
+        for candidate in result.candidates {
+            let measures = candidate.measures.flatMap { [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)] }
+            rows.append(candidate.posts.map(String.init) + [CSVTables.number(candidate.cost.rounded())] + measures
+                        + [candidate.meetsTargets ? "yes" : "no", candidate.posts == result.answer?.posts ? "yes" : "no"])
+        }
+        return CSVTables.table(rows)
+    }
+
+    static func interval(_ m: MeasureSummary) -> String {
+        "\(SummaryTable.format(m.mean)) (\(SummaryTable.format(m.ci95Low))–\(SummaryTable.format(m.ci95High)))"
+    }
+
+    /// Rows as left-aligned columns.
+    static func aligned(_ rows: [[String]]) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
+        return rows.map { row in row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+    }
+}
+
+extension SweepReport {
+    /// The headline measures at each point of a sweep, for the terminal.
+    public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint]) -> String {
+        let names = comparison.baseline.scenario.headlineMeasures
+        var rows = [axes.map(\.key) + names]
+        for (point, design) in zip(points, comparison.designs) {
+            rows.append(point.values + names.map { name in design[name].map(SizingReport.interval) ?? "–" })
+        }
+        let heading = "\(points.count) points, \(comparison.baseline.replications) replications each, the same contacts at every point"
+        return ([heading, ""] + SizingReport.aligned(rows)).joined(separator: "\n") + "\n"
+    }
+}

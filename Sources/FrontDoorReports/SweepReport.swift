@@ -1,0 +1,83 @@
+import Foundation
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// The outputs of a sweep: `sweep.csv` and a report with a chart per measure — a line with its
+/// 95% band for one varied key, a heat map for two.
+public enum SweepReport {
+    /// The measures charted: the headline ones and the total cost.
+    static func charted(_ comparison: DesignComparison) -> [String] {
+        comparison.baseline.scenario.headlineMeasures + ["cost.total_per_year_gbp"]
+    }
+
+    /// One row per point and measure: each varied key's value, then the measure and its interval.
+    public static func csv(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint]) -> String {
+        var rows = [axes.map(\.key) + ["measure", "label", "unit", "mean", "ci95_low", "ci95_high", "n"]]
+        for (point, design) in zip(points, comparison.designs) {
+            for summary in design.summaries {
+                rows.append(point.values + [summary.definition.name, summary.definition.label, summary.definition.unit,
+                                            CSVTables.number(summary.mean), CSVTables.number(summary.ci95Low), CSVTables.number(summary.ci95High),
+                                            String(summary.n)])
+            }
+        }
+        return CSVTables.table(rows)
+    }
+
+    public static func html(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], manifest: RunManifest) -> String {
+        let base = comparison.baseline.scenario
+        var body = "<header><h1>Sweep of \(escape(base.name.components(separatedBy: "[").first ?? base.name))</h1>"
+            + "<p class=\"meta\">\(escape(axes.map { "\($0.key) = \($0.values.joined(separator: ", "))" }.joined(separator: "; "))) · "
+            + "\(comparison.baseline.replications) replications per point · seed \(comparison.baseline.settings.seed) · "
+            + "every point sees the same contacts</p></header>"
+        for name in charted(comparison) {
+            guard let definition = comparison.baseline[name]?.definition else { continue }
+            let summaries = comparison.designs.map { $0[name]! }
+            body += "<section><h2>\(escape(definition.label))</h2>"
+            if axes.count == 1 {
+                let xs = axes[0].numericValues ?? axes[0].values.indices.map(Double.init)
+                let points = zip(xs, summaries).map { (x: $0, mean: $1.mean, low: $1.ci95Low, high: $1.ci95High) }
+                body += SVGChart.bands([.init(name: definition.label, points: points)],
+                                       ticks: zip(xs, axes[0].values).map { (x: $0, label: $1) }, yLabel: definition.unit,
+                                       title: "\(definition.label) against \(axes[0].key)")
+                body += "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval.</p>"
+            } else {
+                body += SVGChart.heatMap(rows: axes[0].values, columns: axes[1].values,
+                                         values: summaries.map(\.mean), format: { HTMLReport.value($0, definition) },
+                                         title: "\(definition.label) by \(axes[0].key) and \(axes[1].key)")
+                body += "<p class=\"note\">Rows: \(escape(axes[0].key)); columns: \(escape(axes[1].key)). Darker is higher.</p>"
+            }
+            body += "</section>"
+        }
+        body += "<section><h2>Reproduction</h2><p><code>\(escape(manifest.command_line.joined(separator: " ")))</code>; every figure, "
+            + "with its interval, is in <code>sweep.csv</code>.</p></section>"
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(escape(base.name))</title><style>\(HTMLReport.style)</style></head><body>\n"
+            + body + "\n</body></html>\n"
+    }
+}
+
+extension SVGChart {
+    /// A grid of coloured cells, darker for higher values, each labelled with its value.
+    static func heatMap(rows: [String], columns: [String], values: [Double], format: (Double) -> String, title: String) -> String {
+        let left = 120.0, top = 26.0, cellWidth = min(110.0, 540.0 / Double(columns.count)), cellHeight = 30.0
+        let width = left + cellWidth * Double(columns.count) + 10, height = top + cellHeight * Double(rows.count) + 6
+        let low = values.min() ?? 0, high = values.max() ?? 1
+        var svg = open(width, height, title)
+        for (c, column) in columns.enumerated() {
+            svg += "<text x=\"\(f(left + (Double(c) + 0.5) * cellWidth))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(column))</text>"
+        }
+        for (r, row) in rows.enumerated() {
+            let y = top + Double(r) * cellHeight
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(row))</text>"
+            for c in columns.indices {
+                let value = values[r * columns.count + c]
+                let t = high > low ? (value - low) / (high - low) : 0.5
+                // From pale (low) to dark blue (high), with text that stays readable on both.
+                let colour = String(format: "rgb(%d,%d,%d)", Int(230 - 199 * t), Int(238 - 143 * t), Int(247 - 79 * t))
+                let x = left + Double(c) * cellWidth
+                svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth - 2))\" height=\"\(f(cellHeight - 2))\" fill=\"\(colour)\"/>"
+                svg += "<text x=\"\(f(x + cellWidth / 2))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(t > 0.55 ? "inbar" : "label")\">\(escape(format(value)))</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+}
