@@ -341,7 +341,7 @@ public enum HTMLReport {
     table{border-collapse:collapse;width:100%;font-size:.85em;margin:.6em 0}th,td{border-bottom:1px solid #ddd;padding:.3em .4em;text-align:left;vertical-align:top}
     th{background:#f2f2f2}table.compact{width:auto;min-width:60%}
     figure{margin:1em 0;break-inside:avoid}figcaption{font-size:.9em;color:#333;margin:.2em 0}
-    svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}
+    svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
     svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
     svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}
     .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}

@@ -61,7 +61,7 @@ extension SVGChart {
         let left = 120.0, top = 26.0, cellWidth = min(110.0, 540.0 / Double(columns.count)), cellHeight = 30.0
         let width = left + cellWidth * Double(columns.count) + 10, height = top + cellHeight * Double(rows.count) + 6
         let low = values.min() ?? 0, high = values.max() ?? 1
-        var svg = open(width, height, title)
+        var svg = open(width, height, title).replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart heat\"")
         for (c, column) in columns.enumerated() {
             svg += "<text x=\"\(f(left + (Double(c) + 0.5) * cellWidth))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(column))</text>"
         }

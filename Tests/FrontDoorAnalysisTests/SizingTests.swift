@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import FrontDoorAnalysis
+import FrontDoorModel
+
+@Suite struct SizingTests {
+    static func peterborough(_ overrides: [String]) throws -> Scenario {
+        try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml", overrides: overrides)
+    }
+
+    @Test func targetsAreReadAndJudgedOnTheRightEndOfTheInterval() throws {
+        let atLeast = try SizingTarget(parsing: "decided_within_3wd >= 0.85")
+        #expect(atLeast.measure == "decided_within_3wd" && atLeast.atLeast && atLeast.value == 0.85)
+        let atMost = try SizingTarget(parsing: "decisions_per_decider_day.p95<=40")
+        #expect(!atMost.atLeast && atMost.value == 40)
+        let summary = MeasureSummary(MeasureDefinition("x", "x", unit: ""), values: [0.84, 0.90, 0.87, 0.86])
+        #expect(try SizingTarget(parsing: "x>=0.85").isMet(by: summary) == (summary.ci95Low >= 0.85))
+        #expect(try !SizingTarget(parsing: "x>=0.80").isMet(by: summary) == false)
+        #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_3wd=0.85") }
+        #expect(throws: SweepError.self) { try SizingTarget(parsing: ">=0.85") }
+    }
+
+    @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
+        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.85"), try SizingTarget(parsing: "decisions_per_decider_day.p95<=40")]
+        let result = try Sizing.run(teams: ["team_manager"], targets: targets, maximumPosts: 6,
+                                    settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores)) { posts in
+            try Self.peterborough(["teams.team_manager.people=\(posts[0])"]).renamed("candidate")
+        }
+        let answer = try #require(result.answer)
+        // One manager makes about 60 decisions a day, two about 30 but over 40 on busy days: three.
+        #expect(answer.posts == [3])
+        #expect(answer.meetsTargets)
+        let two = try #require(result.nextSmaller.first)
+        #expect(two.posts == [2] && !two.meetsTargets)
+        #expect(two.missed.map(\.measure) == ["decisions_per_decider_day.p95"])
+        // A binary search over 1…6 and the check at the maximum: far fewer runs than every staffing.
+        #expect(result.candidates.count <= 5)
+        #expect(result.explanation(money: { String($0) }).contains("With 2 in team_manager it misses decisions_per_decider_day.p95"))
+    }
+
+    @Test func twoTeamsAreSizedTogetherAtTheLowestCost() throws {
+        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.9")]
+        let result = try Sizing.run(teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 7,
+                                    settings: ExperimentSettings(replications: 4, seed: 4, jobs: ReplicationRunner.availableCores)) { posts in
+            try Self.peterborough(["teams.team_manager.people=\(posts[0])", "teams.social_workers.people=\(posts[1])"]).renamed("candidate")
+        }
+        let answer = try #require(result.answer)
+        #expect(answer.meetsTargets)
+        // Every cheaper staffing that was tried misses a target.
+        for candidate in result.candidates where candidate.cost < answer.cost {
+            #expect(!candidate.meetsTargets, "\(candidate.posts) is cheaper and meets the targets")
+        }
+        #expect(result.candidates.count < 49)  // fewer runs than the full 7 × 7 grid
+    }
+
+    @Test func sweepAxesAndGrids() throws {
+        let axis = try SweepAxis(parsing: "teams.team_manager.people=1,2,3")
+        #expect(axis.values == ["1", "2", "3"] && axis.numericValues == [1, 2, 3])
+        let list = try SweepAxis(parsing: "demand.month_weights=[1,2],[2,1]")
+        #expect(list.values == ["[1,2]", "[2,1]"] && list.numericValues == nil)
+        let grid = SweepPoint.grid([axis, try SweepAxis(parsing: "a.b=x,y")])
+        #expect(grid.map(\.values) == [["1", "x"], ["1", "y"], ["2", "x"], ["2", "y"], ["3", "x"], ["3", "y"]])
+        #expect(grid[1].overrides([axis, try SweepAxis(parsing: "a.b=x,y")]) == ["teams.team_manager.people=1", "a.b=y"])
+        #expect(throws: SweepError.self) { try SweepAxis(parsing: "teams.team_manager.people=1") }
+        #expect(throws: SweepError.self) { try SweepAxis(parsing: "people") }
+    }
+}
