@@ -43,12 +43,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: the package root, running a program.
+        .target(name: "FrontDoorTestSupport", path: "Tests/FrontDoorTestSupport"),
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
-        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "SimulationEngine"]),
-        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine"]),
-        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel"],
+        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "FrontDoorTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["frontdoor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,9 @@
 import Foundation
 import Testing
-
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+import FrontDoorTestSupport
 
 /// Runs the built `frontdoor` executable, as a user or a script would.
-struct Frontdoor {
-    struct Outcome {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
-    }
-
+enum Frontdoor {
     /// The executable built beside the test bundle.
     static let executable: URL = {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontdoor")
@@ -22,20 +15,8 @@ struct Frontdoor {
         fatalError("the frontdoor executable has not been built")
     }()
 
-    static func run(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                       standardError: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> ProcessOutcome {
+        try runProcess(executable, arguments)
     }
 }
 

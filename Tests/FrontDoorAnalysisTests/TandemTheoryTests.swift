@@ -1,9 +1,8 @@
 import Foundation
 import Testing
+import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
-
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// The reference workload, run through the scenario file and the replication runner, against the
 /// facts of queueing theory stated in the workload's definition.

@@ -1,10 +1,8 @@
 import Foundation
 import Testing
+import FrontDoorTestSupport
 import SimulationEngine
 @testable import FrontDoorModel
-
-/// The package root, found from this file's location, so tests can read the shipped scenarios.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// The queueing network of a network scenario (the test fails if it is not one).
 func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageIDs: [String]) {

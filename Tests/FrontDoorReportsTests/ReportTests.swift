@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
 @testable import FrontDoorReports
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").path
 
 /// A small comparison — a front door with one decider against one with two — run the same way
@@ -132,16 +132,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
     }
 
     func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let outcome = try runProcess(URL(fileURLWithPath: executable), arguments)
+        return (outcome.status, outcome.standardOutput, outcome.standardError)
     }
 }
