@@ -107,7 +107,8 @@ enum FrontDoorLoader {
     // MARK: Demand
 
     static func readDemand(_ value: YAMLValue, calendar: ServiceCalendar) throws(ScenarioError) -> Demand {
-        let demand = try value.mapping(allowed: ["contacts_per_year", "overdispersion", "trend_per_year", "month_weights", "sources", "shocks"])
+        let demand = try value.mapping(allowed: ["contacts_per_year", "overdispersion", "trend_per_year", "month_weights", "sources", "shocks",
+                                                 "starting_backlog"])
         let perYear = try demand.required("contacts_per_year", "contacts received in a year").positiveNumber()
         let overdispersion = try demand["overdispersion"]?.nonNegativeNumber() ?? 0
         let trendValue = demand["trend_per_year"]
@@ -161,7 +162,8 @@ enum FrontDoorLoader {
             }
         }
         return Demand(contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
-                      trendPerYear: trend, shocks: shocks)
+                      trendPerYear: trend, shocks: shocks,
+                      startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0) ?? 0)
     }
 
     static func readHourWeights(_ value: YAMLValue) throws(ScenarioError) -> [Double] {
@@ -208,7 +210,8 @@ enum FrontDoorLoader {
     static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence) throws(ScenarioError) -> Team {
-        let team = try value.mapping(allowed: ["role", "grade", "people", "hours", "shift_hours", "late_shift_share", "absence", "agency_share"])
+        let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "shift_hours", "late_shift_share", "absence",
+                                               "agency_share"])
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
@@ -217,6 +220,10 @@ enum FrontDoorLoader {
             if count > Double(Int(count)) { people.append(count - Double(Int(count))) }
         } else {
             people = try peopleValue.numbers { v throws(ScenarioError) in try v.number("an FTE above 0 and at most 1") { $0 > 0 && $0 <= 1 } }
+        }
+        let vacant = try team["vacant_posts"]?.wholeNumber(atLeast: 0) ?? 0
+        if vacant > people.count, let value = team["vacant_posts"] {
+            throw value.error("a team of \(people.count) posts cannot have \(vacant) vacant")
         }
         let hoursValue = try team.required("hours", "when the team works, such as {weekdays: \"09:00-17:00\"}")
         let hours = try hoursValue.mapping(allowed: ["weekdays", "weekends", "every_day", "bank_holidays"] + weekdayNames)
@@ -236,7 +243,7 @@ enum FrontDoorLoader {
         }
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    people: people, schedule: schedule,
+                    people: people, vacantPosts: vacant, schedule: schedule,
                     shiftHours: try team["shift_hours"]?.number("hours in a shift, above 0 and at most 24") { $0 > 0 && $0 <= 24 },
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
                     absence: absence, agencyShare: try team["agency_share"]?.probability() ?? 0)

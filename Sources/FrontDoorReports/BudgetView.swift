@@ -10,7 +10,10 @@ public struct BudgetView {
         public let team: String
         public let role: String
         public let grade: String
+        /// Posts in the establishment, of which `vacant` are empty and unpaid.
         public let posts: Int
+        public let vacant: Int
+        /// FTE of the filled posts.
         public let fte: Double
         public let salary: Double
         public let salaries: Double
@@ -49,8 +52,9 @@ public struct BudgetView {
         scenario = design.scenario.name
         teams = zip(frontDoor.teams, staff.byTeam).map { team, cost in
             let salary = costs.salaries[team.grade] ?? 0
-            let salaries = salary * team.people.reduce(0, +)
-            return TeamLine(team: team.id, role: team.role, grade: team.grade, posts: team.people.count, fte: team.people.reduce(0, +),
+            let salaries = salary * team.filledPosts.reduce(0, +)
+            return TeamLine(team: team.id, role: team.role, grade: team.grade, posts: team.people.count, vacant: team.vacantPosts,
+                            fte: team.filledPosts.reduce(0, +),
                             salary: salary, salaries: salaries, onCosts: salaries * costs.onCostRate,
                             enhancement: cost.enhancement, agencyPremium: cost.agency)
         }
@@ -71,26 +75,27 @@ public struct BudgetView {
 
     /// `budget.csv`: one row per design, section, item and year (0 for a yearly figure).
     public static func csv(_ comparison: DesignComparison) -> String {
-        var rows = [["scenario", "section", "item", "grade", "posts", "fte", "year", "amount_gbp"]]
+        var rows = [["scenario", "section", "item", "grade", "posts", "vacant_posts", "fte_filled", "year", "amount_gbp"]]
         for design in comparison.designs {
             guard let view = BudgetView(design, baseline: comparison.baseline) else { continue }
             for line in view.teams {
                 for (item, amount) in [("salaries", line.salaries), ("on-costs", line.onCosts), ("extended-hours enhancement", line.enhancement),
                                        ("agency premium", line.agencyPremium), ("total", line.total)] {
-                    rows.append([view.scenario, "staffing: \(line.team)", item, line.grade, String(line.posts), CSVTables.number(line.fte), "", CSVTables.number(amount)])
+                    rows.append([view.scenario, "staffing: \(line.team)", item, line.grade, String(line.posts), String(line.vacant), CSVTables.number(line.fte), "",
+                                 CSVTables.number(amount)])
                 }
             }
-            rows.append([view.scenario, "position", "staff and agency a year", "", "", "", "", CSVTables.number(view.staffTotal)])
+            rows.append([view.scenario, "position", "staff and agency a year", "", "", "", "", "", CSVTables.number(view.staffTotal)])
             if let budget = view.budget, let change = view.changeFromBase, let bridging = view.bridging {
-                rows.append([view.scenario, "position", "current base budget", "", "", "", "", CSVTables.number(budget.baseBudget)])
-                rows.append([view.scenario, "position", "change from base budget", "", "", "", "", CSVTables.number(change)])
-                rows.append([view.scenario, "position", "bridging funding (\(CSVTables.number(budget.bridgingMonths)) months)", "", "", "", "", CSVTables.number(bridging)])
+                rows.append([view.scenario, "position", "current base budget", "", "", "", "", "", CSVTables.number(budget.baseBudget)])
+                rows.append([view.scenario, "position", "change from base budget", "", "", "", "", "", CSVTables.number(change)])
+                rows.append([view.scenario, "position", "bridging funding (\(CSVTables.number(budget.bridgingMonths)) months)", "", "", "", "", "", CSVTables.number(bridging)])
             }
-            rows.append([view.scenario, "position", "one-off change cost", "", "", "", "", CSVTables.number(view.oneOff)])
+            rows.append([view.scenario, "position", "one-off change cost", "", "", "", "", "", CSVTables.number(view.oneOff)])
             for year in view.years {
                 for (item, amount) in [("staff and agency", year.staff), ("one-off", year.oneOff), ("downstream assessments", year.downstream),
                                        ("total", year.total), ("bridging funding", year.bridging)] {
-                    rows.append([view.scenario, "profile", item, "", "", "", String(year.year), CSVTables.number(amount)])
+                    rows.append([view.scenario, "profile", item, "", "", "", "", String(year.year), CSVTables.number(amount)])
                 }
             }
         }
@@ -103,10 +108,10 @@ public struct BudgetView {
         for design in comparison.designs {
             guard let view = BudgetView(design, baseline: comparison.baseline) else { continue }
             let money = ScenarioDescription.money
-            html += "<h3>\(escape(view.scenario))</h3><table class=\"compact\"><thead><tr><th>team</th><th>grade</th><th>posts (FTE)</th>"
+            html += "<h3>\(escape(view.scenario))</h3><table class=\"compact\"><thead><tr><th>team</th><th>grade</th><th>posts (vacant), FTE filled</th>"
                 + "<th>salaries</th><th>on-costs</th><th>enhancement</th><th>agency premium</th><th>total</th></tr></thead><tbody>"
             for line in view.teams {
-                html += "<tr><td>\(escape(line.team))</td><td>\(escape(line.grade))</td><td>\(line.posts) (\(escape(ScenarioDescription.number(line.fte))))</td>"
+                html += "<tr><td>\(escape(line.team))</td><td>\(escape(line.grade))</td><td>\(line.posts)\(line.vacant > 0 ? " (\(line.vacant))" : ""), \(escape(ScenarioDescription.number(line.fte)))</td>"
                     + "<td>\(money(line.salaries))</td><td>\(money(line.onCosts))</td><td>\(money(line.enhancement))</td><td>\(money(line.agencyPremium))</td>"
                     + "<td><strong>\(money(line.total))</strong></td></tr>"
             }

@@ -34,9 +34,10 @@ public enum ScenarioDescription {
         lines.append("Teams")
         let costs = StaffCosts(design)
         for (index, team) in design.teams.enumerated() {
-            let fte = team.people.reduce(0, +)
+            let fte = team.filledPosts.reduce(0, +)
             let shifts = team.shiftHours.map { String(format: ", in shifts of %.4g hours", $0) } ?? ""
-            lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE, grade \(team.grade)); "
+            let vacant = team.vacantPosts > 0 ? ", \(team.vacantPosts) vacant" : ""
+            lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE filled\(vacant), grade \(team.grade)); "
                          + "\(weeklyHours(team.schedule))\(shifts)"
                          + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
             let absence = team.absence

@@ -62,6 +62,8 @@ public struct StreamPurpose: Sendable, Hashable {
     public static let routing = StreamPurpose(rawValue: 1)
     /// People's absence: leave, sickness and training.
     public static let absence = StreamPurpose(rawValue: 2)
+    /// The state at the start of a run, such as a backlog already waiting.
+    public static let initialState = StreamPurpose(rawValue: 3)
     /// Purposes from here up are service times, one stream per stage.
     static let firstServiceStream: UInt32 = 16
 

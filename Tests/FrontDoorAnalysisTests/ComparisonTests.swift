@@ -3,6 +3,7 @@ import Testing
 import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
+import Synchronization
 
 @Suite struct ComparisonTests {
     static let tandem = try! ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")
@@ -41,6 +42,15 @@ import FrontDoorModel
         #expect(comparison.baseline.replications == 6)
         #expect(!comparison.precision!.met)
         #expect(comparison.precision!.sentence.hasPrefix("After the maximum of 6 replications"))
+    }
+
+    @Test func progressCountsReplicationsAndClearsItsLine() {
+        let lines = Mutex<[String]>([])
+        let progress = ProgressReporter { line in lines.withLock { $0.append(line) } }
+        _ = Comparison.run([Self.tandem], settings: ExperimentSettings(replications: 3, seed: 1, jobs: 2), progress: progress)
+        let drawn = lines.withLock { $0 }
+        #expect(drawn.contains("\r3 of 3 replications"))
+        #expect(drawn.last == "\r\u{1B}[K")
     }
 
     @Test func msertFindsTheEndOfAStartUpTransient() {

@@ -221,6 +221,28 @@ enum Fixture {
         #expect(run.measuredHours < 365 * 24)
     }
 
+    @Test func aStartingBacklogIsWaitingAtTheStart() throws {
+        let run = try Fixture.run(Fixture.yaml(perYear: 1_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
+                                               days: 30, demandExtra: "  starting_backlog: 300"))
+        let quiet = try Fixture.run(Fixture.yaml(perYear: 1_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", days: 30))
+        #expect(run.received == quiet.received + 300)
+        #expect(run.backlogSeries.first! > quiet.backlogSeries.first! + 250)
+        #expect(run.received == run.decided + run.lostCallers + run.undecidedAtEnd)
+    }
+
+    @Test func vacantPostsAreNeitherWorkedNorPaid() throws {
+        let full = try Fixture.design(Fixture.yaml(people: "4"))
+        let vacant = try Fixture.design(Fixture.yaml(people: "4").replacingOccurrences(of: "    people: 4", with: "    people: 4\n    vacant_posts: 2"))
+        #expect(vacant.0.teams[0].filledPosts == [1, 1])
+        #expect(abs(StaffCosts(vacant.0).staff * 2 - StaffCosts(full.0).staff) < 1e-6)
+        var state = FrontDoorState(design: vacant.0, length: vacant.1, seeds: SeedPlan(baseSeed: 1), replication: 0)
+        #expect(state.people.count == 2)
+        _ = state.run()
+        #expect(throws: ScenarioError.self) {
+            try Fixture.design(Fixture.yaml(people: "2").replacingOccurrences(of: "    people: 2", with: "    people: 2\n    vacant_posts: 3"))
+        }
+    }
+
     @Test func memoryDoesNotGrowWithTheLengthOfTheRun() throws {
         func records(days: Int) throws -> Int {
             let (design, length) = try Fixture.design(Fixture.yaml(perYear: 5_000, days: days, recontact: 0.2))

@@ -86,8 +86,17 @@ struct DemandGenerator {
         return arrivals
     }
 
-    /// A fresh channel and RAG for a re-contact from the same source.
-    func recontact(source: Int, at time: Double, using stream: RandomStream) -> Arrival {
+    /// The contacts waiting at the start, all arriving at time 0, with sources in proportion to
+    /// their shares.
+    func startingBacklog(using stream: RandomStream) -> [Arrival] {
+        guard demand.startingBacklog > 0 else { return [] }
+        let sources = try! Categorical(weights: demand.sources.map(\.share))
+        return (0..<demand.startingBacklog).map { _ in arrival(source: sources.sample(using: stream), at: 0, using: stream) }
+    }
+
+    /// A contact from `source` at `time` (a re-contact, or one waiting at the start), its
+    /// channel, RAG rating and draws taken from `stream`.
+    func arrival(source: Int, at time: Double, using stream: RandomStream) -> Arrival {
         Arrival(time: time, source: source,
                 channel: Channel(rawValue: channels[source].sample(using: stream))!,
                 rag: RAG(rawValue: rags[source].sample(using: stream))!,

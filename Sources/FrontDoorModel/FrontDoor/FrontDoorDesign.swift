@@ -98,6 +98,9 @@ public struct Demand: Sendable {
     /// Growth per year (0.05 = 5% more each year), compounding daily.
     public var trendPerYear: Double
     public var shocks: [Shock]
+    /// Contacts already waiting when the run starts, drawn from the same mix as new contacts; an
+    /// alternative (or addition) to a warm-up for starting from a known backlog.
+    public var startingBacklog: Int
 }
 
 /// A team: people with a grade, hours of work and absence.
@@ -117,8 +120,12 @@ public struct Team: Sendable {
     public var id: String
     public var role: String
     public var grade: String
-    /// Full-time equivalent of each person in post.
+    /// Full-time equivalent of each post in the establishment.
     public var people: [Double]
+    /// Posts left vacant without cover (the last ones listed): nobody works them, nobody is paid.
+    public var vacantPosts: Int
+    /// The posts that are filled, by FTE.
+    public var filledPosts: [Double] { Array(people.dropLast(vacantPosts)) }
     /// The team's opening hours.
     public var schedule: WeeklySchedule
     /// Hours each person works in a day when the team is open longer than that; people then

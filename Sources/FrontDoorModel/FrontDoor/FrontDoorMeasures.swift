@@ -146,7 +146,7 @@ public struct StaffCosts: Sendable {
         let costs = design.costs
         var byTeam: [(Double, Double, Double)] = []
         for team in design.teams {
-            let salary = team.people.reduce(0, +) * (costs.salaries[team.grade] ?? 0)
+            let salary = team.filledPosts.reduce(0, +) * (costs.salaries[team.grade] ?? 0)
             let pay = salary * (1 + costs.onCostRate)
             let enhancement = pay * StaffCosts.shareOutsideStandardHours(team.schedule) * costs.extendedHoursEnhancement
             let agency = salary * team.agencyShare * costs.agencyPremium

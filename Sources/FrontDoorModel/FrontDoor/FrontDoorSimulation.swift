@@ -140,6 +140,9 @@ struct FrontDoorState {
     let arrivals: RandomStream
     let routing: RandomStream
     let absenceStream: RandomStream
+    /// Draws for the backlog waiting at the start, kept apart so that the day-by-day arrivals are
+    /// the same with or without one.
+    let initialStream: RandomStream
     let stageStreams: [RandomStream]
     let outcomeTables: [Categorical]
     /// Per stage, its own outcome tables where it has them.
@@ -169,6 +172,7 @@ struct FrontDoorState {
         arrivals = RandomStream(seed: seeds.seed(replication: replication, purpose: .arrivals))
         routing = RandomStream(seed: seeds.seed(replication: replication, purpose: .routing))
         absenceStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .absence))
+        initialStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .initialState))
         stageStreams = design.stages.indices.map { RandomStream(seed: seeds.seed(replication: replication, purpose: .service(stage: $0))) }
         outcomeTables = design.outcomes.byRAG.map { try! Categorical(weights: $0) }
         stageOutcomeTables = design.stages.map { $0.outcomes?.map { try! Categorical(weights: $0) } }
@@ -176,7 +180,7 @@ struct FrontDoorState {
         sourceGroups = design.demand.sources.map(\.group.rawValue)
         teams = design.teams.map { _ in TeamState() }
         for (teamIndex, team) in design.teams.enumerated() {
-            for (personIndex, fte) in team.people.enumerated() {
+            for (personIndex, fte) in team.filledPosts.enumerated() {
                 // A part-time person works round(fte × 5) weekdays, staggered across the team.
                 let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
                 teams[teamIndex].people.append(people.count)
@@ -266,7 +270,8 @@ struct FrontDoorState {
                 if measuring { result.teamAvailableHours[people[index].team] += interval.upperBound - interval.lowerBound }
             }
         }
-        for arrival in generator.contacts(onDay: day, using: arrivals) {
+        let waitingAtStart = day == 0 ? generator.startingBacklog(using: initialStream) : []
+        for arrival in waitingAtStart + generator.contacts(onDay: day, using: arrivals) {
             let id = makeContact(arrival)
             events.schedule(at: arrival.time, kind: EventKind.arrival.rawValue, subject: id)
         }
@@ -593,7 +598,7 @@ struct FrontDoorState {
         }
         let comeBack = wrong ? design.outcomes.recontactAfterWrongDecision : design.outcomes.recontact
         if closed && contact.followUp[2] < comeBack {
-            let arrival = generator.recontact(source: contact.source, at: now + contact.followUp[3] * 365 * 24, using: routing)
+            let arrival = generator.arrival(source: contact.source, at: now + contact.followUp[3] * 365 * 24, using: routing)
             let day = Int(arrival.time / 24)
             if day == Int(now / 24) {
                 events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: makeContact(arrival))
