@@ -291,6 +291,8 @@ public enum HTMLReport {
     }
 
     static func value(_ x: Double, _ definition: MeasureDefinition, points: Bool = false) -> String {
+        // Differences of identical figures can come out as ±1e-17; they are nothing.
+        let x = abs(x) < 1e-9 ? 0 : x
         switch definition.unit {
         case "fraction": return points ? String(format: "%.1f points", x * 100) : percent(x)
         case "£", "£ a year": return money(x)

@@ -33,7 +33,7 @@ public enum SummaryTable {
 
     /// A number with four significant figures, without exponent notation for everyday sizes.
     static func format(_ value: Double) -> String {
-        if value == 0 { return "0" }
+        if abs(value) < 1e-12 { return "0" }  // rounding noise in a difference of equal figures
         let magnitude = abs(value)
         if magnitude >= 1e7 || magnitude < 1e-4 { return String(format: "%.4g", value) }
         let decimals = max(0, 3 - Int(floor(log10(magnitude))))
