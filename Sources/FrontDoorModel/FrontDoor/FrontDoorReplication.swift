@@ -1,0 +1,62 @@
+import SimulationEngine
+
+/// What one replication of a front-door design measured over the measured period (after the
+/// warm-up). Counts are totals over that period; ``FrontDoorMeasures`` turns them into measures.
+public struct FrontDoorReplication: Sendable {
+    public var measuredHours = 0.0
+    public var received = 0
+    public var receivedBySource: [Int] = []
+    public var recontacts = 0
+    public var decided = 0
+    public var outcomes = [Int](repeating: 0, count: Outcome.allCases.count)
+    public var decidedWithin1 = 0
+    public var decidedWithin3 = 0
+    /// Decisions, and decisions within 4 working hours, by RAG.
+    public var decidedByRAG = [Int](repeating: 0, count: RAG.allCases.count)
+    public var within4HoursByRAG = [Int](repeating: 0, count: RAG.allCases.count)
+    public var timeToDecision = QuantileHistogram()
+    public var backlog = RunningStatistics()
+    public var backlogHistogram = QuantileHistogram()
+    public var backlogMax = 0
+    /// Backlog at the close of each working day of the measured period, in order.
+    public var dailyBacklog: [Int] = []
+    /// Backlog at the close of every working day of the run, warm-up included, for checking
+    /// whether the warm-up was long enough; and how many of those days fell in the warm-up.
+    public var backlogSeries: [Int] = []
+    public var warmUpWorkingDays = 0
+    /// Per calendar day of the measured period: contacts received, contacts decided, and the
+    /// backlog at the close of the day (nil on days that are not working days).
+    public var days: [DayRecord] = []
+
+    public struct DayRecord: Sendable, Equatable {
+        public var day: Int
+        public var received = 0
+        public var decided = 0
+        public var backlog: Int?
+    }
+    public var deciderDays = RunningStatistics()
+    public var deciderDayHistogram = QuantileHistogram()
+    public var deciderDayMax = 0
+    public var decisionsBeyondThreshold = 0
+    public var decisionsChangedByFatigue = 0
+    public var handoffs = 0
+    public var informationRequests = 0
+    public var phoneAttempts = 0
+    public var phoneAbandoned = 0
+    public var lostCallers = 0
+    public var checksOutOfTime = 0
+    public var assessmentsStarted = 0
+    public var assessmentsNoFurtherService = 0
+    /// Per team: person-hours busy and person-hours available.
+    public var teamBusyHours: [Double] = []
+    public var teamAvailableHours: [Double] = []
+    /// Per stage: completed pieces of work and total wait (hours).
+    public var stageCompleted: [Int] = []
+    public var stageWaitHours: [Double] = []
+    /// Contacts received and not yet decided when the run stopped.
+    public var undecidedAtEnd = 0
+    /// The run stopped early because the backlog passed ``FrontDoorSimulation/backlogLimit``:
+    /// the design cannot keep up, and its measures cover only the time until it stopped.
+    public var stoppedOverloaded = false
+    public var events = 0
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import FrontDoorAnalysis
+import FrontDoorModel
+import FrontDoorReports
+
+struct Size: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the smallest staffing of one or more teams that meets every target with confidence.",
+        discussion: """
+        A target is met with confidence when the lower end of its 95% interval reaches a >=
+        value, or the upper end stays within a <= value. Every staffing tried is run with the
+        same seeds (the same contacts). With several teams, the answer is the cheapest staffing
+        that meets every target. Prints each staffing tried and why the answer is the answer;
+        writes sizing.csv.
+
+        Examples:
+          frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85" --target "decisions_per_decider_day.p95<=40"
+          frontdoor size Scenarios/mash.yaml --team team_managers --team screeners --target "decided_within_1wd>=0.6" --max-posts 20
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("team"), help: "A team to size (its id under teams:); may be repeated.")
+    var teams: [String] = []
+
+    @Option(name: .customLong("target"), help: ArgumentHelp("A target, MEASURE>=VALUE or MEASURE<=VALUE; may be repeated.", valueName: "target"))
+    var targets: [String] = []
+
+    @Option(help: "The most posts to try in any one team.")
+    var maxPosts = 12
+
+    @OptionGroup var options: ReplicationOptions
+    @OptionGroup var what: OverrideOptions
+
+    @Option(help: "Folder for sizing.csv (default: Output/<scenario>-sizing).")
+    var output: String?
+
+    func validate() throws {
+        guard !teams.isEmpty, !targets.isEmpty else { throw ValidationError("give at least one --team and one --target") }
+        guard (1...200).contains(maxPosts) else { throw ValidationError("--max-posts must be between 1 and 200") }
+    }
+
+    func run() throws {
+        let parsedTargets: [SizingTarget]
+        do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
+        let base = try what.load(scenario)
+        guard case .frontDoor(let design) = base.model else { throw fail("size works on front-door scenarios (with teams)") }
+        for team in teams where !design.teams.contains(where: { $0.id == team }) {
+            throw fail("\(scenario): no team is called '\(team)'; expected one of \(design.teams.map(\.id).joined(separator: ", "))")
+        }
+        let result: SizingResult
+        do {
+            result = try Sizing.run(teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
+                                    progress: ProgressReporter.onTerminal()) { posts in
+                var overrides = OverrideOptions()
+                overrides.overrides = what.overrides + zip(teams, posts).map { "teams.\($0).people=\($1)" }
+                return try overrides.load(scenario).renamed(base.name + "[" + zip(teams, posts).map { "\($0)=\($1)" }.joined(separator: ",") + "]")
+            }
+        } catch let error as SweepError {
+            throw fail(error.message)
+        }
+        print(SizingReport.table(result, scenario: base.name), terminator: "")
+        let folder = output ?? "Output/\(base.name)-sizing"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            _ = try OutputFolder(path: folder).writeAtomically(SizingReport.csv(result), to: "sizing.csv")
+            printError("Wrote \(folder)/sizing.csv")
+        } catch {
+            throw fail("could not write \(folder)/sizing.csv: \(error.localizedDescription)")
+        }
+        if result.answer == nil { throw ExitCode(2) }
+    }
+}
