@@ -26,14 +26,9 @@ struct FrontDoorState {
     }
 
     struct Contact {
-        var arrival = 0.0
-        var source = 0
-        var channel = Channel.phone
-        var rag = RAG.green
-        var complete = true
-        var need = 0.0
-        /// Draws for assessment start, its result, coming back, and when (see ``DemandGenerator/Arrival``).
-        var followUp = SIMD4<Double>()
+        /// Who raised it, when, how, how urgent, and its fixed draws; `profile.complete` turns
+        /// true once missing information has been obtained.
+        var profile: DemandGenerator.Arrival
         var outOfHours = false
         /// The stage the contact is at or moving to.
         var stage = 0
@@ -182,14 +177,7 @@ struct FrontDoorState {
     // MARK: Contacts
 
     mutating func makeContact(_ arrival: DemandGenerator.Arrival) -> Int32 {
-        var contact = Contact()
-        contact.arrival = arrival.time
-        contact.source = arrival.source
-        contact.channel = arrival.channel
-        contact.rag = arrival.rag
-        contact.complete = arrival.complete
-        contact.need = arrival.need
-        contact.followUp = arrival.followUp
+        var contact = Contact(profile: arrival)
         if let reused = freeContacts.popLast() {
             // Keep the token rising across reuse, so that a timer left by the record's previous
             // contact can never match the new one.
@@ -203,14 +191,13 @@ struct FrontDoorState {
 
     mutating func arrive(_ id: Int32, at now: Double, isRecontact: Bool = false) {
         let index = Int(id)
-        contacts[index].arrival = now
         contacts[index].outOfHours = !design.calendar.office.isOpen(at: now)
         contacts[index].measured = measuring
         undecided += 1
         if measuring {
             recordDay(Int(now / 24)) { $0.received += 1 }
             result.received += 1
-            result.receivedBySource[contacts[index].source] += 1
+            result.receivedBySource[contacts[index].profile.source] += 1
             if isRecontact { result.recontacts += 1 }
         }
         contacts[index].stage = 0
@@ -222,8 +209,8 @@ struct FrontDoorState {
         let index = Int(id)
         while contacts[index].stage < design.stages.count {
             let s = contacts[index].stage
-            let source = sourceGroups[contacts[index].source]
-            let share = design.stages[s].appliesTo[contacts[index].rag.rawValue]
+            let source = sourceGroups[contacts[index].profile.source]
+            let share = design.stages[s].appliesTo[contacts[index].profile.rag.rawValue]
             let applies = (!design.stages[s].outOfHoursOnly || contacts[index].outOfHours) && design.stages[s].sources[source]
                 && (share >= 1 || routing.uniform() < share)
             if applies { break }
@@ -240,10 +227,10 @@ struct FrontDoorState {
             delay += design.flow.handoffDelay.sample(using: routing)
             if routing.uniform() < design.flow.handoffInformationLoss { contacts[index].informationLost = true }
         }
-        if design.stages[stageIndex].asksForMissingInformation && (!contacts[index].complete || contacts[index].informationLost) {
+        if design.stages[stageIndex].asksForMissingInformation && (!contacts[index].profile.complete || contacts[index].informationLost) {
             if measuring { result.informationRequests += 1 }
             delay += design.flow.informationWait.sample(using: routing)
-            contacts[index].complete = true
+            contacts[index].profile.complete = true
             contacts[index].informationLost = false
         }
         if delay > 0 {
@@ -258,17 +245,17 @@ struct FrontDoorState {
         let index = Int(id)
         let stageIndex = contacts[index].stage
         contacts[index].waitingSince = now
-        let isCaller = design.stages[stageIndex].phone?.channels[contacts[index].channel.rawValue] ?? false
+        let isCaller = design.stages[stageIndex].phone?.channels[contacts[index].profile.channel.rawValue] ?? false
         if isCaller && measuring { result.phoneAttempts += 1 }
         if let person = freePerson(for: stageIndex) {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
-        let queue = design.stages[stageIndex].byPriority ? contacts[index].rag.rawValue : 0
+        let queue = design.stages[stageIndex].byPriority ? contacts[index].profile.rag.rawValue : 0
         queues[stageIndex][queue].push(id, token: contacts[index].token)
         let token = contacts[index].token & 0xff_ffff
         if case .checks(let clock) = design.stages[stageIndex].kind {
-            events.schedule(at: now + clock[contacts[index].rag.rawValue], kind: EventKind.checksTimeout.rawValue | token << 8, subject: id)
+            events.schedule(at: now + clock[contacts[index].profile.rag.rawValue], kind: EventKind.checksTimeout.rawValue | token << 8, subject: id)
         }
         if isCaller, let phone = design.stages[stageIndex].phone, teams[design.stages[stageIndex].team].open {
             // Callers ringing while the line is closed are assumed to ring again when it opens.
@@ -349,7 +336,7 @@ struct FrontDoorState {
         people[person].busy = true
         people[person].workToday += 1
         var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex])
-            * design.stages[stageIndex].channelFactors[contacts[index].channel.rawValue] * design.stages[stageIndex].ragFactors[contacts[index].rag.rawValue]
+            * design.stages[stageIndex].channelFactors[contacts[index].profile.channel.rawValue] * design.stages[stageIndex].ragFactors[contacts[index].profile.rag.rawValue]
         if design.stages[stageIndex].decides, let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
             hours *= fatigue.timeFactor
         }

@@ -5,8 +5,8 @@ extension FrontDoorState {
     mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
         let index = Int(id)
         let contact = contacts[index]
-        let table = stageOutcomeTables[stageIndex]?[contact.rag.rawValue] ?? outcomeTables[contact.rag.rawValue]
-        var outcome = Outcome(rawValue: table.index(for: contact.need))!
+        let table = stageOutcomeTables[stageIndex]?[contact.profile.rag.rawValue] ?? outcomeTables[contact.profile.rag.rawValue]
+        var outcome = Outcome(rawValue: table.index(for: contact.profile.need))!
         var wrong = false
         if let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
             if measuring { result.decisionsBeyondThreshold += 1 }
@@ -22,17 +22,17 @@ extension FrontDoorState {
             recordDay(Int(now / 24)) { $0.decided += 1 }
             result.decided += 1
             result.outcomes[outcome.rawValue] += 1
-            let workingHours = design.calendar.office.workingHours(from: contact.arrival, to: now)
+            let workingHours = design.calendar.office.workingHours(from: contact.profile.time, to: now)
             let workingDays = workingHours / design.calendar.hoursPerWorkingDay
             result.timeToDecision.add(workingDays)
             if workingDays <= 1 { result.decidedWithin1 += 1 }
             if workingDays <= 3 { result.decidedWithin3 += 1 }
-            result.decidedByRAG[contact.rag.rawValue] += 1
-            if workingHours <= 4 { result.within4HoursByRAG[contact.rag.rawValue] += 1 }
+            result.decidedByRAG[contact.profile.rag.rawValue] += 1
+            if workingHours <= 4 { result.within4HoursByRAG[contact.profile.rag.rawValue] += 1 }
         }
         var closed = outcome == .noFurtherAction || outcome == .earlyHelp
-        if outcome == .referral || outcome == .strategyDiscussion, contact.followUp[0] < design.outcomes.assessmentStart {
-            let noService = contact.followUp[1] < design.outcomes.assessmentNoFurtherService
+        if outcome == .referral || outcome == .strategyDiscussion, contact.profile.followUp[0] < design.outcomes.assessmentStart {
+            let noService = contact.profile.followUp[1] < design.outcomes.assessmentNoFurtherService
             if measuring {
                 result.assessmentsStarted += 1
                 if noService { result.assessmentsNoFurtherService += 1 }
@@ -40,8 +40,8 @@ extension FrontDoorState {
             closed = noService
         }
         let comeBack = wrong ? design.outcomes.recontactAfterWrongDecision : design.outcomes.recontact
-        if closed && contact.followUp[2] < comeBack {
-            let arrival = generator.arrival(source: contact.source, at: now + contact.followUp[3] * 365 * 24, using: routing)
+        if closed && contact.profile.followUp[2] < comeBack {
+            let arrival = generator.arrival(source: contact.profile.source, at: now + contact.profile.followUp[3] * 365 * 24, using: routing)
             let day = Int(arrival.time / 24)
             if day == Int(now / 24) {
                 events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: makeContact(arrival))
