@@ -77,9 +77,9 @@ import FrontDoorModel
     @Test func cadsIsOpenAndAnswersThePhone() throws {
         let abandoned = try measure(Self.cads, "phone.abandoned_share")
         #expect(abandoned.mean > 0 && abandoned.mean < 0.2)
-        let police = try measure(Self.cads, "contacts.received")
+        let cadsReceived = try measure(Self.cads, "contacts.received")
         let mashReceived = try measure(Self.mash, "contacts.received")
-        #expect(abs(police.mean - mashReceived.mean) / mashReceived.mean < 0.05)  // the same demand, give or take re-contacts
+        #expect(abs(cadsReceived.mean - mashReceived.mean) / mashReceived.mean < 0.05)  // the same demand, give or take re-contacts
     }
 
     @Test func threeHubsDecideMostWithinThreeWorkingDaysAndTheOldMashAboutHalf() throws {
