@@ -75,7 +75,9 @@ enum FrontDoorLoader {
         do throws(ScheduleError) {
             return try ServiceCalendar(startDate: start, days: days, officeOpen: open, officeClose: close, schoolHolidayRanges: ranges)
         } catch {
-            throw (value ?? YAMLValue(node: .init(""), file: "", path: "calendar")).error(error.message)
+            // Only office hours from the file can be wrong; the defaults (09:00–17:00) are valid.
+            guard let value else { preconditionFailure("the default office hours were rejected: \(error.message)") }
+            throw value.error(error.message)
         }
     }
 
@@ -311,8 +313,9 @@ enum FrontDoorLoader {
             time: try ScenarioLoader.readDistribution(time.value, hoursPerUnit: time.key == "minutes" ? 1.0 / 60 : 1),
             channelFactors: try factors(stage["channel_factors"], names: Channel.allCases.map(\.name), fallback: 1, read: positive),
             ragFactors: try factors(stage["rag_factors"], names: RAG.allCases.map(\.name), fallback: 1, read: positive),
-            appliesTo: try factors(stage["applies_to"], names: RAG.allCases.map(\.name), fallback: 0) { v throws(ScenarioError) in try v.probability() }
-                .map { stage["applies_to"] == nil ? 1 : $0 },
+            // Without applies_to a stage applies to every contact; with it, to the RAG ratings it names.
+            appliesTo: stage["applies_to"] == nil ? Array(repeating: 1, count: RAG.allCases.count)
+                : try factors(stage["applies_to"], names: RAG.allCases.map(\.name), fallback: 0) { v throws(ScenarioError) in try v.probability() },
             sources: sources,
             outOfHoursOnly: try stage["out_of_hours_only"]?.bool() ?? false,
             byPriority: try stage["priority"]?.choice(["rag": true, "arrival": false]) ?? true,
