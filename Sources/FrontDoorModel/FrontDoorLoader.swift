@@ -329,7 +329,8 @@ enum FrontDoorLoader {
 
     static func readOutcomes(_ value: YAMLValue) throws(ScenarioError) -> OutcomeRules {
         let outcomes = try value.mapping(allowed: RAG.allCases.map(\.name) + ["assessment_start_probability", "assessment_no_further_service",
-                                                                                "recontact_within_12_months", "recontact_after_wrong_decision"])
+                                                                                "recontact_within_12_months", "recontact_after_wrong_decision",
+                                                                                "referral_factor_by_channel"])
         var byRAG: [[Double]] = []
         for rag in RAG.allCases {
             byRAG.append(try probabilities(try outcomes.required(rag.name, "the decisions on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
@@ -337,6 +338,9 @@ enum FrontDoorLoader {
         let recontact = try outcomes["recontact_within_12_months"]?.probability() ?? 0
         return OutcomeRules(
             byRAG: byRAG,
+            referralFactorByChannel: try factors(outcomes["referral_factor_by_channel"], names: Channel.allCases.map(\.name), fallback: 1) {
+                v throws(ScenarioError) in try v.number("a factor of 0 or more") { $0 >= 0 }
+            },
             assessmentStart: try outcomes["assessment_start_probability"]?.probability() ?? 1,
             assessmentNoFurtherService: try outcomes["assessment_no_further_service"]?.probability() ?? 0,
             recontact: recontact,

@@ -221,6 +221,27 @@ enum Fixture {
         #expect(run.measuredHours < 365 * 24)
     }
 
+    @Test func writtenReferralsConvertMoreWhenTheScenarioSaysSo() throws {
+        let table = [0.5, 0.3, 0.15, 0.05]   // nfa, early help, referral, strategy
+        let doubled = OutcomeRules.scaleReferrals(table, by: 2)
+        #expect(abs(doubled[2] + doubled[3] - 0.4) < 1e-12)
+        #expect(abs(doubled.reduce(0, +) - 1) < 1e-12)
+        #expect(abs(doubled[0] / doubled[1] - table[0] / table[1]) < 1e-12)
+        #expect(OutcomeRules.scaleReferrals(table, by: 10)[0] == 0)
+        // Half the contacts arrive as written forms; green ones are referred 20% of the time, and
+        // written forms convert at twice that rate.
+        let base = Fixture.yaml(perYear: 20_000, people: "6")
+            .replacingOccurrences(of: "channels: {phone: 1}", with: "channels: {phone: 0.5, written_form: 0.5}")
+            .replacingOccurrences(of: "green: {nfa: 0.5, early_help: 0.5}", with: "green: {nfa: 0.5, early_help: 0.3, referral: 0.2}")
+        let plain = try Fixture.run(base)
+        let run = try Fixture.run(base.replacingOccurrences(of: "  recontact_within_12_months: 0.0",
+                                                            with: "  recontact_within_12_months: 0.0\n  referral_factor_by_channel: {written_form: 2}"))
+        let referrals = { (r: FrontDoorReplication) in r.outcomes[Outcome.referral.rawValue] + r.outcomes[Outcome.strategyDiscussion.rawValue] }
+        #expect(referrals(run) > referrals(plain))
+        #expect(run.decidedBySource == run.decidedBySource.indices.map { _ in run.decided })
+        #expect(run.referredBySource[0] == referrals(run))
+    }
+
     @Test func aStartingBacklogIsWaitingAtTheStart() throws {
         let run = try Fixture.run(Fixture.yaml(perYear: 1_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
                                                days: 30, demandExtra: "  starting_backlog: 300"))

@@ -192,6 +192,9 @@ public struct Stage: Sendable {
 public struct OutcomeRules: Sendable {
     /// `byRAG[rag][outcome]`.
     public var byRAG: [[Double]]
+    /// A multiplier on the chance of a referral (and strategy discussion) for contacts arriving by
+    /// each channel, indexed by ``Channel`` — written referrals convert more than conversations.
+    public var referralFactorByChannel: [Double]
     /// Probability that a referral starts a statutory assessment.
     public var assessmentStart: Double
     /// Probability that an assessment ends with no further service.
@@ -201,6 +204,22 @@ public struct OutcomeRules: Sendable {
     public var recontact: Double
     /// The same, after a decision changed by fatigue.
     public var recontactAfterWrongDecision: Double
+}
+
+extension OutcomeRules {
+    /// An outcome table with the referral and strategy probabilities multiplied by `factor`
+    /// (capped so that they stay a probability) and no further action and early help scaled to
+    /// make up the rest in their own proportions.
+    public static func scaleReferrals(_ table: [Double], by factor: Double) -> [Double] {
+        let referral = table[Outcome.referral.rawValue] + table[Outcome.strategyDiscussion.rawValue]
+        let other = 1 - referral
+        guard referral > 0, factor != 1 else { return table }
+        let scaled = min(1, referral * factor)
+        var result = table
+        for outcome in [Outcome.referral, .strategyDiscussion] { result[outcome.rawValue] *= scaled / referral }
+        for outcome in [Outcome.noFurtherAction, .earlyHelp] { result[outcome.rawValue] *= other > 0 ? (1 - scaled) / other : 0 }
+        return result
+    }
 }
 
 /// Delays and risks between steps.

@@ -51,6 +51,10 @@ enum FrontDoorMeasures {
                 .init("cost.bridging_gbp", "One-off funding to bridge the extra cost until it is moved from elsewhere", unit: "£"),
             ]
         }
+        for source in design.demand.sources {
+            measures.append(.init("conversion.referral.\(source.group.name)",
+                                  "Share of decisions on contacts from \(source.group.name.replacingOccurrences(of: "_", with: " ")) that were referrals", unit: "fraction"))
+        }
         for team in design.teams {
             measures.append(.init("team.\(team.id).utilisation", "Share of \(team.role) time at work spent on contacts", unit: "fraction"))
         }
@@ -108,6 +112,9 @@ enum FrontDoorMeasures {
         if let budget = design.costs.budget {
             let change = costs.staff + costs.agency - budget.baseBudget
             values += [change, max(0, change) * budget.bridgingMonths / 12]
+        }
+        for source in design.demand.sources.indices {
+            values.append(share(run.referredBySource[source], of: run.decidedBySource[source]))
         }
         for team in design.teams.indices {
             values.append(run.teamAvailableHours[team] > 0 ? run.teamBusyHours[team] / run.teamAvailableHours[team] : 0)

@@ -9,6 +9,9 @@ public struct FrontDoorReplication: Sendable {
     public var recontacts = 0
     public var decided = 0
     public var outcomes = [Int](repeating: 0, count: Outcome.allCases.count)
+    /// Decisions, and referrals (strategy discussions included), by demand source.
+    public var decidedBySource: [Int] = []
+    public var referredBySource: [Int] = []
     public var decidedWithin1 = 0
     public var decidedWithin3 = 0
     /// Decisions, and decisions within 4 working hours, by RAG.

@@ -78,9 +78,10 @@ struct FrontDoorState {
     /// the same with or without one.
     let initialStream: RandomStream
     let stageStreams: [RandomStream]
-    let outcomeTables: [Categorical]
     /// Per stage, its own outcome tables where it has them.
     let stageOutcomeTables: [[Categorical]?]
+    /// The design's outcome tables adjusted for each channel's referral factor: `[rag][channel]`.
+    let referralFactorTables: [[Categorical]]
     let deciderTeams: Set<Int>
     /// The source group of each demand source, by source index.
     let sourceGroups: [Int]
@@ -108,8 +109,10 @@ struct FrontDoorState {
         absenceStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .absence))
         initialStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .initialState))
         stageStreams = design.stages.indices.map { RandomStream(seed: seeds.seed(replication: replication, purpose: .service(stage: $0))) }
-        outcomeTables = design.outcomes.byRAG.map { try! Categorical(weights: $0) }
         stageOutcomeTables = design.stages.map { $0.outcomes?.map { try! Categorical(weights: $0) } }
+        referralFactorTables = design.outcomes.byRAG.map { table in
+            design.outcomes.referralFactorByChannel.map { try! Categorical(weights: OutcomeRules.scaleReferrals(table, by: $0)) }
+        }
         deciderTeams = Set(design.stages.filter(\.decides).flatMap { [$0.team] + ($0.coverTeam.map { [$0] } ?? []) })
         sourceGroups = design.demand.sources.map(\.group.rawValue)
         teams = design.teams.map { _ in TeamState() }
@@ -128,6 +131,8 @@ struct FrontDoorState {
         queues = design.stages.map { _ in Array(repeating: ContactQueue(), count: RAG.allCases.count) }
         measuring = length.warmUpHours == 0
         result.receivedBySource = Array(repeating: 0, count: design.demand.sources.count)
+        result.decidedBySource = result.receivedBySource
+        result.referredBySource = result.receivedBySource
         result.teamBusyHours = Array(repeating: 0, count: design.teams.count)
         result.teamAvailableHours = Array(repeating: 0, count: design.teams.count)
         result.stageCompleted = Array(repeating: 0, count: design.stages.count)

@@ -5,7 +5,8 @@ extension FrontDoorState {
     mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
         let index = Int(id)
         let contact = contacts[index]
-        let table = stageOutcomeTables[stageIndex]?[contact.profile.rag.rawValue] ?? outcomeTables[contact.profile.rag.rawValue]
+        let table = stageOutcomeTables[stageIndex]?[contact.profile.rag.rawValue]
+            ?? referralFactorTables[contact.profile.rag.rawValue][contact.profile.channel.rawValue]
         var outcome = Outcome(rawValue: table.index(for: contact.profile.need))!
         var wrong = false
         if let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
@@ -22,6 +23,8 @@ extension FrontDoorState {
             recordDay(Int(now / 24)) { $0.decided += 1 }
             result.decided += 1
             result.outcomes[outcome.rawValue] += 1
+            result.decidedBySource[contact.profile.source] += 1
+            if outcome == .referral || outcome == .strategyDiscussion { result.referredBySource[contact.profile.source] += 1 }
             let workingHours = design.calendar.office.workingHours(from: contact.profile.time, to: now)
             let workingDays = workingHours / design.calendar.hoursPerWorkingDay
             result.timeToDecision.add(workingDays)
