@@ -58,9 +58,10 @@ public enum HTMLReport {
         let key = ["decided_within_3wd", "red_decided_within_4wh", "backlog.mean", "decisions_per_decider_day.p95", "assessments.started",
                    "cost.total_per_year_gbp"]
         if comparison.designs.count == 1 {
-            for name in key + base.scenario.headlineMeasures where base[name] != nil && !items.contains(where: { $0.contains(base[name]!.definition.label.lowercased()) }) {
-                let m = base[name]!
-                items.append("\(m.definition.label): <strong>\(escape(value(m.mean, m.definition)))</strong> (\(escape(interval(m))))")
+            var seen = Set<String>()
+            for name in key + base.scenario.headlineMeasures where seen.insert(name).inserted {
+                guard let m = base[name] else { continue }
+                items.append(statement(design: base.scenario.name, m))
             }
         } else {
             for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst() {
@@ -75,27 +76,38 @@ public enum HTMLReport {
     }
 
     /// "With cads, 100% (99% to 100%) of contacts would be decided within 3 working days, against
-    /// 85% (84% to 86%) with mash: 15.0 points more (95% interval 14.2 to 15.8)."
+    /// 85% (84% to 86%) with mash: a difference of +15.0 points (95% interval +14.2 to +15.8)."
     static func sentence(design: String, base: String, mine: MeasureSummary, theirs: MeasureSummary, difference: MeasureSummary) -> String {
-        let d = "<strong>\(escape(design))</strong>", b = escape(base)
-        let x = "<strong>\(escape(value(mine.mean, mine.definition)))</strong> (\(escape(interval(mine))))"
         let y = "\(escape(value(theirs.mean, theirs.definition))) (\(escape(interval(theirs))))"
-        let claim: String
-        switch mine.definition.name {
-        case "decided_within_3wd": claim = "With \(d), \(x) of contacts would be decided within 3 working days, against \(y) with \(b)"
-        case "red_decided_within_4wh": claim = "With \(d), \(x) of red contacts would be decided within 4 working hours, against \(y) with \(b)"
-        case "backlog.mean": claim = "With \(d), \(x) contacts would be waiting for a decision at the close of an average working day, against \(y) with \(b)"
-        case "decisions_per_decider_day.p95": claim = "On the busiest day in twenty, a decision-maker would make \(x) decisions with \(d), against \(y) with \(b)"
-        case "assessments.started": claim = "\(d) would start \(x) social work assessments a year, against \(y) with \(b)"
-        case "cost.total_per_year_gbp": claim = "\(d) would cost \(x) a year with the assessments that follow, against \(y) for \(b)"
-        default:
-            let label = mine.definition.label.prefix(1).lowercased() + mine.definition.label.dropFirst()
-            claim = "With \(d), \(escape(label)): \(x), against \(y) with \(b)"
-        }
+        let against = mine.definition.name == "cost.total_per_year_gbp" ? "for" : "with"
         let range = "95% interval \(escape(signed(difference.ci95Low, difference.definition))) to \(escape(signed(difference.ci95High, difference.definition)))"
         let clear = difference.ci95Low > 0 || difference.ci95High < 0
-        return claim + (clear ? ": a difference of \(escape(signed(difference.mean, difference.definition))) (\(range))."
-                              : ": no clear difference (\(range)).")
+        return claim(design: design, mine, conditional: true) + ", against \(y) \(against) \(escape(base))"
+            + (clear ? ": a difference of \(escape(signed(difference.mean, difference.definition))) (\(range))." : ": no clear difference (\(range)).")
+    }
+
+    /// "With peterborough, 67% (56% to 79%) of contacts are decided within 3 working days."
+    static func statement(design: String, _ m: MeasureSummary) -> String {
+        claim(design: design, m, conditional: false) + "."
+    }
+
+    /// The claim a measure makes about a design, in words.
+    static func claim(design: String, _ m: MeasureSummary, conditional: Bool) -> String {
+        let d = "<strong>\(escape(design))</strong>"
+        let x = "<strong>\(escape(value(m.mean, m.definition)))</strong> (\(escape(interval(m))))"
+        let (are, has) = conditional ? ("would be", "would have") : ("are", "has")
+        switch m.definition.name {
+        case "decided_within_3wd": return "With \(d), \(x) of contacts \(are) decided within 3 working days"
+        case "red_decided_within_4wh": return "With \(d), \(x) of red contacts \(are) decided within 4 working hours"
+        case "backlog.mean": return "\(d) \(has) \(x) contacts waiting for a decision at the close of an average working day"
+        case "decisions_per_decider_day.p95": return "On the busiest day in twenty, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
+        case "decisions_per_decider_day.mean": return "On an average working day, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
+        case "assessments.started": return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
+        case "cost.total_per_year_gbp": return "\(d) \(conditional ? "would cost" : "costs") \(x) a year with the assessments that follow"
+        default:
+            let label = m.definition.label.prefix(1).lowercased() + m.definition.label.dropFirst()
+            return "With \(d), \(escape(label)): \(x)"
+        }
     }
 
     static func keyFigures(_ comparison: DesignComparison) -> String {
