@@ -5,14 +5,14 @@ import SimulationEngine
 /// The settings of an experiment: how many replications, from which seed, on how many threads.
 public struct ExperimentSettings: Sendable {
     public var replications: Int
-    public var seed: UInt64
+    public var seed: UInt32
     public var jobs: Int
     /// When set, replications are added until the 95% half-width of every headline measure is
     /// within this share of its mean (0.05 = ±5%), up to `maximumReplications`.
     public var precision: Double?
     public var maximumReplications: Int
 
-    public init(replications: Int, seed: UInt64, jobs: Int, precision: Double? = nil, maximumReplications: Int = 500) {
+    public init(replications: Int, seed: UInt32, jobs: Int, precision: Double? = nil, maximumReplications: Int = 500) {
         self.replications = replications
         self.seed = seed
         self.jobs = jobs

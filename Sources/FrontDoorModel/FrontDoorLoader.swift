@@ -336,11 +336,22 @@ enum FrontDoorLoader {
             byRAG.append(try probabilities(try outcomes.required(rag.name, "the decisions on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
         }
         let recontact = try outcomes["recontact_within_12_months"]?.probability() ?? 0
+        let referralFactors = try factors(outcomes["referral_factor_by_channel"], names: Channel.allCases.map(\.name), fallback: 1) {
+            v throws(ScenarioError) in try v.number("a factor of 0 or more") { $0 >= 0 }
+        }
+        // A factor of 0 leaves a row with nothing but referrals with no outcome at all.
+        for (rag, row) in zip(RAG.allCases, byRAG) {
+            for (channel, factor) in zip(Channel.allCases, referralFactors)
+            where OutcomeRules.scaleReferrals(row, by: factor).reduce(0, +) <= 0 {
+                let factorValue = outcomes["referral_factor_by_channel"].flatMap { try? $0.mapping()[channel.name] }
+                throw (factorValue ?? value).error(
+                    "a factor of \(factor) leaves \(rag.name) contacts by \(channel.name) with no possible decision, since every "
+                    + "\(rag.name) decision is a referral or strategy discussion: use a factor above 0, or give \(rag.name) some other outcome")
+            }
+        }
         return OutcomeRules(
             byRAG: byRAG,
-            referralFactorByChannel: try factors(outcomes["referral_factor_by_channel"], names: Channel.allCases.map(\.name), fallback: 1) {
-                v throws(ScenarioError) in try v.number("a factor of 0 or more") { $0 >= 0 }
-            },
+            referralFactorByChannel: referralFactors,
             assessmentStart: try outcomes["assessment_start_probability"]?.probability() ?? 1,
             assessmentNoFurtherService: try outcomes["assessment_no_further_service"]?.probability() ?? 0,
             recontact: recontact,

@@ -27,7 +27,7 @@ public struct RunJSON: Encodable {
     }
 
     let scenario: String
-    let seed: UInt64
+    let seed: UInt32
     let replications: Int
     let events: Int
     let wall_seconds: Double
@@ -60,7 +60,7 @@ public struct ComparisonJSON: Encodable {
     }
 
     let baseline: String
-    let seed: UInt64
+    let seed: UInt32
     let replications: Int
     let precision: String?
     let designs: [RunJSON]

@@ -23,7 +23,7 @@ public struct RunManifest: Encodable, Sendable {
     let version: String
     let created_utc: String
     let command_line: [String]
-    let seed: UInt64
+    let seed: UInt32
     let replications: Int
     let precision_target: Double?
     let precision_reached: String?

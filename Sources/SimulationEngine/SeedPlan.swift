@@ -17,10 +17,11 @@ public struct SeedPlan: Sendable, Hashable {
     /// The number of purposes a replication may use; purposes are numbered below this.
     public static let purposeSlots: UInt32 = 256
 
-    /// The user's seed. Only its low 32 bits matter.
+    /// The user's seed. It is 32 bits wide because mt19937 uses only 32 bits of a seed: a wider
+    /// seed would promise streams it cannot give.
     public let baseSeed: UInt32
 
-    public init(baseSeed: UInt64) { self.baseSeed = UInt32(truncatingIfNeeded: baseSeed) }
+    public init(baseSeed: UInt32) { self.baseSeed = baseSeed }
 
     /// The seed for one stream of one replication.
     ///

@@ -34,11 +34,21 @@ struct ReplicationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Add replications until every headline measure's 95% interval is within this share of its mean (0.02 = ±2%).", valueName: "share"))
     var precision: Double?
 
-    @Option(help: "The most replications --precision may run.")
-    var maxReplications = 200
+    @Option(help: "The most replications --precision may run (default 200).")
+    var maxReplications: Int?
 
-    @Option(name: .shortAndLong, help: "Base seed. The same seed gives the same numbers, and designs run with the same seed see the same contacts.")
-    var seed: UInt64 = 1
+    @Option(name: .shortAndLong, parsing: .unconditional,
+            help: "Base seed, a whole number from 0 to 4294967295. The same seed gives the same numbers, and designs run with the same seed see the same contacts.",
+            transform: Self.parseSeed)
+    var seed: UInt32 = 1
+
+    /// Reads a seed: every bit of it counts, so seeds wider than 32 bits are refused.
+    static func parseSeed(_ text: String) throws -> UInt32 {
+        guard let seed = UInt32(text) else {
+            throw ValidationError("--seed must be a whole number from 0 to 4294967295, not \(text)")
+        }
+        return seed
+    }
 
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The numbers do not depend on it.")
     var jobs: Int?
@@ -49,12 +59,17 @@ struct ReplicationOptions: ParsableArguments {
         }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, not \(jobs)") }
         if let precision, !(precision > 0 && precision < 1) { throw ValidationError("--precision must be a share between 0 and 1, such as 0.02, not \(precision)") }
-        guard maxReplications >= replications else { throw ValidationError("--max-replications must be at least --replications") }
+        if let maxReplications {
+            guard precision != nil else { throw ValidationError("--max-replications applies only with --precision") }
+            guard maxReplications >= replications else { throw ValidationError("--max-replications must be at least --replications") }
+        } else if precision != nil && replications > 200 {
+            throw ValidationError("--replications \(replications) is more than the default --max-replications of 200: raise --max-replications too")
+        }
     }
 
     var settings: ExperimentSettings {
         ExperimentSettings(replications: replications, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores,
-                           precision: precision, maximumReplications: maxReplications)
+                           precision: precision, maximumReplications: precision == nil ? replications : maxReplications ?? 200)
     }
 }
 

@@ -94,6 +94,21 @@ enum Frontdoor {
         #expect(try Frontdoor.run(["no-such-command"]).status != 0)
     }
 
+    @Test func manyReplicationsNeedNoMaximumWithoutAPrecisionTarget() throws {
+        let outcome = try Frontdoor.run(["run", Self.tandem, "-r", "300", "--set", "run.horizon_days=1", "--no-report", "--json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("\"replications\" : 300") || outcome.standardOutput.contains("\"replications\":300"))
+    }
+
+    @Test func everyBitOfASeedCountsOrTheSeedIsRefused() throws {
+        for seed in ["4294967297", "-1", "1.5"] {
+            let outcome = try Frontdoor.run(["run", Self.tandem, "-r", "1", "--seed", seed, "--no-report"])
+            #expect(outcome.status != 0)
+            #expect(outcome.standardError.contains("--seed must be a whole number from 0 to 4294967295, not \(seed)"), "\(outcome.standardError)")
+        }
+        #expect(try Frontdoor.run(["run", Self.tandem, "-r", "1", "--seed", "4294967295", "--set", "run.horizon_days=1", "--no-report"]).status == 0)
+    }
+
     @Test func checkDescribesAScenarioInPlainWords() throws {
         let outcome = try Frontdoor.run(["check", "Scenarios/cads.yaml"])
         #expect(outcome.status == 0, "\(outcome.standardError)")

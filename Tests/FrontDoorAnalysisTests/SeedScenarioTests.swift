@@ -8,7 +8,7 @@ import FrontDoorModel
 /// with the same seed, so the designs see the same contacts and their differences are paired.
 @Suite(.serialized) struct SeedScenarioTests {
     static let replications = 10
-    static let seed: UInt64 = 2026
+    static let seed: UInt32 = 2026
 
     static func run(_ name: String) -> ExperimentResult {
         let scenario = try! ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml")

@@ -58,7 +58,7 @@ enum Fixture {
         return (design, scenario.length)
     }
 
-    static func run(_ text: String, replication: Int = 0, seed: UInt64 = 1) throws -> FrontDoorReplication {
+    static func run(_ text: String, replication: Int = 0, seed: UInt32 = 1) throws -> FrontDoorReplication {
         let (design, length) = try design(text)
         return FrontDoorSimulation.run(design, length: length, seeds: SeedPlan(baseSeed: seed), replication: replication)
     }

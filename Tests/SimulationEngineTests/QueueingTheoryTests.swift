@@ -35,7 +35,7 @@ import Testing
             priorityClassProbabilities: classes)
     }
 
-    static func replicate(_ network: QueueingNetwork, _ length: RunLength, count: Int, seed: UInt64) -> [NetworkReplication] {
+    static func replicate(_ network: QueueingNetwork, _ length: RunLength, count: Int, seed: UInt32) -> [NetworkReplication] {
         (0..<count).map { NetworkSimulation.run(network, length: length, seeds: SeedPlan(baseSeed: seed), replication: $0) }
     }
 
@@ -52,7 +52,7 @@ import Testing
     func mmcAtNinetyPercentLoadMatchesErlangC(servers: Int) throws {
         let lambda = 0.9 * Double(servers)
         let network = try Self.singleStage(lambda: lambda, meanService: 1, servers: servers)
-        let runs = Self.replicate(network, RunLength(horizonHours: 40_000, warmUpHours: 2_000), count: 40, seed: 90 + UInt64(servers))
+        let runs = Self.replicate(network, RunLength(horizonHours: 40_000, warmUpHours: 2_000), count: 40, seed: 90 + UInt32(servers))
         let wait = Self.interval(runs.map { $0.stages[0].meanWaitHours })
         let utilisation = Self.interval(runs.map { $0.stages[0].utilisation })
         let theory = Self.erlangC(arrivalRate: lambda, serviceRate: 1, servers: servers)

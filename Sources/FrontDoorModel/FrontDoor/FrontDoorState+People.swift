@@ -4,7 +4,9 @@ import SimulationEngine
 /// People: their days, rotas, shifts and absence.
 extension FrontDoorState {
     mutating func startDay(_ day: Int, at now: Double) {
-        if day > 0 { recordDeciderDay() }
+        // Yesterday's decisions count only if yesterday was measured from its start: the end of
+        // the warm-up switches measuring on before the first measured midnight is processed.
+        if day > 0 && Double(day - 1) * 24 >= length.warmUpHours { recordDeciderDay() }
         if measuring && now < length.horizonHours { result.days.append(.init(day: day)) }
         let calendar = design.calendar
         for index in people.indices {
@@ -28,7 +30,10 @@ extension FrontDoorState {
             for interval in people[index].schedule.openIntervals(onDay: day) {
                 events.schedule(at: interval.lowerBound, kind: EventKind.shiftStarts.rawValue, subject: Int32(index))
                 events.schedule(at: interval.upperBound, kind: EventKind.shiftEnds.rawValue, subject: Int32(index))
-                if measuring { result.teamAvailableHours[people[index].team] += interval.upperBound - interval.lowerBound }
+                // Only hours inside the measured window [end of warm-up, horizon) are available:
+                // a day that starts at the horizon adds nothing.
+                let low = max(interval.lowerBound, length.warmUpHours), high = min(interval.upperBound, length.horizonHours)
+                if high > low { result.teamAvailableHours[people[index].team] += high - low }
             }
         }
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: initialStream) : []
