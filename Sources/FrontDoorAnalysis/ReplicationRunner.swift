@@ -17,16 +17,20 @@ public enum ReplicationRunner {
         if count == 0 { return [] }
         let workers = min(jobs, count)
         if workers == 1 { return (first..<(first + count)).map(replicate) }
-        let results = Mutex<[Int: Result]>([:])
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Each worker takes every `workers`-th replication; its results are merged by number.
+        // Each worker takes the next replication not yet taken, so that a slow one does not hold
+        // up a whole share of the work; results are put back in replication order.
+        let nextIndex = Atomic<Int>(0)
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var mine: [(Int, Result)] = []
-            for index in stride(from: worker, to: count, by: workers) {
-                mine.append((first + index, replicate(first + index)))
+            while true {
+                let index = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
+                if index >= count { break }
+                mine.append((index, replicate(first + index)))
             }
-            results.withLock { all in for (number, result) in mine { all[number] = result } }
+            results.withLock { all in for (index, result) in mine { all[index] = result } }
         }
-        return results.withLock { all in (first..<(first + count)).map { all[$0]! } }
+        return results.withLock { all in all.compactMap { $0 } }
     }
 
     /// The number of processor cores, the default number of worker threads.

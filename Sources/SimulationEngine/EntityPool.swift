@@ -41,35 +41,38 @@ struct EntityPool {
 ///
 /// - Complexity: O(1) to push (amortised) and to pop.
 public struct RingBuffer<Element>: Sendable where Element: Sendable {
-    private var storage: [Element?] = Array(repeating: nil, count: 16)
-    private var head = 0
-    public private(set) var count = 0
+    @usableFromInline var storage: [Element?] = Array(repeating: nil, count: 16)
+    @usableFromInline var head = 0
+    @usableFromInline var stored = 0
 
     public init() {}
 
-    public var isEmpty: Bool { count == 0 }
+    /// The number of elements waiting.
+    @inlinable public var count: Int { stored }
+    @inlinable public var isEmpty: Bool { stored == 0 }
 
-    @inline(__always)
+    @inlinable
     public mutating func push(_ element: Element) {
-        if count == storage.count { grow() }
-        storage[(head + count) & (storage.count - 1)] = element
-        count += 1
+        if stored == storage.count { grow() }
+        storage[(head + stored) & (storage.count - 1)] = element
+        stored += 1
     }
 
     /// Removes and returns the oldest element, or nil when empty.
-    @inline(__always)
+    @inlinable
     public mutating func pop() -> Element? {
-        guard count > 0 else { return nil }
+        guard stored > 0 else { return nil }
         let element = storage[head]
         storage[head] = nil
         head = (head + 1) & (storage.count - 1)
-        count -= 1
+        stored -= 1
         return element
     }
 
-    private mutating func grow() {
+    @usableFromInline
+    mutating func grow() {
         var larger = [Element?](repeating: nil, count: storage.count * 2)
-        for i in 0..<count { larger[i] = storage[(head + i) & (storage.count - 1)] }
+        for i in 0..<stored { larger[i] = storage[(head + i) & (storage.count - 1)] }
         storage = larger
         head = 0
     }

@@ -48,6 +48,10 @@ public struct EventList: Sendable {
     }
 
     /// Removes and returns the earliest event, or nil when none is left.
+    ///
+    /// The hole left at the root moves down to a leaf along the earlier child of each pair (one
+    /// comparison a level), then the last event climbs from there: it nearly always belongs near
+    /// the bottom, so this takes about half the comparisons of the textbook sift-down.
     @inline(__always)
     public mutating func next() -> Event? {
         guard let first = heap.first else { return nil }
@@ -55,18 +59,30 @@ public struct EventList: Sendable {
         if heap.isEmpty { return first }
         heap.withUnsafeMutableBufferPointer { buffer in
             let count = buffer.count
-            var parent = 0
+            var hole = 0
             while true {
-                var child = 2 * parent + 1
+                var child = 2 * hole + 1
                 if child >= count { break }
                 if child + 1 < count && Self.precedes(buffer[child + 1], buffer[child]) { child += 1 }
-                guard Self.precedes(buffer[child], last) else { break }
-                buffer[parent] = buffer[child]
-                parent = child
+                buffer[hole] = buffer[child]
+                hole = child
             }
-            buffer[parent] = last
+            while hole > 0 {
+                let parent = (hole - 1) >> 1
+                guard Self.precedes(last, buffer[parent]) else { break }
+                buffer[hole] = buffer[parent]
+                hole = parent
+            }
+            buffer[hole] = last
         }
         return first
+    }
+
+    /// Removes and returns the earliest event if it happens at or before `limit`.
+    @inline(__always)
+    public mutating func next(notAfter limit: Double) -> Event? {
+        guard let time = heap.first?.time, time <= limit else { return nil }
+        return next()
     }
 
     @inline(__always)

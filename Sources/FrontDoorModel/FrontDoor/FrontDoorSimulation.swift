@@ -22,7 +22,7 @@ public enum FrontDoorSimulation {
 struct FrontDoorState {
     enum EventKind: UInt32 {
         case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, endOfWarmUp, recontact,
-             shiftStarts, shiftEnds
+             rotaChange
     }
 
     struct Contact {
@@ -42,9 +42,11 @@ struct FrontDoorState {
 
     struct Person {
         let team: Int
+        /// This person's place in the team's list of people.
+        let slot: Int
         let fte: Double
-        /// This person's hours: the team's, or an early or late shift within them.
-        let schedule: WeeklySchedule
+        /// This person's hours, an index into `shifts`: the team's, or an early or late shift within them.
+        let shift: Int
         /// Working weekdays (Monday = 0) for a part-time person; all for full time.
         let rotaDays: Set<Int>
         var absent: [Bool] = []
@@ -62,6 +64,9 @@ struct FrontDoorState {
         var open = false
         var presentToday = 0
         var people: [Int] = []
+        /// The team's people on shift and free, by work taken today, then by place in the team:
+        /// the next piece of work goes to the first.
+        var free = IndexedMinHeap(capacity: 0)
         /// Stages this team works, latest in the pathway first (finishing work frees the queue).
         var stages: [Int] = []
         /// Stages this team covers when their own team is all away.
@@ -90,6 +95,14 @@ struct FrontDoorState {
     var contacts: [Contact] = []
     var freeContacts: [Int32] = []
     var people: [Person] = []
+    /// Every distinct working pattern: each team's hours, and its early and late shifts.
+    var shifts: [WeeklySchedule] = []
+    /// People coming on or going off shift at one moment, in the order of their shifts, by the
+    /// slot named in a `rotaChange` event; `freeRotaSlots` are ready for reuse.
+    var rotaChanges: [[(person: Int32, on: Bool)]] = []
+    var freeRotaSlots: [Int32] = []
+    /// Scratch space for a day's shift changes.
+    var dayShiftChanges: [(time: Double, order: Int, person: Int32, on: Bool)] = []
     var teams: [TeamState]
     var queues: [[ContactQueue]]
     var undecided = 0
@@ -117,12 +130,16 @@ struct FrontDoorState {
         sourceGroups = design.demand.sources.map(\.group.rawValue)
         teams = design.teams.map { _ in TeamState() }
         for (teamIndex, team) in design.teams.enumerated() {
+            let early = shifts.count, late = shifts.count + 1
+            shifts += [Self.shift(of: team, late: false), Self.shift(of: team, late: true)]
             for (personIndex, fte) in team.filledPosts.enumerated() {
                 // A part-time person works round(fte × 5) weekdays, staggered across the team.
                 let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
                 teams[teamIndex].people.append(people.count)
-                people.append(Person(team: teamIndex, fte: fte, schedule: Self.shift(of: team, late: Self.isLate(personIndex, share: team.lateShiftShare)), rotaDays: days))
+                people.append(Person(team: teamIndex, slot: personIndex, fte: fte,
+                                     shift: Self.isLate(personIndex, share: team.lateShiftShare) ? late : early, rotaDays: days))
             }
+            teams[teamIndex].free = IndexedMinHeap(capacity: team.filledPosts.count)
         }
         for (index, stage) in design.stages.enumerated().reversed() {
             teams[stage.team].stages.append(index)
@@ -162,10 +179,7 @@ struct FrontDoorState {
             case .dayStart: startDay(Int(subject), at: time)
             case .teamOpens: teams[Int(subject)].open = true
             case .teamCloses: teams[Int(subject)].open = false
-            case .shiftStarts:
-                people[Int(subject)].onShift = true
-                dispatch(Int(subject), at: time)
-            case .shiftEnds: people[Int(subject)].onShift = false
+            case .rotaChange: changeShifts(slot: Int(subject), at: time)
             case .officeCloses: recordBacklog(day: Int(subject))
             case .endOfWarmUp: startMeasuring()
             }
@@ -174,7 +188,7 @@ struct FrontDoorState {
         result.undecidedAtEnd = undecided
         // Busy time was counted in full when work started; take off what falls after the end.
         for person in people where person.busy && person.busyUntil > stoppedAt {
-            result.teamBusyHours[person.team] -= person.schedule.workingHours(from: stoppedAt, to: person.busyUntil)
+            result.teamBusyHours[person.team] -= shifts[person.shift].workingHours(from: stoppedAt, to: person.busyUntil)
         }
         return result
     }
@@ -303,11 +317,18 @@ struct FrontDoorState {
     func freePerson(for stageIndex: Int) -> Int? {
         var team = design.stages[stageIndex].team
         if teams[team].presentToday == 0, let cover = design.stages[stageIndex].coverTeam { team = cover }
-        var best: Int?
-        for person in teams[team].people where people[person].onShift && !people[person].busy {
-            if best == nil || people[person].workToday < people[best!].workToday { best = person }
+        return teams[team].free.first.map { teams[team].people[$0] }
+    }
+
+    /// Keeps the person's place among the team's free people in step with their shift, work
+    /// and work taken today.
+    mutating func updateAvailability(of person: Int) {
+        let team = people[person].team, slot = people[person].slot
+        if people[person].onShift && !people[person].busy {
+            teams[team].free.insert(slot, key: people[person].workToday)
+        } else {
+            teams[team].free.remove(slot)
         }
-        return best
     }
 
     mutating func dispatch(_ person: Int, at now: Double) {
@@ -340,6 +361,7 @@ struct FrontDoorState {
         contacts[index].person = person
         people[person].busy = true
         people[person].workToday += 1
+        updateAvailability(of: person)
         var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex])
             * design.stages[stageIndex].channelFactors[contacts[index].profile.channel.rawValue] * design.stages[stageIndex].ragFactors[contacts[index].profile.rag.rawValue]
         if design.stages[stageIndex].decides, let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
@@ -349,7 +371,7 @@ struct FrontDoorState {
             result.stageWaitHours[stageIndex] += now - contacts[index].waitingSince
             result.teamBusyHours[people[person].team] += hours
         }
-        let end = people[person].schedule.add(workingHours: hours, to: now)
+        let end = shifts[people[person].shift].add(workingHours: hours, to: now)
         people[person].busyUntil = end
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
     }
@@ -360,6 +382,7 @@ struct FrontDoorState {
         let person = contacts[index].person
         if measuring { result.stageCompleted[stageIndex] += 1 }
         people[person].busy = false
+        updateAvailability(of: person)
         contacts[index].person = -1
         contacts[index].lastTeam = design.stages[stageIndex].team
         if design.stages[stageIndex].decides {

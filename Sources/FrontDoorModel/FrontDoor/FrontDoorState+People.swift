@@ -17,6 +17,7 @@ extension FrontDoorState {
             people[index].present = opens && people[index].rotaDays.contains(weekday) && !people[index].absent[day % 365]
             people[index].decisionsToday = 0
             people[index].workToday = 0
+            updateAvailability(of: index)
         }
         for teamIndex in teams.indices {
             let present = teams[teamIndex].people.filter { people[$0].present }.count
@@ -26,16 +27,7 @@ extension FrontDoorState {
                 events.schedule(at: interval.upperBound, kind: EventKind.teamCloses.rawValue, subject: Int32(teamIndex))
             }
         }
-        for index in people.indices where people[index].present {
-            for interval in people[index].schedule.openIntervals(onDay: day) {
-                events.schedule(at: interval.lowerBound, kind: EventKind.shiftStarts.rawValue, subject: Int32(index))
-                events.schedule(at: interval.upperBound, kind: EventKind.shiftEnds.rawValue, subject: Int32(index))
-                // Only hours inside the measured window [end of warm-up, horizon) are available:
-                // a day that starts at the horizon adds nothing.
-                let low = max(interval.lowerBound, length.warmUpHours), high = min(interval.upperBound, length.horizonHours)
-                if high > low { result.teamAvailableHours[people[index].team] += high - low }
-            }
-        }
+        scheduleShifts(onDay: day)
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: initialStream) : []
         for arrival in waitingAtStart + generator.contacts(onDay: day, using: arrivals) {
             let id = makeContact(arrival)
@@ -51,6 +43,51 @@ extension FrontDoorState {
             events.schedule(at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
         }
         events.schedule(at: now + 24, kind: EventKind.dayStart.rawValue, subject: Int32(day + 1))
+    }
+
+    /// Schedules the day's shift changes of the people at work: one event for each moment at
+    /// which someone comes on or goes off shift, handling them in the order of their shifts.
+    mutating func scheduleShifts(onDay day: Int) {
+        dayShiftChanges.removeAll(keepingCapacity: true)
+        for index in people.indices where people[index].present {
+            shifts[people[index].shift].forEachOpenInterval(onDay: day) { interval in
+                dayShiftChanges.append((interval.lowerBound, dayShiftChanges.count, Int32(index), true))
+                dayShiftChanges.append((interval.upperBound, dayShiftChanges.count, Int32(index), false))
+                // Only hours inside the measured window [end of warm-up, horizon) are available:
+                // a day that starts at the horizon adds nothing.
+                let low = max(interval.lowerBound, length.warmUpHours), high = min(interval.upperBound, length.horizonHours)
+                if high > low { result.teamAvailableHours[people[index].team] += high - low }
+            }
+        }
+        dayShiftChanges.sort { ($0.time, $0.order) < ($1.time, $1.order) }
+        var start = 0
+        while start < dayShiftChanges.count {
+            var end = start + 1
+            while end < dayShiftChanges.count && dayShiftChanges[end].time == dayShiftChanges[start].time { end += 1 }
+            let batch = dayShiftChanges[start..<end].map { (person: $0.person, on: $0.on) }
+            let slot: Int32
+            if let reused = freeRotaSlots.popLast() {
+                slot = reused
+                rotaChanges[Int(slot)] = batch
+            } else {
+                slot = Int32(rotaChanges.count)
+                rotaChanges.append(batch)
+            }
+            events.schedule(at: dayShiftChanges[start].time, kind: EventKind.rotaChange.rawValue, subject: slot)
+            start = end
+        }
+    }
+
+    /// People come on shift (and look for work) or go off it, in the order of their shifts.
+    mutating func changeShifts(slot: Int, at now: Double) {
+        for change in rotaChanges[slot] {
+            let person = Int(change.person)
+            people[person].onShift = change.on
+            updateAvailability(of: person)
+            if change.on { dispatch(person, at: now) }
+        }
+        rotaChanges[slot].removeAll()
+        freeRotaSlots.append(Int32(slot))
     }
 
     /// Draws a year of absence for one person: leave taken as whole weeks (about 60%) and single
