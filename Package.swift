@@ -21,13 +21,15 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev", "pkg-config"])]
         ),
-        // Time, event list, random streams, distributions, statistics and queueing networks.
-        // Knows nothing about children's social care.
+        // The kernel: event list, run loop, entity pool, random streams and the seed plan,
+        // distributions, statistics, weekly schedules. Knows nothing about children's social care.
         .target(name: "SimulationEngine", dependencies: ["CGSL"]),
-        // Scenario files: schema, validation and YAML reading.
+        // Open queueing networks (such as the reference workload) on the kernel's run loop.
+        .target(name: "QueueingNetworkModel", dependencies: ["SimulationEngine"]),
+        // Scenario files: schema, validation and YAML reading; the front-door model.
         .target(
             name: "FrontDoorModel",
-            dependencies: ["SimulationEngine", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SimulationEngine", "QueueingNetworkModel", .product(name: "Yams", package: "Yams")]
         ),
         // Replications in parallel, confidence intervals.
         .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
@@ -46,8 +48,10 @@ let package = Package(
         // Helpers shared by the test targets: the package root, running a program.
         .target(name: "FrontDoorTestSupport", path: "Tests/FrontDoorTestSupport"),
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
-        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "SimulationEngine", "FrontDoorTestSupport"]),
-        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine"]),
+        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        // The sentences Reports writes about analysis results are checked beside those results.
+        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "FrontDoorTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),

@@ -31,18 +31,11 @@ public struct PrecisionReport: Sendable {
     public let worst: Double
 
     public var met: Bool { unmet.isEmpty }
-
-    public var sentence: String {
-        met ? String(format: "Every headline measure is within ±%.1f%% of its mean (95%% interval) after %d replications (widest ±%.1f%%).",
-                     target * 100, replications, worst * 100)
-            : String(format: "After the maximum of %d replications, %@ %@ still wider than ±%.1f%% (widest ±%.1f%%).",
-                     replications, unmet.joined(separator: ", "), unmet.count == 1 ? "is" : "are", target * 100, worst * 100)
-    }
 }
 
 public enum Comparison {
     /// Runs every scenario with the same seeds and compares each with the first.
-    public static func run(_ scenarios: [Scenario], settings: ExperimentSettings, progress: ProgressReporter? = nil) -> DesignComparison {
+    public static func run(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> DesignComparison {
         precondition(!scenarios.isEmpty)
         let seeds = SeedPlan(baseSeed: settings.seed)
         var outcomes = scenarios.map { _ in [ReplicationOutcome]() }

@@ -59,19 +59,20 @@ public struct ExperimentResult: Sendable {
         return outcomes.map { $0.values[index] }
     }
 
-    /// Plain-English warnings about the results: a design that cannot keep up with its demand.
-    public var warnings: [String] {
-        var warnings: [String] = []
-        if let overloaded = self["runs.overloaded"], overloaded.mean > 0 {
-            warnings.append(String(format: "%.0f%% of replications stopped early with over 200,000 contacts waiting for a decision: "
-                                   + "this design is overloaded and its figures describe only the time before it stopped.", overloaded.mean * 100))
-        }
-        if let growth = self["backlog.growth_per_day"], growth.ci95Low > 1 {
-            warnings.append(String(format: "The backlog grows by about %.1f contacts a working day (95%% interval %.1f to %.1f): "
-                                   + "this design cannot keep up with its demand, and a longer run would show a larger backlog.",
-                                   growth.mean, growth.ci95Low, growth.ci95High))
-        }
-        return warnings
+    /// What is wrong with a design's results: it cannot keep up with its demand.
+    public enum Concern: Sendable {
+        /// This share of replications stopped early, overloaded.
+        case stoppedOverloaded(share: Double)
+        /// The backlog grows every working day (mean and 95% interval, contacts a day).
+        case backlogGrowing(MeasureSummary)
+    }
+
+    /// The concerns about these results, most serious first.
+    public var concerns: [Concern] {
+        var concerns: [Concern] = []
+        if let overloaded = self["runs.overloaded"], overloaded.mean > 0 { concerns.append(.stoppedOverloaded(share: overloaded.mean)) }
+        if let growth = self["backlog.growth_per_day"], growth.ci95Low > 1 { concerns.append(.backlogGrowing(growth)) }
+        return concerns
     }
 
     /// The widest 95% half-width among the headline measures, as a share of the mean.
@@ -94,13 +95,13 @@ public enum Experiment {
     /// let result = Experiment.run(scenario, settings: .init(replications: 20, seed: 1, jobs: 2))
     /// print(result["contacts.arrived"]!.mean)
     /// ```
-    public static func run(_ scenario: Scenario, settings: ExperimentSettings, progress: ProgressReporter? = nil) -> ExperimentResult {
+    public static func run(_ scenario: Scenario, settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> ExperimentResult {
         Comparison.run([scenario], settings: settings, progress: progress).designs[0]
     }
 
     /// Replications `first ..< first + count` of `scenario`, in order, on `jobs` threads.
     static func replicate(_ scenario: Scenario, seeds: SeedPlan, first: Int, count: Int, jobs: Int,
-                          progress: ProgressReporter?) -> [ReplicationOutcome] {
+                          progress: (any ProgressObserver)?) -> [ReplicationOutcome] {
         ReplicationRunner.run(count: count, first: first, jobs: jobs) { replication in
             let outcome = scenario.simulate(replication: replication, seeds: seeds)
             progress?.advance()

@@ -58,25 +58,6 @@ public struct SizingResult: Sendable {
     public let maximumPosts: Int
     public let replications: Int
 
-    /// Why the answer is the answer, in words; `money` writes an amount in pounds.
-    public func explanation(money: (Double) -> String) -> String {
-        guard let answer else {
-            return "No staffing up to \(maximumPosts) posts in each team meets every target with confidence."
-        }
-        var text = "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
-            + "(\(money(answer.cost)) a year in staff and agency cost)."
-        for smaller in nextSmaller {
-            text += " With \(describe(smaller.posts)) it misses " + smaller.missed.map { target in
-                let m = smaller.measures.first { $0.definition.name == target.measure }
-                return "\(target)" + (m.map { String(format: " (%.3g, 95%% interval %.3g to %.3g)", $0.mean, $0.ci95Low, $0.ci95High) } ?? "")
-            }.joined(separator: " and ") + "."
-        }
-        return text
-    }
-
-    func describe(_ posts: [Int]) -> String {
-        zip(teams, posts).map { "\($1) in \($0)" }.joined(separator: ", ")
-    }
 }
 
 /// Finds the smallest staffing of one or more teams that meets every target with confidence.
@@ -96,7 +77,7 @@ public enum Sizing {
     }
 
     public static func run(teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
-                           progress: ProgressReporter? = nil,
+                           progress: (any ProgressObserver)? = nil,
                            scenario: (_ posts: [Int]) throws -> Scenario) throws -> SizingResult {
         var evaluated: [[Int]: SizingCandidate] = [:]
         var order: [SizingCandidate] = []

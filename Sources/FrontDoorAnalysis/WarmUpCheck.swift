@@ -19,12 +19,6 @@ public struct WarmUpCheck: Sendable {
     /// A suggested warm-up in calendar days (five working days to seven days).
     public var suggestedDays: Int { (truncationWorkingDays * 7 + 4) / 5 }
 
-    public var sentence: String {
-        isLongEnough
-            ? "The warm-up of \(warmUpWorkingDays) working days was long enough: MSER-5 on the daily backlog puts the end of the start-up effect at working day \(truncationWorkingDays)."
-            : "The warm-up of \(warmUpWorkingDays) working days may be too short: MSER-5 on the daily backlog puts the end of the start-up effect at working day \(truncationWorkingDays); set warm_up_days to at least \(suggestedDays)."
-    }
-
     /// The check for a run, or nil when the scenario keeps no daily backlog (a plain network).
     public init?(_ result: ExperimentResult) {
         let series = result.outcomes.map(\.backlogSeries)

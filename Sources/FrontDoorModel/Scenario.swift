@@ -1,4 +1,5 @@
 import SimulationEngine
+import QueueingNetworkModel
 
 /// A scenario: a described piece of work to simulate, read from a file and validated.
 ///

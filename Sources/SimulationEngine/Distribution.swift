@@ -133,7 +133,7 @@ public struct Distribution: Sendable, Hashable {
 
     /// The first index whose cumulative probability exceeds `u` (binary search).
     @inline(__always)
-    static func firstIndex(atLeast u: Double, in cumulative: [Double]) -> Int {
+    public static func firstIndex(atLeast u: Double, in cumulative: [Double]) -> Int {
         var low = 0
         var high = cumulative.count - 1
         while low < high {

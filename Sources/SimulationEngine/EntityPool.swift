@@ -1,79 +1,76 @@
-/// The records of work in the network, as parallel arrays indexed by entity number. Numbers are
-/// reused once work leaves, so the pool never grows beyond the most work in the network at once.
-struct EntityPool {
-    var arrivalTime: [Double] = []
-    var enteredStage: [Double] = []
-    var wait: [Double] = []
-    var stage: [Int32] = []
-    var priorityClass: [UInt8] = []
-    private var freeList: [Int32] = []
-    /// The number of entities in use.
-    private(set) var live = 0
-
-    @inline(__always)
-    mutating func make(arrivedAt time: Double, priorityClass cls: Int) -> Int32 {
-        live += 1
-        if let reused = freeList.popLast() {
-            arrivalTime[Int(reused)] = time
-            priorityClass[Int(reused)] = UInt8(cls)
-            return reused
-        }
-        arrivalTime.append(time)
-        enteredStage.append(time)
-        wait.append(0)
-        stage.append(-1)
-        priorityClass.append(UInt8(cls))
-        return Int32(arrivalTime.count - 1)
-    }
-
-    @inline(__always)
-    mutating func free(_ entity: Int32) {
-        live -= 1
-        freeList.append(entity)
-    }
-
-    /// The number of entity records ever allocated (the high-water mark of work in the network).
-    var capacity: Int { arrivalTime.count }
-}
-
-/// A first-in-first-out queue in a growable ring buffer (capacity a power of two), so that a
-/// queue of work costs no allocation once it has reached its largest size.
+/// The records of the entities in a model (pieces of work, contacts…), numbered from 0. Numbers
+/// are reused once an entity leaves, so the pool never grows beyond the most entities alive at
+/// once: memory follows the work in the system, not the length of the run.
 ///
-/// - Complexity: O(1) to push (amortised) and to pop.
-public struct RingBuffer<Element>: Sendable where Element: Sendable {
-    @usableFromInline var storage: [Element?] = Array(repeating: nil, count: 16)
-    @usableFromInline var head = 0
-    @usableFromInline var stored = 0
+/// Each number carries a token that changes whenever its entity changes state in a way that
+/// overtakes timers set earlier (it is released, or it leaves a queue). An event or queue entry
+/// keeps the token it was made with and is ignored when it no longer matches.
+///
+/// ```swift
+/// var pool = EntityPool<Double>()
+/// let job = pool.make(3.5)              // record 0
+/// let stamp = pool.token(job)
+/// pool.release(job)                     // the number is free, and `stamp` is stale
+/// pool.isCurrent(job, token: stamp)     // false
+/// ```
+///
+/// - Complexity: O(1) to make, look up or release (amortised).
+public struct EntityPool<Record> {
+    @usableFromInline var records: [Record] = []
+    @usableFromInline var tokens: [UInt32] = []
+    @usableFromInline var freeList: [Int32] = []
+    @usableFromInline var liveCount = 0
 
     public init() {}
 
-    /// The number of elements waiting.
-    @inlinable public var count: Int { stored }
-    @inlinable public var isEmpty: Bool { stored == 0 }
+    /// The number of entities alive now.
+    @inlinable public var live: Int { liveCount }
 
+    /// The number of records ever allocated: the most entities alive at once.
+    @inlinable public var capacity: Int { records.count }
+
+    /// Stores a new entity and returns its number. A reused number keeps a rising token, so that
+    /// no timer left by its previous entity can match the new one.
     @inlinable
-    public mutating func push(_ element: Element) {
-        if stored == storage.count { grow() }
-        storage[(head + stored) & (storage.count - 1)] = element
-        stored += 1
+    public mutating func make(_ record: Record) -> Int32 {
+        liveCount += 1
+        if let reused = freeList.popLast() {
+            records[Int(reused)] = record
+            tokens[Int(reused)] &+= 1
+            return reused
+        }
+        records.append(record)
+        tokens.append(0)
+        return Int32(records.count - 1)
     }
 
-    /// Removes and returns the oldest element, or nil when empty.
+    /// Frees the entity's number for reuse; its timers and queue entries become stale.
     @inlinable
-    public mutating func pop() -> Element? {
-        guard stored > 0 else { return nil }
-        let element = storage[head]
-        storage[head] = nil
-        head = (head + 1) & (storage.count - 1)
-        stored -= 1
-        return element
+    public mutating func release(_ id: Int32) {
+        liveCount -= 1
+        tokens[Int(id)] &+= 1
+        freeList.append(id)
     }
 
-    @usableFromInline
-    mutating func grow() {
-        var larger = [Element?](repeating: nil, count: storage.count * 2)
-        for i in 0..<stored { larger[i] = storage[(head + i) & (storage.count - 1)] }
-        storage = larger
-        head = 0
+    /// The entity's record.
+    @inlinable
+    public subscript(id: Int32) -> Record {
+        get { records[Int(id)] }
+        _modify { yield &records[Int(id)] }
     }
+
+    /// The entity's current token.
+    @inlinable
+    public func token(_ id: Int32) -> UInt32 { tokens[Int(id)] }
+
+    /// Changes the entity's token, so that its pending timers and queue entries are ignored.
+    @inlinable
+    public mutating func renewToken(_ id: Int32) { tokens[Int(id)] &+= 1 }
+
+    /// Whether `token` is still the entity's token.
+    @inlinable
+    public func isCurrent(_ id: Int32, token: UInt32) -> Bool { tokens[Int(id)] == token }
 }
+
+extension EntityPool: Sendable where Record: Sendable {}
+

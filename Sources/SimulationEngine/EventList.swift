@@ -1,6 +1,6 @@
 /// A scheduled event: what happens, to which entity, and when.
 ///
-/// Kept to 24 bytes so that the event list stays in cache.
+/// Kept to 32 bytes so that the event list stays in cache.
 public struct Event: Sendable {
     /// Simulation time at which the event happens.
     public var time: Double
@@ -10,29 +10,73 @@ public struct Event: Sendable {
     public var kind: UInt32
     /// The entity or resource the event concerns.
     public var subject: Int32
+    /// The subject's token when the event was scheduled (see ``EntityPool/token(_:)``): a timer
+    /// whose token no longer matches has been overtaken and is ignored.
+    public var token: UInt32
 }
 
 /// The future event list: a binary min-heap ordered by (time, insertion sequence), so that events
 /// at the same time happen in the order they were scheduled and every run is reproducible.
 ///
-/// - Complexity: O(log n) to schedule or to take the next event.
+/// Events known in bulk ahead of time (a day's arrivals) can be scheduled together with
+/// ``schedule(batch:)``: they wait in a sorted lane beside the heap instead of in it, so the heap
+/// holds only the events that are really in flight. Order is the same either way.
+///
+/// - Complexity: O(log n) to schedule or to take the next event, n the events in the heap;
+///   O(k log k) to schedule a batch of k.
 public struct EventList: Sendable {
     private var heap: ContiguousArray<Event> = []
+    /// Events scheduled in batches, sorted by (time, sequence), from `laneHead` on.
+    private var lane: ContiguousArray<Event> = []
+    private var laneHead = 0
     private var nextSequence: UInt64 = 0
 
     public init(capacity: Int = 64) { heap.reserveCapacity(capacity) }
 
     /// The number of events waiting.
-    public var count: Int { heap.count }
-    public var isEmpty: Bool { heap.isEmpty }
+    public var count: Int { heap.count + lane.count - laneHead }
+    public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, if any.
-    public var nextTime: Double? { heap.first?.time }
+    @inline(__always)
+    public var nextTime: Double? {
+        guard laneHead < lane.count else { return heap.first?.time }
+        guard let top = heap.first else { return lane[laneHead].time }
+        return Self.precedes(top, lane[laneHead]) ? top.time : lane[laneHead].time
+    }
+
+    /// Schedules several events at once, with sequence numbers in the order given (so they
+    /// happen exactly as if scheduled one by one in that order).
+    public mutating func schedule(batch: [(time: Double, kind: UInt32, subject: Int32)]) {
+        var events = ContiguousArray<Event>()
+        events.reserveCapacity(lane.count - laneHead + batch.count)
+        for item in batch {
+            events.append(Event(time: item.time, sequence: nextSequence, kind: item.kind, subject: item.subject, token: 0))
+            nextSequence &+= 1
+        }
+        events.sort(by: Self.precedes)
+        if laneHead < lane.count {
+            // Merge with what is left of earlier batches.
+            var merged = ContiguousArray<Event>()
+            merged.reserveCapacity(lane.count - laneHead + events.count)
+            var i = laneHead, j = 0
+            while i < lane.count || j < events.count {
+                if j == events.count || (i < lane.count && Self.precedes(lane[i], events[j])) {
+                    merged.append(lane[i]); i += 1
+                } else {
+                    merged.append(events[j]); j += 1
+                }
+            }
+            events = merged
+        }
+        lane = events
+        laneHead = 0
+    }
 
     /// Schedules an event.
     @inline(__always)
-    public mutating func schedule(at time: Double, kind: UInt32, subject: Int32) {
-        let event = Event(time: time, sequence: nextSequence, kind: kind, subject: subject)
+    public mutating func schedule(at time: Double, kind: UInt32, subject: Int32, token: UInt32 = 0) {
+        let event = Event(time: time, sequence: nextSequence, kind: kind, subject: subject, token: token)
         nextSequence &+= 1
         heap.append(event)
         heap.withUnsafeMutableBufferPointer { buffer in
@@ -54,6 +98,10 @@ public struct EventList: Sendable {
     /// the bottom, so this takes about half the comparisons of the textbook sift-down.
     @inline(__always)
     public mutating func next() -> Event? {
+        if laneHead < lane.count, heap.isEmpty || Self.precedes(lane[laneHead], heap[0]) {
+            laneHead += 1
+            return lane[laneHead - 1]
+        }
         guard let first = heap.first else { return nil }
         let last = heap.removeLast()
         if heap.isEmpty { return first }
@@ -81,7 +129,7 @@ public struct EventList: Sendable {
     /// Removes and returns the earliest event if it happens at or before `limit`.
     @inline(__always)
     public mutating func next(notAfter limit: Double) -> Event? {
-        guard let time = heap.first?.time, time <= limit else { return nil }
+        guard let time = nextTime, time <= limit else { return nil }
         return next()
     }
 

@@ -11,7 +11,7 @@
 ///
 /// ```swift
 /// let plan = SeedPlan(baseSeed: 2026)
-/// let arrivals = RandomStream(seed: plan.seed(replication: 0, purpose: .arrivals))
+/// let arrivals = RandomStream(seed: plan.seed(replication: 0, purpose: StreamPurpose(rawValue: 0)))
 /// ```
 public struct SeedPlan: Sendable, Hashable {
     /// The number of purposes a replication may use; purposes are numbered below this.
@@ -51,27 +51,30 @@ public struct SeedPlan: Sendable, Hashable {
     }
 }
 
-/// What a random stream is used for. Each purpose has its own stream in every replication.
+/// What a random stream is used for. Each purpose has its own stream in every replication; the
+/// model that uses the streams declares its purposes as numbers below ``SeedPlan/purposeSlots``.
+///
+/// ```swift
+/// extension StreamPurpose {
+///     static let arrivals = StreamPurpose(rawValue: 0)
+///     static func service(stage: Int) -> StreamPurpose { .numbered(stage, from: 16) }
+/// }
+/// ```
 public struct StreamPurpose: Sendable, Hashable {
     public let rawValue: UInt32
 
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
-
-    /// Times between arrivals and the attributes drawn when work arrives.
-    public static let arrivals = StreamPurpose(rawValue: 0)
-    /// Which way work goes after each stage.
-    public static let routing = StreamPurpose(rawValue: 1)
-    /// People's absence: leave, sickness and training.
-    public static let absence = StreamPurpose(rawValue: 2)
-    /// The state at the start of a run, such as a backlog already waiting.
-    public static let initialState = StreamPurpose(rawValue: 3)
-    /// Purposes from here up are service times, one stream per stage.
-    static let firstServiceStream: UInt32 = 16
-
-    /// Service times at the stage with the given index (one stream per stage, so that adding a
-    /// stage leaves the service times at the others unchanged).
-    public static func service(stage: Int) -> StreamPurpose {
-        precondition(stage >= 0 && UInt32(stage) < SeedPlan.purposeSlots - firstServiceStream)
-        return StreamPurpose(rawValue: firstServiceStream + UInt32(stage))
+    public init(rawValue: UInt32) {
+        precondition(rawValue < SeedPlan.purposeSlots)
+        self.rawValue = rawValue
     }
+
+    /// The `index`-th of a family of purposes numbered from `first` (one stream per stage, say,
+    /// so that adding a stage leaves the draws at the others unchanged).
+    public static func numbered(_ index: Int, from first: UInt32) -> StreamPurpose {
+        precondition(index >= 0 && index < maximumNumbered(from: first))
+        return StreamPurpose(rawValue: first + UInt32(index))
+    }
+
+    /// How many purposes a family numbered from `first` can hold.
+    public static func maximumNumbered(from first: UInt32) -> Int { Int(SeedPlan.purposeSlots - first) }
 }

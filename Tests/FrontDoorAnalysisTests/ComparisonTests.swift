@@ -3,6 +3,7 @@ import Testing
 import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
+import FrontDoorReports
 import Synchronization
 
 @Suite struct ComparisonTests {

@@ -3,6 +3,7 @@ import Testing
 import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
+import FrontDoorReports
 
 /// The shipped scenarios reproduce the figures their seed reports publish. Every scenario runs
 /// with the same seed, so the designs see the same contacts and their differences are paired.

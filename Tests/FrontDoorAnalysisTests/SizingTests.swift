@@ -3,6 +3,7 @@ import Testing
 import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
+import FrontDoorReports
 
 @Suite struct SizingTests {
     static func peterborough(_ overrides: [String]) throws -> Scenario {

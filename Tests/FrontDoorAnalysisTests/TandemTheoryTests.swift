@@ -3,6 +3,7 @@ import Testing
 import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
+import FrontDoorReports
 
 /// The reference workload, run through the scenario file and the replication runner, against the
 /// facts of queueing theory stated in the workload's definition.

@@ -269,7 +269,7 @@ enum Fixture {
             let (design, length) = try Fixture.design(Fixture.yaml(perYear: 5_000, days: days, recontact: 0.2))
             var state = FrontDoorState(design: design, length: length, seeds: SeedPlan(baseSeed: 2), replication: 0)
             _ = state.run()
-            return state.contacts.count
+            return state.contacts.capacity
         }
         let oneYear = try records(days: 365)
         let fiveYears = try records(days: 365 * 5)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import FrontDoorTestSupport
 import SimulationEngine
+import QueueingNetworkModel
 @testable import FrontDoorModel
 
 /// The queueing network of a network scenario (the test fails if it is not one).

@@ -46,8 +46,98 @@ import Testing
         #expect(list.count == reference.count)
     }
 
-    @Test func anEventIsTwentyFourBytes() {
-        #expect(MemoryLayout<Event>.stride == 24)
+    @Test func batchesInterleaveWithSingleEventsAsIfScheduledOneByOne() {
+        // The same schedule through batches and through single events gives the same order.
+        var batched = EventList(), single = EventList()
+        let stream = RandomStream(seed: 5)
+        var subject: Int32 = 0
+        var popped: ([Int32], [Int32]) = ([], [])
+        for round in 0..<200 {
+            let base = Double(round)
+            var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
+            for _ in 0..<Int(stream.uniform() * 8) {
+                batch.append(((base + stream.uniform() * 3).rounded(), 0, subject))   // ties with each other and with singles
+                subject += 1
+            }
+            batched.schedule(batch: batch)
+            for item in batch { single.schedule(at: item.time, kind: item.kind, subject: item.subject) }
+            for _ in 0..<3 {
+                let time = (base + stream.uniform() * 3).rounded()
+                batched.schedule(at: time, kind: 1, subject: subject)
+                single.schedule(at: time, kind: 1, subject: subject)
+                subject += 1
+            }
+            for _ in 0..<Int(stream.uniform() * 10) {
+                if let event = batched.next(notAfter: base + 1) { popped.0.append(event.subject) }
+                if let event = single.next(notAfter: base + 1) { popped.1.append(event.subject) }
+            }
+            #expect(batched.count == single.count)
+        }
+        while let event = batched.next() { popped.0.append(event.subject) }
+        while let event = single.next() { popped.1.append(event.subject) }
+        #expect(popped.0 == popped.1)
+        #expect(popped.0.count == Int(subject))
+    }
+
+    @Test func anEventIsThirtyTwoBytes() {
+        #expect(MemoryLayout<Event>.stride == 32)
+    }
+}
+
+/// A model that counts its events, schedules one an hour and can be told to stop.
+private struct Ticker: EventDrivenModel {
+    var events = EventList()
+    var handled: [Double] = []
+    var warmUpEndedAt: [Double] = []
+    var stopAfter = Int.max
+
+    mutating func handle(_ event: Event) {
+        handled.append(event.time)
+        events.schedule(at: event.time + 1, kind: 0, subject: 0)
+    }
+    mutating func warmUpEnded(at time: Double) { warmUpEndedAt.append(time) }
+    var mustStop: Bool { handled.count >= stopAfter }
+}
+
+@Suite struct RunLoopTests {
+    @Test func handlesEventsUpToAndIncludingTheHorizon() {
+        var ticker = Ticker()
+        ticker.events.schedule(at: 0, kind: 0, subject: 0)
+        let outcome = ticker.run(RunLength(horizonHours: 10, warmUpHours: 2.5))
+        #expect(outcome.events == 11 && outcome.stoppedAt == 10)
+        #expect(ticker.handled == (0...10).map(Double.init))
+        #expect(ticker.warmUpEndedAt == [2.5])
+    }
+
+    @Test func aModelCanStopItsRunEarly() {
+        var ticker = Ticker(stopAfter: 4)
+        ticker.events.schedule(at: 0, kind: 0, subject: 0)
+        let outcome = ticker.run(RunLength(horizonHours: 10))
+        #expect(outcome.events == 4 && outcome.stoppedAt == 4)
+    }
+
+    @Test func theWarmUpEndsEvenWhenNoEventFollowsIt() {
+        var ticker = Ticker()
+        let outcome = ticker.run(RunLength(horizonHours: 10, warmUpHours: 5))
+        #expect(outcome.events == 0)
+        #expect(ticker.warmUpEndedAt == [5])
+    }
+}
+
+@Suite struct EntityPoolTests {
+    @Test func numbersAreReusedAndOldTokensGoStale() {
+        var pool = EntityPool<String>()
+        let a = pool.make("a"), b = pool.make("b")
+        let stamp = pool.token(a)
+        pool.release(a)
+        #expect(!pool.isCurrent(a, token: stamp))
+        let c = pool.make("c")
+        #expect(c == a && pool[c] == "c" && pool[b] == "b")
+        #expect(!pool.isCurrent(c, token: stamp))
+        #expect(pool.live == 2 && pool.capacity == 2)
+        let fresh = pool.token(c)
+        pool.renewToken(c)
+        #expect(!pool.isCurrent(c, token: fresh))
     }
 }
 

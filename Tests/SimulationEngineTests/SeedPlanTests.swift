@@ -1,6 +1,14 @@
 import Testing
 @testable import SimulationEngine
 
+/// Purposes as a model would declare them.
+private extension StreamPurpose {
+    static let arrivals = StreamPurpose(rawValue: 0)
+    static let routing = StreamPurpose(rawValue: 1)
+    static let absence = StreamPurpose(rawValue: 2)
+    static func service(stage: Int) -> StreamPurpose { .numbered(stage, from: 16) }
+}
+
 @Suite struct SeedPlanTests {
     /// mt19937 treats seed 0 as 4357, so two seeds collide if they are equal after that mapping.
     private func effective(_ seed: UInt32) -> UInt32 { seed == 0 ? 4357 : seed }

@@ -19,9 +19,23 @@ public enum FrontDoorSimulation {
     }
 }
 
-struct FrontDoorState {
+/// The random streams of a front door, one per purpose.
+extension StreamPurpose {
+    /// The contacts and everything about them.
+    static let contacts = StreamPurpose(rawValue: 0)
+    /// Which stages apply, handoff losses, call-backs and re-contacts.
+    static let routing = StreamPurpose(rawValue: 1)
+    /// People's leave, training and sickness.
+    static let absence = StreamPurpose(rawValue: 2)
+    /// The backlog waiting at the start.
+    static let startingBacklog = StreamPurpose(rawValue: 3)
+    /// The time work takes at the stage with the given index, one stream per stage.
+    static func work(stage: Int) -> StreamPurpose { .numbered(stage, from: 16) }
+}
+
+struct FrontDoorState: EventDrivenModel {
     enum EventKind: UInt32 {
-        case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, endOfWarmUp, recontact,
+        case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, recontact,
              rotaChange
     }
 
@@ -33,7 +47,6 @@ struct FrontDoorState {
         /// The stage the contact is at or moving to.
         var stage = 0
         var lastTeam = -1
-        var token: UInt32 = 0
         var waitingSince = 0.0
         var person = -1
         var informationLost = false
@@ -92,8 +105,7 @@ struct FrontDoorState {
     let sourceGroups: [Int]
 
     var events = EventList(capacity: 1024)
-    var contacts: [Contact] = []
-    var freeContacts: [Int32] = []
+    var contacts = EntityPool<Contact>()
     var people: [Person] = []
     /// Every distinct working pattern: each team's hours, and its early and late shifts.
     var shifts: [WeeklySchedule] = []
@@ -117,11 +129,11 @@ struct FrontDoorState {
         self.design = design
         self.length = length
         generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
-        arrivals = RandomStream(seed: seeds.seed(replication: replication, purpose: .arrivals))
+        arrivals = RandomStream(seed: seeds.seed(replication: replication, purpose: .contacts))
         routing = RandomStream(seed: seeds.seed(replication: replication, purpose: .routing))
         absenceStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .absence))
-        initialStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .initialState))
-        stageStreams = design.stages.indices.map { RandomStream(seed: seeds.seed(replication: replication, purpose: .service(stage: $0))) }
+        initialStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .startingBacklog))
+        stageStreams = design.stages.indices.map { RandomStream(seed: seeds.seed(replication: replication, purpose: .work(stage: $0))) }
         stageOutcomeTables = design.stages.map { $0.outcomes?.map { try! Categorical(weights: $0) } }
         referralFactorTables = design.outcomes.byRAG.map { table in
             design.outcomes.referralFactorByChannel.map { try! Categorical(weights: OutcomeRules.scaleReferrals(table, by: $0)) }
@@ -158,32 +170,9 @@ struct FrontDoorState {
 
     mutating func run() -> FrontDoorReplication {
         events.schedule(at: 0, kind: EventKind.dayStart.rawValue, subject: 0)
-        if length.warmUpHours > 0 { events.schedule(at: length.warmUpHours, kind: EventKind.endOfWarmUp.rawValue, subject: 0) }
-        var stoppedAt = length.horizonHours
-        while let time = events.nextTime, time <= length.horizonHours {
-            if undecided > FrontDoorSimulation.backlogLimit {
-                result.stoppedOverloaded = true
-                stoppedAt = time
-                break
-            }
-            let event = events.next()!
-            result.events += 1
-            let subject = event.subject
-            switch EventKind(rawValue: event.kind & 0xff)! {
-            case .arrival: arrive(subject, at: time)
-            case .recontact: arrive(subject, at: time, isRecontact: true)
-            case .workEnd: finishWork(of: subject, at: time)
-            case .joinQueue: join(subject, at: time)
-            case .checksTimeout: timeOut(subject, token: event.kind >> 8, at: time)
-            case .callerGivesUp: giveUp(subject, token: event.kind >> 8, at: time)
-            case .dayStart: startDay(Int(subject), at: time)
-            case .teamOpens: teams[Int(subject)].open = true
-            case .teamCloses: teams[Int(subject)].open = false
-            case .rotaChange: changeShifts(slot: Int(subject), at: time)
-            case .officeCloses: recordBacklog(day: Int(subject))
-            case .endOfWarmUp: startMeasuring()
-            }
-        }
+        let (handled, stoppedAt) = run(length)
+        result.events = handled
+        result.stoppedOverloaded = stoppedAt < length.horizonHours
         result.measuredHours = max(0, stoppedAt - length.warmUpHours)
         result.undecidedAtEnd = undecided
         // Busy time was counted in full when work started; take off what falls after the end.
@@ -193,64 +182,75 @@ struct FrontDoorState {
         return result
     }
 
+    /// Stops a run that can no longer keep up, so that memory stays bounded.
+    var mustStop: Bool { undecided > FrontDoorSimulation.backlogLimit }
+
+    mutating func warmUpEnded(at time: Double) { measuring = true }
+
+    mutating func handle(_ event: Event) {
+        let subject = event.subject, time = event.time
+        switch EventKind(rawValue: event.kind)! {
+        case .arrival: arrive(subject, at: time)
+        case .recontact: arrive(subject, at: time, isRecontact: true)
+        case .workEnd: finishWork(of: subject, at: time)
+        case .joinQueue: join(subject, at: time)
+        case .checksTimeout: timeOut(subject, token: event.token, at: time)
+        case .callerGivesUp: giveUp(subject, token: event.token, at: time)
+        case .dayStart: startDay(Int(subject), at: time)
+        case .teamOpens: teams[Int(subject)].open = true
+        case .teamCloses: teams[Int(subject)].open = false
+        case .rotaChange: changeShifts(slot: Int(subject), at: time)
+        case .officeCloses: recordBacklog(day: Int(subject))
+        }
+    }
+
     // MARK: Contacts
 
     mutating func makeContact(_ arrival: DemandGenerator.Arrival) -> Int32 {
-        var contact = Contact(profile: arrival)
-        if let reused = freeContacts.popLast() {
-            // Keep the token rising across reuse, so that a timer left by the record's previous
-            // contact can never match the new one.
-            contact.token = contacts[Int(reused)].token &+ 1
-            contacts[Int(reused)] = contact
-            return reused
-        }
-        contacts.append(contact)
-        return Int32(contacts.count - 1)
+        contacts.make(Contact(profile: arrival))
     }
 
     mutating func arrive(_ id: Int32, at now: Double, isRecontact: Bool = false) {
-        let index = Int(id)
-        contacts[index].outOfHours = !design.calendar.office.isOpen(at: now)
-        contacts[index].measured = measuring
+        contacts[id].outOfHours = !design.calendar.office.isOpen(at: now)
+        contacts[id].measured = measuring
         undecided += 1
         if measuring {
             recordDay(Int(now / 24)) { $0.received += 1 }
             result.received += 1
-            result.receivedBySource[contacts[index].profile.source] += 1
+            result.receivedBySource[contacts[id].profile.source] += 1
             if isRecontact { result.recontacts += 1 }
         }
-        contacts[index].stage = 0
+        contacts[id].stage = 0
         moveOn(id, at: now)
     }
 
     /// Sends a contact to the next stage that applies to it, from `contacts[id].stage` on.
     mutating func moveOn(_ id: Int32, at now: Double) {
-        let index = Int(id)
-        while contacts[index].stage < design.stages.count {
-            let s = contacts[index].stage
-            let source = sourceGroups[contacts[index].profile.source]
-            let share = design.stages[s].appliesTo[contacts[index].profile.rag.rawValue]
-            let applies = (!design.stages[s].outOfHoursOnly || contacts[index].outOfHours) && design.stages[s].sources[source]
+        while contacts[id].stage < design.stages.count {
+            let s = contacts[id].stage
+            let source = sourceGroups[contacts[id].profile.source]
+            let share = design.stages[s].appliesTo[contacts[id].profile.rag.rawValue]
+            let applies = (!design.stages[s].outOfHoursOnly || contacts[id].outOfHours) && design.stages[s].sources[source]
                 && (share >= 1 || routing.uniform() < share)
             if applies { break }
-            contacts[index].stage += 1
+            contacts[id].stage += 1
         }
-        guard contacts[index].stage < design.stages.count else {
+        guard contacts[id].stage < design.stages.count else {
             // No deciding stage applied: the pathway is validated to make this impossible.
             preconditionFailure("contact left the pathway undecided")
         }
-        let stageIndex = contacts[index].stage
+        let stageIndex = contacts[id].stage
         var delay = 0.0
-        if contacts[index].lastTeam >= 0 && contacts[index].lastTeam != design.stages[stageIndex].team {
+        if contacts[id].lastTeam >= 0 && contacts[id].lastTeam != design.stages[stageIndex].team {
             if measuring { result.handoffs += 1 }
             delay += design.flow.handoffDelay.sample(using: routing)
-            if routing.uniform() < design.flow.handoffInformationLoss { contacts[index].informationLost = true }
+            if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
         }
-        if design.stages[stageIndex].asksForMissingInformation && (!contacts[index].profile.complete || contacts[index].informationLost) {
+        if design.stages[stageIndex].asksForMissingInformation && (!contacts[id].profile.complete || contacts[id].informationLost) {
             if measuring { result.informationRequests += 1 }
             delay += design.flow.informationWait.sample(using: routing)
-            contacts[index].profile.complete = true
-            contacts[index].informationLost = false
+            contacts[id].profile.complete = true
+            contacts[id].informationLost = false
         }
         if delay > 0 {
             events.schedule(at: now + delay, kind: EventKind.joinQueue.rawValue, subject: id)
@@ -261,50 +261,48 @@ struct FrontDoorState {
 
     /// The contact joins its stage's queue, or starts at once if someone is free.
     mutating func join(_ id: Int32, at now: Double) {
-        let index = Int(id)
-        let stageIndex = contacts[index].stage
-        contacts[index].waitingSince = now
-        let isCaller = design.stages[stageIndex].phone?.channels[contacts[index].profile.channel.rawValue] ?? false
+        let stageIndex = contacts[id].stage
+        contacts[id].waitingSince = now
+        let isCaller = design.stages[stageIndex].phone?.channels[contacts[id].profile.channel.rawValue] ?? false
         if isCaller && measuring { result.phoneAttempts += 1 }
         if let person = freePerson(for: stageIndex) {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
-        let queue = design.stages[stageIndex].byPriority ? contacts[index].profile.rag.rawValue : 0
-        queues[stageIndex][queue].push(id, token: contacts[index].token)
-        let token = contacts[index].token & 0xff_ffff
+        let queue = design.stages[stageIndex].byPriority ? contacts[id].profile.rag.rawValue : 0
+        let token = contacts.token(id)
+        queues[stageIndex][queue].push(id, token: token)
         if case .checks(let clock) = design.stages[stageIndex].kind {
-            events.schedule(at: now + clock[contacts[index].profile.rag.rawValue], kind: EventKind.checksTimeout.rawValue | token << 8, subject: id)
+            events.schedule(at: now + clock[contacts[id].profile.rag.rawValue], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
         }
         if isCaller, let phone = design.stages[stageIndex].phone, teams[design.stages[stageIndex].team].open {
             // Callers ringing while the line is closed are assumed to ring again when it opens.
-            events.schedule(at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue | token << 8, subject: id)
+            events.schedule(at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue, subject: id, token: token)
         }
     }
 
     func isWaiting(_ id: Int32, token: UInt32) -> Bool {
-        contacts[Int(id)].token & 0xff_ffff == token && contacts[Int(id)].person < 0
+        contacts.isCurrent(id, token: token) && contacts[id].person < 0
     }
 
     mutating func timeOut(_ id: Int32, token: UInt32, at now: Double) {
         guard isWaiting(id, token: token) else { return }
-        contacts[Int(id)].token &+= 1
+        contacts.renewToken(id)
         if measuring { result.checksOutOfTime += 1 }
-        contacts[Int(id)].lastTeam = design.stages[contacts[Int(id)].stage].team
-        contacts[Int(id)].stage += 1
+        contacts[id].lastTeam = design.stages[contacts[id].stage].team
+        contacts[id].stage += 1
         moveOn(id, at: now)
     }
 
     mutating func giveUp(_ id: Int32, token: UInt32, at now: Double) {
         guard isWaiting(id, token: token) else { return }
-        let index = Int(id)
-        contacts[index].token &+= 1
+        contacts.renewToken(id)
         if measuring { result.phoneAbandoned += 1 }
-        let phone = design.stages[contacts[index].stage].phone!
+        let phone = design.stages[contacts[id].stage].phone!
         if routing.uniform() < phone.callBackProbability {
             events.schedule(at: now + phone.callBackDelay.sample(using: routing), kind: EventKind.joinQueue.rawValue, subject: id)
         } else {
-            if measuring && contacts[index].measured { result.lostCallers += 1 }
+            if measuring && contacts[id].measured { result.lostCallers += 1 }
             undecided -= 1
             release(id)
         }
@@ -347,7 +345,7 @@ struct FrontDoorState {
             if coverOnly && teams[design.stages[stageIndex].team].presentToday > 0 { continue }
             for queue in 0..<RAG.allCases.count where !queues[stageIndex][queue].isEmpty {
                 let id = queues[stageIndex][queue].pop { [contacts] id, token in
-                    contacts[Int(id)].token == token && contacts[Int(id)].person < 0
+                    contacts.isCurrent(id, token: token) && contacts[id].person < 0
                 }
                 if let id { return (id, stageIndex) }
             }
@@ -356,19 +354,18 @@ struct FrontDoorState {
     }
 
     mutating func start(_ id: Int32, stage stageIndex: Int, person: Int, at now: Double) {
-        let index = Int(id)
-        contacts[index].token &+= 1
-        contacts[index].person = person
+        contacts.renewToken(id)
+        contacts[id].person = person
         people[person].busy = true
         people[person].workToday += 1
         updateAvailability(of: person)
         var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex])
-            * design.stages[stageIndex].channelFactors[contacts[index].profile.channel.rawValue] * design.stages[stageIndex].ragFactors[contacts[index].profile.rag.rawValue]
+            * design.stages[stageIndex].channelFactors[contacts[id].profile.channel.rawValue] * design.stages[stageIndex].ragFactors[contacts[id].profile.rag.rawValue]
         if design.stages[stageIndex].decides, let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
             hours *= fatigue.timeFactor
         }
         if measuring {
-            result.stageWaitHours[stageIndex] += now - contacts[index].waitingSince
+            result.stageWaitHours[stageIndex] += now - contacts[id].waitingSince
             result.teamBusyHours[people[person].team] += hours
         }
         let end = shifts[people[person].shift].add(workingHours: hours, to: now)
@@ -377,18 +374,17 @@ struct FrontDoorState {
     }
 
     mutating func finishWork(of id: Int32, at now: Double) {
-        let index = Int(id)
-        let stageIndex = contacts[index].stage
-        let person = contacts[index].person
+        let stageIndex = contacts[id].stage
+        let person = contacts[id].person
         if measuring { result.stageCompleted[stageIndex] += 1 }
         people[person].busy = false
         updateAvailability(of: person)
-        contacts[index].person = -1
-        contacts[index].lastTeam = design.stages[stageIndex].team
+        contacts[id].person = -1
+        contacts[id].lastTeam = design.stages[stageIndex].team
         if design.stages[stageIndex].decides {
             decide(id, by: person, at: stageIndex, now: now)
         } else {
-            contacts[index].stage += 1
+            contacts[id].stage += 1
             moveOn(id, at: now)
         }
         dispatch(person, at: now)

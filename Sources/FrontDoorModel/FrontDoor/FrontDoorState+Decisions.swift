@@ -3,8 +3,7 @@ import SimulationEngine
 /// Decisions, what follows them, and the measures kept along the way.
 extension FrontDoorState {
     mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
-        let index = Int(id)
-        let contact = contacts[index]
+        let contact = contacts[id]
         let table = stageOutcomeTables[stageIndex]?[contact.profile.rag.rawValue]
             ?? referralFactorTables[contact.profile.rag.rawValue][contact.profile.channel.rawValue]
         var outcome = Outcome(rawValue: table.index(for: contact.profile.need))!
@@ -56,8 +55,7 @@ extension FrontDoorState {
     }
 
     mutating func release(_ id: Int32) {
-        contacts[Int(id)].token &+= 1
-        freeContacts.append(id)
+        contacts.release(id)
     }
 
     // MARK: Measures
@@ -96,9 +94,5 @@ extension FrontDoorState {
     mutating func recordDay(_ day: Int, _ update: (inout FrontDoorReplication.DayRecord) -> Void) {
         guard result.days.last?.day == day else { return }
         update(&result.days[result.days.count - 1])
-    }
-
-    mutating func startMeasuring() {
-        measuring = true
     }
 }

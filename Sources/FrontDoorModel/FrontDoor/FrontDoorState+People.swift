@@ -28,17 +28,18 @@ extension FrontDoorState {
             }
         }
         scheduleShifts(onDay: day)
+        // The day's contacts are known at its start: they wait in the event list's sorted lane.
+        var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: initialStream) : []
         for arrival in waitingAtStart + generator.contacts(onDay: day, using: arrivals) {
-            let id = makeContact(arrival)
-            events.schedule(at: arrival.time, kind: EventKind.arrival.rawValue, subject: id)
+            batch.append((arrival.time, EventKind.arrival.rawValue, makeContact(arrival)))
         }
         let bucket = day % recontactBuckets.count
         for arrival in recontactBuckets[bucket] {
-            let id = makeContact(arrival)
-            events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: id)
+            batch.append((arrival.time, EventKind.recontact.rawValue, makeContact(arrival)))
         }
         recontactBuckets[bucket].removeAll(keepingCapacity: true)
+        events.schedule(batch: batch)
         if calendar.isWorkingDay(day) {
             events.schedule(at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
         }

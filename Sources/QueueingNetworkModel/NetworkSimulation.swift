@@ -1,18 +1,5 @@
 import Foundation
-
-/// How long a run lasts and how much of its start is discarded.
-public struct RunLength: Sendable, Hashable {
-    /// The run stops at this time (hours); work still in the network is not drained.
-    public var horizonHours: Double
-    /// Measures ignore everything before this time (hours), so that a run that starts empty
-    /// is not reported as quieter than it is.
-    public var warmUpHours: Double
-
-    public init(horizonHours: Double, warmUpHours: Double = 0) {
-        self.horizonHours = horizonHours
-        self.warmUpHours = warmUpHours
-    }
-}
+import SimulationEngine
 
 /// What one replication of a ``QueueingNetwork`` measured, over [warm-up, horizon].
 public struct NetworkReplication: Sendable {
@@ -72,13 +59,32 @@ public enum NetworkSimulation {
     }
 }
 
+/// The random streams of a network run, one per purpose.
+extension StreamPurpose {
+    /// Times between arrivals and the priority class of each arrival.
+    static let networkArrivals = StreamPurpose(rawValue: 0)
+    /// Which way work goes after each stage.
+    static let networkRouting = StreamPurpose(rawValue: 1)
+    /// Service times at the stage with the given index, one stream per stage.
+    static func networkService(stage: Int) -> StreamPurpose { .numbered(stage, from: firstNetworkService) }
+    static let firstNetworkService: UInt32 = 16
+}
+
+/// One piece of work in the network.
+struct Job {
+    var arrivalTime: Double
+    var enteredStage: Double
+    var wait = 0.0
+    var stage: Int32 = -1
+    var priorityClass: UInt8
+}
+
 /// The mutable state of one run. A struct with everything inline keeps the event loop free of
 /// reference counting and exclusivity checks.
-struct NetworkState {
+struct NetworkState: EventDrivenModel {
     enum EventKind: UInt32 {
         case arrival = 0
         case serviceEnd = 1
-        case endOfWarmUp = 2
     }
 
     /// The changing state of a stage. What never changes during a run (service distributions,
@@ -118,7 +124,7 @@ struct NetworkState {
     /// Completed services and total wait per stage and priority class, at `stage * classCount + class`.
     var classCompleted: [Int]
     var classWaitTotal: [Double]
-    var entities = EntityPool()
+    var entities = EntityPool<Job>()
 
     var arrived = 0
     var completed = 0
@@ -142,10 +148,10 @@ struct NetworkState {
         var running = 0.0
         classCumulative = network.priorityClassProbabilities.map { running += $0; return running }
         classCount = network.priorityClassProbabilities.count
-        arrivalStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .arrivals))
-        routingStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .routing))
+        arrivalStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .networkArrivals))
+        routingStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .networkRouting))
         serviceStreams = network.stages.indices.map {
-            RandomStream(seed: seeds.seed(replication: replication, purpose: .service(stage: $0)))
+            RandomStream(seed: seeds.seed(replication: replication, purpose: .networkService(stage: $0)))
         }
         stages = network.stages.map {
             StageState(servers: $0.servers, usesPriority: $0.discipline == .priority, leavesAfterService: $0.routes.isEmpty,
@@ -158,23 +164,17 @@ struct NetworkState {
     }
 
     mutating func run() -> NetworkReplication {
-        let horizon = length.horizonHours
         events.schedule(at: arrivalStream.exponential(mean: arrivalMean), kind: EventKind.arrival.rawValue, subject: 0)
-        if length.warmUpHours > 0 {
-            events.schedule(at: length.warmUpHours, kind: EventKind.endOfWarmUp.rawValue, subject: 0)
+        _ = run(length)
+        return measures(at: length.horizonHours)
+    }
+
+    mutating func handle(_ event: Event) {
+        if event.kind == EventKind.arrival.rawValue {
+            arrive(at: event.time)
+        } else {
+            finishService(of: event.subject, at: event.time)
         }
-        while let time = events.nextTime, time <= horizon {
-            let event = events.next()!
-            switch EventKind(rawValue: event.kind)! {
-            case .arrival:
-                arrive(at: event.time)
-            case .serviceEnd:
-                finishService(of: event.subject, at: event.time)
-            case .endOfWarmUp:
-                startMeasuring(at: event.time)
-            }
-        }
-        return measures(at: horizon)
     }
 
     // MARK: Events
@@ -185,7 +185,7 @@ struct NetworkState {
         arrived += 1
         events.schedule(at: now + arrivalStream.exponential(mean: arrivalMean), kind: EventKind.arrival.rawValue, subject: 0)
         let priorityClass = classCount == 1 ? 0 : Distribution.firstIndex(atLeast: arrivalStream.uniform(), in: classCumulative)
-        let entity = entities.make(arrivedAt: now, priorityClass: priorityClass)
+        let entity = entities.make(Job(arrivalTime: now, enteredStage: now, priorityClass: UInt8(priorityClass)))
         inNetwork.set(inNetwork.value + 1, at: now)
         send(entity, from: arrivalOrigin, at: now)
     }
@@ -193,12 +193,12 @@ struct NetworkState {
     @inline(__always)
     mutating func finishService(of entity: Int32, at now: Double) {
         eventCount += 1
-        let stage = Int(entities.stage[Int(entity)])
-        let wait = entities.wait[Int(entity)]
+        let stage = Int(entities[entity].stage)
+        let wait = entities[entity].wait
         stages[stage].completed += 1
         stages[stage].waitTotal += wait
         if classCount > 1 {
-            let slot = stage * classCount + Int(entities.priorityClass[Int(entity)])
+            let slot = stage * classCount + Int(entities[entity].priorityClass)
             classCompleted[slot] += 1
             classWaitTotal[slot] += wait
         }
@@ -216,7 +216,7 @@ struct NetworkState {
         }
     }
 
-    mutating func startMeasuring(at now: Double) {
+    mutating func warmUpEnded(at now: Double) {
         arrived = 0
         completed = 0
         inNetworkAtStart = entities.live
@@ -253,14 +253,14 @@ struct NetworkState {
 
     @inline(__always)
     mutating func enter(_ entity: Int32, stage: Int, at now: Double) {
-        entities.stage[Int(entity)] = Int32(stage)
-        entities.enteredStage[Int(entity)] = now
+        entities[entity].stage = Int32(stage)
+        entities[entity].enteredStage = now
         if stages[stage].busy < stages[stage].servers {
             stages[stage].busy += 1
             stages[stage].busyServers.set(Double(stages[stage].busy), at: now)
             startService(of: entity, at: stage, now: now)
         } else {
-            let queue = stages[stage].usesPriority ? stage * classCount + Int(entities.priorityClass[Int(entity)]) : stage * classCount
+            let queue = stages[stage].usesPriority ? stage * classCount + Int(entities[entity].priorityClass) : stage * classCount
             queues[queue].push(entity)
             stages[stage].queued += 1
             stages[stage].queueLength.set(Double(stages[stage].queued), at: now)
@@ -270,7 +270,7 @@ struct NetworkState {
     @inline(__always)
     mutating func startService(of entity: Int32, at stage: Int, now: Double) {
         eventCount += 1
-        entities.wait[Int(entity)] = now - entities.enteredStage[Int(entity)]
+        entities[entity].wait = now - entities[entity].enteredStage
         let duration = services[stage].sample(using: serviceStreams[stage])
         events.schedule(at: now + duration, kind: EventKind.serviceEnd.rawValue, subject: entity)
     }
@@ -291,11 +291,11 @@ struct NetworkState {
     @inline(__always)
     mutating func leave(_ entity: Int32, at now: Double) {
         completed += 1
-        let duration = now - entities.arrivalTime[Int(entity)]
+        let duration = now - entities[entity].arrivalTime
         timeInNetwork.add(duration)
         timeInNetworkHistogram.add(duration)
         inNetwork.set(inNetwork.value - 1, at: now)
-        entities.free(entity)
+        entities.release(entity)
     }
 
     // MARK: Results

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SimulationEngine
+import SimulationEngine
+@testable import QueueingNetworkModel
 
 /// The engine against results of queueing theory. Each check uses a 95% t-interval across
 /// independent replications, with fixed seeds; the interval must contain the exact value.

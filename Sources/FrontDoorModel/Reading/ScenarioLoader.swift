@@ -1,5 +1,6 @@
 import Foundation
 import SimulationEngine
+import QueueingNetworkModel
 
 /// Reads scenario files.
 ///

@@ -1,9 +1,10 @@
 import Foundation
+import SimulationEngine
 
 /// An open network of service stages: work arrives as a Poisson stream, queues for the servers at
 /// a stage, is served, and moves on to another stage or leaves according to routing probabilities.
 ///
-/// This is the engine's description of *what* is simulated; ``NetworkSimulation`` runs it.
+/// This is the model's description of *what* is simulated; ``NetworkSimulation`` runs it.
 /// Validation happens here, once, so that a run never meets an impossible network.
 ///
 /// ```swift
@@ -67,8 +68,8 @@ public struct QueueingNetwork: Sendable {
             throw NetworkError("the arrival rate must be a number above 0 per hour, not \(arrivalsPerHour)")
         }
         guard !stages.isEmpty else { throw NetworkError("a network needs at least one stage") }
-        guard stages.count <= SeedPlan.purposeSlots - StreamPurpose.firstServiceStream else {
-            throw NetworkError("a network may have at most \(SeedPlan.purposeSlots - StreamPurpose.firstServiceStream) stages")
+        guard stages.count <= StreamPurpose.maximumNumbered(from: StreamPurpose.firstNetworkService) else {
+            throw NetworkError("a network may have at most \(StreamPurpose.maximumNumbered(from: StreamPurpose.firstNetworkService)) stages")
         }
         try Self.checkProbabilities(priorityClassProbabilities, what: "the priority class probabilities")
         guard priorityClassProbabilities.count <= 64 else { throw NetworkError("at most 64 priority classes are supported") }

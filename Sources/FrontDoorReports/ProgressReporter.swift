@@ -1,9 +1,10 @@
 import Foundation
+import FrontDoorAnalysis
 import Synchronization
 
 /// Counts finished replications and shows "12 of 40 replications" on a terminal, redrawn in
 /// place. Safe to call from several worker threads.
-public final class ProgressReporter: Sendable {
+public final class ProgressReporter: ProgressObserver {
     private struct State {
         var done = 0
         var expected = 0

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Benchmark: the front-door path against an earlier build, in one run on this machine. The MASH,
+# 10 replications on one worker thread, through the normal scenario path of release builds; then
+# 100 replications on every core. Prints events a second, wall time and the ratios.
+#   usage: Benchmarks/front-door.sh [BASELINE_COMMIT] [RUNS]   (default 1c0be8f, 5 runs; medians)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+baseline=${1:-1c0be8f}
+runs=${2:-5}
+
+swift build -c release --product frontdoor >/dev/null
+worktree=.build/baseline-$baseline
+if [ ! -x "$worktree/.build/release/frontdoor" ]; then
+  rm -rf "$worktree"
+  git worktree add --force --detach "$worktree" "$baseline" >/dev/null 2>&1
+  (cd "$worktree" && swift build -c release --product frontdoor >/dev/null)
+fi
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+measure() { # binary, replications, jobs -> "wall_seconds events"
+  "$1" run Scenarios/mash.yaml --replications "$2" --jobs "$3" --json --no-report |
+    python3 -c "import json, sys; d = json.load(sys.stdin); print(d['wall_seconds'], d['events'])"
+}
+
+now=() before=() now_all=() before_all=()
+for _ in $(seq "$runs"); do
+  read -r t e_now < <(measure .build/release/frontdoor 10 1); now+=("$t")
+  read -r t e_before < <(measure "$worktree/.build/release/frontdoor" 10 1); before+=("$t")
+  now_all+=("$( { /usr/bin/time -f %e .build/release/frontdoor run Scenarios/mash.yaml -r 100 --no-report >/dev/null; } 2>&1 )")
+  before_all+=("$( { /usr/bin/time -f %e "$worktree/.build/release/frontdoor" run Scenarios/mash.yaml -r 100 --no-report >/dev/null; } 2>&1 )")
+done
+n=$(printf '%s\n' "${now[@]}" | median); b=$(printf '%s\n' "${before[@]}" | median)
+na=$(printf '%s\n' "${now_all[@]}" | median); ba=$(printf '%s\n' "${before_all[@]}" | median)
+awk -v n="$n" -v b="$b" -v en="$e_now" -v eb="$e_before" -v na="$na" -v ba="$ba" -v base="$baseline" -v cores="$(nproc)" 'BEGIN {
+  printf "MASH, 10 replications, 1 thread : now %.3f s (%.1f M events/s), %s %.3f s (%.1f M events/s)\n", n, en / n / 1e6, base, b, eb / b / 1e6
+  printf "speed-up on one thread          : %.2f x (target: at least 3)\n", b / n
+  printf "MASH, 100 replications, %d cores : now %.2f s, %s %.2f s (target: under 4 s on 2 cores)\n", cores, na, base, ba
+}'

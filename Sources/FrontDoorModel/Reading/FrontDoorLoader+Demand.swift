@@ -1,0 +1,104 @@
+import Foundation
+import SimulationEngine
+
+/// Demand: volume, sources and their profiles, seasonality, shocks; weight and probability tables.
+extension FrontDoorLoader {
+    static func readDemand(_ value: YAMLValue, calendar: ServiceCalendar) throws(ScenarioError) -> Demand {
+        let demand = try value.mapping(allowed: ["contacts_per_year", "overdispersion", "trend_per_year", "month_weights", "sources", "shocks",
+                                                 "starting_backlog"])
+        let perYear = try demand.required("contacts_per_year", "contacts received in a year").positiveNumber()
+        let overdispersion = try demand["overdispersion"]?.nonNegativeNumber() ?? 0
+        let trendValue = demand["trend_per_year"]
+        let trend = try trendValue?.number("a yearly growth between -0.99 and 0.99 (0.05 is 5% a year)") { $0 > -1 && $0 < 1 } ?? 0
+        let months = try demand["month_weights"].map { v throws(ScenarioError) in try weightList(v, count: 12, what: "12 monthly weights, January first") }
+            ?? Array(repeating: 1, count: 12)
+
+        let sourcesValue = try demand.required("sources", "contact sources and their shares")
+        var sources: [Demand.Source] = []
+        for (name, sourceValue) in try sourcesValue.mapping().entries {
+            guard let group = SourceGroup(name: name) else {
+                let names = SourceGroup.allCases.map(\.name)
+                throw sourceValue.error("'\(name)' is not a contact-source group; expected one of \(names.joined(separator: ", "))" + suggestion(for: name, among: names))
+            }
+            let source = try sourceValue.mapping(allowed: ["annex_a_codes", "share", "channels", "rag", "complete_information",
+                                                           "weekday_weights", "hour_weights", "school_holiday_factor"])
+            if let codes = source["annex_a_codes"] {
+                for code in try codes.list() where !group.codes.contains(try code.string()) {
+                    throw code.error("code '\(try code.string())' is not in the \(name) group; its codes are \(group.codes.joined(separator: ", "))")
+                }
+            }
+            sources.append(Demand.Source(
+                group: group,
+                share: try source.required("share", "this source's share of all contacts").probability(),
+                channels: try probabilities(try source.required("channels", "how this source's contacts arrive"), names: Channel.allCases.map(\.name)),
+                rag: try probabilities(try source.required("rag", "the share of red, amber and green contacts"), names: RAG.allCases.map(\.name)),
+                completeInformation: try source["complete_information"]?.probability() ?? 1,
+                weekdayWeights: try source["weekday_weights"].map { v throws(ScenarioError) in try weightList(v, count: 7, what: "7 weekday weights, Monday first") }
+                    ?? [1, 1, 1, 1, 1, 1, 1],
+                hourWeights: try source["hour_weights"].map(readHourWeights) ?? Array(repeating: 1, count: 24),
+                schoolHolidayFactor: try source["school_holiday_factor"]?.nonNegativeNumber() ?? 1))
+        }
+        guard !sources.isEmpty else { throw sourcesValue.error("expected at least one source") }
+        let total = sources.reduce(0) { $0 + $1.share }
+        guard abs(total - 1) < 1e-6 else { throw sourcesValue.error("the shares must add up to 1, not \(String(format: "%.6g", total))") }
+
+        var shocks: [Demand.Shock] = []
+        if let shocksValue = demand["shocks"] {
+            for (name, shockValue) in try shocksValue.mapping().entries {
+                let shock = try shockValue.mapping(allowed: ["from", "to", "factors"])
+                let from = try readDate(try shock.required("from", "the first day of the change"))
+                let to = try readDate(try shock.required("to", "the last day of the change"))
+                guard from <= to else { throw shockValue.error("the change ends (\(to)) before it starts (\(from))") }
+                var factors: [SourceGroup: Double] = [:]
+                for (group, factor) in try shock.required("factors", "a multiplier for each source group affected").mapping().entries {
+                    guard let sourceGroup = SourceGroup(name: group) else { throw factor.error("'\(group)' is not a contact-source group") }
+                    factors[sourceGroup] = try factor.nonNegativeNumber()
+                }
+                let start = calendar.startDate.dayNumber
+                shocks.append(.init(name: name, firstDay: from.dayNumber - start, lastDay: to.dayNumber - start, factors: factors))
+            }
+        }
+        return Demand(contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
+                      trendPerYear: trend, shocks: shocks,
+                      startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0) ?? 0)
+    }
+
+    static func readHourWeights(_ value: YAMLValue) throws(ScenarioError) -> [Double] {
+        if case .scalar = value.node {
+            return try value.choice([
+                // Around the clock, evenly.
+                "flat": Array(repeating: 1.0, count: 24),
+                // Most contacts between 09:00 and 17:00 (Norfolk: over 90% of professionals' calls).
+                "office": (0..<24).map { (9..<17).contains($0) ? 12.0 : ((7..<9).contains($0) || (17..<20).contains($0) ? 2 : 0.2) },
+                // Police incidents peak in the evening and night (Met Police sample: 45.6% 21:00–03:00).
+                "evening": [3, 2.5, 2, 1.5, 1, 0.8, 0.7, 0.8, 1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.9, 2.1, 2.4, 2.7, 3, 3.3, 3.6, 3.6, 3.3],
+            ])
+        }
+        return try weightList(value, count: 24, what: "24 hourly weights, midnight first, or one of flat, office, evening")
+    }
+
+    static func weightList(_ value: YAMLValue, count: Int, what: String) throws(ScenarioError) -> [Double] {
+        let weights = try value.numbers { v throws(ScenarioError) in try v.nonNegativeNumber() }
+        guard weights.count == count, weights.contains(where: { $0 > 0 }) else { throw value.error("expected \(what)") }
+        return weights
+    }
+
+    /// A mapping from names to probabilities adding up to 1; names left out have probability 0.
+    static func probabilities(_ value: YAMLValue, names: [String]) throws(ScenarioError) -> [Double] {
+        var result = Array(repeating: 0.0, count: names.count)
+        for (key, entry) in try value.mapping(allowed: names).entries {
+            result[names.firstIndex(of: key)!] = try entry.probability()
+        }
+        let total = result.reduce(0, +)
+        guard abs(total - 1) < 1e-6 else { throw value.error("the probabilities must add up to 1, not \(String(format: "%.6g", total))") }
+        return result
+    }
+
+    /// A mapping from names to numbers; names left out take `fallback`.
+    static func factors(_ value: YAMLValue?, names: [String], fallback: Double, read: (YAMLValue) throws(ScenarioError) -> Double) throws(ScenarioError) -> [Double] {
+        var result = Array(repeating: fallback, count: names.count)
+        guard let value else { return result }
+        for (key, entry) in try value.mapping(allowed: names).entries { result[names.firstIndex(of: key)!] = try read(entry) }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SimulationEngine
+
+/// Outcomes of decisions, the flow between steps, and fatigue.
+extension FrontDoorLoader {
+    static func readOutcomes(_ value: YAMLValue) throws(ScenarioError) -> OutcomeRules {
+        let outcomes = try value.mapping(allowed: RAG.allCases.map(\.name) + ["assessment_start_probability", "assessment_no_further_service",
+                                                                                "recontact_within_12_months", "recontact_after_wrong_decision",
+                                                                                "referral_factor_by_channel"])
+        var byRAG: [[Double]] = []
+        for rag in RAG.allCases {
+            byRAG.append(try probabilities(try outcomes.required(rag.name, "the decisions on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
+        }
+        let recontact = try outcomes["recontact_within_12_months"]?.probability() ?? 0
+        let referralFactors = try factors(outcomes["referral_factor_by_channel"], names: Channel.allCases.map(\.name), fallback: 1) {
+            v throws(ScenarioError) in try v.number("a factor of 0 or more") { $0 >= 0 }
+        }
+        // A factor of 0 leaves a row with nothing but referrals with no outcome at all.
+        for (rag, row) in zip(RAG.allCases, byRAG) {
+            for (channel, factor) in zip(Channel.allCases, referralFactors)
+            where OutcomeRules.scaleReferrals(row, by: factor).reduce(0, +) <= 0 {
+                let factorValue = outcomes["referral_factor_by_channel"].flatMap { try? $0.mapping()[channel.name] }
+                throw (factorValue ?? value).error(
+                    "a factor of \(factor) leaves \(rag.name) contacts by \(channel.name) with no possible decision, since every "
+                    + "\(rag.name) decision is a referral or strategy discussion: use a factor above 0, or give \(rag.name) some other outcome")
+            }
+        }
+        return OutcomeRules(
+            byRAG: byRAG,
+            referralFactorByChannel: referralFactors,
+            assessmentStart: try outcomes["assessment_start_probability"]?.probability() ?? 1,
+            assessmentNoFurtherService: try outcomes["assessment_no_further_service"]?.probability() ?? 0,
+            recontact: recontact,
+            recontactAfterWrongDecision: try outcomes["recontact_after_wrong_decision"]?.probability() ?? recontact)
+    }
+
+    static func readFlow(_ value: YAMLValue?) throws(ScenarioError) -> FlowRules {
+        guard let value else { return FlowRules(handoffDelay: try! .fixed(0), handoffInformationLoss: 0, informationWait: try! .fixed(0)) }
+        let flow = try value.mapping(allowed: ["handoff_delay_hours", "handoff_information_loss", "information_wait_hours"])
+        return FlowRules(
+            handoffDelay: try flow["handoff_delay_hours"].map { v throws(ScenarioError) in try ScenarioLoader.readDistribution(v, hoursPerUnit: 1) } ?? (try! .fixed(0)),
+            handoffInformationLoss: try flow["handoff_information_loss"]?.probability() ?? 0,
+            informationWait: try flow["information_wait_hours"].map { v throws(ScenarioError) in try ScenarioLoader.readDistribution(v, hoursPerUnit: 1) } ?? (try! .fixed(0)))
+    }
+
+    static func readFatigue(_ value: YAMLValue?) throws(ScenarioError) -> Fatigue? {
+        guard let value else { return nil }
+        let fatigue = try value.mapping(allowed: ["enabled", "threshold_decisions", "time_factor", "default_probability", "default_decision"])
+        guard try fatigue.required("enabled", "true to switch the fatigue model on").bool() else { return nil }
+        return Fatigue(
+            threshold: try fatigue.required("threshold_decisions", "decisions in a day before fatigue starts").wholeNumber(atLeast: 0),
+            timeFactor: try fatigue["time_factor"]?.number("a factor of 1 or more") { $0 >= 1 } ?? 1,
+            defaultProbability: try fatigue["default_probability"]?.probability() ?? 0,
+            defaultOutcome: try fatigue["default_decision"]?.choice(["referral": Outcome.referral, "nfa": Outcome.noFurtherAction]) ?? .referral)
+    }
+}

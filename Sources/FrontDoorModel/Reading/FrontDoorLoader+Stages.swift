@@ -1,0 +1,68 @@
+import Foundation
+import SimulationEngine
+
+/// Stages of the pathway: who does the work, how long it takes, what it applies to.
+extension FrontDoorLoader {
+    static func readStage(_ id: String, _ value: YAMLValue, teamIDs: [String]) throws(ScenarioError) -> Stage {
+        let stage = try value.mapping(allowed: ["team", "cover_team", "minutes", "hours", "channel_factors", "rag_factors", "applies_to",
+                                                "out_of_hours_only", "priority", "decides", "asks_for_missing_information",
+                                                "clock_hours", "phone", "sources", "outcomes"])
+        func team(_ v: YAMLValue) throws(ScenarioError) -> Int {
+            let name = try v.string()
+            guard let index = teamIDs.firstIndex(of: name) else {
+                throw v.error("no team is called '\(name)'; expected one of \(teamIDs.joined(separator: ", "))" + suggestion(for: name, among: teamIDs))
+            }
+            return index
+        }
+        let time = try stage.oneOf(["minutes", "hours"], "how long the work on one contact takes")
+        var kind = Stage.Kind.work
+        if let clock = stage["clock_hours"] {
+            kind = .checks(clockHours: try factors(clock, names: RAG.allCases.map(\.name), fallback: .infinity) { v throws(ScenarioError) in try v.positiveNumber() })
+        }
+        var phone: Stage.PhoneLine?
+        if let phoneValue = stage["phone"] {
+            let p = try phoneValue.mapping(allowed: ["patience_minutes", "call_back_probability", "call_back_delay_minutes", "channels"])
+            var channels = Array(repeating: true, count: Channel.allCases.count)
+            if let list = p["channels"] {
+                channels = Array(repeating: false, count: Channel.allCases.count)
+                for item in try list.list() { channels[try item.choice(Channel.allCases.map { ($0.name, $0.rawValue) })] = true }
+            }
+            phone = Stage.PhoneLine(
+                patience: try ScenarioLoader.readDistribution(try p.required("patience_minutes", "how long callers wait before giving up"), hoursPerUnit: 1.0 / 60),
+                callBackProbability: try p.required("call_back_probability", "the chance a caller who gave up rings again").probability(),
+                callBackDelay: try ScenarioLoader.readDistribution(try p.required("call_back_delay_minutes", "how long before they ring again"), hoursPerUnit: 1.0 / 60),
+                channels: channels)
+        }
+        var sources = Array(repeating: true, count: SourceGroup.allCases.count)
+        if let list = stage["sources"] {
+            sources = Array(repeating: false, count: SourceGroup.allCases.count)
+            for item in try list.list() { sources[try item.choice(SourceGroup.allCases.map { ($0.name, $0.rawValue) })] = true }
+        }
+        var outcomes: [[Double]]?
+        if let table = stage["outcomes"] {
+            let byRAG = try table.mapping(allowed: RAG.allCases.map(\.name))
+            outcomes = []
+            for rag in RAG.allCases {
+                outcomes!.append(try probabilities(try byRAG.required(rag.name, "the decisions made here on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
+            }
+        }
+        let positive = { (v: YAMLValue) throws(ScenarioError) -> Double in try v.positiveNumber() }
+        return Stage(
+            id: id, kind: kind,
+            team: try team(try stage.required("team", "the team that does this work")),
+            coverTeam: try stage["cover_team"].map(team),
+            time: try ScenarioLoader.readDistribution(time.value, hoursPerUnit: time.key == "minutes" ? 1.0 / 60 : 1),
+            channelFactors: try factors(stage["channel_factors"], names: Channel.allCases.map(\.name), fallback: 1, read: positive),
+            ragFactors: try factors(stage["rag_factors"], names: RAG.allCases.map(\.name), fallback: 1, read: positive),
+            // Without applies_to a stage applies to every contact; with it, to the RAG ratings it names.
+            appliesTo: stage["applies_to"] == nil ? Array(repeating: 1, count: RAG.allCases.count)
+                : try factors(stage["applies_to"], names: RAG.allCases.map(\.name), fallback: 0) { v throws(ScenarioError) in try v.probability() },
+            sources: sources,
+            outOfHoursOnly: try stage["out_of_hours_only"]?.bool() ?? false,
+            byPriority: try stage["priority"]?.choice(["rag": true, "arrival": false]) ?? true,
+            decides: try stage["decides"]?.bool() ?? false,
+            outcomes: outcomes,
+            asksForMissingInformation: try stage["asks_for_missing_information"]?.bool() ?? false,
+            phone: phone)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SimulationEngine
+
+/// Teams: people and posts, hours and shifts, absence.
+extension FrontDoorLoader {
+    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence) throws(ScenarioError) -> Team {
+        let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "shift_hours", "late_shift_share", "absence",
+                                               "agency_share"])
+        let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
+        var people: [Double]
+        if case .scalar = peopleValue.node {
+            let count = try peopleValue.number("a number of people of 0 or more (a fraction is a part-time post)") { $0 >= 0 }
+            people = Array(repeating: 1, count: Int(count))
+            if count > Double(Int(count)) { people.append(count - Double(Int(count))) }
+        } else {
+            people = try peopleValue.numbers { v throws(ScenarioError) in try v.number("an FTE above 0 and at most 1") { $0 > 0 && $0 <= 1 } }
+        }
+        let vacant = try team["vacant_posts"]?.wholeNumber(atLeast: 0) ?? 0
+        if vacant > people.count, let value = team["vacant_posts"] {
+            throw value.error("a team of \(people.count) posts cannot have \(vacant) vacant")
+        }
+        let hoursValue = try team.required("hours", "when the team works, such as {weekdays: \"09:00-17:00\"}")
+        let hours = try hoursValue.mapping(allowed: ["weekdays", "weekends", "every_day", "bank_holidays"] + weekdayNames)
+        var intervals: [[ClosedRange<Double>]] = Array(repeating: [], count: 7)
+        for (key, entry) in hours.entries where key != "bank_holidays" {
+            let ranges = try readHours(entry)
+            let days: [Int] = key == "weekdays" ? Array(0..<5) : key == "weekends" ? [5, 6] : key == "every_day" ? Array(0..<7) : [weekdayNames.firstIndex(of: key)!]
+            for day in days { intervals[day] = ranges }
+        }
+        let worksBankHolidays = try hours["bank_holidays"].map { v throws(ScenarioError) in try v.choice(["open": true, "closed": false]) } ?? false
+        let schedule: WeeklySchedule
+        do throws(ScheduleError) {
+            schedule = try WeeklySchedule(intervals: intervals, firstWeekday: calendar.startDate.weekday,
+                                          closedDays: worksBankHolidays ? [] : calendar.bankHolidays)
+        } catch {
+            throw hoursValue.error(error.message == "the schedule is never open" ? "the team has no hours of work" : error.message)
+        }
+        let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
+        return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
+                    people: people, vacantPosts: vacant, schedule: schedule,
+                    shiftHours: try team["shift_hours"]?.number("hours in a shift, above 0 and at most 24") { $0 > 0 && $0 <= 24 },
+                    lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
+                    absence: absence, agencyShare: try team["agency_share"]?.probability() ?? 0)
+    }
+
+    static func readAbsence(_ value: YAMLValue) throws(ScenarioError) -> Team.Absence {
+        let a = try value.mapping(allowed: ["leave_days", "sickness_rate", "sickness_spell_days", "training_days"])
+        return Team.Absence(
+            leaveDays: try a["leave_days"]?.number("a number of days from 0 to 100") { $0 >= 0 && $0 <= 100 } ?? 0,
+            sicknessRate: try a["sickness_rate"]?.number("a share of days between 0 and 0.5") { $0 >= 0 && $0 <= 0.5 } ?? 0,
+            sicknessSpellDays: try a["sickness_spell_days"]?.number("a number of days, 1 or more") { $0 >= 1 } ?? 1,
+            trainingDays: try a["training_days"]?.number("a number of days from 0 to 50") { $0 >= 0 && $0 <= 50 } ?? 0)
+    }
+}

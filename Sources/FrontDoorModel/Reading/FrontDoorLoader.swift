@@ -1,0 +1,45 @@
+import Foundation
+import SimulationEngine
+
+/// Reads the front-door part of a scenario file into a ``FrontDoorDesign``.
+enum FrontDoorLoader {
+    static let rootKeys = ["extends", "scenario", "description", "start_date", "run", "calendar", "demand", "teams", "stages",
+                           "outcomes", "flow", "fatigue", "costs", "default_absence"]
+
+    static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String]) throws(ScenarioError) -> FrontDoorDesign {
+        let startValue = try root.required("start_date", "the first day simulated, as 2025-04-01")
+        guard let start = CivilDate(iso: try startValue.string()) else {
+            throw startValue.error("expected a date written as year-month-day, such as 2025-04-01")
+        }
+        let days = Int((length.horizonHours / 24).rounded(.up)) + 1
+        let calendar = try readCalendar(root["calendar"], start: start, days: days)
+        let demand = try readDemand(try root.required("demand", "where contacts come from"), calendar: calendar)
+
+        let teamsValue = try root.required("teams", "the teams and their people")
+        var teams: [Team] = []
+        let defaultAbsence = try root["default_absence"].map(readAbsence) ?? .none
+        for (id, value) in try teamsValue.mapping().entries {
+            teams.append(try readTeam(id, value, calendar: calendar, defaultAbsence: defaultAbsence))
+        }
+        guard !teams.isEmpty else { throw teamsValue.error("expected at least one team") }
+        let teamIDs = teams.map(\.id)
+
+        let stagesValue = try root.required("stages", "the steps every contact goes through, in order")
+        var stages: [Stage] = []
+        for (id, value) in try stagesValue.mapping().entries { stages.append(try readStage(id, value, teamIDs: teamIDs)) }
+        guard let lastStage = stages.last else { throw stagesValue.error("expected at least one stage") }
+        guard lastStage.decides, lastStage.appliesTo.allSatisfy({ $0 >= 1 }), lastStage.sources.allSatisfy({ $0 }), !lastStage.outOfHoursOnly else {
+            throw stagesValue.error("the last stage must decide on every contact (decides: true, applying to every RAG rating and source), so that no contact leaves undecided")
+        }
+        for stage in stages where stage.phone != nil && stage.coverTeam != nil {
+            throw stagesValue.error("stage '\(stage.id)' is a phone line with a cover team; give a phone line its own team only")
+        }
+
+        let outcomes = try readOutcomes(try root.required("outcomes", "what the decisions are"))
+        let flow = try readFlow(root["flow"])
+        let fatigue = try readFatigue(root["fatigue"])
+        let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, teamsValue: teamsValue)
+        return FrontDoorDesign(calendar: calendar, demand: demand, teams: teams, stages: stages, outcomes: outcomes,
+                               flow: flow, fatigue: fatigue, costs: costs, assumptions: assumptions)
+    }
+}
