@@ -67,6 +67,13 @@ public struct EntityPool<Record> {
     @inlinable
     public mutating func renewToken(_ id: Int32) { tokens[Int(id)] &+= 1 }
 
+    /// The numbers of the entities alive now, in order. O(capacity): for checks, not for the
+    /// event loop.
+    public var liveIDs: [Int32] {
+        let free = Set(freeList)
+        return (0..<Int32(records.count)).filter { !free.contains($0) }
+    }
+
     /// Whether `token` is still the entity's token.
     @inlinable
     public func isCurrent(_ id: Int32, token: UInt32) -> Bool { tokens[Int(id)] == token }

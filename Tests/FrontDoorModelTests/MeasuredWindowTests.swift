@@ -50,3 +50,16 @@ import Testing
         _ = try Fixture.design(text.replacingOccurrences(of: "{email: 0}", with: "{email: 0.5}"))
     }
 }
+
+/// Received = decided + lost + waiting + in work, checked after every replication in debug builds.
+@Suite struct ConservationTests {
+    @Test func theCheckHoldsAfterARunAndCatchesALostContact() throws {
+        let (design, length) = try Fixture.design(Fixture.yaml(perYear: 20_000, people: "1", hours: MeasuredWindowTests.office, days: 20))
+        var state = FrontDoorState(design: design, length: length, seeds: SeedPlan(baseSeed: 3), replication: 0)
+        _ = state.run()
+        #expect(state.undecided > 0)
+        #expect(state.isConserved())
+        state.undecided -= 1
+        #expect(!state.isConserved())
+    }
+}

@@ -50,6 +50,8 @@ struct FrontDoorState: EventDrivenModel {
         var waitingSince = 0.0
         var person = -1
         var informationLost = false
+        /// Whether its arrival has happened (its record is made at the start of its day).
+        var arrived = false
         var measured = true
     }
 
@@ -173,6 +175,7 @@ struct FrontDoorState: EventDrivenModel {
         let (handled, stoppedAt) = run(length)
         result.events = handled
         result.stoppedOverloaded = stoppedAt < length.horizonHours
+        assert(isConserved(), "contacts received are not all decided, waiting, in work or lost")
         result.measuredHours = max(0, stoppedAt - length.warmUpHours)
         result.undecidedAtEnd = undecided
         // Busy time was counted in full when work started; take off what falls after the end.
@@ -180,6 +183,16 @@ struct FrontDoorState: EventDrivenModel {
             result.teamBusyHours[person.team] -= shifts[person.shift].workingHours(from: stoppedAt, to: person.busyUntil)
         }
         return result
+    }
+
+    /// Whether every contact that has arrived is decided, lost, or still here waiting or in work:
+    /// the contacts alive that have arrived are exactly those not yet decided, and the people
+    /// at work on a contact are exactly the busy ones. Checked after every replication in debug
+    /// builds.
+    func isConserved() -> Bool {
+        let arrived = contacts.liveIDs.filter { contacts[$0].arrived }
+        let inWork = arrived.filter { contacts[$0].person >= 0 }
+        return arrived.count == undecided && inWork.count == people.filter(\.busy).count
     }
 
     /// Stops a run that can no longer keep up, so that memory stays bounded.
@@ -213,6 +226,7 @@ struct FrontDoorState: EventDrivenModel {
     mutating func arrive(_ id: Int32, at now: Double, isRecontact: Bool = false) {
         contacts[id].outOfHours = !design.calendar.office.isOpen(at: now)
         contacts[id].measured = measuring
+        contacts[id].arrived = true
         undecided += 1
         if measuring {
             recordDay(Int(now / 24)) { $0.received += 1 }
