@@ -1,4 +1,5 @@
 import Testing
+import SimulationEngine
 @testable import FrontDoorModel
 
 /// Measures count only what falls inside the measured window [end of warm-up, horizon).
