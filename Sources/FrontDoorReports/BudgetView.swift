@@ -40,8 +40,8 @@ public struct BudgetView {
     public let years: [Year]
 
     public var staffTotal: Double { teams.reduce(0) { $0 + $1.total } }
-    public var changeFromBase: Double? { budget.map { staffTotal - $0.baseBudget } }
-    public var bridging: Double? { budget.map { max(0, staffTotal - $0.baseBudget) * $0.bridgingMonths / 12 } }
+    public var changeFromBase: Double? { budget?.change(staffCost: staffTotal) }
+    public var bridging: Double? { budget?.bridging(staffCost: staffTotal) }
 
     /// The view of `design`; `baseline` (another design run on the same demand) sets where the
     /// downstream cost starts before the change builds up.
@@ -65,7 +65,7 @@ public struct BudgetView {
         let phaseIn = costs.budget?.phaseInYears ?? 0
         let count = costs.budget?.years ?? 1
         let staffTotal = zip(frontDoor.teams, staff.byTeam).reduce(0.0) { $0 + $1.1.pay + $1.1.enhancement + $1.1.agency }
-        let bridgingTotal = costs.budget.map { max(0, staffTotal - $0.baseBudget) * $0.bridgingMonths / 12 } ?? 0
+        let bridgingTotal = costs.budget?.bridging(staffCost: staffTotal) ?? 0
         years = (1...count).map { year in
             let share = phaseIn > 0 ? min(1, Double(year) / phaseIn) : 1
             return Year(year: year, staff: staffTotal, oneOff: year == 1 ? costs.oneOff : 0,

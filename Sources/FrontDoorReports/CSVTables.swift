@@ -74,30 +74,3 @@ public enum CSVTables {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-/// Day-by-day means across replications with 95% intervals, for charts and `daily.csv`.
-struct DailyBands {
-    struct Day {
-        let date: CivilDate
-        let isWorkingDay: Bool
-        let received: MeasureSummary?
-        let decided: MeasureSummary?
-        let backlog: MeasureSummary?
-    }
-
-    let days: [Day]
-
-    init(_ design: ExperimentResult) {
-        let series = design.outcomes.map(\.days)
-        let length = series.map(\.count).min() ?? 0
-        let unit = MeasureDefinition("day", "day", unit: "contacts")
-        days = (0..<length).map { index in
-            let today = series.map { $0[index] }
-            let backlogs = today.compactMap(\.backlog).map(Double.init)
-            return Day(date: today[0].date, isWorkingDay: backlogs.count == today.count,
-                       received: MeasureSummary(unit, values: today.map { Double($0.received) }),
-                       decided: MeasureSummary(unit, values: today.map { Double($0.decided) }),
-                       backlog: backlogs.count == today.count ? MeasureSummary(unit, values: backlogs) : nil)
-        }
-    }
-}

@@ -1,18 +1,33 @@
 /// A scheduled event: what happens, to which entity, and when.
 ///
-/// Kept to 32 bytes so that the event list stays in cache.
+/// Kept to 24 bytes so that the event list stays in cache: the insertion order and the kind
+/// share one word.
 public struct Event: Sendable {
     /// Simulation time at which the event happens.
     public var time: Double
-    /// Insertion order, which breaks ties between events at the same time deterministically.
-    var sequence: UInt64
-    /// What the event is; its meaning belongs to the model that scheduled it.
-    public var kind: UInt32
+    /// Insertion order (the high 40 bits), which breaks ties between events at the same time
+    /// deterministically, and the kind (the low 24 bits).
+    @usableFromInline var order: UInt64
     /// The entity or resource the event concerns.
     public var subject: Int32
     /// The subject's token when the event was scheduled (see ``EntityPool/token(_:)``): a timer
     /// whose token no longer matches has been overtaken and is ignored.
     public var token: UInt32
+
+    /// The most kinds a model may use.
+    public static let kindLimit: UInt32 = 1 << 24
+
+    @inlinable
+    init(time: Double, sequence: UInt64, kind: UInt32, subject: Int32, token: UInt32) {
+        self.time = time
+        order = sequence << 24 | UInt64(kind)
+        self.subject = subject
+        self.token = token
+    }
+
+    /// What the event is; its meaning belongs to the model that scheduled it.
+    @inlinable
+    public var kind: UInt32 { UInt32(truncatingIfNeeded: order & 0xff_ffff) }
 }
 
 /// The future event list: a binary min-heap ordered by (time, insertion sequence), so that events
@@ -25,20 +40,20 @@ public struct Event: Sendable {
 /// - Complexity: O(log n) to schedule or to take the next event, n the events in the heap;
 ///   O(k log k) to schedule a batch of k.
 public struct EventList: Sendable {
-    private var heap: ContiguousArray<Event> = []
+    @usableFromInline var heap: ContiguousArray<Event> = []
     /// Events scheduled in batches, sorted by (time, sequence), from `laneHead` on.
-    private var lane: ContiguousArray<Event> = []
-    private var laneHead = 0
-    private var nextSequence: UInt64 = 0
+    @usableFromInline var lane: ContiguousArray<Event> = []
+    @usableFromInline var laneHead = 0
+    @usableFromInline var nextSequence: UInt64 = 0
 
     public init(capacity: Int = 64) { heap.reserveCapacity(capacity) }
 
     /// The number of events waiting.
-    public var count: Int { heap.count + lane.count - laneHead }
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var count: Int { heap.count + lane.count - laneHead }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, if any.
-    @inline(__always)
+    @inlinable
     public var nextTime: Double? {
         guard laneHead < lane.count else { return heap.first?.time }
         guard let top = heap.first else { return lane[laneHead].time }
@@ -74,21 +89,26 @@ public struct EventList: Sendable {
     }
 
     /// Schedules an event.
-    @inline(__always)
+    @inlinable
     public mutating func schedule(at time: Double, kind: UInt32, subject: Int32, token: UInt32 = 0) {
+        assert(kind < Event.kindLimit, "an event kind must be below 2^24")
         let event = Event(time: time, sequence: nextSequence, kind: kind, subject: subject, token: token)
         nextSequence &+= 1
         heap.append(event)
-        heap.withUnsafeMutableBufferPointer { buffer in
-            var child = buffer.count - 1
-            while child > 0 {
-                let parent = (child - 1) >> 1
-                guard Self.precedes(event, buffer[parent]) else { break }
-                buffer[child] = buffer[parent]
-                child = parent
-            }
-            buffer[child] = event
+        heap.withUnsafeMutableBufferPointer { Self.climb(event, from: $0.count - 1, in: $0) }
+    }
+
+    /// Puts `event` in the hole at `hole`, moving it up past the events it precedes.
+    @inlinable
+    static func climb(_ event: Event, from hole: Int, in buffer: UnsafeMutableBufferPointer<Event>) {
+        var hole = hole
+        while hole > 0 {
+            let parent = (hole - 1) >> 1
+            guard precedes(event, buffer[parent]) else { break }
+            buffer[hole] = buffer[parent]
+            hole = parent
         }
+        buffer[hole] = event
     }
 
     /// Removes and returns the earliest event, or nil when none is left.
@@ -96,7 +116,7 @@ public struct EventList: Sendable {
     /// The hole left at the root moves down to a leaf along the earlier child of each pair (one
     /// comparison a level), then the last event climbs from there: it nearly always belongs near
     /// the bottom, so this takes about half the comparisons of the textbook sift-down.
-    @inline(__always)
+    @inlinable
     public mutating func next() -> Event? {
         if laneHead < lane.count, heap.isEmpty || Self.precedes(lane[laneHead], heap[0]) {
             laneHead += 1
@@ -115,26 +135,25 @@ public struct EventList: Sendable {
                 buffer[hole] = buffer[child]
                 hole = child
             }
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard Self.precedes(last, buffer[parent]) else { break }
-                buffer[hole] = buffer[parent]
-                hole = parent
-            }
-            buffer[hole] = last
+            Self.climb(last, from: hole, in: buffer)
         }
         return first
     }
 
     /// Removes and returns the earliest event if it happens at or before `limit`.
-    @inline(__always)
+    @inlinable
     public mutating func next(notAfter limit: Double) -> Event? {
-        guard let time = nextTime, time <= limit else { return nil }
+        if laneHead < lane.count, heap.isEmpty || Self.precedes(lane[laneHead], heap[0]) {
+            guard lane[laneHead].time <= limit else { return nil }
+            laneHead += 1
+            return lane[laneHead - 1]
+        }
+        guard let first = heap.first, first.time <= limit else { return nil }
         return next()
     }
 
-    @inline(__always)
+    @inlinable
     static func precedes(_ a: Event, _ b: Event) -> Bool {
-        a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
+        a.time < b.time || (a.time == b.time && a.order < b.order)
     }
 }

@@ -54,13 +54,12 @@ extension EventDrivenModel {
     public mutating func run(_ length: RunLength) -> (events: Int, stoppedAt: Double) {
         var handled = 0
         var measuring = length.warmUpHours <= 0
-        while let time = events.nextTime, time <= length.horizonHours {
-            if mustStop { return (handled, time) }
-            if !measuring && time >= length.warmUpHours {
+        while let event = events.next(notAfter: length.horizonHours) {
+            if mustStop { return (handled, event.time) }
+            if !measuring && event.time >= length.warmUpHours {
                 measuring = true
                 warmUpEnded(at: length.warmUpHours)
             }
-            let event = events.next()!
             handled += 1
             handle(event)
         }

@@ -79,8 +79,12 @@ import Testing
         #expect(popped.0.count == Int(subject))
     }
 
-    @Test func anEventIsThirtyTwoBytes() {
-        #expect(MemoryLayout<Event>.stride == 32)
+    @Test func anEventIsTwentyFourBytesAndKeepsItsKind() {
+        #expect(MemoryLayout<Event>.stride == 24)
+        var list = EventList()
+        list.schedule(at: 1, kind: Event.kindLimit - 1, subject: -5, token: .max)
+        let event = list.next()!
+        #expect(event.kind == Event.kindLimit - 1 && event.subject == -5 && event.token == .max)
     }
 }
 

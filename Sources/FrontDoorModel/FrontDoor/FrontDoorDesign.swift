@@ -271,4 +271,10 @@ public struct Budget: Sendable {
     public var phaseInYears: Double
     /// Years in the multi-year profile.
     public var years: Int
+
+    /// Staff and agency cost a year above the base budget (below it when negative).
+    public func change(staffCost: Double) -> Double { staffCost - baseBudget }
+
+    /// The one-off funding that bridges the increase for `bridgingMonths` (nothing for a fall).
+    public func bridging(staffCost: Double) -> Double { max(0, change(staffCost: staffCost)) * bridgingMonths / 12 }
 }

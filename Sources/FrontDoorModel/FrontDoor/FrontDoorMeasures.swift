@@ -110,8 +110,7 @@ enum FrontDoorMeasures {
             received > 0 ? (costs.staff + costs.agency) / received : 0,
         ]
         if let budget = design.costs.budget {
-            let change = costs.staff + costs.agency - budget.baseBudget
-            values += [change, max(0, change) * budget.bridgingMonths / 12]
+            values += [budget.change(staffCost: costs.staff + costs.agency), budget.bridging(staffCost: costs.staff + costs.agency)]
         }
         for source in design.demand.sources.indices {
             values.append(share(run.referredBySource[source], of: run.decidedBySource[source]))
