@@ -30,7 +30,11 @@ public enum ReplicationRunner {
             }
             results.withLock { all in for (index, result) in mine { all[index] = result } }
         }
-        return results.withLock { all in all.compactMap { $0 } }
+        return results.withLock { all in
+            // Every index below `count` was taken by exactly one worker.
+            precondition(!all.contains { $0 == nil }, "a replication's result is missing")
+            return all.map { $0! }
+        }
     }
 
     /// The number of processor cores, the default number of worker threads.

@@ -295,7 +295,10 @@ struct FrontDoorState: EventDrivenModel {
         }
     }
 
-    func isWaiting(_ id: Int32, token: UInt32) -> Bool {
+    func isWaiting(_ id: Int32, token: UInt32) -> Bool { Self.isWaiting(id, token: token, in: contacts) }
+
+    /// Whether a timer or queue entry made with `token` still stands for a contact that waits.
+    static func isWaiting(_ id: Int32, token: UInt32, in contacts: EntityPool<Contact>) -> Bool {
         contacts.isCurrent(id, token: token) && contacts[id].person < 0
     }
 
@@ -358,9 +361,7 @@ struct FrontDoorState: EventDrivenModel {
         for stageIndex in stages {
             if coverOnly && teams[design.stages[stageIndex].team].presentToday > 0 { continue }
             for queue in 0..<RAG.allCases.count where !queues[stageIndex][queue].isEmpty {
-                let id = queues[stageIndex][queue].pop { [contacts] id, token in
-                    contacts.isCurrent(id, token: token) && contacts[id].person < 0
-                }
+                let id = queues[stageIndex][queue].pop { [contacts] id, token in Self.isWaiting(id, token: token, in: contacts) }
                 if let id { return (id, stageIndex) }
             }
         }
