@@ -26,7 +26,7 @@ public struct PrecisionReport: Sendable {
     public let replications: Int
     public let maximum: Int
     /// The headline measures still wider than the target (empty when it was met).
-    public let unmet: [String]
+    public let unmet: [(scenario: String, measure: MeasureID)]
     /// The widest relative half-width among the headline measures.
     public let worst: Double
 
@@ -66,7 +66,7 @@ public enum Comparison {
         let differences = designs.indices.map { $0 == 0 ? [] : pairedDifferences(designs[$0], from: designs[0]) }
         var report: PrecisionReport?
         if let precision = settings.precision {
-            let unmet = designs.flatMap { design in design.imprecise(at: precision).map { "\(design.scenario.name) \($0.definition.name)" } }
+            let unmet = designs.flatMap { design in design.imprecise(at: precision).map { (design.scenario.name, $0.id) } }
             let worst = designs.map(\.worstRelativeHalfWidth).max() ?? 0
             report = PrecisionReport(target: precision, replications: target, maximum: settings.maximumReplications, unmet: unmet, worst: worst)
         }
@@ -76,7 +76,7 @@ public enum Comparison {
     /// Design minus baseline, replication by replication, for every measure both have.
     public static func pairedDifferences(_ design: ExperimentResult, from baseline: ExperimentResult) -> [MeasureSummary] {
         design.scenario.measures.compactMap { definition in
-            guard let mine = design.column(definition.name), let theirs = baseline.column(definition.name) else { return nil }
+            guard let mine = design.column(definition.id), let theirs = baseline.column(definition.id) else { return nil }
             return MeasureSummary(definition, values: zip(mine, theirs).map { $0 - $1 })
         }
     }

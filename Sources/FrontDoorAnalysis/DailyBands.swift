@@ -6,9 +6,9 @@ public struct DailyBands: Sendable {
     public struct Day: Sendable {
         public let date: CivilDate
         public let isWorkingDay: Bool
-        public let received: MeasureSummary?
-        public let decided: MeasureSummary?
-        public let backlog: MeasureSummary?
+        public let received: Estimate?
+        public let decided: Estimate?
+        public let backlog: Estimate?
     }
 
     public let days: [Day]
@@ -16,14 +16,13 @@ public struct DailyBands: Sendable {
     public init(_ design: ExperimentResult) {
         let series = design.outcomes.map(\.days)
         let length = series.map(\.count).min() ?? 0
-        let unit = MeasureDefinition("day", "day", unit: "contacts")
         days = (0..<length).map { index in
             let today = series.map { $0[index] }
             let backlogs = today.compactMap(\.backlog).map(Double.init)
             return Day(date: today[0].date, isWorkingDay: backlogs.count == today.count,
-                       received: MeasureSummary(unit, values: today.map { Double($0.received) }),
-                       decided: MeasureSummary(unit, values: today.map { Double($0.decided) }),
-                       backlog: backlogs.count == today.count ? MeasureSummary(unit, values: backlogs) : nil)
+                       received: Estimate(today.map { Double($0.received) }),
+                       decided: Estimate(today.map { Double($0.decided) }),
+                       backlog: backlogs.count == today.count ? Estimate(backlogs) : nil)
         }
     }
 }

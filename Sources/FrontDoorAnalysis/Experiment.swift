@@ -39,7 +39,11 @@ public struct ExperimentResult: Sendable {
         self.wallSeconds = wallSeconds
         let definitions = scenario.measures
         summaries = definitions.indices.map { index in MeasureSummary(definitions[index], values: outcomes.map { $0.values[index] }) }
+        positions = Dictionary(uniqueKeysWithValues: definitions.enumerated().map { ($1.id, $0) })
     }
+
+    /// Where each measure is in ``summaries`` and in every outcome's values.
+    private let positions: [MeasureID: Int]
 
     /// The number of replications run.
     public var replications: Int { outcomes.count }
@@ -50,12 +54,15 @@ public struct ExperimentResult: Sendable {
     /// Events processed over all replications.
     public var events: Int { outcomes.reduce(0) { $0 + $1.events } }
 
-    /// The summary of the measure with this name.
-    public subscript(name: String) -> MeasureSummary? { summaries.first { $0.definition.name == name } }
+    /// The summary of a measure, if this scenario has it.
+    public subscript(id: MeasureID) -> MeasureSummary? { positions[id].map { summaries[$0] } }
+
+    /// The summary of a measure of a family without subjects, such as `result[.backlogMean]`.
+    public subscript(family: MeasureID.Family) -> MeasureSummary? { self[MeasureID(family)] }
 
     /// The values one measure took, replication by replication.
-    public func column(_ name: String) -> [Double]? {
-        guard let index = scenario.measures.firstIndex(where: { $0.name == name }) else { return nil }
+    public func column(_ id: MeasureID) -> [Double]? {
+        guard let index = positions[id] else { return nil }
         return outcomes.map { $0.values[index] }
     }
 
@@ -70,8 +77,8 @@ public struct ExperimentResult: Sendable {
     /// The concerns about these results, most serious first.
     public var concerns: [Concern] {
         var concerns: [Concern] = []
-        if let overloaded = self["runs.overloaded"], overloaded.mean > 0 { concerns.append(.stoppedOverloaded(share: overloaded.mean)) }
-        if let growth = self["backlog.growth_per_day"], growth.ci95Low > 1 { concerns.append(.backlogGrowing(growth)) }
+        if let overloaded = self[.runsOverloaded], overloaded.mean > 0 { concerns.append(.stoppedOverloaded(share: overloaded.mean)) }
+        if let growth = self[.backlogGrowthPerDay], growth.ci95Low > 1 { concerns.append(.backlogGrowing(growth)) }
         return concerns
     }
 
@@ -93,7 +100,7 @@ public enum Experiment {
     ///
     /// ```swift
     /// let result = Experiment.run(scenario, settings: .init(replications: 20, seed: 1, jobs: 2))
-    /// print(result["contacts.arrived"]!.mean)
+    /// print(result[.contactsArrived]!.mean)
     /// ```
     public static func run(_ scenario: Scenario, settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> ExperimentResult {
         Comparison.run([scenario], settings: settings, progress: progress).designs[0]

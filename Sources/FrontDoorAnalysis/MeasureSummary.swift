@@ -1,9 +1,8 @@
 import FrontDoorModel
 import SimulationEngine
 
-/// One measure summarised across replications: the mean and its 95% confidence interval.
-public struct MeasureSummary: Sendable {
-    public let definition: MeasureDefinition
+/// A mean across replications with its 95% confidence interval.
+public struct Estimate: Sendable {
     /// The mean across replications.
     public let mean: Double
     /// The sample standard deviation across replications.
@@ -14,11 +13,10 @@ public struct MeasureSummary: Sendable {
     /// The number of replications.
     public let n: Int
 
-    /// Summarises the values one measure took in each replication.
-    public init(_ definition: MeasureDefinition, values: [Double]) {
+    /// Estimates the mean of the values one quantity took in each replication.
+    public init(_ values: [Double]) {
         var statistics = RunningStatistics()
         for value in values { statistics.add(value) }
-        self.definition = definition
         mean = statistics.mean
         standardDeviation = statistics.standardDeviation
         n = values.count
@@ -42,4 +40,25 @@ public struct MeasureSummary: Sendable {
     public static func halfWidth(standardDeviation: Double, n: Int) -> Double {
         n > 1 ? StudentT.quantile(0.975, degreesOfFreedom: n - 1) * standardDeviation / Double(n).squareRoot() : 0
     }
+}
+
+/// One measure summarised across replications: which measure, and its estimate
+/// (`summary.mean`, `summary.ci95Low`, … read the estimate).
+@dynamicMemberLookup
+public struct MeasureSummary: Sendable {
+    public let definition: MeasureDefinition
+    public let estimate: Estimate
+
+    /// Summarises the values one measure took in each replication.
+    public init(_ definition: MeasureDefinition, values: [Double]) {
+        self.definition = definition
+        estimate = Estimate(values)
+    }
+
+    public var id: MeasureID { definition.id }
+
+    public subscript<T>(dynamicMember path: KeyPath<Estimate, T>) -> T { estimate[keyPath: path] }
+
+    /// Whether the 95% interval contains `value`.
+    public func interval(contains value: Double) -> Bool { estimate.interval(contains: value) }
 }

@@ -5,7 +5,7 @@ import FrontDoorModel
 /// the lower end of the measure's 95% interval must reach the value, for `<=` the upper end must
 /// stay within it.
 public struct SizingTarget: Sendable, CustomStringConvertible {
-    public let measure: String
+    public let measure: MeasureID
     public let atLeast: Bool
     public let value: Double
 
@@ -14,7 +14,12 @@ public struct SizingTarget: Sendable, CustomStringConvertible {
         for (symbol, atLeast) in [(">=", true), ("<=", false)] {
             if let range = compact.range(of: symbol) {
                 guard let value = Double(compact[range.upperBound...]), !compact[..<range.lowerBound].isEmpty else { break }
-                measure = String(compact[..<range.lowerBound])
+                let name = String(compact[..<range.lowerBound])
+                guard let measure = MeasureID(name: name) else {
+                    throw SweepError("--target \(text): no measure is called \(name); `frontdoor run` lists every measure's name")
+                }
+                guard value.isFinite else { throw SweepError("--target \(text): the value must be a finite number") }
+                self.measure = measure
                 self.atLeast = atLeast
                 self.value = value
                 return
@@ -26,8 +31,8 @@ public struct SizingTarget: Sendable, CustomStringConvertible {
     public var description: String { "\(measure) \(atLeast ? "≥" : "≤") \(value)" }
 
     /// Whether the measure meets the target with confidence.
-    public func isMet(by summary: MeasureSummary) -> Bool {
-        atLeast ? summary.ci95Low >= value : summary.ci95High <= value
+    public func isMet(by estimate: Estimate) -> Bool {
+        atLeast ? estimate.ci95Low >= value : estimate.ci95High <= value
     }
 }
 
@@ -72,8 +77,7 @@ public enum Sizing {
     /// Staff and agency cost a year of a front-door scenario (0 for a plain network).
     static func staffCost(_ scenario: Scenario) -> Double {
         guard case .frontDoor(let design) = scenario.model else { return 0 }
-        let costs = StaffCosts(design)
-        return costs.staff + costs.agency
+        return StaffCosts(design).total
     }
 
     public static func run(teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
@@ -87,10 +91,10 @@ public enum Sizing {
             let result = Experiment.run(design, settings: settings, progress: progress)
             let measures = targets.compactMap { result[$0.measure] }
             guard measures.count == targets.count else {
-                let missing = targets.filter { result[$0.measure] == nil }.map(\.measure)
+                let missing = targets.filter { result[$0.measure] == nil }.map(\.measure.name)
                 throw SweepError("no measure called \(missing.joined(separator: ", ")) in this scenario")
             }
-            let missed = targets.filter { target in !target.isMet(by: measures.first { $0.definition.name == target.measure }!) }
+            let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
             let candidate = SizingCandidate(posts: posts, cost: staffCost(design), measures: measures, missed: missed)
             evaluated[posts] = candidate
             order.append(candidate)

@@ -29,18 +29,20 @@ public struct Scenario: Sendable {
     }
 
     /// The measures that `--precision` watches and reports open with.
-    public var headlineMeasures: [String] {
+    public var headlineMeasures: [MeasureID] {
         switch model {
-        case .network(_, let stageIDs): return ["contacts.completed"] + stageIDs.map { "stage.\($0).utilisation" }
-        case .frontDoor: return ["decided_within_3wd", "backlog.mean", "decisions_per_decider_day.mean", "assessments.started"]
+        case .network(_, let stageIDs): return [MeasureID(.contactsCompleted)] + stageIDs.map { MeasureID.stage($0).utilisation }
+        case .frontDoor:
+            return [MeasureID(.decidedWithin3WorkingDays), MeasureID(.backlogMean), MeasureID(.decisionsPerDeciderDayMean),
+                    MeasureID(.assessmentsStarted)]
         }
     }
 
     /// Everything this scenario measures, in the order ``simulate(replication:seeds:)`` returns values.
     public var measures: [MeasureDefinition] {
         switch model {
-        case .network(_, let stageIDs): return NetworkMeasures.definitions(stageIDs: stageIDs)
-        case .frontDoor(let design): return FrontDoorMeasures.definitions(design)
+        case .network(_, let stageIDs): return NetworkMeasures.catalogue(stageIDs: stageIDs).definitions
+        case .frontDoor(let design): return FrontDoorMeasures.catalogue(design).definitions
         }
     }
 
@@ -48,64 +50,16 @@ public struct Scenario: Sendable {
     /// events the engine processed.
     public func simulate(replication: Int, seeds: SeedPlan) -> ReplicationOutcome {
         switch model {
-        case .network(let network, _):
+        case .network(let network, let stageIDs):
             let run = NetworkSimulation.run(network, length: length, seeds: seeds, replication: replication)
-            return ReplicationOutcome(values: NetworkMeasures.values(run), events: run.events)
+            return ReplicationOutcome(values: NetworkMeasures.catalogue(stageIDs: stageIDs).values(run), events: run.events)
         case .frontDoor(let design):
             let run = FrontDoorSimulation.run(design, length: length, seeds: seeds, replication: replication)
             return ReplicationOutcome(
-                values: FrontDoorMeasures.values(run, design: design), events: run.events,
+                values: FrontDoorMeasures.catalogue(design).values(run), events: run.events,
                 days: run.days.map { DayValues(date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog) },
                 backlogSeries: run.backlogSeries.map(Double.init), warmUpObservations: run.warmUpWorkingDays)
         }
-    }
-}
-
-/// The measures of a plain queueing network.
-enum NetworkMeasures {
-    static func definitions(stageIDs: [String]) -> [MeasureDefinition] {
-        var measures: [MeasureDefinition] = [
-            .init("contacts.arrived", "Contacts that arrived", unit: "contacts"),
-            .init("contacts.completed", "Contacts that went all the way through", unit: "contacts"),
-            .init("contacts.in_system_at_end", "Contacts still being worked on at the end", unit: "contacts"),
-            .init("contacts.mean_in_system", "Average number of contacts being worked on at any moment", unit: "contacts"),
-            .init("contacts.mean_time_in_system_hours", "Average time from arrival to the end of the last stage", unit: "hours"),
-            .init("contacts.time_in_system_hours.p50", "Median time from arrival to the end of the last stage", unit: "hours"),
-            .init("contacts.time_in_system_hours.p90", "Time within which 90% of contacts finished the last stage", unit: "hours"),
-        ]
-        for id in stageIDs {
-            measures += [
-                .init("stage.\(id).mean_wait_hours", "Average wait before \(id) starts", unit: "hours"),
-                .init("stage.\(id).utilisation", "Share of \(id) staff time spent busy", unit: "fraction"),
-                .init("stage.\(id).completed", "Contacts that finished \(id)", unit: "contacts"),
-                .init("stage.\(id).mean_queue_length", "Average number of contacts waiting for \(id)", unit: "contacts"),
-            ]
-        }
-        return measures
-    }
-
-    static func values(_ run: NetworkReplication) -> [Double] {
-        var values: [Double] = [
-            Double(run.arrived), Double(run.completed), Double(run.inNetworkAtEnd), run.meanInNetwork,
-            run.meanTimeInNetworkHours, run.timeInNetworkP50Hours, run.timeInNetworkP90Hours,
-        ]
-        for stage in run.stages {
-            values += [stage.meanWaitHours, stage.utilisation, Double(stage.completed), stage.meanQueueLength]
-        }
-        return values
-    }
-}
-
-/// A measure's stable name (dotted, lower case), its plain-English label and its unit.
-public struct MeasureDefinition: Sendable, Hashable, Codable {
-    public let name: String
-    public let label: String
-    public let unit: String
-
-    public init(_ name: String, _ label: String, unit: String) {
-        self.name = name
-        self.label = label
-        self.unit = unit
     }
 }
 

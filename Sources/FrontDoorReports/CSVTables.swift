@@ -10,7 +10,7 @@ public enum CSVTables {
         var rows = [["scenario", "measure", "label", "unit", "mean", "ci95_low", "ci95_high", "n"]]
         for design in comparison.designs {
             for summary in design.summaries {
-                rows.append([design.scenario.name, summary.definition.name, summary.definition.label, summary.definition.unit,
+                rows.append([design.scenario.name, summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
                              number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
             }
         }
@@ -23,7 +23,7 @@ public enum CSVTables {
         for (design, differences) in zip(comparison.designs, comparison.differences) {
             for summary in differences {
                 rows.append([design.scenario.name, comparison.baseline.scenario.name, summary.definition.name, summary.definition.label,
-                             summary.definition.unit, number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
+                             summary.definition.unit.rawValue, number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
             }
         }
         return table(rows)

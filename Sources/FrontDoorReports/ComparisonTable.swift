@@ -12,8 +12,8 @@ public enum ComparisonTable {
         for summary in base.summaries {
             var row = [summary.definition.label, SummaryTable.format(summary.mean)]
             for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst() {
-                let mine = design[summary.definition.name]
-                let difference = differences.first { $0.definition.name == summary.definition.name }
+                let mine = design[summary.id]
+                let difference = differences.first { $0.id == summary.id }
                 row.append(mine.map { SummaryTable.format($0.mean) } ?? "–")
                 row.append(difference.map { "\(signed($0.mean)) (\(signed($0.ci95Low)) to \(signed($0.ci95High)))" } ?? "–")
             }

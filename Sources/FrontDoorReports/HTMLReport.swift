@@ -55,18 +55,18 @@ public enum HTMLReport {
     static func summary(_ comparison: DesignComparison) -> String {
         let base = comparison.baseline
         var items: [String] = []
-        let key = ["decided_within_3wd", "red_decided_within_4wh", "backlog.mean", "decisions_per_decider_day.p95", "assessments.started",
-                   "cost.total_per_year_gbp"]
+        let key: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerDeciderDayP95,
+                                .assessmentsStarted, .totalCost].map(MeasureID.init)
         if comparison.designs.count == 1 {
-            var seen = Set<String>()
-            for name in key + base.scenario.headlineMeasures where seen.insert(name).inserted {
-                guard let m = base[name] else { continue }
+            var seen = Set<MeasureID>()
+            for id in key + base.scenario.headlineMeasures where seen.insert(id).inserted {
+                guard let m = base[id] else { continue }
                 items.append(statement(design: base.scenario.name, m))
             }
         } else {
             for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst() {
-                for name in key {
-                    guard let mine = design[name], let theirs = base[name], let difference = differences.first(where: { $0.definition.name == name }) else { continue }
+                for id in key {
+                    guard let mine = design[id], let theirs = base[id], let difference = differences.first(where: { $0.id == id }) else { continue }
                     items.append(sentence(design: design.scenario.name, base: base.scenario.name, mine: mine, theirs: theirs, difference: difference))
                 }
             }
@@ -79,7 +79,7 @@ public enum HTMLReport {
     /// 85% (84% to 86%) with mash: a difference of +15.0 points (95% interval +14.2 to +15.8)."
     static func sentence(design: String, base: String, mine: MeasureSummary, theirs: MeasureSummary, difference: MeasureSummary) -> String {
         let y = "\(escape(value(theirs.mean, theirs.definition))) (\(escape(interval(theirs))))"
-        let against = mine.definition.name == "cost.total_per_year_gbp" ? "for" : "with"
+        let against = mine.id.family == .totalCost ? "for" : "with"
         let range = "95% interval \(escape(signed(difference.ci95Low, difference.definition))) to \(escape(signed(difference.ci95High, difference.definition)))"
         let clear = difference.ci95Low > 0 || difference.ci95High < 0
         return claim(design: design, mine, conditional: true) + ", against \(y) \(against) \(escape(base))"
@@ -96,14 +96,14 @@ public enum HTMLReport {
         let d = "<strong>\(escape(design))</strong>"
         let x = "<strong>\(escape(value(m.mean, m.definition)))</strong> (\(escape(interval(m))))"
         let (are, has) = conditional ? ("would be", "would have") : ("are", "has")
-        switch m.definition.name {
-        case "decided_within_3wd": return "With \(d), \(x) of contacts \(are) decided within 3 working days"
-        case "red_decided_within_4wh": return "With \(d), \(x) of red contacts \(are) decided within 4 working hours"
-        case "backlog.mean": return "\(d) \(has) \(x) contacts waiting for a decision at the close of an average working day"
-        case "decisions_per_decider_day.p95": return "On the busiest day in twenty, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
-        case "decisions_per_decider_day.mean": return "On an average working day, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
-        case "assessments.started": return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
-        case "cost.total_per_year_gbp": return "\(d) \(conditional ? "would cost" : "costs") \(x) a year with the assessments that follow"
+        switch m.id.family {
+        case .decidedWithin3WorkingDays: return "With \(d), \(x) of contacts \(are) decided within 3 working days"
+        case .redDecidedWithin4WorkingHours: return "With \(d), \(x) of red contacts \(are) decided within 4 working hours"
+        case .backlogMean: return "\(d) \(has) \(x) contacts waiting for a decision at the close of an average working day"
+        case .decisionsPerDeciderDayP95: return "On the busiest day in twenty, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
+        case .decisionsPerDeciderDayMean: return "On an average working day, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
+        case .assessmentsStarted: return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
+        case .totalCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year with the assessments that follow"
         default:
             let label = m.definition.label.prefix(1).lowercased() + m.definition.label.dropFirst()
             return "With \(d), \(escape(label)): \(x)"
@@ -112,26 +112,24 @@ public enum HTMLReport {
 
     static func keyFigures(_ comparison: DesignComparison) -> String {
         let base = comparison.baseline
-        let names = base.scenario.measures.map(\.name).filter { name in
-            !name.hasPrefix("contacts.share.") && !name.hasPrefix("team.") && !name.hasPrefix("stage.")
-        }
+        let ids = base.scenario.measures.map(\.id).filter { ![.sourceShare, .teamUtilisation, .stageMeanWaitHours].contains($0.family) }
         var html = "<table><thead><tr><th>Measure</th>"
         for (index, design) in comparison.designs.enumerated() {
             html += "<th>\(escape(design.scenario.name))</th>"
             if index > 0 { html += "<th>difference from \(escape(base.scenario.name))</th>" }
         }
         html += "</tr></thead><tbody>"
-        for name in names {
-            guard let first = base[name] else { continue }
+        for id in ids {
+            guard let first = base[id] else { continue }
             html += "<tr><td>\(escape(first.definition.label))</td>"
             for (index, design) in comparison.designs.enumerated() {
-                if let m = design[name] {
+                if let m = design[id] {
                     html += "<td>\(escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(escape(interval(m)))</span></td>"
                 } else {
                     html += "<td>–</td>"
                 }
                 if index > 0 {
-                    if let d = comparison.differences[index].first(where: { $0.definition.name == name }) {
+                    if let d = comparison.differences[index].first(where: { $0.id == id }) {
                         html += "<td>\(escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(escape(signed(d.ci95Low, d.definition))) to \(escape(signed(d.ci95High, d.definition)))</span></td>"
                     } else {
                         html += "<td>–</td>"
@@ -163,10 +161,10 @@ public enum HTMLReport {
 
     static func timeliness(_ designs: [ExperimentResult]) -> String {
         var rows: [(label: String, mean: Double, low: Double, high: Double, colour: Int)] = []
-        for name in ["decided_within_1wd", "decided_within_3wd", "red_decided_within_4wh"] {
+        for family in [MeasureID.Family.decidedWithin1WorkingDay, .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours] {
             for (index, design) in designs.enumerated() {
-                guard let m = design[name] else { continue }
-                rows.append(("\(design.scenario.name): \(shortLabel(name))", m.mean, max(0, m.ci95Low), min(1, m.ci95High), index))
+                guard let m = design[family] else { continue }
+                rows.append(("\(design.scenario.name): \(shortLabel(family))", m.mean, max(0, m.ci95Low), min(1, m.ci95High), index))
             }
         }
         return "<figure>" + SVGChart.intervals(rows, maximum: 1, format: { percent($0) }, title: "Share of contacts decided in time")
@@ -176,15 +174,16 @@ public enum HTMLReport {
     static func decisionLoad(_ designs: [ExperimentResult]) -> String {
         var rows: [(label: String, value: Double, colour: Int)] = []
         for (index, design) in designs.enumerated() {
-            for (name, word) in [("decisions_per_decider_day.mean", "average day"), ("decisions_per_decider_day.p95", "busiest day in 20"), ("decisions_per_decider_day.max", "busiest day")] {
-                if let m = design[name] { rows.append(("\(design.scenario.name): \(word)", m.mean, index)) }
+            for (family, word) in [(MeasureID.Family.decisionsPerDeciderDayMean, "average day"), (.decisionsPerDeciderDayP95, "busiest day in 20"),
+                                   (.decisionsPerDeciderDayMax, "busiest day")] {
+                if let m = design[family] { rows.append(("\(design.scenario.name): \(word)", m.mean, index)) }
             }
         }
         var html = "<figure>" + SVGChart.bars(rows, format: { String(format: "%.1f", $0) }, title: "Decisions per decision-maker per working day") + "</figure>"
         for design in designs {
-            if let beyond = design["decisions.beyond_fatigue_threshold"], beyond.mean > 0 {
+            if let beyond = design[.decisionsBeyondFatigueThreshold], beyond.mean > 0 {
                 html += "<p>\(escape(design.scenario.name)): \(escape(percent(beyond.mean))) of decisions came after the day's fatigue threshold; "
-                    + "\(escape(String(format: "%.0f", design["decisions.changed_by_fatigue"]?.mean ?? 0))) a year were changed by the assumed fatigue effect.</p>"
+                    + "\(escape(String(format: "%.0f", design[.decisionsChangedByFatigue]?.mean ?? 0))) a year were changed by the assumed fatigue effect.</p>"
             }
         }
         return html
@@ -193,31 +192,31 @@ public enum HTMLReport {
     static func teams(_ designs: [ExperimentResult]) -> String {
         var html = ""
         for (index, design) in designs.enumerated() {
-            let utilisation = design.summaries.filter { $0.definition.name.hasPrefix("team.") }
-                .map { (label: String($0.definition.name.dropFirst(5).dropLast(12)), value: $0.mean, colour: index) }
+            let utilisation = design.summaries.filter { $0.id.family == .teamUtilisation }
+                .map { (label: $0.id.subject ?? "", value: $0.mean, colour: index) }
             html += "<figure><figcaption>\(escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
                 + SVGChart.bars(utilisation, format: { percent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1) + "</figure>"
-            let waits = design.summaries.filter { $0.definition.name.hasPrefix("stage.") }
+            let waits = design.summaries.filter { $0.id.family == .stageMeanWaitHours }
             html += "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): stage</th><th>average wait</th></tr></thead><tbody>"
-                + waits.map { "<tr><td>\(escape(String($0.definition.name.dropFirst(6).dropLast(16)).replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(hours($0.mean))) (\(escape(hours(max(0, $0.ci95Low)))) to \(escape(hours($0.ci95High))))</td></tr>" }.joined()
+                + waits.map { "<tr><td>\(escape(($0.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(hours($0.mean))) (\(escape(hours(max(0, $0.ci95Low)))) to \(escape(hours($0.ci95High))))</td></tr>" }.joined()
                 + "</tbody></table>"
         }
         return html
     }
 
     static func outcomes(_ designs: [ExperimentResult]) -> String {
-        let names = ["conversion.nfa", "conversion.early_help", "conversion.referral"]
+        let families: [MeasureID.Family] = [.conversionNoFurtherAction, .conversionEarlyHelp, .conversionReferral]
         let rows = designs.map { design -> (label: String, parts: [Double]) in
-            let strategy = design["conversion.strategy"]?.mean ?? 0
-            let parts = names.map { design[$0]?.mean ?? 0 }
+            let strategy = design[.conversionStrategy]?.mean ?? 0
+            let parts = families.map { design[$0]?.mean ?? 0 }
             return (design.scenario.name, [parts[0], parts[1], parts[2] - strategy, strategy])
         }
         var html = "<figure>" + SVGChart.stacked(rows, partNames: ["no further action or advice", "early help", "referral", "strategy discussion"],
                                                   title: "Decisions by outcome") + "</figure>"
         html += "<table class=\"compact\"><thead><tr><th></th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined() + "</tr></thead><tbody>"
-        for name in ["assessments.started", "assessments.no_further_service", "recontacts"] {
-            guard let label = designs[0][name]?.definition.label else { continue }
-            html += "<tr><td>\(escape(label))</td>" + designs.map { d in d[name].map { "<td>\(escape(value($0.mean, $0.definition))) (\(escape(interval($0))))</td>" } ?? "<td>–</td>" }.joined() + "</tr>"
+        for family in [MeasureID.Family.assessmentsStarted, .assessmentsNoFurtherService, .recontacts] {
+            guard let label = designs[0][family]?.definition.label else { continue }
+            html += "<tr><td>\(escape(label))</td>" + designs.map { d in d[family].map { "<td>\(escape(value($0.mean, $0.definition))) (\(escape(interval($0))))</td>" } ?? "<td>–</td>" }.joined() + "</tr>"
         }
         return html + "</tbody></table>"
     }
@@ -227,9 +226,9 @@ public enum HTMLReport {
         for (index, design) in designs.enumerated() {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
             let costs = StaffCosts(frontDoor)
-            var rows = zip(frontDoor.teams, costs.byTeam).map { team, cost in (label: team.id.replacingOccurrences(of: "_", with: " "), value: cost.pay + cost.enhancement + cost.agency, colour: index) }
-            if let downstream = design["cost.downstream_per_year_gbp"] { rows.append(("assessments that follow", downstream.mean, index)) }
-            html += "<figure><figcaption>\(escape(design.scenario.name)): £ a year (total \(escape(money(design["cost.total_per_year_gbp"]?.mean ?? 0))))</figcaption>"
+            var rows = costs.teams.map { (label: $0.id.replacingOccurrences(of: "_", with: " "), value: $0.total, colour: index) }
+            if let downstream = design[.downstreamCost] { rows.append(("assessments that follow", downstream.mean, index)) }
+            html += "<figure><figcaption>\(escape(design.scenario.name)): £ a year (total \(escape(money(design[.totalCost]?.mean ?? 0))))</figcaption>"
                 + SVGChart.bars(rows, format: money, title: "Cost by team, \(design.scenario.name)") + "</figure>"
         }
         return html + "<p class=\"note\">Staff costs include employer's on-costs, extended-hours enhancements and the agency premium; "
@@ -239,7 +238,7 @@ public enum HTMLReport {
     static func networkStages(_ designs: [ExperimentResult]) -> String {
         designs.map { design in
             "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name))</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
-                + design.summaries.filter { $0.definition.name.hasPrefix("stage.") }.map {
+                + design.summaries.filter { $0.id.family.subjectKind == .stage }.map {
                     "<tr><td>\(escape($0.definition.label))</td><td>\(escape(value($0.mean, $0.definition)))</td><td>\(escape(interval($0)))</td></tr>"
                 }.joined() + "</tbody></table>"
         }.joined()
@@ -306,15 +305,15 @@ public enum HTMLReport {
         // Differences of identical figures can come out as ±1e-17; they are nothing.
         let x = abs(x) < 1e-9 ? 0 : x
         switch definition.unit {
-        case "fraction": return points ? String(format: "%.1f points", x * 100) : percent(x)
-        case "£", "£ a year": return money(x)
-        case "hours": return hours(x)
+        case .fraction: return points ? String(format: "%.1f points", x * 100) : percent(x)
+        case .pounds, .poundsAYear: return money(x)
+        case .hours: return hours(x)
         default: return number(x)
         }
     }
 
     static func signed(_ x: Double, _ definition: MeasureDefinition) -> String {
-        let text = definition.unit == "fraction" ? String(format: "%.1f points", abs(x) * 100) : value(abs(x), definition)
+        let text = definition.unit == .fraction ? String(format: "%.1f points", abs(x) * 100) : value(abs(x), definition)
         return (x < 0 ? "−" : "+") + text
     }
 
@@ -334,9 +333,9 @@ public enum HTMLReport {
         x < 1 ? String(format: "%.0f min", x * 60) : String(format: "%.1f h", x)
     }
 
-    static func shortLabel(_ name: String) -> String {
-        ["decided_within_1wd": "within 1 working day", "decided_within_3wd": "within 3 working days",
-         "red_decided_within_4wh": "reds within 4 working hours"][name] ?? name
+    static func shortLabel(_ family: MeasureID.Family) -> String {
+        [.decidedWithin1WorkingDay: "within 1 working day", .decidedWithin3WorkingDays: "within 3 working days",
+         .redDecidedWithin4WorkingHours: "reds within 4 working hours"][family] ?? family.rawValue
     }
 
     static func monthName(_ date: CivilDate) -> String {

@@ -23,7 +23,7 @@ public struct OutputFolder {
             ("manifest.json", try manifest.text()),
         ]
         if comparison.designs.count > 1 { files.insert(("differences.csv", CSVTables.differences(comparison)), at: 2) }
-        if comparison.designs.contains(where: { BudgetView($0, baseline: nil) != nil }) {
+        if comparison.designs.contains(where: { BudgetProfile($0, baseline: nil) != nil }) {
             files.insert(("budget.csv", BudgetView.csv(comparison)), at: 2)
         }
         var written: [String] = []

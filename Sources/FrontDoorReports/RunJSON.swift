@@ -18,7 +18,7 @@ public struct RunJSON: Encodable {
         init(_ summary: MeasureSummary) {
             name = summary.definition.name
             label = summary.definition.label
-            unit = summary.definition.unit
+            unit = summary.definition.unit.rawValue
             mean = summary.mean
             ci95_low = summary.ci95Low
             ci95_high = summary.ci95High

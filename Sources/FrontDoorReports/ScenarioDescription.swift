@@ -43,7 +43,7 @@ public enum ScenarioDescription {
             let absence = team.absence
             lines.append("    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
                          + "\(percent(absence.sicknessRate)) of days sick; agency cover for \(percent(team.agencyShare)) of posts; "
-                         + "costs \(money(costs.byTeam[index].pay + costs.byTeam[index].enhancement + costs.byTeam[index].agency)) a year")
+                         + "costs \(money(costs.teams[index].total)) a year")
         }
         lines.append("")
         lines.append("Demand: \(number(design.demand.contactsPerYear)) new contacts a year, plus re-contacts"

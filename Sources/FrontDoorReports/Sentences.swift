@@ -10,7 +10,7 @@ extension PrecisionReport {
         met ? String(format: "Every headline measure is within ±%.1f%% of its mean (95%% interval) after %d replications (widest ±%.1f%%).",
                      target * 100, replications, worst * 100)
             : String(format: "After the maximum of %d replications, %@ %@ still wider than ±%.1f%% (widest ±%.1f%%).",
-                     replications, unmet.joined(separator: ", "), unmet.count == 1 ? "is" : "are", target * 100, worst * 100)
+                     replications, unmet.map { "\($0.scenario) \($0.measure)" }.joined(separator: ", "), unmet.count == 1 ? "is" : "are", target * 100, worst * 100)
     }
 }
 
@@ -50,7 +50,7 @@ extension SizingResult {
             + "(\(money(answer.cost)) a year in staff and agency cost)."
         for smaller in nextSmaller {
             text += " With \(describe(smaller.posts)) it misses " + smaller.missed.map { target in
-                let m = smaller.measures.first { $0.definition.name == target.measure }
+                let m = smaller.measures.first { $0.id == target.measure }
                 return "\(target)" + (m.map { String(format: " (%.3g, 95%% interval %.3g to %.3g)", $0.mean, $0.ci95Low, $0.ci95High) } ?? "")
             }.joined(separator: " and ") + "."
         }

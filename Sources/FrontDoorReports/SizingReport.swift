@@ -16,7 +16,7 @@ public enum SizingReport {
     }
 
     public static func csv(_ result: SizingResult) -> String {
-        var rows = [result.teams + ["cost_gbp_a_year"] + result.targets.flatMap { [$0.measure, "\($0.measure).ci95_low", "\($0.measure).ci95_high"] }
+        var rows = [result.teams + ["cost_gbp_a_year"] + result.targets.flatMap { [$0.measure.name, "\($0.measure).ci95_low", "\($0.measure).ci95_high"] }
                     + ["meets_targets", "answer"]]
         for candidate in result.candidates {
             let measures = candidate.measures.flatMap { [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)] }
@@ -40,10 +40,10 @@ public enum SizingReport {
 extension SweepReport {
     /// The headline measures at each point of a sweep, for the terminal.
     public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint]) -> String {
-        let names = comparison.baseline.scenario.headlineMeasures
-        var rows = [axes.map(\.key) + names]
+        let ids = comparison.baseline.scenario.headlineMeasures
+        var rows = [axes.map(\.key) + ids.map(\.name)]
         for (point, design) in zip(points, comparison.designs) {
-            rows.append(point.values + names.map { name in design[name].map(SizingReport.interval) ?? "–" })
+            rows.append(point.values + ids.map { id in design[id].map(SizingReport.interval) ?? "–" })
         }
         let heading = "\(points.count) points, \(comparison.baseline.replications) replications each, the same contacts at every point"
         return ([heading, ""] + SizingReport.aligned(rows)).joined(separator: "\n") + "\n"

@@ -10,7 +10,7 @@ public enum SummaryTable {
             "",
         ]
         let rows = result.summaries.map { summary in
-            [summary.definition.label, summary.definition.unit, format(summary.mean),
+            [summary.definition.label, summary.definition.unit.rawValue, format(summary.mean),
              settings.replications > 1 ? "\(format(summary.ci95Low)) to \(format(summary.ci95High))" : "(one replication)",
              summary.definition.name]
         }

@@ -6,8 +6,8 @@ import FrontDoorModel
 /// 95% band for one varied key, a heat map for two.
 public enum SweepReport {
     /// The measures charted: the headline ones and the total cost.
-    static func charted(_ comparison: DesignComparison) -> [String] {
-        comparison.baseline.scenario.headlineMeasures + ["cost.total_per_year_gbp"]
+    static func charted(_ comparison: DesignComparison) -> [MeasureID] {
+        comparison.baseline.scenario.headlineMeasures + [MeasureID(.totalCost)]
     }
 
     /// One row per point and measure: each varied key's value, then the measure and its interval.
@@ -15,7 +15,7 @@ public enum SweepReport {
         var rows = [axes.map(\.key) + ["measure", "label", "unit", "mean", "ci95_low", "ci95_high", "n"]]
         for (point, design) in zip(points, comparison.designs) {
             for summary in design.summaries {
-                rows.append(point.values + [summary.definition.name, summary.definition.label, summary.definition.unit,
+                rows.append(point.values + [summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
                                             CSVTables.number(summary.mean), CSVTables.number(summary.ci95Low), CSVTables.number(summary.ci95High),
                                             String(summary.n)])
             }
@@ -29,15 +29,15 @@ public enum SweepReport {
             + "<p class=\"meta\">\(escape(axes.map { "\($0.key) = \($0.values.joined(separator: ", "))" }.joined(separator: "; "))) · "
             + "\(comparison.baseline.replications) replications per point · seed \(comparison.baseline.settings.seed) · "
             + "every point sees the same contacts</p></header>"
-        for name in charted(comparison) {
-            guard let definition = comparison.baseline[name]?.definition else { continue }
-            let summaries = comparison.designs.map { $0[name]! }
+        for id in charted(comparison) {
+            guard let definition = comparison.baseline[id]?.definition else { continue }
+            let summaries = comparison.designs.map { $0[id]! }
             body += "<section><h2>\(escape(definition.label))</h2>"
             if axes.count == 1 {
                 let xs = axes[0].numericValues ?? axes[0].values.indices.map(Double.init)
                 let points = zip(xs, summaries).map { (x: $0, mean: $1.mean, low: $1.ci95Low, high: $1.ci95High) }
                 body += SVGChart.bands([.init(name: definition.label, points: points)],
-                                       ticks: zip(xs, axes[0].values).map { (x: $0, label: $1) }, yLabel: definition.unit,
+                                       ticks: zip(xs, axes[0].values).map { (x: $0, label: $1) }, yLabel: definition.unit.rawValue,
                                        title: "\(definition.label) against \(axes[0].key)")
                 body += "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval.</p>"
             } else {

@@ -17,8 +17,8 @@ import Synchronization
             file: packageRoot + "/Scenarios/benchmarks/faster.yaml")
         let comparison = Comparison.run([Self.tandem, faster], settings: ExperimentSettings(replications: 8, seed: 3, jobs: 2))
         let wait = try #require(comparison.differences[1].first { $0.definition.name == "stage.decision.mean_wait_hours" })
-        let mine = try #require(comparison.designs[1].column("stage.decision.mean_wait_hours"))
-        let theirs = try #require(comparison.designs[0].column("stage.decision.mean_wait_hours"))
+        let mine = try #require(comparison.designs[1].column(.stage("decision").meanWaitHours))
+        let theirs = try #require(comparison.designs[0].column(.stage("decision").meanWaitHours))
         #expect(abs(wait.mean - zip(mine, theirs).map { $0 - $1 }.reduce(0, +) / 8) < 1e-12)
         #expect(wait.ci95High < 0)  // a third decider shortens the wait
         // The same arrivals reach both designs, so the difference in arrivals is exactly zero.

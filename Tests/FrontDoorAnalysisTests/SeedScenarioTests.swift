@@ -19,11 +19,13 @@ import FrontDoorReports
     static let mash = run("mash")
     static let cads = run("cads")
 
-    func measure(_ result: ExperimentResult, _ name: String) throws -> MeasureSummary { try #require(result[name]) }
+    func measure(_ result: ExperimentResult, _ name: String) throws -> MeasureSummary {
+        let id = try #require(MeasureID(name: name))
+        return try #require(result[id])
+    }
 
     func column(_ result: ExperimentResult, _ name: String) -> [Double] {
-        let index = result.scenario.measures.firstIndex { $0.name == name }!
-        return result.values.map { $0[index] }
+        result.column(MeasureID(name: name)!)!
     }
 
     @Test func mashReceivesSunderlandsVolumeMixAndConversion() throws {
@@ -54,7 +56,7 @@ import FrontDoorReports
         // "Potential to reduce assessment levels by a minimum of circa 1/3 (27.7%)": paired by
         // replication, the upper end of the 95% interval of CADS − 0.723 × MASH is below zero.
         let differences = zip(column(Self.cads, "assessments.started"), column(Self.mash, "assessments.started")).map { $0 - 0.723 * $1 }
-        let summary = MeasureSummary(MeasureDefinition("d", "d", unit: ""), values: differences)
+        let summary = Estimate(differences)
         #expect(summary.ci95High < 0, "CADS − 0.723 × MASH assessments: \(summary.mean) (\(summary.ci95Low) to \(summary.ci95High))")
     }
 
@@ -99,7 +101,7 @@ import FrontDoorReports
         let decisions = try measure(one, "decisions_per_decider_day.mean")
         #expect(decisions.mean > 45, "one manager makes \(decisions.mean) decisions a day")
         let paired = zip(column(two, "decided_within_3wd"), column(one, "decided_within_3wd")).map { $0 - $1 }
-        let gain = MeasureSummary(MeasureDefinition("d", "d", unit: ""), values: paired)
+        let gain = Estimate(paired)
         #expect(gain.ci95Low > 0.1, "a second manager adds \(gain.mean) to the share decided within 3 working days")
     }
 }

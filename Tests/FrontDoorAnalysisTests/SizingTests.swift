@@ -12,17 +12,20 @@ import FrontDoorReports
 
     @Test func targetsAreReadAndJudgedOnTheRightEndOfTheInterval() throws {
         let atLeast = try SizingTarget(parsing: "decided_within_3wd >= 0.85")
-        #expect(atLeast.measure == "decided_within_3wd" && atLeast.atLeast && atLeast.value == 0.85)
+        #expect(atLeast.measure == MeasureID(.decidedWithin3WorkingDays) && atLeast.atLeast && atLeast.value == 0.85)
         let atMost = try SizingTarget(parsing: "decisions_per_decider_day.p95<=40")
         #expect(!atMost.atLeast && atMost.value == 40)
         // Mean 0.8675, sd 0.025, n 4: the 95% interval is 0.8277 to 0.9073.
-        let summary = MeasureSummary(MeasureDefinition("x", "x", unit: ""), values: [0.84, 0.90, 0.87, 0.86])
-        #expect(try !SizingTarget(parsing: "x>=0.85").isMet(by: summary))   // the mean passes, the lower end does not
-        #expect(try SizingTarget(parsing: "x>=0.80").isMet(by: summary))
-        #expect(try !SizingTarget(parsing: "x<=0.90").isMet(by: summary))   // the upper end is above
-        #expect(try SizingTarget(parsing: "x<=0.91").isMet(by: summary))
+        let summary = Estimate([0.84, 0.90, 0.87, 0.86])
+        #expect(try !SizingTarget(parsing: "decided_within_3wd>=0.85").isMet(by: summary))   // the mean passes, the lower end does not
+        #expect(try SizingTarget(parsing: "decided_within_3wd>=0.80").isMet(by: summary))
+        #expect(try !SizingTarget(parsing: "decided_within_3wd<=0.90").isMet(by: summary))   // the upper end is above
+        #expect(try SizingTarget(parsing: "decided_within_3wd<=0.91").isMet(by: summary))
         #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_3wd=0.85") }
         #expect(throws: SweepError.self) { try SizingTarget(parsing: ">=0.85") }
+        #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_9wd>=0.85") }   // no such measure
+        #expect(throws: SweepError.self) { try SizingTarget(parsing: "backlog.mean<=nan") }
+        #expect(throws: SweepError.self) { try SizingTarget(parsing: "backlog.mean<=inf") }
     }
 
     @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
@@ -37,7 +40,7 @@ import FrontDoorReports
         #expect(answer.meetsTargets)
         let two = try #require(result.nextSmaller.first)
         #expect(two.posts == [2] && !two.meetsTargets)
-        #expect(two.missed.map(\.measure) == ["decisions_per_decider_day.p95"])
+        #expect(two.missed.map(\.measure) == [MeasureID(.decisionsPerDeciderDayP95)])
         // A binary search over 1…6 and the check at the maximum: far fewer runs than every staffing.
         #expect(result.candidates.count <= 5)
         #expect(result.explanation(money: { String($0) }).contains("With 2 in team_manager it misses decisions_per_decider_day.p95"))

@@ -13,7 +13,10 @@ import FrontDoorReports
         return Experiment.run(scenario, settings: ExperimentSettings(replications: 100, seed: 2026, jobs: ReplicationRunner.availableCores))
     }()
 
-    func measure(_ name: String) throws -> MeasureSummary { try #require(Self.result[name]) }
+    func measure(_ name: String) throws -> MeasureSummary {
+        let id = try #require(MeasureID(name: name))
+        return try #require(Self.result[id])
+    }
 
     @Test func triageWaitMatchesErlangC() throws {
         // M/M/6, λ = 3.125/h, μ = 2/h: Erlang C mean wait 0.000645 h.
@@ -55,8 +58,7 @@ import FrontDoorReports
     }
 
     func column(_ name: String) -> [Double] {
-        let index = Self.result.scenario.measures.firstIndex { $0.name == name }!
-        return Self.result.values.map { $0[index] }
+        Self.result.column(MeasureID(name: name)!)!
     }
 }
 
@@ -104,11 +106,11 @@ import FrontDoorReports
     }
 
     @Test func confidenceIntervalsUseStudentsT() {
-        let summary = MeasureSummary(MeasureDefinition("x", "x", unit: "x"), values: [1, 2, 3, 4, 5])
+        let summary = Estimate([1, 2, 3, 4, 5])
         // mean 3, sd √2.5, t(0.975, 4) = 2.776445
         #expect(abs(summary.mean - 3) < 1e-12)
         #expect(abs(summary.halfWidth - 2.776445 * 2.5.squareRoot() / 5.0.squareRoot()) < 1e-5)
-        let single = MeasureSummary(MeasureDefinition("x", "x", unit: "x"), values: [7])
+        let single = Estimate([7])
         #expect(single.ci95Low == 7 && single.ci95High == 7)
     }
 }

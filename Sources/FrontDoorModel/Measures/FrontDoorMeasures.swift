@@ -1,0 +1,154 @@
+import SimulationEngine
+
+/// The measures of a front-door design, each defined once here (and in the README) in plain
+/// words, with how it is computed from what a replication recorded.
+enum FrontDoorMeasures {
+    static func catalogue(_ design: FrontDoorDesign) -> MeasureCatalogue<FrontDoorReplication> {
+        var c = MeasureCatalogue<FrontDoorReplication>()
+        let costs = StaffCosts(design)
+        let staffAndAgency = costs.staff + costs.agency
+        let (assessmentHours, hourlyCost) = (design.costs.assessmentHours, design.costs.hourlyCost)
+        @Sendable func downstream(_ run: FrontDoorReplication) -> Double { run.perYear(run.assessmentsStarted) * assessmentHours * hourlyCost }
+        let oneOff = design.costs.oneOff
+        func words(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
+
+        c.add(MeasureID(.contactsReceived), "Contacts received (a year)", unit: .contactsAYear) { $0.perYear($0.received) }
+        c.add(MeasureID(.contactsDecided), "Contacts decided (a year)", unit: .contactsAYear) { $0.perYear($0.decided) }
+        for (index, source) in design.demand.sources.enumerated() {
+            c.add(MeasureID.source(source.group.name).share, "Share of contacts from \(words(source.group.name))", unit: .fraction) {
+                share($0.receivedBySource[index], of: $0.received)
+            }
+        }
+        c.add(MeasureID(.decidedWithin1WorkingDay), "Share of contacts decided within 1 working day", unit: .fraction) {
+            share($0.decidedWithin1, of: $0.decided)
+        }
+        c.add(MeasureID(.decidedWithin3WorkingDays), "Share of contacts decided within 3 working days", unit: .fraction) {
+            share($0.decidedWithin3, of: $0.decided)
+        }
+        c.add(MeasureID(.redDecidedWithin4WorkingHours), "Share of red contacts decided within 4 working hours", unit: .fraction) {
+            share($0.within4HoursByRAG[RAG.red.rawValue], of: $0.decidedByRAG[RAG.red.rawValue])
+        }
+        c.add(MeasureID(.timeToDecisionP50), "Working days to a decision: half of contacts are decided within", unit: .workingDays) {
+            $0.timeToDecision.quantile(0.5) ?? 0
+        }
+        c.add(MeasureID(.timeToDecisionP90), "Working days to a decision: 90% of contacts are decided within", unit: .workingDays) {
+            $0.timeToDecision.quantile(0.9) ?? 0
+        }
+        c.add(MeasureID(.backlogMean), "Contacts waiting for a decision at close of day, on average", unit: .contacts) { $0.backlog.mean }
+        c.add(MeasureID(.backlogP95), "Contacts waiting for a decision at close of day, on the busiest 1 day in 20", unit: .contacts) {
+            $0.backlogHistogram.quantile(0.95) ?? 0
+        }
+        c.add(MeasureID(.backlogMax), "Contacts waiting for a decision at close of day, at most", unit: .contacts) { Double($0.backlogMax) }
+        c.add(MeasureID(.backlogGrowthPerDay), "Change in the backlog per working day (above 0: the front door is falling behind)",
+              unit: .contactsADay) { slope($0.dailyBacklog) }
+        c.add(MeasureID(.runsOverloaded), "Share of replications stopped early with over 200,000 contacts waiting", unit: .fraction) {
+            $0.stoppedOverloaded ? 1 : 0
+        }
+        c.add(MeasureID(.conversionReferral), "Share of decisions that were referrals for assessment (strategy discussions included)",
+              unit: .fraction) { share($0.outcomes[Outcome.referral.rawValue] + $0.outcomes[Outcome.strategyDiscussion.rawValue], of: $0.decided) }
+        c.add(MeasureID(.conversionEarlyHelp), "Share of decisions that were early help", unit: .fraction) {
+            share($0.outcomes[Outcome.earlyHelp.rawValue], of: $0.decided)
+        }
+        c.add(MeasureID(.conversionNoFurtherAction), "Share of decisions that were no further action or advice", unit: .fraction) {
+            share($0.outcomes[Outcome.noFurtherAction.rawValue], of: $0.decided)
+        }
+        c.add(MeasureID(.conversionStrategy), "Share of decisions that were strategy discussions", unit: .fraction) {
+            share($0.outcomes[Outcome.strategyDiscussion.rawValue], of: $0.decided)
+        }
+        c.add(MeasureID(.decisionsPerDeciderDayMean), "Decisions per decision-maker per working day, on average", unit: .decisions) {
+            $0.deciderDays.mean
+        }
+        c.add(MeasureID(.decisionsPerDeciderDayP95), "Decisions per decision-maker per working day, on the busiest 1 day in 20",
+              unit: .decisions) { $0.deciderDayHistogram.quantile(0.95) ?? 0 }
+        c.add(MeasureID(.decisionsPerDeciderDayMax), "Decisions per decision-maker per working day, at most", unit: .decisions) {
+            Double($0.deciderDayMax)
+        }
+        c.add(MeasureID(.decisionsBeyondFatigueThreshold), "Share of decisions made after the day's fatigue threshold", unit: .fraction) {
+            share($0.decisionsBeyondThreshold, of: $0.decided)
+        }
+        c.add(MeasureID(.decisionsChangedByFatigue), "Decisions changed by fatigue (a year)", unit: .decisionsAYear) {
+            $0.perYear($0.decisionsChangedByFatigue)
+        }
+        c.add(MeasureID(.handoffsPerContact), "Moves between teams per contact", unit: .handoffs) { share($0.handoffs, of: $0.received) }
+        c.add(MeasureID(.informationRequests), "Requests for missing information (a year)", unit: .requestsAYear) {
+            $0.perYear($0.informationRequests)
+        }
+        c.add(MeasureID(.phoneAbandonedShare), "Share of calls where the caller gave up waiting", unit: .fraction) {
+            share($0.phoneAbandoned, of: $0.phoneAttempts)
+        }
+        c.add(MeasureID(.phoneCallersLost), "Callers who gave up and did not ring again (a year)", unit: .contactsAYear) {
+            $0.perYear($0.lostCallers)
+        }
+        c.add(MeasureID(.checksOutOfTime), "Partner checks not started within their RAG clock (a year)", unit: .checksAYear) {
+            $0.perYear($0.checksOutOfTime)
+        }
+        c.add(MeasureID(.assessmentsStarted), "Social work assessments started (a year)", unit: .assessmentsAYear) {
+            $0.perYear($0.assessmentsStarted)
+        }
+        c.add(MeasureID(.assessmentsNoFurtherService), "Assessments ending with no further service (a year)", unit: .assessmentsAYear) {
+            $0.perYear($0.assessmentsNoFurtherService)
+        }
+        c.add(MeasureID(.recontacts), "Contacts that were re-contacts within 12 months of an earlier one closing (a year)",
+              unit: .contactsAYear) { $0.perYear($0.recontacts) }
+        c.add(MeasureID(.staffCost), "Staff cost a year: salaries, on-costs and extended-hours enhancements", unit: .poundsAYear) { _ in
+            costs.staff
+        }
+        c.add(MeasureID(.agencyCost), "Agency premium a year, for vacant posts covered by agency staff", unit: .poundsAYear) { _ in
+            costs.agency
+        }
+        c.add(MeasureID(.oneOffCost), "One-off cost of the change", unit: .pounds) { _ in oneOff }
+        c.add(MeasureID(.downstreamCost), "Cost of the social work assessments that follow (a year)", unit: .poundsAYear, downstream)
+        c.add(MeasureID(.totalCost), "Total cost a year: staff, agency and downstream assessments", unit: .poundsAYear) {
+            staffAndAgency + downstream($0)
+        }
+        c.add(MeasureID(.staffCostPerContact), "Front-door staff cost per contact received", unit: .pounds) {
+            $0.received > 0 ? staffAndAgency / $0.perYear($0.received) : 0
+        }
+        if let budget = design.costs.budget {
+            c.add(MeasureID(.changeFromBaseBudget), "Staff and agency cost a year above the current base budget", unit: .poundsAYear) { _ in
+                budget.change(staffCost: staffAndAgency)
+            }
+            c.add(MeasureID(.bridging), "One-off funding to bridge the extra cost until it is moved from elsewhere", unit: .pounds) { _ in
+                budget.bridging(staffCost: staffAndAgency)
+            }
+        }
+        for (index, source) in design.demand.sources.enumerated() {
+            c.add(MeasureID.source(source.group.name).referralConversion,
+                  "Share of decisions on contacts from \(words(source.group.name)) that were referrals", unit: .fraction) {
+                share($0.referredBySource[index], of: $0.decidedBySource[index])
+            }
+        }
+        for (index, team) in design.teams.enumerated() {
+            c.add(MeasureID.team(team.id).utilisation, "Share of \(team.role) time at work spent on contacts", unit: .fraction) {
+                $0.teamAvailableHours[index] > 0 ? $0.teamBusyHours[index] / $0.teamAvailableHours[index] : 0
+            }
+        }
+        for (index, stage) in design.stages.enumerated() {
+            c.add(MeasureID.stage(stage.id).meanWaitHours, "Average wait before \(words(stage.id)) starts", unit: .hours) {
+                $0.stageCompleted[index] > 0 ? $0.stageWaitHours[index] / Double($0.stageCompleted[index]) : 0
+            }
+        }
+        return c
+    }
+
+    static func share(_ part: Int, of whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
+
+    /// The least-squares slope of a series against its index (0 for fewer than two points).
+    static func slope(_ series: [Int]) -> Double {
+        let n = Double(series.count)
+        guard series.count > 1 else { return 0 }
+        let meanX = (n - 1) / 2
+        let meanY = Double(series.reduce(0, +)) / n
+        var numerator = 0.0, denominator = 0.0
+        for (x, y) in series.enumerated() {
+            numerator += (Double(x) - meanX) * (Double(y) - meanY)
+            denominator += (Double(x) - meanX) * (Double(x) - meanX)
+        }
+        return numerator / denominator
+    }
+}
+
+extension FrontDoorReplication {
+    /// A count over the measured period, as a rate a year.
+    func perYear(_ count: Int) -> Double { Double(count) / (max(measuredHours, 1) / (365 * 24)) }
+}

@@ -1,0 +1,164 @@
+/// Which measure: a family, and for the families defined once per team, stage or demand source,
+/// which one (its subject).
+///
+/// Every measure has one dotted name for scripts and files (`backlog.mean`,
+/// `team.screeners.utilisation`); code uses the typed id:
+///
+/// ```swift
+/// let wait = result[.stage("triage").meanWaitHours]
+/// let backlog = result[.backlogMean]
+/// let id = MeasureID(name: "team.screeners.utilisation")   // .team("screeners").utilisation
+/// ```
+public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// A kind of measure. The raw value is the dotted name, with `*` standing for the subject.
+    public enum Family: String, CaseIterable, Sendable {
+        // Contacts and timeliness
+        case contactsReceived = "contacts.received"
+        case contactsDecided = "contacts.decided"
+        case sourceShare = "contacts.share.*"
+        case decidedWithin1WorkingDay = "decided_within_1wd"
+        case decidedWithin3WorkingDays = "decided_within_3wd"
+        case redDecidedWithin4WorkingHours = "red_decided_within_4wh"
+        case timeToDecisionP50 = "time_to_decision_wd.p50"
+        case timeToDecisionP90 = "time_to_decision_wd.p90"
+        // Backlog
+        case backlogMean = "backlog.mean"
+        case backlogP95 = "backlog.p95"
+        case backlogMax = "backlog.max"
+        case backlogGrowthPerDay = "backlog.growth_per_day"
+        case runsOverloaded = "runs.overloaded"
+        // Decisions
+        case conversionReferral = "conversion.referral"
+        case conversionEarlyHelp = "conversion.early_help"
+        case conversionNoFurtherAction = "conversion.nfa"
+        case conversionStrategy = "conversion.strategy"
+        case sourceReferralConversion = "conversion.referral.*"
+        case decisionsPerDeciderDayMean = "decisions_per_decider_day.mean"
+        case decisionsPerDeciderDayP95 = "decisions_per_decider_day.p95"
+        case decisionsPerDeciderDayMax = "decisions_per_decider_day.max"
+        case decisionsBeyondFatigueThreshold = "decisions.beyond_fatigue_threshold"
+        case decisionsChangedByFatigue = "decisions.changed_by_fatigue"
+        // Work
+        case handoffsPerContact = "handoffs_per_contact"
+        case informationRequests = "information_requests"
+        case phoneAbandonedShare = "phone.abandoned_share"
+        case phoneCallersLost = "phone.callers_lost"
+        case checksOutOfTime = "checks.out_of_time"
+        case assessmentsStarted = "assessments.started"
+        case assessmentsNoFurtherService = "assessments.no_further_service"
+        case recontacts = "recontacts"
+        // Cost
+        case staffCost = "cost.staff_per_year_gbp"
+        case agencyCost = "cost.agency_per_year_gbp"
+        case oneOffCost = "cost.one_off_gbp"
+        case downstreamCost = "cost.downstream_per_year_gbp"
+        case totalCost = "cost.total_per_year_gbp"
+        case staffCostPerContact = "cost.per_contact_gbp"
+        case changeFromBaseBudget = "cost.change_from_base_budget_gbp"
+        case bridging = "cost.bridging_gbp"
+        // Teams and stages
+        case teamUtilisation = "team.*.utilisation"
+        case stageMeanWaitHours = "stage.*.mean_wait_hours"
+        case stageUtilisation = "stage.*.utilisation"
+        case stageCompleted = "stage.*.completed"
+        case stageMeanQueueLength = "stage.*.mean_queue_length"
+        // A plain queueing network
+        case contactsArrived = "contacts.arrived"
+        case contactsCompleted = "contacts.completed"
+        case contactsInSystemAtEnd = "contacts.in_system_at_end"
+        case meanInSystem = "contacts.mean_in_system"
+        case meanTimeInSystemHours = "contacts.mean_time_in_system_hours"
+        case timeInSystemP50Hours = "contacts.time_in_system_hours.p50"
+        case timeInSystemP90Hours = "contacts.time_in_system_hours.p90"
+
+        /// Whether the family has one measure per team, stage or source.
+        public var hasSubject: Bool { subjectKind != nil }
+
+        /// What the family's subjects are, if it has them.
+        public var subjectKind: SubjectKind? {
+            switch self {
+            case .sourceShare, .sourceReferralConversion: return .source
+            case .teamUtilisation: return .team
+            case .stageMeanWaitHours, .stageUtilisation, .stageCompleted, .stageMeanQueueLength: return .stage
+            default: return nil
+            }
+        }
+    }
+
+    /// What a measure can be about.
+    public enum SubjectKind: Sendable {
+        case team, stage, source
+    }
+
+    public let family: Family
+    /// The team, stage or source the measure is about; nil for a family without subjects.
+    public let subject: String?
+
+    /// The measure of a family without subjects.
+    public init(_ family: Family) {
+        precondition(!family.hasSubject, "\(family.rawValue) needs a subject")
+        self.family = family
+        subject = nil
+    }
+
+    /// The measure of a family defined per team, stage or source.
+    public init(_ family: Family, subject: String) {
+        precondition(family.hasSubject, "\(family.rawValue) has no subject")
+        self.family = family
+        self.subject = subject
+    }
+
+    /// The measure with this dotted name, if there is one (for names typed by a user or a script).
+    public init?(name: String) {
+        if let family = Family(rawValue: name), !family.hasSubject {
+            self.init(family)
+            return
+        }
+        for family in Family.allCases where family.hasSubject {
+            let parts = family.rawValue.split(separator: "*", omittingEmptySubsequences: false)
+            let (prefix, suffix) = (parts[0], parts[1])
+            guard name.count > prefix.count + suffix.count, name.hasPrefix(prefix), name.hasSuffix(suffix) else { continue }
+            let subject = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard !subject.contains(".") else { continue }
+            self.init(family, subject: String(subject))
+            return
+        }
+        return nil
+    }
+
+    /// The dotted name, as written in files, tables and `--target`.
+    public var name: String {
+        guard let subject else { return family.rawValue }
+        return family.rawValue.replacingOccurrences(of: "*", with: subject)
+    }
+
+    public var description: String { name }
+
+    public static func < (a: MeasureID, b: MeasureID) -> Bool { a.name < b.name }
+
+    /// The measures of one team.
+    public struct Team: Sendable {
+        public let id: String
+        public var utilisation: MeasureID { MeasureID(.teamUtilisation, subject: id) }
+    }
+
+    /// The measures of one stage.
+    public struct Stage: Sendable {
+        public let id: String
+        public var meanWaitHours: MeasureID { MeasureID(.stageMeanWaitHours, subject: id) }
+        public var utilisation: MeasureID { MeasureID(.stageUtilisation, subject: id) }
+        public var completed: MeasureID { MeasureID(.stageCompleted, subject: id) }
+        public var meanQueueLength: MeasureID { MeasureID(.stageMeanQueueLength, subject: id) }
+    }
+
+    /// The measures of one demand source (an Annex A group).
+    public struct Source: Sendable {
+        public let name: String
+        public var share: MeasureID { MeasureID(.sourceShare, subject: name) }
+        public var referralConversion: MeasureID { MeasureID(.sourceReferralConversion, subject: name) }
+    }
+
+    public static func team(_ id: String) -> Team { Team(id: id) }
+    public static func stage(_ id: String) -> Stage { Stage(id: id) }
+    public static func source(_ name: String) -> Source { Source(name: name) }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import FrontDoorTestSupport
+import SimulationEngine
+@testable import FrontDoorModel
+
+@Suite struct MeasureCatalogueTests {
+    static let shipped = ["mash", "cads", "peterborough", "integrated-front-door", "integrated-front-door-before", "benchmarks/tandem",
+                          "what-if/cads-office-hours"]
+
+    @Test func everyFamilyWithSubjectsHasAPlaceForIt() {
+        for family in MeasureID.Family.allCases {
+            #expect(family.rawValue.contains("*") == (family.subjectKind != nil), "\(family.rawValue)")
+        }
+    }
+
+    @Test func namesAreReadBackToTheSameTypedID() {
+        #expect(MeasureID(name: "backlog.mean") == MeasureID(.backlogMean))
+        #expect(MeasureID(name: "team.screeners.utilisation") == MeasureID.team("screeners").utilisation)
+        #expect(MeasureID(name: "stage.decide.mean_wait_hours") == MeasureID.stage("decide").meanWaitHours)
+        #expect(MeasureID(name: "contacts.share.police") == MeasureID.source("police").share)
+        #expect(MeasureID(name: "conversion.referral.police") == MeasureID.source("police").referralConversion)
+        #expect(MeasureID(name: "conversion.referral") == MeasureID(.conversionReferral))
+        for wrong in ["", "backlog", "backlog.mean.x", "team..utilisation", "team.a.b.utilisation", "stage.x.utilisation2", "Backlog.mean"] {
+            #expect(MeasureID(name: wrong) == nil, "\(wrong)")
+        }
+    }
+
+    @Test(arguments: shipped) func everyShippedScenarioHasEachMeasureOnceWithItsValue(_ name: String) throws {
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml", overrides: ["run.horizon_days=20", "run.warm_up_days=0"])
+        let definitions = scenario.measures
+        #expect(Set(definitions.map(\.id)).count == definitions.count)
+        for definition in definitions {
+            #expect(MeasureID(name: definition.name) == definition.id, "\(definition.name) does not read back")
+            #expect(!definition.label.isEmpty)
+        }
+        let outcome = scenario.simulate(replication: 0, seeds: SeedPlan(baseSeed: 1))
+        #expect(outcome.values.count == definitions.count)
+        #expect(outcome.values.allSatisfy { $0.isFinite })
+    }
+
+    @Test func frontDoorMeasuresAreComputedFromTheRecordTheyName() throws {
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml", overrides: ["run.horizon_days=30", "run.warm_up_days=0"])
+        guard case .frontDoor(let design) = scenario.model else { Issue.record("not a front door"); return }
+        var record = FrontDoorReplication()
+        record.measuredHours = 365 * 24
+        record.received = 1000
+        record.decided = 800
+        record.decidedWithin3 = 600
+        record.receivedBySource = design.demand.sources.map { _ in 0 }
+        record.receivedBySource[0] = 250
+        record.decidedBySource = design.demand.sources.map { _ in 0 }
+        record.referredBySource = design.demand.sources.map { _ in 0 }
+        record.teamBusyHours = design.teams.map { _ in 30 }
+        record.teamAvailableHours = design.teams.map { _ in 120 }
+        record.stageCompleted = design.stages.map { _ in 4 }
+        record.stageWaitHours = design.stages.map { _ in 10 }
+        record.dailyBacklog = [10, 12, 14, 16]
+        let catalogue = FrontDoorMeasures.catalogue(design)
+        let values = Dictionary(uniqueKeysWithValues: zip(catalogue.definitions.map(\.id), catalogue.values(record)))
+        #expect(values[MeasureID(.contactsReceived)] == 1000)
+        #expect(values[MeasureID(.decidedWithin3WorkingDays)] == 0.75)
+        #expect(values[MeasureID(.backlogGrowthPerDay)] == 2)
+        #expect(values[MeasureID.source(design.demand.sources[0].group.name).share] == 0.25)
+        #expect(values[MeasureID.team(design.teams[0].id).utilisation] == 0.25)
+        #expect(values[MeasureID.stage(design.stages[0].id).meanWaitHours] == 2.5)
+        let costs = StaffCosts(design)
+        #expect(values[MeasureID(.staffCostPerContact)] == costs.total / 1000)
+        #expect(abs(costs.total - costs.teams.reduce(0) { $0 + $1.total }) <= 1e-9 * costs.total)
+    }
+}
