@@ -80,12 +80,24 @@ public enum Sizing {
         return StaffCosts(design).total
     }
 
-    public static func run(teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
-                           progress: (any ProgressObserver)? = nil,
-                           scenario: (_ posts: [Int]) throws -> Scenario) throws -> SizingResult {
+    /// Sizes `teams` of `base` (a front door) against `targets`, trying at most `maximumPosts` in
+    /// any one team.
+    ///
+    /// - Throws: ``SweepError`` when a target names a measure the scenario does not have, or a
+    ///   candidate staffing does not fit a team (such as fewer posts than its vacant ones).
+    public static func run(_ base: Scenario, teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
+                           progress: (any ProgressObserver)? = nil) throws(SweepError) -> SizingResult {
+        func scenario(_ posts: [Int]) throws(SweepError) -> Scenario {
+            do {
+                return try base.applying(zip(teams, posts).map { DesignEdit.posts(team: $0, count: $1) })
+                    .renamed(base.name + "[" + zip(teams, posts).map { "\($0)=\($1)" }.joined(separator: ",") + "]")
+            } catch {
+                throw SweepError(error.message)
+            }
+        }
         var evaluated: [[Int]: SizingCandidate] = [:]
         var order: [SizingCandidate] = []
-        func evaluate(_ posts: [Int]) throws -> SizingCandidate {
+        func evaluate(_ posts: [Int]) throws(SweepError) -> SizingCandidate {
             if let known = evaluated[posts] { return known }
             let design = try scenario(posts)
             let result = Experiment.run(design, settings: settings, progress: progress)
@@ -121,10 +133,11 @@ public enum Sizing {
         // Every staffing at or above the bounds, cheapest first. Staff cost is linear in each
         // team's posts, so it is known from the scenario without running it.
         let baseCost = try staffCost(scenario(lower))
-        let unitCost = try teams.indices.map { index -> Double in
+        var unitCost: [Double] = []
+        for index in teams.indices {
             var more = lower
             more[index] += 1
-            return try staffCost(scenario(more)) - baseCost
+            unitCost.append(try staffCost(scenario(more)) - baseCost)
         }
         func cost(_ posts: [Int]) -> Double { zip(zip(posts, lower), unitCost).reduce(baseCost) { $0 + Double($1.0.0 - $1.0.1) * $1.1 } }
         var grid: [[Int]] = [[]]

@@ -51,9 +51,11 @@ public struct SweepError: Error, Sendable, CustomStringConvertible {
 public struct SweepPoint: Sendable {
     public let values: [String]
 
-    /// The overrides that make this point, in `--set` form.
-    public func overrides(_ axes: [SweepAxis]) -> [String] {
-        zip(axes, values).map { "\($0.key)=\($1)" }
+    /// The overrides that make this point.
+    public func overrides(_ axes: [SweepAxis]) throws(ScenarioError) -> [ScenarioOverride] {
+        var overrides: [ScenarioOverride] = []
+        for (axis, value) in zip(axes, values) { overrides.append(try ScenarioOverride(key: axis.key, value: value, option: "--vary")) }
+        return overrides
     }
 
     /// A short name for the point, such as `peterborough[team_manager.people=2]`.

@@ -81,8 +81,22 @@ struct OverrideOptions: ParsableArguments {
     var overrides: [String] = []
 
     func load(_ path: String) throws -> Scenario {
+        try scenario(from: try document(path))
+    }
+
+    /// The scenario file and the files it extends, read once, with the overrides laid over it.
+    func document(_ path: String) throws -> ScenarioDocument {
         do {
-            return try ScenarioLoader.load(path: path, overrides: overrides)
+            return try ScenarioDocument.load(path: path, overrides: try overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) })
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
+    /// The scenario a document describes, or a clear error.
+    func scenario(from document: ScenarioDocument) throws -> Scenario {
+        do {
+            return try document.scenario()
         } catch {
             throw fail(error.description)
         }

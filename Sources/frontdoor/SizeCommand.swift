@@ -47,19 +47,11 @@ struct Size: ParsableCommand {
         let parsedTargets: [SizingTarget]
         do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
         let base = try what.load(scenario)
-        guard case .frontDoor(let design) = base.model else { throw fail("size works on front-door scenarios (with teams)") }
-        for team in teams where !design.teams.contains(where: { $0.id == team }) {
-            throw fail("\(scenario): no team is called '\(team)'; expected one of \(design.teams.map(\.id).joined(separator: ", "))")
-        }
         let result: SizingResult
         do {
-            result = try Sizing.run(teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
-                                    progress: ProgressReporter.onTerminal()) { posts in
-                var overrides = OverrideOptions()
-                overrides.overrides = what.overrides + zip(teams, posts).map { "teams.\($0).people=\($1)" }
-                return try overrides.load(scenario).renamed(base.name + "[" + zip(teams, posts).map { "\($0)=\($1)" }.joined(separator: ",") + "]")
-            }
-        } catch let error as SweepError {
+            result = try Sizing.run(base, teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
+                                    progress: ProgressReporter.onTerminal())
+        } catch {
             throw fail(error.message)
         }
         print(SizingReport.table(result, scenario: base.name), terminator: "")

@@ -38,11 +38,12 @@ struct Sweep: ParsableCommand {
         let parsed: [SweepAxis]
         do { parsed = try axes.map { text throws(SweepError) in try SweepAxis(parsing: text) } } catch { throw fail(error.message) }
         let points = SweepPoint.grid(parsed)
-        let base = try what.load(scenario)
+        let document = try what.document(scenario)
+        let base = try what.scenario(from: document)
         let designs = try points.map { point in
-            var overrides = OverrideOptions()
-            overrides.overrides = what.overrides + point.overrides(parsed)
-            return try overrides.load(scenario).renamed(point.name(base: base.name, axes: parsed))
+            let overrides: [ScenarioOverride]
+            do throws(ScenarioError) { overrides = try point.overrides(parsed) } catch { throw fail(error.description) }
+            return try what.scenario(from: document.applying(overrides)).renamed(point.name(base: base.name, axes: parsed))
         }
         let comparison = Comparison.run(designs, settings: options.settings, progress: ProgressReporter.onTerminal())
         if output.json {

@@ -30,10 +30,8 @@ import FrontDoorReports
 
     @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.85"), try SizingTarget(parsing: "decisions_per_decider_day.p95<=40")]
-        let result = try Sizing.run(teams: ["team_manager"], targets: targets, maximumPosts: 6,
-                                    settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores)) { posts in
-            try Self.peterborough(["teams.team_manager.people=\(posts[0])"]).renamed("candidate")
-        }
+        let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 6,
+                                    settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         // One manager makes about 60 decisions a day, two about 30 but over 40 on busy days: three.
         #expect(answer.posts == [3])
@@ -48,10 +46,8 @@ import FrontDoorReports
 
     @Test func twoTeamsAreSizedTogetherAtTheLowestCost() throws {
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.9")]
-        let result = try Sizing.run(teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 7,
-                                    settings: ExperimentSettings(replications: 4, seed: 4, jobs: ReplicationRunner.availableCores)) { posts in
-            try Self.peterborough(["teams.team_manager.people=\(posts[0])", "teams.social_workers.people=\(posts[1])"]).renamed("candidate")
-        }
+        let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 7,
+                                    settings: ExperimentSettings(replications: 4, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         #expect(answer.meetsTargets)
         // Every cheaper staffing that was tried misses a target.
@@ -61,6 +57,22 @@ import FrontDoorReports
         #expect(result.candidates.count < 49)  // fewer runs than the full 7 × 7 grid
     }
 
+    @Test func aCandidateStaffingIsTheFileWithThatManyPosts() throws {
+        // The typed edit that `size` makes gives the same scenario as the same value set in the file.
+        let base = try Self.peterborough([])
+        let edited = try base.applying([.posts(team: "team_manager", count: 3), .posts(team: "social_workers", count: 5)])
+        let written = try Self.peterborough(["teams.team_manager.people=3", "teams.social_workers.people=5"])
+        guard case .frontDoor(let a) = edited.model, case .frontDoor(let b) = written.model else { Issue.record("not a front door"); return }
+        #expect(a.teams.map(\.people) == b.teams.map(\.people))
+        #expect(a.teams.map(\.vacantPosts) == b.teams.map(\.vacantPosts))
+        let settings = ExperimentSettings(replications: 2, seed: 8, jobs: 2)
+        let short = ["run.horizon_days=40", "run.warm_up_days=5"]
+        let x = Experiment.run(try Self.peterborough(short).applying([.posts(team: "team_manager", count: 3)]), settings: settings)
+        let y = Experiment.run(try Self.peterborough(short + ["teams.team_manager.people=3"]), settings: settings)
+        #expect(x.values == y.values)
+        #expect(throws: DesignEditError.self) { try base.applying([.posts(team: "nobody", count: 1)]) }
+    }
+
     @Test func sweepAxesAndGrids() throws {
         let axis = try SweepAxis(parsing: "teams.team_manager.people=1,2,3")
         #expect(axis.values == ["1", "2", "3"] && axis.numericValues == [1, 2, 3])
@@ -68,7 +80,7 @@ import FrontDoorReports
         #expect(list.values == ["[1,2]", "[2,1]"] && list.numericValues == nil)
         let grid = SweepPoint.grid([axis, try SweepAxis(parsing: "a.b=x,y")])
         #expect(grid.map(\.values) == [["1", "x"], ["1", "y"], ["2", "x"], ["2", "y"], ["3", "x"], ["3", "y"]])
-        #expect(grid[1].overrides([axis, try SweepAxis(parsing: "a.b=x,y")]) == ["teams.team_manager.people=1", "a.b=y"])
+        #expect(try grid[1].overrides([axis, try SweepAxis(parsing: "a.b=x,y")]).map(\.text) == ["teams.team_manager.people=1", "a.b=y"])
         #expect(throws: SweepError.self) { try SweepAxis(parsing: "teams.team_manager.people=1") }
         #expect(throws: SweepError.self) { try SweepAxis(parsing: "people") }
     }

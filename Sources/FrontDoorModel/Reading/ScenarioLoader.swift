@@ -13,19 +13,18 @@ public enum ScenarioLoader {
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of the first problem found.
     public static func load(path: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
-        try parse(try readText(path), file: path, overrides: overrides)
+        try ScenarioDocument.load(path: path, overrides: overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) }).scenario()
     }
 
     /// Reads and validates scenario text; `file` is the name used in error messages, and the
     /// folder against which an `extends` path is resolved.
     public static func parse(_ text: String, file: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
-        var (root, files, assumptions) = try readChain(text, file: file, seen: [])
-        for override in overrides {
-            var layer = try YAMLValue.override(override)
-            layer.underlying = [root] + root.underlying
-            root = layer
-            assumptions.append("\(override.split(separator: "=", maxSplits: 1).first ?? "") (set on the command line): \(override)")
-        }
+        try ScenarioDocument.parse(text, file: file).applying(overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) }).scenario()
+    }
+
+    /// The scenario a document describes.
+    static func read(_ document: ScenarioDocument) throws(ScenarioError) -> Scenario {
+        let root = document.root
         let isFrontDoor = try root.mapping().entries.contains { $0.key == "teams" }
         let mapping = try root.mapping(allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages"])
         let name = try mapping.required("scenario", "the scenario's short name").string()
@@ -33,11 +32,11 @@ public enum ScenarioLoader {
         let length = try readRunLength(try mapping.required("run", "how long to simulate"))
         let model: Scenario.Model
         if isFrontDoor {
-            model = .frontDoor(try FrontDoorLoader.read(mapping, length: length, assumptions: assumptions))
+            model = .frontDoor(try FrontDoorLoader.read(mapping, length: length, assumptions: document.assumptions))
         } else {
             model = try readNetwork(mapping)
         }
-        return Scenario(name: name, summary: summary, file: file, files: files, model: model, length: length)
+        return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length)
     }
 
     static func readText(_ path: String) throws(ScenarioError) -> String {

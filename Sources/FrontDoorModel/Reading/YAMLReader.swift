@@ -31,9 +31,10 @@ struct YAMLValue {
     }
 
     /// A one-key layer from a command-line override such as `teams.team_manager.people=2`: the
-    /// value is read as YAML (a number, text, `[a, b]` or `{k: v}`), and errors name the override.
-    static func override(_ text: String) throws(ScenarioError) -> YAMLValue {
-        let source = "--set \(text)"
+    /// value is read as YAML (a number, text, `[a, b]` or `{k: v}`), and errors name the override
+    /// as the command-line option that gave it.
+    static func override(_ text: String, option: String) throws(ScenarioError) -> YAMLValue {
+        let source = "\(option) \(text)"
         guard let equals = text.firstIndex(of: "=") else {
             throw ScenarioError(file: source, message: "expected key.path=value, such as teams.team_manager.people=2")
         }
@@ -59,7 +60,7 @@ struct YAMLValue {
 
     func error(_ message: String) -> ScenarioError {
         // An override is one line typed on the command line: its key path says where.
-        let fromCommandLine = file.hasPrefix("--set ")
+        let fromCommandLine = file.hasPrefix("--")
         return ScenarioError(file: file, line: fromCommandLine ? nil : node.mark?.line, column: fromCommandLine ? nil : node.mark?.column,
                              key: path, message: message)
     }

@@ -1,0 +1,68 @@
+/// A scenario file read once: its text merged with the files it extends and any overrides, not yet
+/// turned into a model. A sweep or a what-if lays overrides over one document for each of its
+/// points without reading any file again.
+///
+/// ```swift
+/// let document = try ScenarioDocument.load(path: "Scenarios/peterborough.yaml")
+/// let two = try document.applying([try ScenarioOverride("teams.team_manager.people=2")]).scenario()
+/// ```
+public struct ScenarioDocument {
+    /// The merged tree: the scenario's own file, over the files it extends, under the overrides.
+    let root: YAMLValue
+    /// The scenario's own file, and every file read (its own first).
+    public let file: String
+    public let files: [String]
+    /// Every value marked `# assumption`, and every override, as "key.path (where): note".
+    let assumptions: [String]
+
+    /// Reads the scenario file at `path` and the files it extends, then lays `overrides` over it.
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> ScenarioDocument {
+        try parse(try ScenarioLoader.readText(path), file: path).applying(overrides)
+    }
+
+    /// Reads scenario text; `file` names it in errors and locates the files it extends.
+    public static func parse(_ text: String, file: String) throws(ScenarioError) -> ScenarioDocument {
+        let (root, files, assumptions) = try ScenarioLoader.readChain(text, file: file, seen: [])
+        return ScenarioDocument(root: root, file: file, files: files, assumptions: assumptions)
+    }
+
+    /// The same document with `overrides` laid over it in order, each recorded as an assumption.
+    public func applying(_ overrides: [ScenarioOverride]) -> ScenarioDocument {
+        var root = root
+        var assumptions = assumptions
+        for override in overrides {
+            var layer = override.layer
+            layer.underlying = [root] + root.underlying
+            root = layer
+            assumptions.append("\(override.key) (set on the command line): \(override.text)")
+        }
+        return ScenarioDocument(root: root, file: file, files: files, assumptions: assumptions)
+    }
+
+    /// The scenario the document describes, validated.
+    ///
+    /// - Throws: ``ScenarioError`` naming the file, line and key of the first problem found.
+    public func scenario() throws(ScenarioError) -> Scenario { try ScenarioLoader.read(self) }
+}
+
+/// One value set over a scenario, such as `teams.team_manager.people=2` from `--set` or a point
+/// of a sweep: a dotted key path and a YAML value (a number, text, `[a, b]` or `{k: v}`).
+public struct ScenarioOverride {
+    /// The dotted key path.
+    public let key: String
+    /// The override as written, `key=value`.
+    public let text: String
+    let layer: YAMLValue
+
+    /// Reads `key.path=value`; errors name it as given by `option`.
+    public init(_ text: String, option: String = "--set") throws(ScenarioError) {
+        layer = try YAMLValue.override(text, option: option)
+        self.text = text
+        key = String(text.split(separator: "=", maxSplits: 1).first ?? "")
+    }
+
+    /// The override setting `key` to `value` (YAML text); errors name it as given by `option`.
+    public init(key: String, value: String, option: String) throws(ScenarioError) {
+        try self.init(key + "=" + value, option: option)
+    }
+}
