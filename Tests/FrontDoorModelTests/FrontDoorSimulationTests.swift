@@ -153,10 +153,11 @@ enum Fixture {
         var absentShare: [Double] = []
         for replication in 0..<20 {
             let (design, length) = try Fixture.design(text)
-            var state = FrontDoorState(design: design, length: length, seeds: SeedPlan(baseSeed: 4), replication: replication)
-            state.drawAbsence(for: 0, year: 0)
+            _ = length
+            var workforce = Workforce(design: design, absenceStream: RandomStream(seed: SeedPlan(baseSeed: 4).seed(replication: replication, purpose: .absence)))
+            workforce.drawAbsence(for: 0, year: 0)
             let working = (0..<365).filter { design.calendar.weekday(ofDay: $0) < 5 }
-            absentShare.append(Double(working.filter { state.people[0].absent[$0] }.count) / Double(working.count))
+            absentShare.append(Double(working.filter { workforce.people[0].absent[$0] }.count) / Double(working.count))
         }
         let mean = absentShare.reduce(0, +) / Double(absentShare.count)
         let expected = (27.0 + 5) / 261 + 0.035
@@ -257,7 +258,7 @@ enum Fixture {
         #expect(vacant.0.teams[0].filledPosts == [1, 1])
         #expect(abs(StaffCosts(vacant.0).staff * 2 - StaffCosts(full.0).staff) < 1e-6)
         var state = FrontDoorState(design: vacant.0, length: vacant.1, seeds: SeedPlan(baseSeed: 1), replication: 0)
-        #expect(state.people.count == 2)
+        #expect(state.workforce.people.count == 2)
         _ = state.run()
         #expect(throws: ScenarioError.self) {
             try Fixture.design(Fixture.yaml(people: "2").replacingOccurrences(of: "    people: 2", with: "    people: 2\n    vacant_posts: 3"))

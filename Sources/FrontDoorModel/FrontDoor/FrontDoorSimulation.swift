@@ -33,6 +33,11 @@ extension StreamPurpose {
     static func work(stage: Int) -> StreamPurpose { .numbered(stage, from: 16) }
 }
 
+/// One replication of a front door: the event loop's model. It owns the pathway — contacts,
+/// the queues at each stage, handoffs, missing information, partner checks and phone lines — and
+/// hands the rest to its components: ``Arrivals`` (where contacts come from), ``Workforce`` (who
+/// is at work and who takes the next piece of work), ``Decisions`` (outcomes, fatigue and what
+/// follows) and ``FrontDoorRecorder`` (what is measured).
 struct FrontDoorState: EventDrivenModel {
     enum EventKind: UInt32 {
         case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, recontact,
@@ -52,137 +57,49 @@ struct FrontDoorState: EventDrivenModel {
         var informationLost = false
         /// Whether its arrival has happened (its record is made at the start of its day).
         var arrived = false
+        /// Whether it arrived in the measured period.
         var measured = true
-    }
-
-    struct Person {
-        let team: Int
-        /// This person's place in the team's list of people.
-        let slot: Int
-        let fte: Double
-        /// This person's hours, an index into `shifts`: the team's, or an early or late shift within them.
-        let shift: Int
-        /// Working weekdays (Monday = 0) for a part-time person; all for full time.
-        let rotaDays: Set<Int>
-        var absent: [Bool] = []
-        var absenceYear = -1
-        var present = false
-        var onShift = false
-        var busy = false
-        /// When the work in hand ends.
-        var busyUntil = 0.0
-        var decisionsToday = 0
-        var workToday = 0
-    }
-
-    struct TeamState {
-        var open = false
-        var presentToday = 0
-        var people: [Int] = []
-        /// The team's people on shift and free, by work taken today, then by place in the team:
-        /// the next piece of work goes to the first.
-        var free = IndexedMinHeap(capacity: 0)
-        /// Stages this team works, latest in the pathway first (finishing work frees the queue).
-        var stages: [Int] = []
-        /// Stages this team covers when their own team is all away.
-        var coveredStages: [Int] = []
     }
 
     let design: FrontDoorDesign
     let length: RunLength
-    let generator: DemandGenerator
-    let arrivals: RandomStream
+    /// Which stages apply, handoff losses and call-backs.
     let routing: RandomStream
-    let absenceStream: RandomStream
-    /// Draws for the backlog waiting at the start, kept apart so that the day-by-day arrivals are
-    /// the same with or without one.
-    let initialStream: RandomStream
+    /// The time work takes, one stream per stage.
     let stageStreams: [RandomStream]
-    /// Per stage, its own outcome tables where it has them.
-    let stageOutcomeTables: [[Categorical]?]
-    /// The design's outcome tables adjusted for each channel's referral factor: `[rag][channel]`.
-    let referralFactorTables: [[Categorical]]
-    let deciderTeams: Set<Int>
     /// The source group of each demand source, by source index.
     let sourceGroups: [Int]
 
     var events = EventList(capacity: 1024)
+    var arrivals: Arrivals
+    var workforce: Workforce
+    let decisions: Decisions
+    var recorder: FrontDoorRecorder
     var contacts = EntityPool<Contact>()
-    var people: [Person] = []
-    /// Every distinct working pattern: each team's hours, and its early and late shifts.
-    var shifts: [WeeklySchedule] = []
-    /// People coming on or going off shift at one moment, in the order of their shifts, by the
-    /// slot named in a `rotaChange` event; `freeRotaSlots` are ready for reuse.
-    var rotaChanges: [[(person: Int32, on: Bool)]] = []
-    var freeRotaSlots: [Int32] = []
-    /// Scratch space for a day's shift changes.
-    var dayShiftChanges: [(time: Double, order: Int, person: Int32, on: Bool)] = []
-    var teams: [TeamState]
     var queues: [[ContactQueue]]
     var undecided = 0
-    /// Re-contacts waiting to arrive, by day of arrival modulo the bucket count: they come up to
-    /// a year after a case closes, so they are held here rather than in the event list, which
-    /// then holds about a day of events.
-    var recontactBuckets = [[DemandGenerator.Arrival]](repeating: [], count: 367)
-    var measuring: Bool
-    var result = FrontDoorReplication()
 
     init(design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
         self.design = design
         self.length = length
-        generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
-        arrivals = RandomStream(seed: seeds.seed(replication: replication, purpose: .contacts))
-        routing = RandomStream(seed: seeds.seed(replication: replication, purpose: .routing))
-        absenceStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .absence))
-        initialStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .startingBacklog))
-        stageStreams = design.stages.indices.map { RandomStream(seed: seeds.seed(replication: replication, purpose: .work(stage: $0))) }
-        stageOutcomeTables = design.stages.map { $0.outcomes?.map { try! Categorical(weights: $0) } }
-        referralFactorTables = design.outcomes.byRAG.map { table in
-            design.outcomes.referralFactorByChannel.map { try! Categorical(weights: OutcomeRules.scaleReferrals(table, by: $0)) }
-        }
-        deciderTeams = Set(design.stages.filter(\.decides).flatMap { [$0.team] + ($0.coverTeam.map { [$0] } ?? []) })
+        func stream(_ purpose: StreamPurpose) -> RandomStream { RandomStream(seed: seeds.seed(replication: replication, purpose: purpose)) }
+        let routing = stream(.routing)
+        self.routing = routing
+        arrivals = Arrivals(design: design, stream: stream(.contacts), backlogStream: stream(.startingBacklog), recontactStream: routing)
+        workforce = Workforce(design: design, absenceStream: stream(.absence))
+        stageStreams = design.stages.indices.map { stream(.work(stage: $0)) }
+        decisions = Decisions(design: design, stream: routing)
+        recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length)
         sourceGroups = design.demand.sources.map(\.group.rawValue)
-        teams = design.teams.map { _ in TeamState() }
-        for (teamIndex, team) in design.teams.enumerated() {
-            let early = shifts.count, late = shifts.count + 1
-            shifts += [Self.shift(of: team, late: false), Self.shift(of: team, late: true)]
-            for (personIndex, fte) in team.filledPosts.enumerated() {
-                // A part-time person works round(fte × 5) weekdays, staggered across the team.
-                let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
-                teams[teamIndex].people.append(people.count)
-                people.append(Person(team: teamIndex, slot: personIndex, fte: fte,
-                                     shift: Self.isLate(personIndex, share: team.lateShiftShare) ? late : early, rotaDays: days))
-            }
-            teams[teamIndex].free = IndexedMinHeap(capacity: team.filledPosts.count)
-        }
-        for (index, stage) in design.stages.enumerated().reversed() {
-            teams[stage.team].stages.append(index)
-            if let cover = stage.coverTeam { teams[cover].coveredStages.append(index) }
-        }
         queues = design.stages.map { _ in Array(repeating: ContactQueue(), count: RAG.allCases.count) }
-        measuring = length.warmUpHours == 0
-        result.receivedBySource = Array(repeating: 0, count: design.demand.sources.count)
-        result.decidedBySource = result.receivedBySource
-        result.referredBySource = result.receivedBySource
-        result.teamBusyHours = Array(repeating: 0, count: design.teams.count)
-        result.teamAvailableHours = Array(repeating: 0, count: design.teams.count)
-        result.stageCompleted = Array(repeating: 0, count: design.stages.count)
-        result.stageWaitHours = Array(repeating: 0, count: design.stages.count)
     }
 
     mutating func run() -> FrontDoorReplication {
         events.schedule(at: 0, kind: EventKind.dayStart.rawValue, subject: 0)
         let (handled, stoppedAt) = run(length)
-        result.events = handled
-        result.stoppedOverloaded = stoppedAt < length.horizonHours
         assert(isConserved(), "contacts received are not all decided, waiting, in work or lost")
-        result.measuredHours = max(0, stoppedAt - length.warmUpHours)
-        result.undecidedAtEnd = undecided
         // Busy time was counted in full when work started; take off what falls after the end.
-        for person in people where person.busy && person.busyUntil > stoppedAt {
-            result.teamBusyHours[person.team] -= shifts[person.shift].workingHours(from: stoppedAt, to: person.busyUntil)
-        }
-        return result
+        return recorder.finish(events: handled, stoppedAt: stoppedAt, waiting: undecided, busyAfterEnd: workforce.busyHours(after: stoppedAt))
     }
 
     /// Whether every contact that has arrived is decided, lost, or still here waiting or in work:
@@ -192,13 +109,13 @@ struct FrontDoorState: EventDrivenModel {
     func isConserved() -> Bool {
         let arrived = contacts.liveIDs.filter { contacts[$0].arrived }
         let inWork = arrived.filter { contacts[$0].person >= 0 }
-        return arrived.count == undecided && inWork.count == people.filter(\.busy).count
+        return arrived.count == undecided && inWork.count == workforce.people.filter(\.busy).count
     }
 
     /// Stops a run that can no longer keep up, so that memory stays bounded.
     var mustStop: Bool { undecided > FrontDoorSimulation.backlogLimit }
 
-    mutating func warmUpEnded(at time: Double) { measuring = true }
+    mutating func warmUpEnded(at time: Double) { recorder.warmUpEnded() }
 
     mutating func handle(_ event: Event) {
         let subject = event.subject, time = event.time
@@ -210,30 +127,51 @@ struct FrontDoorState: EventDrivenModel {
         case .checksTimeout: timeOut(subject, token: event.token, at: time)
         case .callerGivesUp: giveUp(subject, token: event.token, at: time)
         case .dayStart: startDay(Int(subject), at: time)
-        case .teamOpens: teams[Int(subject)].open = true
-        case .teamCloses: teams[Int(subject)].open = false
+        case .teamOpens: workforce.setOpen(Int(subject), true)
+        case .teamCloses: workforce.setOpen(Int(subject), false)
         case .rotaChange: changeShifts(slot: Int(subject), at: time)
-        case .officeCloses: recordBacklog(day: Int(subject))
+        case .officeCloses: recorder.officeClosed(day: Int(subject), waiting: undecided)
         }
+    }
+
+    // MARK: Days
+
+    mutating func startDay(_ day: Int, at now: Double) {
+        if recorder.countsDecisions(ofDayBefore: day) { workforce.recordDeciderDays(into: &recorder) }
+        recorder.dayStarted(day, at: now)
+        workforce.startDay(day, events: &events, opens: EventKind.teamOpens.rawValue, closes: EventKind.teamCloses.rawValue,
+                           rotaChange: EventKind.rotaChange.rawValue, recorder: &recorder)
+        // The day's contacts are known at its start: they wait in the event list's sorted lane.
+        var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
+        arrivals.contacts(onDay: day) { arrival, isRecontact in
+            batch.append((arrival.time, (isRecontact ? EventKind.recontact : .arrival).rawValue, contacts.make(Contact(profile: arrival))))
+        }
+        events.schedule(batch: batch)
+        let calendar = design.calendar
+        if calendar.isWorkingDay(day) {
+            events.schedule(at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
+        }
+        events.schedule(at: now + 24, kind: EventKind.dayStart.rawValue, subject: Int32(day + 1))
+    }
+
+    /// People come on shift (and look for work) or go off it, in the order of their shifts.
+    mutating func changeShifts(slot: Int, at now: Double) {
+        for change in workforce.rotaChanges[slot] {
+            let person = Int(change.person)
+            workforce.setOnShift(person, change.on)
+            if change.on { dispatch(person, at: now) }
+        }
+        workforce.release(rotaSlot: slot)
     }
 
     // MARK: Contacts
 
-    mutating func makeContact(_ arrival: DemandGenerator.Arrival) -> Int32 {
-        contacts.make(Contact(profile: arrival))
-    }
-
     mutating func arrive(_ id: Int32, at now: Double, isRecontact: Bool = false) {
         contacts[id].outOfHours = !design.calendar.office.isOpen(at: now)
-        contacts[id].measured = measuring
+        contacts[id].measured = recorder.measuring
         contacts[id].arrived = true
         undecided += 1
-        if measuring {
-            recordDay(Int(now / 24)) { $0.received += 1 }
-            result.received += 1
-            result.receivedBySource[contacts[id].profile.source] += 1
-            if isRecontact { result.recontacts += 1 }
-        }
+        recorder.received(source: contacts[id].profile.source, at: now, isRecontact: isRecontact)
         contacts[id].stage = 0
         moveOn(id, at: now)
     }
@@ -256,12 +194,12 @@ struct FrontDoorState: EventDrivenModel {
         let stageIndex = contacts[id].stage
         var delay = 0.0
         if contacts[id].lastTeam >= 0 && contacts[id].lastTeam != design.stages[stageIndex].team {
-            if measuring { result.handoffs += 1 }
+            recorder.handedOff()
             delay += design.flow.handoffDelay.sample(using: routing)
             if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
         }
         if design.stages[stageIndex].asksForMissingInformation && (!contacts[id].profile.complete || contacts[id].informationLost) {
-            if measuring { result.informationRequests += 1 }
+            recorder.askedForInformation()
             delay += design.flow.informationWait.sample(using: routing)
             contacts[id].profile.complete = true
             contacts[id].informationLost = false
@@ -278,8 +216,8 @@ struct FrontDoorState: EventDrivenModel {
         let stageIndex = contacts[id].stage
         contacts[id].waitingSince = now
         let isCaller = design.stages[stageIndex].phone?.channels[contacts[id].profile.channel.rawValue] ?? false
-        if isCaller && measuring { result.phoneAttempts += 1 }
-        if let person = freePerson(for: stageIndex) {
+        if isCaller { recorder.rang() }
+        if let person = workforce.freePerson(team: design.stages[stageIndex].team, cover: design.stages[stageIndex].coverTeam) {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
@@ -289,7 +227,7 @@ struct FrontDoorState: EventDrivenModel {
         if case .checks(let clock) = design.stages[stageIndex].kind {
             events.schedule(at: now + clock[contacts[id].profile.rag.rawValue], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
         }
-        if isCaller, let phone = design.stages[stageIndex].phone, teams[design.stages[stageIndex].team].open {
+        if isCaller, let phone = design.stages[stageIndex].phone, workforce.teams[design.stages[stageIndex].team].open {
             // Callers ringing while the line is closed are assumed to ring again when it opens.
             events.schedule(at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue, subject: id, token: token)
         }
@@ -305,7 +243,7 @@ struct FrontDoorState: EventDrivenModel {
     mutating func timeOut(_ id: Int32, token: UInt32, at now: Double) {
         guard isWaiting(id, token: token) else { return }
         contacts.renewToken(id)
-        if measuring { result.checksOutOfTime += 1 }
+        recorder.checksOutOfTime()
         contacts[id].lastTeam = design.stages[contacts[id].stage].team
         contacts[id].stage += 1
         moveOn(id, at: now)
@@ -314,43 +252,25 @@ struct FrontDoorState: EventDrivenModel {
     mutating func giveUp(_ id: Int32, token: UInt32, at now: Double) {
         guard isWaiting(id, token: token) else { return }
         contacts.renewToken(id)
-        if measuring { result.phoneAbandoned += 1 }
+        recorder.callerGaveUp()
         let phone = design.stages[contacts[id].stage].phone!
         if routing.uniform() < phone.callBackProbability {
             events.schedule(at: now + phone.callBackDelay.sample(using: routing), kind: EventKind.joinQueue.rawValue, subject: id)
         } else {
-            if measuring && contacts[id].measured { result.lostCallers += 1 }
+            recorder.callerLost(calledWhileMeasuring: contacts[id].measured)
             undecided -= 1
-            release(id)
+            contacts.release(id)
         }
     }
 
     // MARK: Work
 
-    /// A person free to take work at this stage now: present, not busy, team open; from the
-    /// stage's own team, or from the cover team when none of its own is at work today.
-    func freePerson(for stageIndex: Int) -> Int? {
-        var team = design.stages[stageIndex].team
-        if teams[team].presentToday == 0, let cover = design.stages[stageIndex].coverTeam { team = cover }
-        return teams[team].free.first.map { teams[team].people[$0] }
-    }
-
-    /// Keeps the person's place among the team's free people in step with their shift, work
-    /// and work taken today.
-    mutating func updateAvailability(of person: Int) {
-        let team = people[person].team, slot = people[person].slot
-        if people[person].onShift && !people[person].busy {
-            teams[team].free.insert(slot, key: people[person].workToday)
-        } else {
-            teams[team].free.remove(slot)
-        }
-    }
-
+    /// Gives a person who has just become free the next contact waiting for them, if any.
     mutating func dispatch(_ person: Int, at now: Double) {
-        let team = people[person].team
-        guard people[person].onShift, !people[person].busy else { return }
-        if let (id, stageIndex) = nextWaiting(in: teams[team].stages, coverOnly: false)
-            ?? nextWaiting(in: teams[team].coveredStages, coverOnly: true) {
+        guard workforce.isFree(person) else { return }
+        let team = workforce.people[person].team
+        if let (id, stageIndex) = nextWaiting(in: workforce.teams[team].stages, coverOnly: false)
+            ?? nextWaiting(in: workforce.teams[team].coveredStages, coverOnly: true) {
             start(id, stage: stageIndex, person: person, at: now)
         }
     }
@@ -359,7 +279,7 @@ struct FrontDoorState: EventDrivenModel {
     /// priority). With `coverOnly`, only stages whose own team is all away today count.
     mutating func nextWaiting(in stages: [Int], coverOnly: Bool) -> (Int32, Int)? {
         for stageIndex in stages {
-            if coverOnly && teams[design.stages[stageIndex].team].presentToday > 0 { continue }
+            if coverOnly && workforce.teams[design.stages[stageIndex].team].presentToday > 0 { continue }
             for queue in 0..<RAG.allCases.count where !queues[stageIndex][queue].isEmpty {
                 let id = queues[stageIndex][queue].pop { [contacts] id, token in Self.isWaiting(id, token: token, in: contacts) }
                 if let id { return (id, stageIndex) }
@@ -371,29 +291,22 @@ struct FrontDoorState: EventDrivenModel {
     mutating func start(_ id: Int32, stage stageIndex: Int, person: Int, at now: Double) {
         contacts.renewToken(id)
         contacts[id].person = person
-        people[person].busy = true
-        people[person].workToday += 1
-        updateAvailability(of: person)
-        var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex])
-            * design.stages[stageIndex].channelFactors[contacts[id].profile.channel.rawValue] * design.stages[stageIndex].ragFactors[contacts[id].profile.rag.rawValue]
-        if design.stages[stageIndex].decides, let fatigue = design.fatigue, people[person].decisionsToday >= fatigue.threshold {
-            hours *= fatigue.timeFactor
+        let channel = contacts[id].profile.channel.rawValue, rag = contacts[id].profile.rag.rawValue
+        var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * design.stages[stageIndex].channelFactors[channel]
+            * design.stages[stageIndex].ragFactors[rag]
+        if design.stages[stageIndex].decides && decisions.isTired(after: workforce.people[person].decisionsToday) {
+            hours *= decisions.timeFactor(after: workforce.people[person].decisionsToday)
         }
-        if measuring {
-            result.stageWaitHours[stageIndex] += now - contacts[id].waitingSince
-            result.teamBusyHours[people[person].team] += hours
-        }
-        let end = shifts[people[person].shift].add(workingHours: hours, to: now)
-        people[person].busyUntil = end
+        recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
+        let end = workforce.startWork(person, hours: hours, at: now)
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
     }
 
     mutating func finishWork(of id: Int32, at now: Double) {
         let stageIndex = contacts[id].stage
         let person = contacts[id].person
-        if measuring { result.stageCompleted[stageIndex] += 1 }
-        people[person].busy = false
-        updateAvailability(of: person)
+        recorder.workFinished(stage: stageIndex)
+        workforce.finishWork(person)
         contacts[id].person = -1
         contacts[id].lastTeam = design.stages[stageIndex].team
         if design.stages[stageIndex].decides {
@@ -403,5 +316,26 @@ struct FrontDoorState: EventDrivenModel {
             moveOn(id, at: now)
         }
         dispatch(person, at: now)
+    }
+
+    // MARK: Decisions
+
+    mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
+        let profile = contacts[id].profile
+        let decisionsToday = workforce.people[person].decisionsToday
+        let decision = decisions.decide(profile, atStage: stageIndex, decisionsToday: decisionsToday)
+        if decisions.isTired(after: decisionsToday) { recorder.decidedBeyondThreshold(changed: decision.changedByFatigue) }
+        workforce.countDecision(by: person)
+        undecided -= 1
+        let office = design.calendar.office
+        recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, workingHours: office.workingHours(from: profile.time, to: now),
+                         hoursPerWorkingDay: design.calendar.hoursPerWorkingDay, at: now)
+        let next = decisions.followUp(decision, for: profile)
+        if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService) }
+        if let years = next.returnsAfterYears,
+           let arrival = arrivals.recontact(source: profile.source, at: now + years * 365 * 24, now: now) {
+            events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: contacts.make(Contact(profile: arrival)))
+        }
+        contacts.release(id)
     }
 }

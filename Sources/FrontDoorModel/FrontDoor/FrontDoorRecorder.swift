@@ -1,0 +1,151 @@
+import SimulationEngine
+
+/// Everything a front-door replication counts, and the one place that knows whether the run is
+/// being measured: nothing before the end of the warm-up counts, apart from the backlog series on
+/// which the warm-up itself is checked. The model's components report what happens; the recorder
+/// decides what of it is measured.
+struct FrontDoorRecorder {
+    let length: RunLength
+    /// Whether the warm-up is over.
+    private(set) var measuring: Bool
+    private(set) var result = FrontDoorReplication()
+
+    init(sources: Int, teams: Int, stages: Int, length: RunLength) {
+        self.length = length
+        measuring = length.warmUpHours == 0
+        result.receivedBySource = Array(repeating: 0, count: sources)
+        result.decidedBySource = result.receivedBySource
+        result.referredBySource = result.receivedBySource
+        result.teamBusyHours = Array(repeating: 0, count: teams)
+        result.teamAvailableHours = Array(repeating: 0, count: teams)
+        result.stageCompleted = Array(repeating: 0, count: stages)
+        result.stageWaitHours = Array(repeating: 0, count: stages)
+    }
+
+    mutating func warmUpEnded() { measuring = true }
+
+    // MARK: Days
+
+    /// A new day starts at `now`: it gets a record if it is measured and inside the run.
+    mutating func dayStarted(_ day: Int, at now: Double) {
+        if measuring && now < length.horizonHours { result.days.append(.init(day: day)) }
+    }
+
+    /// Whether the decisions of the day before `day` count: only when that day was measured from
+    /// its start (the end of the warm-up switches measuring on before the first measured
+    /// midnight is handled).
+    func countsDecisions(ofDayBefore day: Int) -> Bool {
+        measuring && day > 0 && Double(day - 1) * 24 >= length.warmUpHours
+    }
+
+    /// One decision-maker's decisions on a measured day.
+    mutating func deciderDay(decisions: Int) {
+        result.deciderDays.add(Double(decisions))
+        result.deciderDayHistogram.add(Double(decisions))
+        result.deciderDayMax = max(result.deciderDayMax, decisions)
+    }
+
+    /// A person of `team` is on shift for `interval`: only the hours inside the measured window
+    /// [end of warm-up, horizon) are available.
+    mutating func onShift(team: Int, for interval: ClosedRange<Double>) {
+        let low = max(interval.lowerBound, length.warmUpHours), high = min(interval.upperBound, length.horizonHours)
+        if high > low { result.teamAvailableHours[team] += high - low }
+    }
+
+    /// The backlog at the close of a working day; the series for the warm-up check counts every
+    /// day, the measures only measured ones.
+    mutating func officeClosed(day: Int, waiting: Int) {
+        result.backlogSeries.append(waiting)
+        guard measuring else {
+            result.warmUpWorkingDays += 1
+            return
+        }
+        updateDay(day) { $0.backlog = waiting }
+        result.backlog.add(Double(waiting))
+        result.backlogHistogram.add(Double(waiting))
+        result.backlogMax = max(result.backlogMax, waiting)
+        result.dailyBacklog.append(waiting)
+    }
+
+    // MARK: Contacts and work
+
+    mutating func received(source: Int, at now: Double, isRecontact: Bool) {
+        guard measuring else { return }
+        updateDay(Int(now / 24)) { $0.received += 1 }
+        result.received += 1
+        result.receivedBySource[source] += 1
+        if isRecontact { result.recontacts += 1 }
+    }
+
+    mutating func handedOff() { if measuring { result.handoffs += 1 } }
+    mutating func askedForInformation() { if measuring { result.informationRequests += 1 } }
+    mutating func rang() { if measuring { result.phoneAttempts += 1 } }
+    mutating func checksOutOfTime() { if measuring { result.checksOutOfTime += 1 } }
+    mutating func callerGaveUp() { if measuring { result.phoneAbandoned += 1 } }
+
+    /// A caller gave up and will not ring again; counted when the call was made in the measured
+    /// period.
+    mutating func callerLost(calledWhileMeasuring: Bool) {
+        if measuring && calledWhileMeasuring { result.lostCallers += 1 }
+    }
+
+    mutating func workStarted(stage: Int, team: Int, waited: Double, hours: Double) {
+        guard measuring else { return }
+        result.stageWaitHours[stage] += waited
+        result.teamBusyHours[team] += hours
+    }
+
+    mutating func workFinished(stage: Int) { if measuring { result.stageCompleted[stage] += 1 } }
+
+    // MARK: Decisions
+
+    /// A decision made after the decision-maker's fatigue threshold; `changed` when fatigue
+    /// turned it into the default decision.
+    mutating func decidedBeyondThreshold(changed: Bool) {
+        guard measuring else { return }
+        result.decisionsBeyondThreshold += 1
+        if changed { result.decisionsChangedByFatigue += 1 }
+    }
+
+    /// A decision on a contact from `source`, of `rag`, `workingHours` (office hours) after it
+    /// was received.
+    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, workingHours: Double, hoursPerWorkingDay: Double, at now: Double) {
+        guard measuring else { return }
+        updateDay(Int(now / 24)) { $0.decided += 1 }
+        result.decided += 1
+        result.outcomes[outcome.rawValue] += 1
+        result.decidedBySource[source] += 1
+        if outcome == .referral || outcome == .strategyDiscussion { result.referredBySource[source] += 1 }
+        let workingDays = workingHours / hoursPerWorkingDay
+        result.timeToDecision.add(workingDays)
+        if workingDays <= 1 { result.decidedWithin1 += 1 }
+        if workingDays <= 3 { result.decidedWithin3 += 1 }
+        result.decidedByRAG[rag.rawValue] += 1
+        if workingHours <= 4 { result.within4HoursByRAG[rag.rawValue] += 1 }
+    }
+
+    mutating func assessmentStarted(noFurtherService: Bool) {
+        guard measuring else { return }
+        result.assessmentsStarted += 1
+        if noFurtherService { result.assessmentsNoFurtherService += 1 }
+    }
+
+    // MARK: The end
+
+    /// The record of the run, which stopped at `stoppedAt` with `waiting` contacts undecided;
+    /// `busyAfterEnd` is the busy time, counted in full when work started, that falls after the stop.
+    consuming func finish(events: Int, stoppedAt: Double, waiting: Int, busyAfterEnd: [(team: Int, hours: Double)]) -> FrontDoorReplication {
+        result.events = events
+        result.stoppedOverloaded = stoppedAt < length.horizonHours
+        result.measuredHours = max(0, stoppedAt - length.warmUpHours)
+        result.undecidedAtEnd = waiting
+        for (team, hours) in busyAfterEnd { result.teamBusyHours[team] -= hours }
+        return result
+    }
+
+    /// Updates the record of the current measured day (started at the day's first moment).
+    private mutating func updateDay(_ day: Int, _ update: (inout FrontDoorReplication.DayRecord) -> Void) {
+        guard result.days.last?.day == day else { return }
+        update(&result.days[result.days.count - 1])
+    }
+}

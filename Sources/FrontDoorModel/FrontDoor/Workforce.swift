@@ -1,0 +1,283 @@
+import SimulationEngine
+
+/// The people of a front door: who is at work each day (rotas, part-time days, leave, training,
+/// sickness), their shifts, who is free, and who takes the next piece of work — the free person
+/// of the team who has taken least work today, then the first in the team's list.
+struct Workforce {
+    struct Person {
+        let team: Int
+        /// This person's place in the team's list of people.
+        let slot: Int
+        let fte: Double
+        /// This person's hours, an index into `shifts`: the team's, or an early or late shift within them.
+        let shift: Int
+        /// Working weekdays (Monday = 0) for a part-time person; all for full time.
+        let rotaDays: Set<Int>
+        var absent: [Bool] = []
+        var absenceYear = -1
+        var present = false
+        var onShift = false
+        var busy = false
+        /// When the work in hand ends.
+        var busyUntil = 0.0
+        var decisionsToday = 0
+        var workToday = 0
+    }
+
+    struct TeamState {
+        var open = false
+        var presentToday = 0
+        var people: [Int] = []
+        /// The team's people on shift and free, by work taken today, then by place in the team:
+        /// the next piece of work goes to the first.
+        var free = IndexedMinHeap(capacity: 0)
+        /// Stages this team works, latest in the pathway first (finishing work frees the queue).
+        var stages: [Int] = []
+        /// Stages this team covers when their own team is all away.
+        var coveredStages: [Int] = []
+    }
+
+    /// A rota event's subject: the people coming on or going off shift at one moment.
+    typealias ShiftChange = (person: Int32, on: Bool)
+
+    let teamDesigns: [Team]
+    let calendar: ServiceCalendar
+    let absenceStream: RandomStream
+    /// Teams whose people make decisions, and whether each team decides at its own stages (its
+    /// people count as decision-makers every day they are at work; cover staff only on days they
+    /// decide something).
+    let decidingTeams: [Bool]
+    let decidesOwnStages: [Bool]
+    private(set) var people: [Person] = []
+    private(set) var teams: [TeamState]
+    /// Every distinct working pattern: each team's hours, and its early and late shifts.
+    private(set) var shifts: [WeeklySchedule] = []
+    /// People coming on or going off shift at one moment, in the order of their shifts, by the
+    /// slot named in a rota event; `freeRotaSlots` are ready for reuse.
+    private(set) var rotaChanges: [[ShiftChange]] = []
+    private var freeRotaSlots: [Int32] = []
+    /// Scratch space for a day's shift changes.
+    private var dayShiftChanges: [(time: Double, order: Int, person: Int32, on: Bool)] = []
+
+    init(design: FrontDoorDesign, absenceStream: RandomStream) {
+        teamDesigns = design.teams
+        calendar = design.calendar
+        self.absenceStream = absenceStream
+        let deciding = Set(design.stages.filter(\.decides).flatMap { [$0.team] + ($0.coverTeam.map { [$0] } ?? []) })
+        decidingTeams = design.teams.indices.map { deciding.contains($0) }
+        decidesOwnStages = design.teams.indices.map { team in design.stages.contains { $0.decides && $0.team == team } }
+        teams = design.teams.map { _ in TeamState() }
+        for (teamIndex, team) in design.teams.enumerated() {
+            let early = shifts.count, late = shifts.count + 1
+            shifts += [Self.shift(of: team, late: false), Self.shift(of: team, late: true)]
+            for (personIndex, fte) in team.filledPosts.enumerated() {
+                // A part-time person works round(fte × 5) weekdays, staggered across the team.
+                let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
+                teams[teamIndex].people.append(people.count)
+                people.append(Person(team: teamIndex, slot: personIndex, fte: fte,
+                                     shift: Self.isLate(personIndex, share: team.lateShiftShare) ? late : early, rotaDays: days))
+            }
+            teams[teamIndex].free = IndexedMinHeap(capacity: team.filledPosts.count)
+        }
+        for (index, stage) in design.stages.enumerated().reversed() {
+            teams[stage.team].stages.append(index)
+            if let cover = stage.coverTeam { teams[cover].coveredStages.append(index) }
+        }
+    }
+
+    // MARK: Days and shifts
+
+    /// Reports yesterday's decisions by each decision-maker who was at work.
+    func recordDeciderDays(into recorder: inout FrontDoorRecorder) {
+        for person in people where decidingTeams[person.team] && person.present {
+            if decidesOwnStages[person.team] || person.decisionsToday > 0 { recorder.deciderDay(decisions: person.decisionsToday) }
+        }
+    }
+
+    /// Who is at work today, and the day's openings and shift changes as events.
+    mutating func startDay(_ day: Int, events: inout EventList, opens: UInt32, closes: UInt32, rotaChange: UInt32,
+                           recorder: inout FrontDoorRecorder) {
+        for index in people.indices {
+            let team = teamDesigns[people[index].team]
+            if day / 365 != people[index].absenceYear { drawAbsence(for: index, year: day / 365) }
+            let weekday = calendar.weekday(ofDay: day)
+            let isOpen = !team.schedule.openIntervals(onDay: day).isEmpty
+            people[index].present = isOpen && people[index].rotaDays.contains(weekday) && !people[index].absent[day % 365]
+            people[index].decisionsToday = 0
+            people[index].workToday = 0
+            updateAvailability(of: index)
+        }
+        for teamIndex in teams.indices {
+            let present = teams[teamIndex].people.filter { people[$0].present }.count
+            teams[teamIndex].presentToday = present
+            for interval in teamDesigns[teamIndex].schedule.openIntervals(onDay: day) {
+                events.schedule(at: interval.lowerBound, kind: opens, subject: Int32(teamIndex))
+                events.schedule(at: interval.upperBound, kind: closes, subject: Int32(teamIndex))
+            }
+        }
+        scheduleShifts(onDay: day, events: &events, kind: rotaChange, recorder: &recorder)
+    }
+
+    mutating func setOpen(_ team: Int, _ open: Bool) { teams[team].open = open }
+
+    /// Schedules the day's shift changes of the people at work: one event for each moment at
+    /// which someone comes on or goes off shift, handled in the order of their shifts.
+    private mutating func scheduleShifts(onDay day: Int, events: inout EventList, kind: UInt32, recorder: inout FrontDoorRecorder) {
+        dayShiftChanges.removeAll(keepingCapacity: true)
+        for index in people.indices where people[index].present {
+            shifts[people[index].shift].forEachOpenInterval(onDay: day) { interval in
+                dayShiftChanges.append((interval.lowerBound, dayShiftChanges.count, Int32(index), true))
+                dayShiftChanges.append((interval.upperBound, dayShiftChanges.count, Int32(index), false))
+                recorder.onShift(team: people[index].team, for: interval)
+            }
+        }
+        dayShiftChanges.sort { ($0.time, $0.order) < ($1.time, $1.order) }
+        var start = 0
+        while start < dayShiftChanges.count {
+            var end = start + 1
+            while end < dayShiftChanges.count && dayShiftChanges[end].time == dayShiftChanges[start].time { end += 1 }
+            let batch = dayShiftChanges[start..<end].map { (person: $0.person, on: $0.on) }
+            let slot: Int32
+            if let reused = freeRotaSlots.popLast() {
+                slot = reused
+                rotaChanges[Int(slot)] = batch
+            } else {
+                slot = Int32(rotaChanges.count)
+                rotaChanges.append(batch)
+            }
+            events.schedule(at: dayShiftChanges[start].time, kind: kind, subject: slot)
+            start = end
+        }
+    }
+
+    /// A person comes on or goes off shift.
+    mutating func setOnShift(_ person: Int, _ on: Bool) {
+        people[person].onShift = on
+        updateAvailability(of: person)
+    }
+
+    /// The shift changes of a rota slot have all been made; the slot can be reused.
+    mutating func release(rotaSlot slot: Int) {
+        rotaChanges[slot].removeAll()
+        freeRotaSlots.append(Int32(slot))
+    }
+
+    // MARK: Work
+
+    /// A person free to take work at a stage of `team` now: on shift and not busy; from the
+    /// `cover` team when none of the stage's own team is at work today.
+    func freePerson(team: Int, cover: Int?) -> Int? {
+        var team = team
+        if teams[team].presentToday == 0, let cover { team = cover }
+        return teams[team].free.first.map { teams[team].people[$0] }
+    }
+
+    /// Whether a person is on shift and free for work.
+    func isFree(_ person: Int) -> Bool { people[person].onShift && !people[person].busy }
+
+    /// The person starts `hours` of work at `now`; returns when it ends, in the person's working
+    /// hours.
+    mutating func startWork(_ person: Int, hours: Double, at now: Double) -> Double {
+        people[person].busy = true
+        people[person].workToday += 1
+        updateAvailability(of: person)
+        let end = shifts[people[person].shift].add(workingHours: hours, to: now)
+        people[person].busyUntil = end
+        return end
+    }
+
+    mutating func finishWork(_ person: Int) {
+        people[person].busy = false
+        updateAvailability(of: person)
+    }
+
+    mutating func countDecision(by person: Int) { people[person].decisionsToday += 1 }
+
+    /// Per person still at work when the run stops at `time`, the busy hours that fall after it.
+    func busyHours(after time: Double) -> [(team: Int, hours: Double)] {
+        people.filter { $0.busy && $0.busyUntil > time }.map { ($0.team, shifts[$0.shift].workingHours(from: time, to: $0.busyUntil)) }
+    }
+
+    /// Keeps the person's place among the team's free people in step with their shift, work
+    /// and work taken today.
+    private mutating func updateAvailability(of person: Int) {
+        let team = people[person].team, slot = people[person].slot
+        if people[person].onShift && !people[person].busy {
+            teams[team].free.insert(slot, key: people[person].workToday)
+        } else {
+            teams[team].free.remove(slot)
+        }
+    }
+
+    // MARK: Absence
+
+    /// Draws a year of absence for one person: leave taken as whole weeks (about 60%) and single
+    /// working days, training on working days, and spells of sickness starting on a working day
+    /// with a geometric length (in days, weekends included).
+    mutating func drawAbsence(for index: Int, year: Int) {
+        let absence = teamDesigns[people[index].team].absence
+        var absent = [Bool](repeating: false, count: 365)
+        let firstDay = year * 365
+        let workingDays = (0..<365).filter { calendar.weekday(ofDay: firstDay + $0) < 5 }
+        let fte = min(people[index].fte, 1)
+        var leave = Int((absence.leaveDays * fte).rounded())
+        let weeks = leave * 3 / 5 / 5
+        for _ in 0..<weeks {
+            let start = Int(absenceStream.uniform() * 52) * 7
+            for day in start..<min(start + 7, 365) where !absent[day] {
+                absent[day] = true
+            }
+        }
+        leave -= weeks * 5
+        func randomWorkingDays(_ count: Int) {
+            var placed = 0, tries = 0
+            while placed < count && tries < 10_000 {
+                tries += 1
+                let day = workingDays[Int(absenceStream.uniform() * Double(workingDays.count))]
+                if !absent[day] { absent[day] = true; placed += 1 }
+            }
+        }
+        randomWorkingDays(leave)
+        randomWorkingDays(Int((absence.trainingDays * fte).rounded()))
+        if absence.sicknessRate > 0 {
+            // A spell starts on a working day with probability rate / mean length, so that the
+            // expected share of working days lost is the sickness rate.
+            let startProbability = absence.sicknessRate / absence.sicknessSpellDays
+            var day = 0
+            while day < 365 {
+                if calendar.weekday(ofDay: firstDay + day) < 5 && absenceStream.uniform() < startProbability {
+                    let spell = max(1, Int((absenceStream.exponential(mean: absence.sicknessSpellDays)).rounded(.up)))
+                    var counted = 0
+                    while counted < spell && day < 365 {
+                        absent[day] = true
+                        if calendar.weekday(ofDay: firstDay + day) < 5 { counted += 1 }
+                        day += 1
+                    }
+                } else {
+                    day += 1
+                }
+            }
+        }
+        people[index].absent = absent
+        people[index].absenceYear = year
+    }
+
+    /// Whether person `k` of a team works the late shift: spreads `share` of the team evenly.
+    static func isLate(_ k: Int, share: Double) -> Bool {
+        Int((Double(k + 1) * share).rounded(.down)) > Int((Double(k) * share).rounded(.down))
+    }
+
+    /// A person's hours: the team's opening hours, or, where the team opens for longer than a
+    /// shift, an early shift (from opening) or a late one (to closing) within each opening.
+    static func shift(of team: Team, late: Bool) -> WeeklySchedule {
+        guard let shift = team.shiftHours else { return team.schedule }
+        let intervals = team.schedule.intervals.map { day in
+            day.map { open in
+                open.upperBound - open.lowerBound <= shift ? open
+                    : late ? (open.upperBound - shift)...open.upperBound : open.lowerBound...(open.lowerBound + shift)
+            }
+        }
+        // The intervals are sub-ranges of a valid schedule, so they are valid too.
+        return try! WeeklySchedule(intervals: intervals, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays)
+    }
+}

@@ -1,0 +1,87 @@
+import Testing
+import SimulationEngine
+@testable import FrontDoorModel
+
+/// The front door's components, each on its own, without a scenario file.
+@Suite struct RecorderTests {
+    @Test func nothingCountsBeforeTheWarmUpEndsButTheBacklogSeries() {
+        var recorder = FrontDoorRecorder(sources: 1, teams: 1, stages: 1, length: RunLength(horizonHours: 48, warmUpHours: 24))
+        recorder.dayStarted(0, at: 0)
+        recorder.received(source: 0, at: 1, isRecontact: true)
+        recorder.workStarted(stage: 0, team: 0, waited: 2, hours: 1)
+        recorder.decided(.referral, source: 0, rag: .red, workingHours: 1, hoursPerWorkingDay: 8, at: 3)
+        recorder.officeClosed(day: 0, waiting: 7)
+        #expect(!recorder.countsDecisions(ofDayBefore: 1))
+        recorder.warmUpEnded()
+        #expect(!recorder.countsDecisions(ofDayBefore: 1))   // day 0 was warm-up
+        recorder.dayStarted(1, at: 24)
+        recorder.received(source: 0, at: 25, isRecontact: false)
+        recorder.decided(.referral, source: 0, rag: .red, workingHours: 12, hoursPerWorkingDay: 8, at: 26)
+        recorder.officeClosed(day: 1, waiting: 5)
+        #expect(recorder.countsDecisions(ofDayBefore: 2))
+        let result = recorder.finish(events: 10, stoppedAt: 48, waiting: 5, busyAfterEnd: [])
+        #expect(result.received == 1 && result.recontacts == 0)
+        #expect(result.decided == 1 && result.referredBySource == [1] && result.decidedWithin1 == 0 && result.decidedWithin3 == 1)
+        #expect(result.decidedByRAG[RAG.red.rawValue] == 1 && result.within4HoursByRAG[RAG.red.rawValue] == 0)
+        #expect(result.stageWaitHours == [0] && result.teamBusyHours == [0])
+        #expect(result.backlogSeries == [7, 5] && result.warmUpWorkingDays == 1 && result.dailyBacklog == [5])
+        #expect(result.days.map(\.day) == [1] && result.days[0].received == 1 && result.days[0].decided == 1 && result.days[0].backlog == 5)
+        #expect(result.measuredHours == 24 && !result.stoppedOverloaded)
+    }
+
+    @Test func hoursOnShiftCountOnlyInsideTheMeasuredWindow() {
+        var recorder = FrontDoorRecorder(sources: 1, teams: 2, stages: 1, length: RunLength(horizonHours: 48, warmUpHours: 24))
+        recorder.onShift(team: 0, for: 9...17)      // warm-up
+        recorder.onShift(team: 0, for: 20...30)     // 6 h measured
+        recorder.onShift(team: 1, for: 40...56)     // 8 h before the horizon
+        recorder.onShift(team: 1, for: 48...56)     // the day at the horizon adds nothing
+        let result = recorder.finish(events: 0, stoppedAt: 40, waiting: 0, busyAfterEnd: [(1, 3)])
+        #expect(result.teamAvailableHours == [6, 8])
+        #expect(result.teamBusyHours == [0, -3])
+        #expect(result.stoppedOverloaded && result.measuredHours == 16)
+    }
+}
+
+@Suite struct DecisionTests {
+    static let rules = OutcomeRules(byRAG: Array(repeating: [0.5, 0, 0.5, 0], count: 3), referralFactorByChannel: [1, 1, 1, 1, 1],
+                                    assessmentStart: 0.6, assessmentNoFurtherService: 0.4, recontact: 0.2, recontactAfterWrongDecision: 0.9)
+
+    static func contact(need: Double, followUp: SIMD4<Double>) -> DemandGenerator.Arrival {
+        DemandGenerator.Arrival(time: 0, source: 0, channel: .phone, rag: .amber, complete: true, need: need, followUp: followUp)
+    }
+
+    @Test func theContactsOwnDrawFixesTheOutcomeAndWhatFollows() {
+        let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil], stream: RandomStream(seed: 1))
+        let low = decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsToday: 100)
+        let high = decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsToday: 100)
+        #expect(low.outcome == .noFurtherAction && high.outcome == .referral && !high.changedByFatigue)
+        // A referral that starts an assessment ending with no further service: closed, and back
+        // within a year when the draw is under the re-contact rate.
+        let next = decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.5, 0.3, 0.1, 0.25]))
+        #expect(next.assessment && next.noFurtherService && next.returnsAfterYears == 0.25)
+        // An assessment with a service keeps the case open: no re-contact.
+        #expect(decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.5, 0.5, 0.1, 0.25])).returnsAfterYears == nil)
+        // No assessment: a referral that goes nowhere is not closed at the front door.
+        #expect(!decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.7, 0.3, 0.1, 0.25])).assessment)
+        #expect(decisions.followUp(low, for: Self.contact(need: 0.1, followUp: [0, 0, 0.3, 0.5])).returnsAfterYears == nil)
+    }
+
+    @Test func pastTheThresholdFatigueSlowsAndDefaults() {
+        let fatigue = Fatigue(threshold: 3, timeFactor: 1.5, defaultProbability: 1, defaultOutcome: .noFurtherAction)
+        let decisions = Decisions(rules: Self.rules, fatigue: fatigue, stageOutcomes: [nil], stream: RandomStream(seed: 1))
+        let referral = Self.contact(need: 0.9, followUp: .zero)
+        #expect(!decisions.isTired(after: 2) && decisions.timeFactor(after: 2) == 1)
+        #expect(decisions.decide(referral, atStage: 0, decisionsToday: 2).outcome == .referral)
+        #expect(decisions.isTired(after: 3) && decisions.timeFactor(after: 3) == 1.5)
+        let tired = decisions.decide(referral, atStage: 0, decisionsToday: 3)
+        #expect(tired.outcome == .noFurtherAction && tired.changedByFatigue)
+        // A changed decision comes back far more often.
+        #expect(decisions.followUp(tired, for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returnsAfterYears == 0.1)
+    }
+
+    @Test func aStagesOwnTableWins() {
+        let own: [[Double]] = Array(repeating: [0, 1, 0, 0], count: 3)
+        let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, own], stream: RandomStream(seed: 1))
+        #expect(decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 1, decisionsToday: 0).outcome == .earlyHelp)
+    }
+}
