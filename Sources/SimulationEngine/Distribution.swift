@@ -12,6 +12,7 @@ import Foundation
 /// let hours = screening.sample(using: stream)
 /// ```
 public struct Distribution: Sendable, Hashable {
+    @usableFromInline
     enum Kind: Sendable, Hashable {
         case fixed(Double)
         case exponential(mean: Double)
@@ -24,7 +25,7 @@ public struct Distribution: Sendable, Hashable {
         case empirical(values: [Double], choice: Categorical)
     }
 
-    let kind: Kind
+    @usableFromInline let kind: Kind
 
     /// The distribution's mean.
     public let mean: Double
@@ -100,8 +101,9 @@ public struct Distribution: Sendable, Hashable {
         return Distribution(.empirical(values: values, choice: choice), mean: mean, variance: variance)
     }
 
-    /// One draw from the distribution.
-    @inline(__always)
+    /// One draw from the distribution. Inlined where it is drawn, so that drawing from a
+    /// distribution held in an array neither copies it nor goes through a generic witness.
+    @inlinable
     public func sample(using stream: RandomStream) -> Double {
         switch kind {
         case .fixed(let value):
@@ -109,11 +111,11 @@ public struct Distribution: Sendable, Hashable {
         case .exponential(let mean):
             return stream.exponential(mean: mean)
         case .lognormal(let zeta, let sigma):
-            return gsl_ran_lognormal(stream.generator, zeta, sigma)
+            return stream.lognormal(zeta: zeta, sigma: sigma)
         case .gamma(let shape, let scale):
-            return gsl_ran_gamma(stream.generator, shape, scale)
+            return stream.gamma(shape: shape, scale: scale)
         case .uniform(let lower, let upper):
-            return gsl_ran_flat(stream.generator, lower, upper)
+            return stream.flat(lower, upper)
         case .triangular(let lower, let mode, let upper):
             return Self.triangularQuantile(stream.uniform(), lower: lower, mode: mode, upper: upper)
         case .empirical(let values, let choice):
@@ -123,6 +125,7 @@ public struct Distribution: Sendable, Hashable {
 
     // MARK: - Implementation details
 
+    @usableFromInline
     static func triangularQuantile(_ u: Double, lower: Double, mode: Double, upper: Double) -> Double {
         let split = (mode - lower) / (upper - lower)
         if u < split {

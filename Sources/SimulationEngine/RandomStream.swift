@@ -47,6 +47,19 @@ public final class RandomStream {
         mean > 0 ? Int(gsl_ran_poisson(generator, mean)) : 0
     }
 
+    /// A lognormal draw with GSL's parameters: the logarithm has mean `zeta` and standard
+    /// deviation `sigma`.
+    @usableFromInline
+    func lognormal(zeta: Double, sigma: Double) -> Double { gsl_ran_lognormal(generator, zeta, sigma) }
+
+    /// A gamma draw with the given shape and scale.
+    @usableFromInline
+    func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(generator, shape, scale) }
+
+    /// A uniform draw between `lower` and `upper`.
+    @usableFromInline
+    func flat(_ lower: Double, _ upper: Double) -> Double { gsl_ran_flat(generator, lower, upper) }
+
     /// True with the given probability.
     @inline(__always)
     public func bernoulli(_ probability: Double) -> Bool { uniform() < probability }

@@ -2,18 +2,23 @@ internal import CGSL
 
 /// Mean and variance of a stream of observations, kept in constant memory (Welford's method).
 public struct RunningStatistics: Sendable {
-    public private(set) var count = 0
-    public private(set) var mean = 0.0
-    private var sumOfSquaredDeviations = 0.0
+    @usableFromInline var storedCount = 0
+    @usableFromInline var storedMean = 0.0
+    @usableFromInline var sumOfSquaredDeviations = 0.0
 
     public init() {}
 
-    @inline(__always)
+    /// The number of observations.
+    public var count: Int { storedCount }
+    /// Their mean (0 before the first).
+    public var mean: Double { storedMean }
+
+    @inlinable
     public mutating func add(_ x: Double) {
-        count += 1
-        let delta = x - mean
-        mean += delta / Double(count)
-        sumOfSquaredDeviations += delta * (x - mean)
+        storedCount += 1
+        let delta = x - storedMean
+        storedMean += delta / Double(storedCount)
+        sumOfSquaredDeviations += delta * (x - storedMean)
     }
 
     /// The sample variance (n − 1 in the denominator); 0 with fewer than two observations.
@@ -24,24 +29,25 @@ public struct RunningStatistics: Sendable {
 /// The time-weighted average of a quantity that changes at moments in time (a queue length, the
 /// number of busy servers), kept as a running integral.
 public struct TimeWeightedAverage: Sendable {
-    private var area = 0.0
+    @usableFromInline var area = 0.0
     private var startTime: Double
-    private var lastTime: Double
+    @usableFromInline var lastTime: Double
+    @usableFromInline var storedValue: Double
     /// The current value of the quantity.
-    public private(set) var value: Double
+    public var value: Double { storedValue }
 
     public init(startTime: Double = 0, value: Double = 0) {
         self.startTime = startTime
         self.lastTime = startTime
-        self.value = value
+        storedValue = value
     }
 
     /// Records that the quantity changes to `newValue` at `time`.
-    @inline(__always)
+    @inlinable
     public mutating func set(_ newValue: Double, at time: Double) {
         area += value * (time - lastTime)
         lastTime = time
-        value = newValue
+        storedValue = newValue
     }
 
     /// The integral of the quantity from the start up to `time`.
@@ -68,20 +74,22 @@ public struct TimeWeightedAverage: Sendable {
 /// Values from 2⁻³⁰ to 2³⁴ keep that precision (about a millisecond to two million years, in
 /// hours); smaller values are counted in the lowest bin, larger ones in the highest.
 public struct QuantileHistogram: Sendable {
-    static let subBinBits = 6
-    static let subBins = 1 << subBinBits
-    static let lowestExponent = -30
-    static let highestExponent = 33
+    @usableFromInline static let subBinBits = 6
+    @usableFromInline static let subBins = 1 << subBinBits
+    @usableFromInline static let lowestExponent = -30
+    @usableFromInline static let highestExponent = 33
     /// Bin 0 holds zeros and values below the range; the rest are log-linear.
-    static let binCount = 1 + (highestExponent - lowestExponent + 1) * subBins
-    private var counts = [Int32](repeating: 0, count: binCount)
-    public private(set) var count = 0
+    @usableFromInline static let binCount = 1 + (highestExponent - lowestExponent + 1) * subBins
+    @usableFromInline var counts = [Int32](repeating: 0, count: binCount)
+    @usableFromInline var storedCount = 0
+    /// The number of observations.
+    public var count: Int { storedCount }
 
     public init() {}
 
-    @inline(__always)
+    @inlinable
     public mutating func add(_ x: Double) {
-        count += 1
+        storedCount += 1
         counts[Self.bin(of: x)] += 1
     }
 
@@ -99,7 +107,7 @@ public struct QuantileHistogram: Sendable {
         return Self.midpoint(of: Self.binCount - 1)
     }
 
-    @inline(__always)
+    @inlinable
     static func bin(of x: Double) -> Int {
         guard x >= 0x1p-30 else { return 0 }
         let bits = x.bitPattern
