@@ -26,10 +26,13 @@ let package = Package(
         .target(name: "SimulationEngine", dependencies: ["CGSL"]),
         // Open queueing networks (such as the reference workload) on the kernel's run loop.
         .target(name: "QueueingNetworkModel", dependencies: ["SimulationEngine"]),
-        // Scenario files: schema, validation and YAML reading; the front-door model.
+        // The front-door model: the design, its components, the measure catalogue, staff costs.
+        .target(name: "FrontDoorModel", dependencies: ["SimulationEngine", "QueueingNetworkModel"]),
+        // Scenario files: YAML with file/line/key errors, `extends`, overrides and assumptions,
+        // read section by section into a scenario.
         .target(
-            name: "FrontDoorModel",
-            dependencies: ["SimulationEngine", "QueueingNetworkModel", .product(name: "Yams", package: "Yams")]
+            name: "ScenarioReading",
+            dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel", .product(name: "Yams", package: "Yams")]
         ),
         // Replications in parallel, confidence intervals.
         .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
@@ -41,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "frontdoor",
             dependencies: [
-                "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorReports",
+                "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,10 +52,11 @@ let package = Package(
         .target(name: "FrontDoorTestSupport", path: "Tests/FrontDoorTestSupport"),
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
         .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine"]),
-        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "ScenarioReadingTests", dependencies: ["ScenarioReading", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "ScenarioReading", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         // The sentences Reports writes about analysis results are checked beside those results.
-        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"]),
-        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "FrontDoorTestSupport"],
+        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),
     ],

@@ -51,13 +51,6 @@ public struct SweepError: Error, Sendable, CustomStringConvertible {
 public struct SweepPoint: Sendable {
     public let values: [String]
 
-    /// The overrides that make this point.
-    public func overrides(_ axes: [SweepAxis]) throws(ScenarioError) -> [ScenarioOverride] {
-        var overrides: [ScenarioOverride] = []
-        for (axis, value) in zip(axes, values) { overrides.append(try ScenarioOverride(key: axis.key, value: value, option: "--vary")) }
-        return overrides
-    }
-
     /// A short name for the point, such as `peterborough[team_manager.people=2]`.
     public func name(base: String, axes: [SweepAxis]) -> String {
         base + "[" + zip(axes, values).map { axis, value in "\(axis.key.split(separator: ".").suffix(2).joined(separator: "."))=\(value)" }

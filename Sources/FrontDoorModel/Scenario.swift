@@ -23,6 +23,16 @@ public struct Scenario: Sendable {
     public let model: Model
     public let length: RunLength
 
+    /// Makes a scenario from its parts (the scenario reader does).
+    public init(name: String, summary: String, file: String, files: [String], model: Model, length: RunLength) {
+        self.name = name
+        self.summary = summary
+        self.file = file
+        self.files = files
+        self.model = model
+        self.length = length
+    }
+
     /// The same scenario under another name (a point of a sweep, a candidate staffing).
     public func renamed(_ newName: String) -> Scenario {
         Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length)

@@ -3,6 +3,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioReading
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,7 +43,13 @@ struct Sweep: ParsableCommand {
         let base = try what.scenario(from: document)
         let designs = try points.map { point in
             let overrides: [ScenarioOverride]
-            do throws(ScenarioError) { overrides = try point.overrides(parsed) } catch { throw fail(error.description) }
+            do throws(ScenarioError) {
+                overrides = try zip(parsed, point.values).map { axis, value throws(ScenarioError) in
+                    try ScenarioOverride(key: axis.key, value: value, option: "--vary")
+                }
+            } catch {
+                throw fail(error.description)
+            }
             return try what.scenario(from: document.applying(overrides)).renamed(point.name(base: base.name, axes: parsed))
         }
         let comparison = Comparison.run(designs, settings: options.settings, progress: ProgressReporter.onTerminal())

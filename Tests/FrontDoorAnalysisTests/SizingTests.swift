@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScenarioReading
 import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
@@ -80,7 +81,6 @@ import FrontDoorReports
         #expect(list.values == ["[1,2]", "[2,1]"] && list.numericValues == nil)
         let grid = SweepPoint.grid([axis, try SweepAxis(parsing: "a.b=x,y")])
         #expect(grid.map(\.values) == [["1", "x"], ["1", "y"], ["2", "x"], ["2", "y"], ["3", "x"], ["3", "y"]])
-        #expect(try grid[1].overrides([axis, try SweepAxis(parsing: "a.b=x,y")]).map(\.text) == ["teams.team_manager.people=1", "a.b=y"])
         #expect(throws: SweepError.self) { try SweepAxis(parsing: "teams.team_manager.people=1") }
         #expect(throws: SweepError.self) { try SweepAxis(parsing: "people") }
     }

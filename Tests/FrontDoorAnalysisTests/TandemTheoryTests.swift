@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScenarioReading
 import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel

@@ -1,4 +1,5 @@
 import Testing
+import ScenarioReading
 import SimulationEngine
 @testable import FrontDoorModel
 

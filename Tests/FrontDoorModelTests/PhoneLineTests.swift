@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScenarioReading
 import SimulationEngine
 @testable import FrontDoorModel
 

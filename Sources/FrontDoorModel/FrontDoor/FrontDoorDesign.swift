@@ -14,6 +14,19 @@ public struct FrontDoorDesign: Sendable {
     public var costs: Costs
     /// Every value in the scenario marked `# assumption`, with its key path, for the report.
     public var assumptions: [String]
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(calendar: ServiceCalendar, demand: Demand, teams: [Team], stages: [Stage], outcomes: OutcomeRules, flow: FlowRules, fatigue: Fatigue?, costs: Costs, assumptions: [String]) {
+        self.calendar = calendar
+        self.demand = demand
+        self.teams = teams
+        self.stages = stages
+        self.outcomes = outcomes
+        self.flow = flow
+        self.fatigue = fatigue
+        self.costs = costs
+        self.assumptions = assumptions
+    }
 }
 
 /// The calendar of a scenario: its start date, bank holidays, school holidays and the council's
@@ -77,6 +90,18 @@ public struct Demand: Sendable {
         public var hourWeights: [Double]
         /// Volume in school holidays relative to term time (schools are quiet in holidays).
         public var schoolHolidayFactor: Double
+
+        /// Makes the value from its parts (the scenario reader does; tests may).
+        public init(group: SourceGroup, share: Double, channels: [Double], rag: [Double], completeInformation: Double, weekdayWeights: [Double], hourWeights: [Double], schoolHolidayFactor: Double) {
+            self.group = group
+            self.share = share
+            self.channels = channels
+            self.rag = rag
+            self.completeInformation = completeInformation
+            self.weekdayWeights = weekdayWeights
+            self.hourWeights = hourWeights
+            self.schoolHolidayFactor = schoolHolidayFactor
+        }
     }
 
     /// A named change in demand over a window of dates, such as a lockdown.
@@ -86,6 +111,14 @@ public struct Demand: Sendable {
         public var lastDay: Int
         /// Multiplier for each source group present; groups not listed are unchanged.
         public var factors: [SourceGroup: Double]
+
+        /// Makes the value from its parts (the scenario reader does; tests may).
+        public init(name: String, firstDay: Int, lastDay: Int, factors: [SourceGroup: Double]) {
+            self.name = name
+            self.firstDay = firstDay
+            self.lastDay = lastDay
+            self.factors = factors
+        }
     }
 
     /// Contacts in a year, before trend and shocks.
@@ -101,6 +134,17 @@ public struct Demand: Sendable {
     /// Contacts already waiting when the run starts, drawn from the same mix as new contacts; an
     /// alternative (or addition) to a warm-up for starting from a known backlog.
     public var startingBacklog: Int
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(contactsPerYear: Double, sources: [Source], monthWeights: [Double], overdispersion: Double, trendPerYear: Double, shocks: [Shock], startingBacklog: Int) {
+        self.contactsPerYear = contactsPerYear
+        self.sources = sources
+        self.monthWeights = monthWeights
+        self.overdispersion = overdispersion
+        self.trendPerYear = trendPerYear
+        self.shocks = shocks
+        self.startingBacklog = startingBacklog
+    }
 }
 
 /// A team: people with a grade, hours of work and absence.
@@ -115,6 +159,14 @@ public struct Team: Sendable {
         /// Training days a year.
         public var trainingDays: Double
         public static let none = Absence(leaveDays: 0, sicknessRate: 0, sicknessSpellDays: 1, trainingDays: 0)
+
+        /// Makes the value from its parts (the scenario reader does; tests may).
+        public init(leaveDays: Double, sicknessRate: Double, sicknessSpellDays: Double, trainingDays: Double) {
+            self.leaveDays = leaveDays
+            self.sicknessRate = sicknessRate
+            self.sicknessSpellDays = sicknessSpellDays
+            self.trainingDays = trainingDays
+        }
     }
 
     public var id: String
@@ -136,6 +188,20 @@ public struct Team: Sendable {
     public var absence: Absence
     /// Share of posts vacant and covered by agency staff.
     public var agencyShare: Double
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(id: String, role: String, grade: String, people: [Double], vacantPosts: Int, schedule: WeeklySchedule, shiftHours: Double?, lateShiftShare: Double, absence: Absence, agencyShare: Double) {
+        self.id = id
+        self.role = role
+        self.grade = grade
+        self.people = people
+        self.vacantPosts = vacantPosts
+        self.schedule = schedule
+        self.shiftHours = shiftHours
+        self.lateShiftShare = lateShiftShare
+        self.absence = absence
+        self.agencyShare = agencyShare
+    }
 }
 
 /// A step of the pathway.
@@ -158,6 +224,14 @@ public struct Stage: Sendable {
         /// Channels whose contacts are callers on this line (others, such as police
         /// notifications, wait in the queue without giving up), indexed by ``Channel``.
         public var channels: [Bool]
+
+        /// Makes the value from its parts (the scenario reader does; tests may).
+        public init(patience: Distribution, callBackProbability: Double, callBackDelay: Distribution, channels: [Bool]) {
+            self.patience = patience
+            self.callBackProbability = callBackProbability
+            self.callBackDelay = callBackDelay
+            self.channels = channels
+        }
     }
 
     public var id: String
@@ -186,6 +260,25 @@ public struct Stage: Sendable {
     /// Contacts missing information wait for it here before the work starts.
     public var asksForMissingInformation: Bool
     public var phone: PhoneLine?
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double], appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?, asksForMissingInformation: Bool, phone: PhoneLine?) {
+        self.id = id
+        self.kind = kind
+        self.team = team
+        self.coverTeam = coverTeam
+        self.time = time
+        self.channelFactors = channelFactors
+        self.ragFactors = ragFactors
+        self.appliesTo = appliesTo
+        self.sources = sources
+        self.outOfHoursOnly = outOfHoursOnly
+        self.byPriority = byPriority
+        self.decides = decides
+        self.outcomes = outcomes
+        self.asksForMissingInformation = asksForMissingInformation
+        self.phone = phone
+    }
 }
 
 /// Probabilities of each outcome, by RAG, and what follows.
@@ -204,6 +297,16 @@ public struct OutcomeRules: Sendable {
     public var recontact: Double
     /// The same, after a decision changed by fatigue.
     public var recontactAfterWrongDecision: Double
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(byRAG: [[Double]], referralFactorByChannel: [Double], assessmentStart: Double, assessmentNoFurtherService: Double, recontact: Double, recontactAfterWrongDecision: Double) {
+        self.byRAG = byRAG
+        self.referralFactorByChannel = referralFactorByChannel
+        self.assessmentStart = assessmentStart
+        self.assessmentNoFurtherService = assessmentNoFurtherService
+        self.recontact = recontact
+        self.recontactAfterWrongDecision = recontactAfterWrongDecision
+    }
 }
 
 extension OutcomeRules {
@@ -230,6 +333,13 @@ public struct FlowRules: Sendable {
     public var handoffInformationLoss: Double
     /// Time waiting for missing information (hours).
     public var informationWait: Distribution
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(handoffDelay: Distribution, handoffInformationLoss: Double, informationWait: Distribution) {
+        self.handoffDelay = handoffDelay
+        self.handoffInformationLoss = handoffInformationLoss
+        self.informationWait = informationWait
+    }
 }
 
 /// The optional decision-fatigue model: after `threshold` decisions in a day, each further
@@ -239,6 +349,14 @@ public struct Fatigue: Sendable {
     public var timeFactor: Double
     public var defaultProbability: Double
     public var defaultOutcome: Outcome
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(threshold: Int, timeFactor: Double, defaultProbability: Double, defaultOutcome: Outcome) {
+        self.threshold = threshold
+        self.timeFactor = timeFactor
+        self.defaultProbability = defaultProbability
+        self.defaultOutcome = defaultOutcome
+    }
 }
 
 /// Pay and other costs.
@@ -258,6 +376,18 @@ public struct Costs: Sendable {
     public var hourlyCost: Double
     /// The budget the design is measured against, if one is given.
     public var budget: Budget?
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(salaries: [String: Double], onCostRate: Double, agencyPremium: Double, extendedHoursEnhancement: Double, oneOff: Double, assessmentHours: Double, hourlyCost: Double, budget: Budget?) {
+        self.salaries = salaries
+        self.onCostRate = onCostRate
+        self.agencyPremium = agencyPremium
+        self.extendedHoursEnhancement = extendedHoursEnhancement
+        self.oneOff = oneOff
+        self.assessmentHours = assessmentHours
+        self.hourlyCost = hourlyCost
+        self.budget = budget
+    }
 }
 
 /// A design's budget position: the current base budget it replaces, how long the change must be
@@ -277,4 +407,12 @@ public struct Budget: Sendable {
 
     /// The one-off funding that bridges the increase for `bridgingMonths` (nothing for a fall).
     public func bridging(staffCost: Double) -> Double { max(0, change(staffCost: staffCost)) * bridgingMonths / 12 }
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(baseBudget: Double, bridgingMonths: Double, phaseInYears: Double, years: Int) {
+        self.baseBudget = baseBudget
+        self.bridgingMonths = bridgingMonths
+        self.phaseInYears = phaseInYears
+        self.years = years
+    }
 }

@@ -1,3 +1,5 @@
+import FrontDoorModel
+
 /// A scenario file read once: its text merged with the files it extends and any overrides, not yet
 /// turned into a model. A sweep or a what-if lays overrides over one document for each of its
 /// points without reading any file again.

@@ -1,3 +1,4 @@
+import FrontDoorModel
 import Foundation
 import SimulationEngine
 

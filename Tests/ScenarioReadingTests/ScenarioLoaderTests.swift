@@ -3,7 +3,8 @@ import Testing
 import FrontDoorTestSupport
 import SimulationEngine
 import QueueingNetworkModel
-@testable import FrontDoorModel
+import FrontDoorModel
+@testable import ScenarioReading
 
 /// The queueing network of a network scenario (the test fails if it is not one).
 func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageIDs: [String]) {
