@@ -113,6 +113,11 @@ public enum Sizing {
             return candidate
         }
 
+        // A team keeps its vacant posts, so it has at least that many (and at least one).
+        let fewest = teams.map { id -> Int in
+            guard case .frontDoor(let design) = base.model, let team = design.teams.first(where: { $0.id == id }) else { return 1 }
+            return max(1, team.vacantPosts)
+        }
         // Lower bounds: the fewest posts in each team that can meet the targets at all.
         var lower: [Int] = []
         for index in teams.indices {
@@ -121,7 +126,7 @@ public enum Sizing {
                 return SizingResult(teams: teams, targets: targets, candidates: order, answer: nil, nextSmaller: [],
                                     maximumPosts: maximumPosts, replications: settings.replications)
             }
-            var low = 1, high = maximumPosts
+            var low = min(fewest[index], maximumPosts), high = maximumPosts
             while low < high {
                 let middle = (low + high) / 2
                 generous[index] = middle
@@ -150,7 +155,7 @@ public enum Sizing {
         }
         var smaller: [SizingCandidate] = []
         if let answer {
-            for index in teams.indices where answer.posts[index] > 1 {
+            for index in teams.indices where answer.posts[index] > fewest[index] {
                 var fewer = answer.posts
                 fewer[index] -= 1
                 smaller.append(try evaluate(fewer))

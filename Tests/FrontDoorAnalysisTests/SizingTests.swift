@@ -74,6 +74,15 @@ import FrontDoorReports
         #expect(throws: DesignEditError.self) { try base.applying([.posts(team: "nobody", count: 1)]) }
     }
 
+    @Test func aTeamWithVacantPostsIsNeverSizedBelowThem() throws {
+        let base = try Self.peterborough(["run.horizon_days=30", "run.warm_up_days=5", "teams.social_workers.people=3",
+                                          "teams.social_workers.vacant_posts=2"])
+        let result = try Sizing.run(base, teams: ["social_workers"], targets: [try SizingTarget(parsing: "backlog.mean<=100000")], maximumPosts: 5,
+                                    settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2))
+        #expect(result.answer?.posts == [2])
+        #expect(result.candidates.allSatisfy { $0.posts[0] >= 2 })
+    }
+
     @Test func sweepAxesAndGrids() throws {
         let axis = try SweepAxis(parsing: "teams.team_manager.people=1,2,3")
         #expect(axis.values == ["1", "2", "3"] && axis.numericValues == [1, 2, 3])
