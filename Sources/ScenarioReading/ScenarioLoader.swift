@@ -40,12 +40,34 @@ public enum ScenarioLoader {
         return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length)
     }
 
+    /// The largest scenario file read: far above any real scenario, and small enough that reading
+    /// one can never exhaust memory.
+    static let maximumFileBytes = 4 << 20
+
+    /// The text of a scenario file; anything but a readable regular file of UTF-8 text under
+    /// ``maximumFileBytes`` is refused with a plain message (a folder, a device or a pipe is never
+    /// read, so it cannot block).
     static func readText(_ path: String) throws(ScenarioError) -> String {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)
+        } catch {
+            throw ScenarioError(file: path, message: "no such file")
+        }
+        switch attributes[.type] as? FileAttributeType {
+        case .typeRegular?: break
+        case .typeDirectory?: throw ScenarioError(file: path, message: "is a folder; give the path of a scenario file (.yaml)")
+        default: throw ScenarioError(file: path, message: "is not a regular file (a device, pipe or socket); give the path of a scenario file (.yaml)")
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileBytes {
+            throw ScenarioError(file: path, message: String(format: "is %.1f MB; a scenario file is at most %d MB", Double(size) / 1_048_576,
+                                                            maximumFileBytes / 1_048_576))
+        }
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ScenarioError(file: path, message: FileManager.default.fileExists(atPath: path)
-                ? "could not be read as UTF-8 text" : "no such file")
+            throw ScenarioError(file: path, message: FileManager.default.isReadableFile(atPath: path)
+                ? "could not be read as UTF-8 text" : "cannot be read (no permission)")
         }
     }
 
