@@ -28,11 +28,16 @@ extension FrontDoorLoader {
                 channels = Array(repeating: false, count: Channel.allCases.count)
                 for item in try list.list() { channels[try item.choice(Channel.allCases.map { ($0.name, $0.rawValue) })] = true }
             }
-            phone = Stage.PhoneLine(
-                patience: try ScenarioLoader.readDistribution(try p.required("patience_minutes", "how long callers wait before giving up"), hoursPerUnit: 1.0 / 60),
-                callBackProbability: try p.required("call_back_probability", "the chance a caller who gave up rings again").probability(),
-                callBackDelay: try ScenarioLoader.readDistribution(try p.required("call_back_delay_minutes", "how long before they ring again"), hoursPerUnit: 1.0 / 60),
-                channels: channels)
+            let patience = try ScenarioLoader.readDistribution(try p.required("patience_minutes", "how long callers wait before giving up"), hoursPerUnit: 1.0 / 60)
+            let callBackProbability = try p.required("call_back_probability", "the chance a caller who gave up rings again").probability()
+            let delayValue = try p.required("call_back_delay_minutes", "how long before they ring again")
+            let callBackDelay = try ScenarioLoader.readDistribution(delayValue, hoursPerUnit: 1.0 / 60)
+            // Callers who give up and ring again at once would loop at one instant for ever.
+            if callBackProbability > 0 && callBackDelay.mean < 1.0 / 60 {
+                throw delayValue.error(String(format: "callers who ring again take at least 1 minute on average to do so, not %.3g minutes",
+                                              callBackDelay.mean * 60))
+            }
+            phone = Stage.PhoneLine(patience: patience, callBackProbability: callBackProbability, callBackDelay: callBackDelay, channels: channels)
         }
         var sources = Array(repeating: true, count: SourceGroup.allCases.count)
         if let list = stage["sources"] {
