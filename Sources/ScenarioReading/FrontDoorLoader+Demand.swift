@@ -7,7 +7,8 @@ extension FrontDoorLoader {
     static func readDemand(_ value: YAMLValue, calendar: ServiceCalendar) throws(ScenarioError) -> Demand {
         let demand = try value.mapping(allowed: ["contacts_per_year", "overdispersion", "trend_per_year", "month_weights", "sources", "shocks",
                                                  "starting_backlog"])
-        let perYear = try demand.required("contacts_per_year", "contacts received in a year").positiveNumber()
+        let perYear = try demand.required("contacts_per_year", "contacts received in a year")
+            .number("a number of contacts above 0", atMost: Limits.contactsPerYear, "contacts a year") { $0 > 0 }
         let overdispersion = try demand["overdispersion"]?.nonNegativeNumber() ?? 0
         let trendValue = demand["trend_per_year"]
         let trend = try trendValue?.number("a yearly growth between -0.99 and 0.99 (0.05 is 5% a year)") { $0 > -1 && $0 < 1 } ?? 0
@@ -61,7 +62,7 @@ extension FrontDoorLoader {
         }
         return Demand(contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
                       trendPerYear: trend, shocks: shocks,
-                      startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0) ?? 0)
+                      startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0, atMost: Limits.startingBacklog, "contacts") ?? 0)
     }
 
     static func readHourWeights(_ value: YAMLValue) throws(ScenarioError) -> [Double] {

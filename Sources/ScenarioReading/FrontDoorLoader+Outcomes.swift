@@ -50,7 +50,7 @@ extension FrontDoorLoader {
         guard try fatigue.required("enabled", "true to switch the fatigue model on").bool() else { return nil }
         return Fatigue(
             threshold: try fatigue.required("threshold_decisions", "decisions in a day before fatigue starts").wholeNumber(atLeast: 0),
-            timeFactor: try fatigue["time_factor"]?.number("a factor of 1 or more") { $0 >= 1 } ?? 1,
+            timeFactor: try fatigue["time_factor"]?.number("a factor of 1 or more", atMost: 10, "times as long") { $0 >= 1 } ?? 1,
             defaultProbability: try fatigue["default_probability"]?.probability() ?? 0,
             defaultOutcome: try fatigue["default_decision"]?.choice(["referral": Outcome.referral, "nfa": Outcome.noFurtherAction]) ?? .referral)
     }

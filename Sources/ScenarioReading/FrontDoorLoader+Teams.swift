@@ -12,13 +12,17 @@ extension FrontDoorLoader {
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
-            let count = try peopleValue.number("a number of people of 0 or more (a fraction is a part-time post)") { $0 >= 0 }
+            let count = try peopleValue.number("a number of people of 0 or more (a fraction is a part-time post)",
+                                               atMost: Double(Limits.peoplePerTeam), "people") { $0 >= 0 }
             people = Array(repeating: 1, count: Int(count))
             if count > Double(Int(count)) { people.append(count - Double(Int(count))) }
         } else {
             people = try peopleValue.numbers { v throws(ScenarioError) in try v.number("an FTE above 0 and at most 1") { $0 > 0 && $0 <= 1 } }
+            guard people.count <= Limits.peoplePerTeam else {
+                throw peopleValue.error("\(people.count) posts is more than the limit of \(YAMLValue.amount(Double(Limits.peoplePerTeam), "people"))")
+            }
         }
-        let vacant = try team["vacant_posts"]?.wholeNumber(atLeast: 0) ?? 0
+        let vacant = try team["vacant_posts"]?.wholeNumber(atLeast: 0, atMost: Limits.peoplePerTeam, "posts") ?? 0
         if vacant > people.count, let value = team["vacant_posts"] {
             throw value.error("a team of \(people.count) posts cannot have \(vacant) vacant")
         }

@@ -199,7 +199,9 @@ public enum ScenarioLoader {
     static func readRunLength(_ value: YAMLValue) throws(ScenarioError) -> RunLength {
         let run = try value.mapping(allowed: ["horizon_days", "horizon_hours", "warm_up_days", "warm_up_hours"])
         let horizon = try run.oneOf(["horizon_days", "horizon_hours"], "how long to simulate")
-        let horizonHours = try horizon.value.positiveNumber() * (horizon.key == "horizon_days" ? 24 : 1)
+        let horizonHours = horizon.key == "horizon_days"
+            ? try horizon.value.number("a number of days above 0", atMost: Limits.horizonDays, "days") { $0 > 0 } * 24
+            : try horizon.value.number("a number of hours above 0", atMost: Limits.horizonDays * 24, "hours") { $0 > 0 }
         var warmUpHours = 0.0
         if let warmUp = run["warm_up_days"] ?? run["warm_up_hours"] {
             let warmUpKey = try run.oneOf(["warm_up_days", "warm_up_hours"], "the warm-up period").key

@@ -90,6 +90,38 @@ struct YAMLValue {
         return value
     }
 
+    /// A number that must also stay within `limit`, the documented range that keeps a run finite
+    /// in time and memory: "1e+19 is more than the limit of 10,000 people".
+    func number(_ expected: String, atMost limit: Double, _ what: String, where valid: (Double) -> Bool) throws(ScenarioError) -> Double {
+        let value = try number(expected, where: valid)
+        guard value <= limit else { throw error("\(Self.plain(value)) is more than the limit of \(Self.amount(limit, what))") }
+        return value
+    }
+
+    /// An amount with its unit: "10,000 people", "£1,000,000 a year".
+    static func amount(_ x: Double, _ unit: String) -> String {
+        unit.hasPrefix("£") ? "£" + plain(x) + unit.dropFirst() : plain(x) + " " + unit
+    }
+
+    /// A whole number of `minimum` or more, and at most `limit`.
+    func wholeNumber(atLeast minimum: Int, atMost limit: Int, _ what: String) throws(ScenarioError) -> Int {
+        if case .scalar = node, let value = node.float, value.isFinite, value > Double(limit) {
+            throw error("\(Self.plain(value)) is more than the limit of \(Self.amount(Double(limit), what))")
+        }
+        let value = try wholeNumber(atLeast: minimum)
+        guard value <= limit else { throw error("\(Self.plain(Double(value))) is more than the limit of \(Self.amount(Double(limit), what))") }
+        return value
+    }
+
+    /// A number as people write it: whole numbers with thousands separators, others briefly.
+    static func plain(_ x: Double) -> String {
+        guard x == x.rounded(), abs(x) < 1e15 else { return String(format: "%g", x) }
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.numberStyle = .decimal
+        return formatter.string(from: NSNumber(value: x)) ?? String(format: "%.0f", x)
+    }
+
     func positiveNumber() throws(ScenarioError) -> Double {
         try number("a number above 0") { $0 > 0 }
     }

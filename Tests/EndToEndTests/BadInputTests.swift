@@ -20,6 +20,9 @@ import FrontDoorTestSupport
         mkfifo(folder + "/pipe.yaml", 0o600)
         FileManager.default.createFile(atPath: folder + "/huge.yaml", contents: Data(repeating: UInt8(ascii: "a"), count: 5 << 20))
         FileManager.default.createFile(atPath: folder + "/tabs.yaml", contents: Data("scenario: x\n\trun: 1\n".utf8))
+        let tandem = (try? String(contentsOfFile: packageRoot + "/Scenarios/benchmarks/tandem.yaml", encoding: .utf8)) ?? ""
+        FileManager.default.createFile(atPath: folder + "/long.yaml",
+                                       contents: Data(tandem.replacingOccurrences(of: "horizon_days: 365", with: "horizon_hours: 1e12").utf8))
         return folder
     }()
 
@@ -33,6 +36,24 @@ import FrontDoorTestSupport
         Case(arguments: ["check", "Scenarios/cads.yaml", "--set",
                          "stages.consultation.phone={patience_minutes: 0, call_back_probability: 1, call_back_delay_minutes: 0}"], status: 1,
              words: ["stages.consultation.phone.call_back_delay_minutes", "at least 1 minute"]),
+        // Numbers beyond the documented limits: each once crashed or hung.
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "teams.screeners.people=1e19"], status: 1,
+             words: ["teams.screeners.people", "more than the limit of 10,000 people"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "teams.screeners.people=1e10"], status: 1, words: ["limit of 10,000 people"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "run.horizon_days=1e300"], status: 1, words: ["run.horizon_days", "limit of 36,500 days"]),
+        Case(arguments: ["check", folder + "/long.yaml"], status: 1,
+             words: ["run.horizon_hours", "limit of 876,000 hours"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.contacts_per_year=1e300"], status: 1,
+             words: ["demand.contacts_per_year", "limit of 10,000,000 contacts a year"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.starting_backlog=1000000000000"], status: 1,
+             words: ["demand.starting_backlog", "limit of 200,000 contacts"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "costs.salaries.team_manager=1e19"], status: 1,
+             words: ["costs.salaries.team_manager", "limit of £1,000,000 a year"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "costs.one_off=1e308"], status: 1, words: ["costs.one_off", "£10,000,000,000"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "costs.budget={base_budget: 1, years: 1000000000}"], status: 1,
+             words: ["costs.budget.years", "limit of 30 years"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "fatigue={enabled: true, threshold_decisions: 5, time_factor: 1e300}"],
+             status: 1, words: ["fatigue.time_factor", "limit of 10 times as long"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "--seed", "-1"], status: 64, words: ["--seed", "0 to 4294967295", "-1"]),
         Case(arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.mean<=nan"], status: 1,
              words: ["backlog.mean<=nan", "finite"]),

@@ -175,7 +175,7 @@ enum Frontdoor {
         #expect(typo.standardError.contains("did you mean 'people'?"))
         let wrong = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "demand.contacts_per_year=many"])
         #expect(wrong.status == 1)
-        #expect(wrong.standardError.contains("expected a number above 0, found 'many'"))
+        #expect(wrong.standardError.contains("expected a number of contacts above 0, found 'many'"))
         #expect(try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "no-equals-sign"]).status == 1)
     }
 

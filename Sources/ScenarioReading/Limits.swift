@@ -1,0 +1,16 @@
+/// The documented ranges that keep every run finite in time and memory; the reader refuses
+/// anything beyond them, naming the limit (see the README's "Limits").
+enum Limits {
+    /// People (posts) in one team: far above any council's front door.
+    static let peoplePerTeam = 10_000
+    /// The longest run: a century.
+    static let horizonDays = 36_500.0
+    /// New contacts a year: several times a national-scale front door (about 2.7 million a year).
+    static let contactsPerYear = 10_000_000.0
+    /// Contacts waiting at the start: a run stops as overloaded beyond this many waiting anyway.
+    static let startingBacklog = 200_000
+    /// A full-time salary, £ a year.
+    static let salary = 1_000_000.0
+    /// One-off costs and base budgets, £.
+    static let money = 10_000_000_000.0
+}
