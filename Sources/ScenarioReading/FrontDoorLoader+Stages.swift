@@ -18,7 +18,9 @@ extension FrontDoorLoader {
         let time = try stage.oneOf(["minutes", "hours"], "how long the work on one contact takes")
         var kind = Stage.Kind.work
         if let clock = stage["clock_hours"] {
-            kind = .checks(clockHours: try factors(clock, names: RAG.allCases.map(\.name), fallback: .infinity) { v throws(ScenarioError) in try v.positiveNumber() })
+            kind = .checks(clockHours: try factors(clock, names: RAG.allCases.map(\.name), fallback: .infinity) { v throws(ScenarioError) in
+                try v.number("a number of hours above 0", atMost: Limits.durationHours, "hours") { $0 > 0 }
+            })
         }
         var phone: Stage.PhoneLine?
         if let phoneValue = stage["phone"] {
@@ -52,7 +54,9 @@ extension FrontDoorLoader {
                 outcomes!.append(try probabilities(try byRAG.required(rag.name, "the decisions made here on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
             }
         }
-        let positive = { (v: YAMLValue) throws(ScenarioError) -> Double in try v.positiveNumber() }
+        let positive = { (v: YAMLValue) throws(ScenarioError) -> Double in
+            try v.number("a factor above 0", atMost: Limits.timeFactor, "times as long") { $0 > 0 }
+        }
         return Stage(
             id: id, kind: kind,
             team: try team(try stage.required("team", "the team that does this work")),

@@ -9,6 +9,12 @@ enum Limits {
     static let contactsPerYear = 10_000_000.0
     /// Contacts waiting at the start: a run stops as overloaded beyond this many waiting anyway.
     static let startingBacklog = 200_000
+    /// The longest average duration of anything (a piece of work, a wait, a delay): a year.
+    static let durationHours = 8_760.0
+    /// The widest spread of a duration, as a multiple of its mean.
+    static let spreadPerMean = 10.0
+    /// Factors on the time work takes (by channel or RAG rating).
+    static let timeFactor = 100.0
     /// A full-time salary, £ a year.
     static let salary = 1_000_000.0
     /// One-off costs and base budgets, £.

@@ -237,6 +237,24 @@ public enum ScenarioLoader {
     /// A distribution is a plain number (always that value) or a mapping naming the distribution
     /// and its parameters. `hoursPerUnit` converts the file's unit to hours.
     static func readDistribution(_ value: YAMLValue, hoursPerUnit scale: Double) throws(ScenarioError) -> Distribution {
+        let distribution = try readUncheckedDistribution(value, hoursPerUnit: scale)
+        // A duration that averages more than a year, or spreads far wider than its average, keeps
+        // a run going for ever or draws nonsense (a huge spread makes nearly every draw 0).
+        let unit = scale == 1 ? "hours" : "minutes"
+        guard distribution.mean <= Limits.durationHours else {
+            throw value.error("a mean of \(YAMLValue.plain(distribution.mean / scale)) \(unit) is more than the limit of a year "
+                              + "(\(YAMLValue.amount(Limits.durationHours / scale, unit)))")
+        }
+        let spread = distribution.variance.squareRoot()
+        guard spread <= Limits.spreadPerMean * distribution.mean || spread == 0 else {
+            let shown = spread.isFinite ? "of \(YAMLValue.plain(spread / scale)) \(unit) " : ""
+            throw value.error("a standard deviation \(shown)is more than \(YAMLValue.plain(Limits.spreadPerMean)) times "
+                              + "the mean (\(YAMLValue.plain(distribution.mean / scale)) \(unit))")
+        }
+        return distribution
+    }
+
+    static func readUncheckedDistribution(_ value: YAMLValue, hoursPerUnit scale: Double) throws(ScenarioError) -> Distribution {
         do {
             if case .scalar = value.node { return try .fixed(try value.nonNegativeNumber() * scale) }
             let names = ["exponential", "lognormal", "gamma", "uniform", "triangular", "fixed", "empirical"]
