@@ -33,6 +33,12 @@ public struct Scenario: Sendable {
         self.length = length
     }
 
+    /// Whether the scenario is a plain queueing network rather than a front door.
+    public var isNetwork: Bool {
+        if case .network = model { return true }
+        return false
+    }
+
     /// The same scenario under another name (a point of a sweep, a candidate staffing).
     public func renamed(_ newName: String) -> Scenario {
         Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length)

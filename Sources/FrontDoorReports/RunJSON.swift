@@ -87,6 +87,6 @@ public func summaryJSON(_ comparison: DesignComparison) throws -> String {
 
 private func encodeJSON(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }

@@ -28,7 +28,13 @@ public enum ScenarioLoader {
         let root = document.root
         let isFrontDoor = try root.mapping().entries.contains { $0.key == "teams" }
         let mapping = try root.mapping(allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages"])
-        let name = try mapping.required("scenario", "the scenario's short name").string()
+        let nameValue = try mapping.required("scenario", "the scenario's short name")
+        let name = try nameValue.string()
+        // The name becomes the default output folder, Output/<name>: it must stay a plain name.
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        guard name.count <= 100, name.allSatisfy(allowed.contains), name.first != "." else {
+            throw nameValue.error("a scenario's name is up to 100 letters, digits, '-', '_' and '.' (not first), such as mash-lockdown; found '\(name)'")
+        }
         let summary = try mapping["description"]?.string() ?? ""
         let length = try readRunLength(try mapping.required("run", "how long to simulate"))
         let model: Scenario.Model

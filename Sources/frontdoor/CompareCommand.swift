@@ -35,6 +35,9 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let loaded = try scenarios.map(what.load)
+        if let network = loaded.first(where: { $0.isNetwork }), let frontDoor = loaded.first(where: { !$0.isNetwork }) {
+            throw fail("\(network.file) is a queueing network and \(frontDoor.file) a front door: only designs of the same kind can be compared")
+        }
         let names = loaded.map(\.name)
         guard Set(names).count == names.count else {
             throw fail("two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name")

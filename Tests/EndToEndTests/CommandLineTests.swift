@@ -75,6 +75,19 @@ enum Frontdoor {
         #expect(summary.hasPrefix("scenario,measure,label,unit,mean,ci95_low,ci95_high,n\r\n"))
     }
 
+    @Test func identicalRunsWriteIdenticalSummariesApartFromTheirWallTime() throws {
+        func summary() throws -> String {
+            let folder = NSTemporaryDirectory() + "frontdoor-e2e-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            #expect(try Frontdoor.run(["run", Self.tandem, "-r", "2", "--seed", "5", "--output", folder]).status == 0)
+            let text = try String(contentsOfFile: folder + "/summary.json", encoding: .utf8)
+            return text.split(separator: "\n").filter { !$0.contains("\"wall_seconds\"") }.joined(separator: "\n")
+        }
+        let first = try summary()
+        #expect(first.contains("\"measures\""))
+        #expect(try summary() == first)
+    }
+
     @Test func aBadScenarioExitsNonZeroNamingTheFileLineAndKey() throws {
         let file = NSTemporaryDirectory() + "frontdoor-bad-\(UUID().uuidString).yaml"
         defer { try? FileManager.default.removeItem(atPath: file) }
