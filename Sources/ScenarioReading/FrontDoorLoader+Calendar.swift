@@ -13,6 +13,9 @@ extension FrontDoorLoader {
                 guard let range = try readHours(hours).first, try readHours(hours).count == 1 else {
                     throw hours.error("expected one range of hours, such as \"09:00-17:00\"")
                 }
+                guard range.upperBound <= 24 else {
+                    throw hours.error("office hours must end after they start on the same day, such as \"09:00-17:00\"")
+                }
                 (open, close) = (range.lowerBound, range.upperBound)
             }
             if let school = calendar["school_holidays"] {

@@ -4,7 +4,7 @@ import SimulationEngine
 
 /// Demand: volume, sources and their profiles, seasonality, shocks; weight and probability tables.
 extension FrontDoorLoader {
-    static func readDemand(_ value: YAMLValue, calendar: ServiceCalendar) throws(ScenarioError) -> Demand {
+    static func readDemand(_ value: YAMLValue, calendar: ServiceCalendar, runDays: Int) throws(ScenarioError) -> Demand {
         let demand = try value.mapping(allowed: ["contacts_per_year", "overdispersion", "trend_per_year", "month_weights", "sources", "shocks",
                                                  "starting_backlog"])
         let perYear = try demand.required("contacts_per_year", "contacts received in a year")
@@ -57,6 +57,10 @@ extension FrontDoorLoader {
                     factors[sourceGroup] = try factor.nonNegativeNumber()
                 }
                 let start = calendar.startDate.dayNumber
+                guard to.dayNumber >= start, from.dayNumber - start < runDays else {
+                    throw shockValue.error("the change (\(from) to \(to)) falls outside the run, which covers \(calendar.startDate) to "
+                                           + "\(calendar.date(ofDay: runDays - 1))")
+                }
                 shocks.append(.init(name: name, firstDay: from.dayNumber - start, lastDay: to.dayNumber - start, factors: factors))
             }
         }

@@ -14,7 +14,8 @@ enum FrontDoorLoader {
         }
         let days = Int((length.horizonHours / 24).rounded(.up)) + 1
         let calendar = try readCalendar(root["calendar"], start: start, days: days)
-        let demand = try readDemand(try root.required("demand", "where contacts come from"), calendar: calendar)
+        let runDays = Int((length.horizonHours / 24).rounded(.up))
+        let demand = try readDemand(try root.required("demand", "where contacts come from"), calendar: calendar, runDays: runDays)
 
         let teamsValue = try root.required("teams", "the teams and their people")
         var teams: [Team] = []

@@ -32,7 +32,15 @@ public struct WeeklySchedule: Sendable {
                 previousEnd = range.upperBound
             }
         }
-        self.intervals = intervals.map { $0.sorted { $0.lowerBound < $1.lowerBound } }
+        let sorted = intervals.map { $0.sorted { $0.lowerBound < $1.lowerBound } }
+        for day in 0..<7 {
+            // Hours past midnight belong to the next day, whose own hours must start after them.
+            guard let last = sorted[day].last, last.upperBound > 24, let next = sorted[(day + 1) % 7].first else { continue }
+            guard next.lowerBound >= last.upperBound - 24 else {
+                throw ScheduleError("hours on weekday \(day) run past midnight into the hours of weekday \((day + 1) % 7)")
+            }
+        }
+        self.intervals = sorted
         self.firstWeekday = firstWeekday
         self.closedDays = closedDays
         var table = [Bool](repeating: false, count: (closedDays.filter { $0 >= 0 }.max() ?? -1) + 1)

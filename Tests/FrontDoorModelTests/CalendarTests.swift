@@ -77,5 +77,12 @@ import SimulationEngine
         #expect(throws: ScheduleError.self) { try WeeklySchedule(intervals: Array(repeating: [], count: 7), firstWeekday: 0, closedDays: []) }
         #expect(throws: ScheduleError.self) { try WeeklySchedule(intervals: Array(repeating: [9...17, 16...18], count: 7), firstWeekday: 0, closedDays: []) }
         #expect(throws: ScheduleError.self) { try WeeklySchedule(intervals: [[9...17]], firstWeekday: 0, closedDays: []) }
+        // Friday's night running into Saturday's day: the person would go off shift at 09:00 on
+        // Saturday, in the middle of Saturday's hours, and those hours would count twice.
+        #expect(throws: ScheduleError.self) {
+            try WeeklySchedule(intervals: [[17...33], [17...33], [17...33], [17...33], [17...33], [0...24], [0...24]], firstWeekday: 0, closedDays: [])
+        }
+        #expect((try? WeeklySchedule(intervals: [[0...9, 17...33], [17...33], [17...33], [17...33], [17...24], [0...24], [0...24]], firstWeekday: 0,
+                                     closedDays: []))?.hoursPerWeek == 128)
     }
 }
