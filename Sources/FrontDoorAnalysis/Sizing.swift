@@ -46,8 +46,12 @@ public struct SizingCandidate: Sendable {
     public let measures: [MeasureSummary]
     /// The targets it misses (empty when it meets them all).
     public let missed: [SizingTarget]
+    /// Why it cannot keep up with its demand, if it cannot: then it meets no target, whatever its
+    /// figures say (an overloaded run's figures cover only the time before it stopped).
+    public let concerns: [ExperimentResult.Concern]
 
-    public var meetsTargets: Bool { missed.isEmpty }
+    /// Whether it keeps up with its demand and meets every target with confidence.
+    public var meetsTargets: Bool { missed.isEmpty && concerns.isEmpty }
 }
 
 /// The answer to "what is the smallest staffing that meets these targets?".
@@ -107,7 +111,8 @@ public enum Sizing {
                 throw SweepError("no measure called \(missing.joined(separator: ", ")) in this scenario")
             }
             let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
-            let candidate = SizingCandidate(posts: posts, cost: staffCost(design), measures: measures, missed: missed)
+            let candidate = SizingCandidate(posts: posts, cost: staffCost(design), measures: measures, missed: missed,
+                                            concerns: result.concerns)
             evaluated[posts] = candidate
             order.append(candidate)
             return candidate

@@ -48,7 +48,10 @@ extension SizingResult {
         }
         var text = "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
             + "(\(money(answer.cost)) a year in staff and agency cost)."
-        for smaller in nextSmaller {
+        for smaller in nextSmaller where !smaller.concerns.isEmpty {
+            text += " With \(describe(smaller.posts)) the front door cannot keep up with its demand."
+        }
+        for smaller in nextSmaller where smaller.concerns.isEmpty {
             text += " With \(describe(smaller.posts)) it misses " + smaller.missed.map { target in
                 let m = smaller.measures.first { $0.id == target.measure }
                 return "\(target)" + (m.map { String(format: " (%.3g, 95%% interval %.3g to %.3g)", $0.mean, $0.ci95Low, $0.ci95High) } ?? "")

@@ -8,7 +8,7 @@ public enum SizingReport {
         var rows = [result.teams + ["£ a year"] + result.targets.map(\.description) + ["meets every target"]]
         for candidate in result.candidates {
             let measures = candidate.measures.map(interval)
-            rows.append(candidate.posts.map(String.init) + [ScenarioDescription.money(candidate.cost)] + measures + [candidate.meetsTargets ? "yes" : "no"])
+            rows.append(candidate.posts.map(String.init) + [ScenarioDescription.money(candidate.cost)] + measures + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
         }
         let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): \(result.replications) replications per staffing, "
             + "the same contacts for each; \(result.candidates.count) staffings tried"
@@ -17,11 +17,12 @@ public enum SizingReport {
 
     public static func csv(_ result: SizingResult) -> String {
         var rows = [result.teams + ["cost_gbp_a_year"] + result.targets.flatMap { [$0.measure.name, "\($0.measure).ci95_low", "\($0.measure).ci95_high"] }
-                    + ["meets_targets", "answer"]]
+                    + ["keeps_up", "meets_targets", "answer"]]
         for candidate in result.candidates {
             let measures = candidate.measures.flatMap { [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)] }
             rows.append(candidate.posts.map(String.init) + [CSVTables.number(candidate.cost.rounded())] + measures
-                        + [candidate.meetsTargets ? "yes" : "no", candidate.posts == result.answer?.posts ? "yes" : "no"])
+                        + [candidate.concerns.isEmpty ? "yes" : "no", candidate.meetsTargets ? "yes" : "no",
+                           candidate.posts == result.answer?.posts ? "yes" : "no"])
         }
         return CSVTables.table(rows)
     }
@@ -41,11 +42,13 @@ extension SweepReport {
     /// The headline measures at each point of a sweep, for the terminal.
     public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint]) -> String {
         let ids = comparison.baseline.scenario.headlineMeasures
-        var rows = [axes.map(\.key) + ids.map(\.name)]
+        var rows = [axes.map(\.key) + ids.map(\.name) + ["keeps up"]]
         for (point, design) in zip(points, comparison.designs) {
-            rows.append(point.values + ids.map { id in design[id].map(SizingReport.interval) ?? "–" })
+            rows.append(point.values + ids.map { id in design[id].map(SizingReport.interval) ?? "–" }
+                        + [design.concerns.isEmpty ? "yes" : "no: see the warnings"])
         }
         let heading = "\(points.count) points, \(comparison.baseline.replications) replications each, the same contacts at every point"
-        return ([heading, ""] + SizingReport.aligned(rows)).joined(separator: "\n") + "\n"
+        let warnings = comparison.designs.flatMap { design in design.warnings.map { "Warning (\(design.scenario.name)): \($0)" } }
+        return ([heading, ""] + SizingReport.aligned(rows) + (warnings.isEmpty ? [] : [""] + warnings)).joined(separator: "\n") + "\n"
     }
 }

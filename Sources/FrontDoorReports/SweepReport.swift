@@ -29,6 +29,10 @@ public enum SweepReport {
             + "<p class=\"meta\">\(escape(axes.map { "\($0.key) = \($0.values.joined(separator: ", "))" }.joined(separator: "; "))) · "
             + "\(comparison.baseline.replications) replications per point · seed \(comparison.baseline.settings.seed) · "
             + "every point sees the same contacts</p></header>"
+        let warnings = comparison.designs.flatMap { design in design.warnings.map { "\(design.scenario.name): \($0)" } }
+        if !warnings.isEmpty {
+            body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(escape).joined(separator: "<br>") + "</div>"
+        }
         for id in charted(comparison) {
             guard let definition = comparison.baseline[id]?.definition else { continue }
             let summaries = comparison.designs.map { $0[id]! }

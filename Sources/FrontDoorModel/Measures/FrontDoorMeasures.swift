@@ -39,8 +39,10 @@ enum FrontDoorMeasures {
             $0.backlogHistogram.quantile(0.95) ?? 0
         }
         c.add(MeasureID(.backlogMax), "Contacts waiting for a decision at close of day, at most", unit: .contacts) { Double($0.backlogMax) }
+        // A run stopped as overloaded (perhaps before its warm-up ended) shows how fast it fell
+        // behind over every working day it ran.
         c.add(MeasureID(.backlogGrowthPerDay), "Change in the backlog per working day (above 0: the front door is falling behind)",
-              unit: .contactsADay) { slope($0.dailyBacklog) }
+              unit: .contactsADay) { $0.stoppedOverloaded ? slope($0.backlogSeries) : slope($0.dailyBacklog) }
         c.add(MeasureID(.runsOverloaded), "Share of replications stopped early with over 200,000 contacts waiting", unit: .fraction) {
             $0.stoppedOverloaded ? 1 : 0
         }
