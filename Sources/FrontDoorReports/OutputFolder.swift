@@ -1,19 +1,54 @@
 import Foundation
 import FrontDoorAnalysis
 
-/// Writes a run's files into an output folder. Each file is written under a temporary name and
-/// renamed into place, so an interrupted run never leaves a half-written file behind.
-public struct OutputFolder {
+/// A run's output folder, written as one unit: every file goes into a fresh temporary folder
+/// beside the target, which then replaces the target by renames, so the folder never holds files
+/// of two different runs, and an interrupted or failed write leaves the previous run's folder as
+/// it was. A folder holding anything frontdoor did not write is never replaced.
+///
+/// ```swift
+/// let folder = OutputFolder(path: "Output/mash")
+/// try folder.checkWritable()                 // before the simulation
+/// try folder.write(comparison, manifest: manifest)
+/// ```
+public struct OutputFolder: Sendable {
     public let path: String
 
     public init(path: String) { self.path = path }
+
+    /// The names of every file frontdoor writes; a folder holding only these may be replaced.
+    public static let knownFiles: Set<String> = [
+        "report.html", "summary.csv", "differences.csv", "budget.csv", "daily.csv", "replications.csv", "summary.json",
+        "manifest.json", "sweep.csv", "sizing.csv",
+    ]
+
+    /// Checks, before any simulation, that the folder can be written: its parent can be made and
+    /// written to, and an existing folder holds only files frontdoor writes.
+    public func checkWritable() throws(OutputError) {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw OutputError("\(path) is a file, not a folder; choose a folder for the report") }
+            let foreign = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { !Self.knownFiles.contains($0) }
+            guard foreign.isEmpty else {
+                throw OutputError("\(path) holds files frontdoor did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))); "
+                                  + "choose another folder with --output")
+            }
+        }
+        do {
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError("cannot make the folder \(parent): \(error.localizedDescription)")
+        }
+        guard manager.isWritableFile(atPath: parent) else { throw OutputError("cannot write in \(parent) (no permission)") }
+        removeStaleTemporaries()
+    }
 
     /// Writes every file of a run or comparison — `report.html`, `summary.csv`, `differences.csv`
     /// (with two or more designs), `budget.csv` (for front doors), `daily.csv`,
     /// `replications.csv`, `summary.json` and `manifest.json` — and returns the paths written.
     @discardableResult
     public func write(_ comparison: DesignComparison, manifest: RunManifest) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         var files = [
             ("report.html", HTMLReport.render(comparison, manifest: manifest)),
             ("summary.csv", CSVTables.summary(comparison)),
@@ -26,23 +61,99 @@ public struct OutputFolder {
         if comparison.designs.contains(where: { BudgetProfile($0, baseline: nil) != nil }) {
             files.insert(("budget.csv", BudgetView.csv(comparison)), at: 2)
         }
-        var written: [String] = []
-        for (name, text) in files {
-            written.append(try writeAtomically(text, to: name))
-        }
-        return written
+        return try write(files)
     }
 
-    /// Writes `text` to `name` inside the folder by way of a temporary file and a rename.
-    public func writeAtomically(_ text: String, to name: String) throws -> String {
-        let final = (path as NSString).appendingPathComponent(name)
-        let temporary = (path as NSString).appendingPathComponent(".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        if rename(temporary, final) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "could not write \(final): \(reason)"])
+    /// Writes `files` (name and text) as the whole content of the folder, in one unit, and returns
+    /// the paths written.
+    @discardableResult
+    public func write(_ files: [(name: String, text: String)]) throws(OutputError) -> [String] {
+        try checkWritable()
+        let manager = FileManager.default
+        let staging = sibling("partial")
+        Self.pending.set(staging)
+        defer { Self.pending.set(nil) }
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError("cannot make the folder \(staging): \(error.localizedDescription)")
         }
-        return final
+        for (name, text) in files {
+            let file = (staging as NSString).appendingPathComponent(name)
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            } catch {
+                try? manager.removeItem(atPath: staging)
+                throw OutputError("could not write \((path as NSString).appendingPathComponent(name)): \(error.localizedDescription)")
+            }
+        }
+        // Move the previous run aside, put the new one in its place, then drop the previous one.
+        let previous = sibling("previous")
+        let hadPrevious = manager.fileExists(atPath: path)
+        if hadPrevious && rename(path, previous) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? manager.removeItem(atPath: staging)
+            throw OutputError("could not replace \(path): \(reason)")
+        }
+        if rename(staging, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            if hadPrevious { _ = rename(previous, path) }
+            try? manager.removeItem(atPath: staging)
+            throw OutputError("could not write \(path): \(reason)")
+        }
+        if hadPrevious { try? manager.removeItem(atPath: previous) }
+        return files.map { (path as NSString).appendingPathComponent($0.name) }
     }
+
+    // MARK: - Implementation details
+
+    var parent: String {
+        let folder = ((path as NSString).standardizingPath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    var baseName: String { ((path as NSString).standardizingPath as NSString).lastPathComponent }
+
+    /// A hidden folder beside the target for this process: `.name.partial-PID`.
+    func sibling(_ kind: String) -> String {
+        (parent as NSString).appendingPathComponent(".\(baseName).\(kind)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Removes temporary folders left beside the target by runs that were killed.
+    func removeStaleTemporaries() {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: parent)) ?? [] {
+            for kind in ["partial", "previous"] {
+                let prefix = ".\(baseName).\(kind)-"
+                guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+                // A process that is still running may be writing it.
+                if pid != getpid() && kill(pid, 0) == 0 { continue }
+                try? manager.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// The temporary folder being written, removed if the process is interrupted.
+    static let pending = PendingFolder()
+
+    /// Removes the temporary folder being written, if any (on an interrupt or termination).
+    public static func removePending() {
+        if let folder = pending.get() { try? FileManager.default.removeItem(atPath: folder) }
+    }
+}
+
+/// The temporary folder being written, shared with the interrupt handler.
+final class PendingFolder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folder: String?
+
+    func set(_ value: String?) { lock.lock(); folder = value; lock.unlock() }
+    func get() -> String? { lock.lock(); defer { lock.unlock() }; return folder }
+}
+
+/// An output folder that cannot be written; the message names it and says why.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
 }

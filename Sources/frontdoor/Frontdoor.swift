@@ -118,6 +118,7 @@ struct OutputOptions: ParsableArguments {
 
 /// Runs the designs, prints the results and writes the report.
 func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions) throws {
+    let folder = output.noReport ? nil : try prepareOutput(output.output ?? "Output/" + scenarios.map(\.name).joined(separator: "-vs-"))
     let comparison = Comparison.run(scenarios, settings: options.settings, progress: ProgressReporter.onTerminal())
     if output.json {
         print(try summaryJSON(comparison))
@@ -125,14 +126,47 @@ func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: Ou
         print(scenarios.count == 1 ? SummaryTable.render(comparison.baseline) : ComparisonTable.render(comparison), terminator: "")
         if let precision = comparison.precision { print(precision.sentence) }
     }
-    guard !output.noReport else { return }
-    let folder = output.output ?? "Output/" + scenarios.map(\.name).joined(separator: "-vs-")
+    guard let folder else { return }
     do {
         let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: CommandLine.arguments)
-        let written = try OutputFolder(path: folder).write(comparison, manifest: manifest)
-        printError("Wrote \(written.count) files to \(folder)/ (open \(folder)/report.html)")
+        let written = try folder.write(comparison, manifest: manifest)
+        printError("Wrote \(written.count) files to \(folder.path)/ (open \(folder.path)/report.html)")
+    } catch let error as OutputError {
+        throw fail(error.message)
     } catch {
-        throw fail("could not write the report to \(folder): \(error.localizedDescription)")
+        throw fail("could not write the report to \(folder.path): \(error.localizedDescription)")
+    }
+}
+
+/// The output folder, checked before any simulation so that a folder that cannot be written is
+/// found at once; an interrupt from here on removes any half-written temporary folder.
+func prepareOutput(_ path: String) throws -> OutputFolder {
+    let folder = OutputFolder(path: path)
+    do {
+        try folder.checkWritable()
+    } catch {
+        throw fail(error.message)
+    }
+    InterruptHandler.install()
+    return folder
+}
+
+/// On SIGINT or SIGTERM: remove the temporary folder being written, if any, and exit.
+enum InterruptHandler {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        guard sources.isEmpty else { return }
+        for (signalNumber, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                OutputFolder.removePending()
+                exit(status)
+            }
+            source.resume()
+            sources.append(source)
+        }
     }
 }
 

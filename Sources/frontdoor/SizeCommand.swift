@@ -47,6 +47,7 @@ struct Size: ParsableCommand {
         let parsedTargets: [SizingTarget]
         do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
         let base = try what.load(scenario)
+        let folder = try prepareOutput(output ?? "Output/\(base.name)-sizing")
         let result: SizingResult
         do {
             result = try Sizing.run(base, teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
@@ -55,13 +56,11 @@ struct Size: ParsableCommand {
             throw fail(error.message)
         }
         print(SizingReport.table(result, scenario: base.name), terminator: "")
-        let folder = output ?? "Output/\(base.name)-sizing"
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            _ = try OutputFolder(path: folder).writeAtomically(SizingReport.csv(result), to: "sizing.csv")
-            printError("Wrote \(folder)/sizing.csv")
+            try folder.write([("sizing.csv", SizingReport.csv(result))])
+            printError("Wrote \(folder.path)/sizing.csv")
         } catch {
-            throw fail("could not write \(folder)/sizing.csv: \(error.localizedDescription)")
+            throw fail(error.message)
         }
         if result.answer == nil { throw ExitCode(2) }
     }

@@ -52,24 +52,24 @@ struct Sweep: ParsableCommand {
             }
             return try what.scenario(from: document.applying(overrides)).renamed(point.name(base: base.name, axes: parsed))
         }
+        let folder = output.noReport ? nil : try prepareOutput(output.output ?? "Output/\(base.name)-sweep")
         let comparison = Comparison.run(designs, settings: options.settings, progress: ProgressReporter.onTerminal())
         if output.json {
             print(try ComparisonJSON(comparison).text())
         } else {
             print(SweepReport.table(comparison, axes: parsed, points: points), terminator: "")
         }
-        guard !output.noReport else { return }
-        let folder = output.output ?? "Output/\(base.name)-sweep"
+        guard let folder else { return }
         do {
             let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: CommandLine.arguments)
-            let files = OutputFolder(path: folder)
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            _ = try files.writeAtomically(SweepReport.csv(comparison, axes: parsed, points: points), to: "sweep.csv")
-            _ = try files.writeAtomically(SweepReport.html(comparison, axes: parsed, points: points, manifest: manifest), to: "report.html")
-            _ = try files.writeAtomically(try manifest.text(), to: "manifest.json")
-            printError("Wrote sweep.csv, report.html and manifest.json to \(folder)/")
+            try folder.write([("sweep.csv", SweepReport.csv(comparison, axes: parsed, points: points)),
+                              ("report.html", SweepReport.html(comparison, axes: parsed, points: points, manifest: manifest)),
+                              ("manifest.json", try manifest.text())])
+            printError("Wrote sweep.csv, report.html and manifest.json to \(folder.path)/")
+        } catch let error as OutputError {
+            throw fail(error.message)
         } catch {
-            throw fail("could not write the sweep to \(folder): \(error.localizedDescription)")
+            throw fail("could not write the sweep to \(folder.path): \(error.localizedDescription)")
         }
     }
 }

@@ -75,6 +75,30 @@ enum Frontdoor {
         #expect(summary.hasPrefix("scenario,measure,label,unit,mean,ci95_low,ci95_high,n\r\n"))
     }
 
+    @Test func theOutputFolderIsReplacedAsOneUnitAndNeverMixesTwoRuns() throws {
+        let parent = NSTemporaryDirectory() + "frontdoor-e2e-\(UUID().uuidString)"
+        let folder = parent + "/out"
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        // A comparison writes differences.csv; a single run afterwards must not leave it behind.
+        #expect(try Frontdoor.run(["compare", "Scenarios/peterborough.yaml", "Scenarios/what-if/peterborough-second-manager.yaml",
+                                   "-r", "2", "--set", "run.horizon_days=60", "--set", "run.warm_up_days=10", "--output", folder]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/differences.csv"))
+        // A temporary folder left by a killed run is cleared.
+        let stale = parent + "/.out.partial-999999999"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        #expect(try Frontdoor.run(["run", Self.tandem, "-r", "2", "--output", folder]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["daily.csv", "manifest.json", "replications.csv", "report.html", "summary.csv", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+        // A folder holding someone else's file is refused before anything runs, and left alone.
+        FileManager.default.createFile(atPath: folder + "/notes.txt", contents: Data("mine".utf8))
+        let refused = try Frontdoor.run(["run", Self.tandem, "-r", "2", "--output", folder])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("holds files frontdoor did not write (notes.txt)"))
+        #expect(!refused.standardOutput.contains("events"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/notes.txt") && FileManager.default.fileExists(atPath: folder + "/summary.json"))
+    }
+
     @Test func identicalRunsWriteIdenticalSummariesApartFromTheirWallTime() throws {
         func summary() throws -> String {
             let folder = NSTemporaryDirectory() + "frontdoor-e2e-\(UUID().uuidString)"
