@@ -17,9 +17,15 @@ struct YAMLValue {
 
     /// Parses a whole file.
     static func parse(_ text: String, file: String) throws(ScenarioError) -> YAMLValue {
+        try checkAliases(text, file: file)
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 throw ScenarioError(file: file, message: "the file is empty; expected a scenario")
+            }
+            var budget = maximumValues
+            guard count(root, within: &budget) else {
+                throw ScenarioError(file: file, message: "the file expands to more than \(plain(Double(maximumValues))) values (through YAML aliases); "
+                                    + "a scenario needs a few thousand at most")
             }
             return YAMLValue(node: root, file: file, path: "")
         } catch let error as ScenarioError {
@@ -29,6 +35,48 @@ struct YAMLValue {
         } catch {
             throw ScenarioError(file: file, message: "could not be read as YAML: \(error)")
         }
+    }
+
+    /// The most values a file may expand to, aliases included: far above any scenario (a few
+    /// thousand), and small enough to read in a moment.
+    static let maximumValues = 100_000
+
+    /// YAML aliases are limited before anything is expanded: an alias used as a key (which makes
+    /// the parser compare ever larger copies), or more than a thousand aliases, is refused.
+    static func checkAliases(_ text: String, file: String) throws(ScenarioError) {
+        guard text.contains("*") else { return }
+        // Only what YAML reads as structure counts: comments and quoted text are left out.
+        let quoted = try? NSRegularExpression(pattern: #""(\\.|[^"\\])*"|'[^']*'"#)
+        let text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let content = ScenarioLoader.splitComment(String(line)).content
+            return quoted?.stringByReplacingMatches(in: content, range: NSRange(content.startIndex..., in: content), withTemplate: "''") ?? content
+        }.joined(separator: "\n")
+        let alias = #"(^|[\s\[\{,])\*[^\s\[\]\{\},:]+"#
+        guard let aliases = try? NSRegularExpression(pattern: alias, options: [.anchorsMatchLines]),
+              let keys = try? NSRegularExpression(pattern: alias + #"\s*:(\s|$)|\?\s*\[?\s*\*"#, options: [.anchorsMatchLines]) else { return }
+        let whole = NSRange(text.startIndex..., in: text)
+        if let key = keys.firstMatch(in: text, range: whole) {
+            let line = text[..<(Range(key.range, in: text)?.lowerBound ?? text.startIndex)].filter { $0 == "\n" }.count + 1
+            throw ScenarioError(file: file, line: line, message: "a YAML alias (*name) cannot be used as a key")
+        }
+        let count = aliases.numberOfMatches(in: text, range: whole)
+        guard count <= 1_000 else {
+            throw ScenarioError(file: file, message: "the file uses \(count) YAML aliases (*name); a scenario may use at most 1,000")
+        }
+    }
+
+    /// Counts the values of a node, aliases expanded, stopping once `budget` is spent.
+    static func count(_ node: Node, within budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .sequence(let sequence):
+            for child in sequence where !count(child, within: &budget) { return false }
+        case .mapping(let mapping):
+            for (key, value) in mapping where !count(key, within: &budget) || !count(value, within: &budget) { return false }
+        }
+        return true
     }
 
     /// A one-key layer from a command-line override such as `teams.team_manager.people=2`: the

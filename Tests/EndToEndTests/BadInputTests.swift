@@ -20,6 +20,12 @@ import FrontDoorTestSupport
         mkfifo(folder + "/pipe.yaml", 0o600)
         FileManager.default.createFile(atPath: folder + "/huge.yaml", contents: Data(repeating: UInt8(ascii: "a"), count: 5 << 20))
         FileManager.default.createFile(atPath: folder + "/tabs.yaml", contents: Data("scenario: x\n\trun: 1\n".utf8))
+        // "Billion laughs": aliases of aliases, as keys and as values.
+        var keys = ["a0: &a0 {x: 1, y: 2}"], values = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1..<25 { keys.append("a\(level): &a\(level) {? *a\(level - 1) : 1, ? [*a\(level - 1)] : 2}") }
+        for level in 1..<8 { values.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        FileManager.default.createFile(atPath: folder + "/laughs-keys.yaml", contents: Data(keys.joined(separator: "\n").utf8))
+        FileManager.default.createFile(atPath: folder + "/laughs-values.yaml", contents: Data(values.joined(separator: "\n").utf8))
         let tandem = (try? String(contentsOfFile: packageRoot + "/Scenarios/benchmarks/tandem.yaml", encoding: .utf8)) ?? ""
         FileManager.default.createFile(atPath: folder + "/long.yaml",
                                        contents: Data(tandem.replacingOccurrences(of: "horizon_days: 365", with: "horizon_hours: 1e12").utf8))
@@ -72,6 +78,8 @@ import FrontDoorTestSupport
              status: 1, words: ["teams.edt.hours", "run past midnight into the hours of weekday 5"]),
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.shocks={old: {from: 1990-01-01, to: 1990-02-01, factors: {police: 2}}}"],
              status: 1, words: ["demand.shocks.old", "falls outside the run"]),
+        Case(arguments: ["check", folder + "/laughs-keys.yaml"], status: 1, words: ["laughs-keys.yaml:2", "alias (*name) cannot be used as a key"]),
+        Case(arguments: ["check", folder + "/laughs-values.yaml"], status: 1, words: ["laughs-values.yaml", "expands to more than 100,000 values"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "--seed", "-1"], status: 64, words: ["--seed", "0 to 4294967295", "-1"]),
         Case(arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.mean<=nan"], status: 1,
              words: ["backlog.mean<=nan", "finite"]),
