@@ -40,6 +40,10 @@ public struct NetworkReplication: Sendable {
     /// Arrivals, service starts and service ends processed in [0, horizon], warm-up included.
     public var events: Int
     public var stages: [StageMeasures]
+    /// The run stopped early because more than ``NetworkSimulation/inNetworkLimit`` pieces of
+    /// work were in the network: it cannot keep up, and its measures cover only the time until it
+    /// stopped.
+    public var stoppedOverloaded = false
 }
 
 /// Runs one replication of a ``QueueingNetwork``.
@@ -53,6 +57,10 @@ public struct NetworkReplication: Sendable {
 ///                                    seeds: SeedPlan(baseSeed: 1), replication: 0)
 /// ```
 public enum NetworkSimulation {
+    /// Work in the network beyond which a run stops as hopelessly overloaded, so that memory and
+    /// time stay bounded whatever the network.
+    public static let inNetworkLimit = 200_000
+
     public static func run(_ network: QueueingNetwork, length: RunLength, seeds: SeedPlan, replication: Int) -> NetworkReplication {
         var state = NetworkState(network: network, length: length, seeds: seeds, replication: replication)
         return state.run()
@@ -165,9 +173,14 @@ struct NetworkState: EventDrivenModel {
 
     mutating func run() -> NetworkReplication {
         events.schedule(at: arrivalStream.exponential(mean: arrivalMean), kind: EventKind.arrival.rawValue, subject: 0)
-        _ = run(length)
-        return measures(at: length.horizonHours)
+        let (_, stoppedAt) = run(length)
+        var result = measures(at: stoppedAt)
+        result.stoppedOverloaded = stoppedAt < length.horizonHours
+        return result
     }
+
+    /// Stops a run that can no longer keep up.
+    var mustStop: Bool { entities.live > NetworkSimulation.inNetworkLimit }
 
     mutating func handle(_ event: Event) {
         if event.kind == EventKind.arrival.rawValue {

@@ -45,7 +45,7 @@ extension FrontDoorLoader {
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
                     people: people, vacantPosts: vacant, schedule: schedule,
-                    shiftHours: try team["shift_hours"]?.number("hours in a shift, above 0 and at most 24") { $0 > 0 && $0 <= 24 },
+                    shiftHours: try team["shift_hours"]?.number("hours in a shift, from 1 to 24") { $0 >= 1 && $0 <= 24 },
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
                     absence: absence, agencyShare: try team["agency_share"]?.probability() ?? 0)
     }

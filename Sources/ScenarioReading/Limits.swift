@@ -7,6 +7,8 @@ enum Limits {
     static let horizonDays = 36_500.0
     /// New contacts a year: several times a national-scale front door (about 2.7 million a year).
     static let contactsPerYear = 10_000_000.0
+    /// Arrivals an hour to a queueing network: over a thousand times the reference workload.
+    static let arrivalsPerHour = 10_000.0
     /// Contacts waiting at the start: a run stops as overloaded beyond this many waiting anyway.
     static let startingBacklog = 200_000
     /// The longest average duration of anything (a piece of work, a wait, a delay): a year.

@@ -165,7 +165,8 @@ public enum ScenarioLoader {
             .mapping(allowed: ["per_hour", "per_day", "per_year", "pattern", "to", "priority_classes"])
         if let pattern = arrivals["pattern"] { _ = try pattern.choice(["poisson": ()]) }
         let rate = try arrivals.oneOf(["per_hour", "per_day", "per_year"], "the average arrival rate")
-        let perHour = try rate.value.positiveNumber() / ["per_hour": 1.0, "per_day": 24, "per_year": 8760][rate.key]!
+        let hoursPerUnit = ["per_hour": 1.0, "per_day": 24, "per_year": 8760][rate.key]!
+        let perHour = try rate.value.number("a rate above 0", atMost: Limits.arrivalsPerHour * hoursPerUnit, "arrivals") { $0 > 0 } / hoursPerUnit
         let entry = try readRoutes(try arrivals.required("to", "the stage arrivals go to first"), stageIDs: stageIDs)
         var classes = [1.0]
         if let classValue = arrivals["priority_classes"] {

@@ -10,10 +10,14 @@ public struct ProcessOutcome: Sendable {
     public let status: Int32
     public let standardOutput: String
     public let standardError: String
+    /// The program was killed by a signal (a crash: a trap, an abort), not by running out of time.
+    public var crashed = false
+    /// The program was stopped because it ran past its time limit.
+    public var timedOut = false
 }
 
 /// Runs a program to the end and collects its output.
-public func runProcess(_ executable: URL, _ arguments: [String], in folder: String = packageRoot) throws -> ProcessOutcome {
+public func runProcess(_ executable: URL, _ arguments: [String], in folder: String = packageRoot, timeout: Double? = nil) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -22,10 +26,29 @@ public func runProcess(_ executable: URL, _ arguments: [String], in folder: Stri
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    let expired = Flag()
+    if let timeout {
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+            guard process.isRunning else { return }
+            expired.set()
+            kill(process.processIdentifier, SIGKILL)
+        }
+    }
     // Read both pipes before waiting, so that a chatty program never blocks on a full pipe.
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ProcessOutcome(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-                          standardError: String(decoding: err, as: UTF8.self))
+    var outcome = ProcessOutcome(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+                                 standardError: String(decoding: err, as: UTF8.self))
+    outcome.timedOut = expired.isSet
+    outcome.crashed = process.terminationReason == .uncaughtSignal && !expired.isSet
+    return outcome
+}
+
+/// A flag set once from another thread.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

@@ -152,4 +152,16 @@ import SimulationEngine
         #expect(state.entities.capacity < 100)
         #expect(state.events.count <= 3)
     }
+
+    @Test func anOverloadedNetworkStopsEarlyAndSaysSo() throws {
+        // Ten arrivals for every one served: work piles up until the guard stops the run.
+        let network = try Self.singleStage(lambda: 1_000, meanService: 0.01, servers: 1)
+        let run = NetworkSimulation.run(network, length: RunLength(horizonHours: 8760), seeds: SeedPlan(baseSeed: 3), replication: 0)
+        #expect(run.stoppedOverloaded)
+        #expect(run.inNetworkAtEnd > NetworkSimulation.inNetworkLimit)
+        #expect(run.measuredHours < 8760)
+        let calm = NetworkSimulation.run(try Self.singleStage(lambda: 1, meanService: 0.5, servers: 1), length: RunLength(horizonHours: 100),
+                                         seeds: SeedPlan(baseSeed: 3), replication: 0)
+        #expect(!calm.stoppedOverloaded && calm.measuredHours == 100)
+    }
 }

@@ -17,6 +17,9 @@ enum NetworkMeasures {
         c.add(MeasureID(.timeInSystemP90Hours), "Time within which 90% of contacts finished the last stage", unit: .hours) {
             $0.timeInNetworkP90Hours
         }
+        c.add(MeasureID(.runsOverloaded), "Share of replications stopped early with over 200,000 contacts in the network", unit: .fraction) {
+            $0.stoppedOverloaded ? 1 : 0
+        }
         for (index, id) in stageIDs.enumerated() {
             let stage = MeasureID.stage(id)
             c.add(stage.meanWaitHours, "Average wait before \(id) starts", unit: .hours) { $0.stages[index].meanWaitHours }
