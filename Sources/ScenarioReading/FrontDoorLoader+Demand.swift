@@ -9,7 +9,7 @@ extension FrontDoorLoader {
                                                  "starting_backlog"])
         let perYear = try demand.required("contacts_per_year", "contacts received in a year")
             .number("a number of contacts above 0", atMost: Limits.contactsPerYear, "contacts a year") { $0 > 0 }
-        let overdispersion = try demand["overdispersion"]?.nonNegativeNumber() ?? 0
+        let overdispersion = try demand["overdispersion"]?.number("a coefficient of variation of 0 or more", atMost: Limits.overdispersion, "") { $0 >= 0 } ?? 0
         let trendValue = demand["trend_per_year"]
         let trend = try trendValue?.number("a yearly growth between -0.99 and 0.99 (0.05 is 5% a year)") { $0 > -1 && $0 < 1 } ?? 0
         let months = try demand["month_weights"].map { v throws(ScenarioError) in try weightList(v, count: 12, what: "12 monthly weights, January first") }
@@ -38,7 +38,7 @@ extension FrontDoorLoader {
                 weekdayWeights: try source["weekday_weights"].map { v throws(ScenarioError) in try weightList(v, count: 7, what: "7 weekday weights, Monday first") }
                     ?? [1, 1, 1, 1, 1, 1, 1],
                 hourWeights: try source["hour_weights"].map(readHourWeights) ?? Array(repeating: 1, count: 24),
-                schoolHolidayFactor: try source["school_holiday_factor"]?.nonNegativeNumber() ?? 1))
+                schoolHolidayFactor: try source["school_holiday_factor"]?.number("a factor of 0 or more", atMost: Limits.demandFactor, "") { $0 >= 0 } ?? 1))
         }
         guard !sources.isEmpty else { throw sourcesValue.error("expected at least one source") }
         let total = sources.reduce(0) { $0 + $1.share }
@@ -54,7 +54,7 @@ extension FrontDoorLoader {
                 var factors: [SourceGroup: Double] = [:]
                 for (group, factor) in try shock.required("factors", "a multiplier for each source group affected").mapping().entries {
                     guard let sourceGroup = SourceGroup(name: group) else { throw factor.error("'\(group)' is not a contact-source group") }
-                    factors[sourceGroup] = try factor.nonNegativeNumber()
+                    factors[sourceGroup] = try factor.number("a factor of 0 or more", atMost: Limits.demandFactor, "") { $0 >= 0 }
                 }
                 let start = calendar.startDate.dayNumber
                 guard to.dayNumber >= start, from.dayNumber - start < runDays else {
@@ -84,7 +84,7 @@ extension FrontDoorLoader {
     }
 
     static func weightList(_ value: YAMLValue, count: Int, what: String) throws(ScenarioError) -> [Double] {
-        let weights = try value.numbers { v throws(ScenarioError) in try v.nonNegativeNumber() }
+        let weights = try value.numbers { v throws(ScenarioError) in try v.number("a weight of 0 or more", atMost: Limits.weight, "") { $0 >= 0 } }
         guard weights.count == count, weights.contains(where: { $0 > 0 }) else { throw value.error("expected \(what)") }
         return weights
     }

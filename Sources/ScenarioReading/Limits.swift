@@ -9,6 +9,13 @@ enum Limits {
     static let contactsPerYear = 10_000_000.0
     /// Arrivals an hour to a queueing network: over a thousand times the reference workload.
     static let arrivalsPerHour = 10_000.0
+    /// The day-to-day spread of demand (the coefficient of variation of the daily multiplier):
+    /// beyond this nearly every day has no contacts at all.
+    static let overdispersion = 5.0
+    /// Relative weights of months, weekdays and hours.
+    static let weight = 1_000_000.0
+    /// School-holiday factors and shock factors on demand.
+    static let demandFactor = 100.0
     /// Contacts waiting at the start: a run stops as overloaded beyond this many waiting anyway.
     static let startingBacklog = 200_000
     /// The longest average duration of anything (a piece of work, a wait, a delay): a year.

@@ -148,7 +148,7 @@ struct YAMLValue {
 
     /// An amount with its unit: "10,000 people", "£1,000,000 a year".
     static func amount(_ x: Double, _ unit: String) -> String {
-        unit.hasPrefix("£") ? "£" + plain(x) + unit.dropFirst() : plain(x) + " " + unit
+        unit.isEmpty ? plain(x) : unit.hasPrefix("£") ? "£" + plain(x) + unit.dropFirst() : plain(x) + " " + unit
     }
 
     /// A whole number of `minimum` or more, and at most `limit`.

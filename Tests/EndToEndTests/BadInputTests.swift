@@ -84,6 +84,11 @@ import FrontDoorTestSupport
              words: ["arrivals.per_day", "limit of 240,000 arrivals"]),
         Case(arguments: ["check", "Scenarios/cads.yaml", "--set", "teams.cads.shift_hours=1e-300"], status: 1,
              words: ["teams.cads.shift_hours", "from 1 to 24"]),
+        // Demand that silently came to nothing.
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.overdispersion=1e6"], status: 1,
+             words: ["demand.overdispersion", "more than the limit of 5"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.month_weights=[1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308]"],
+             status: 1, words: ["demand.month_weights[0]", "more than the limit of 1,000,000"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "--seed", "-1"], status: 64, words: ["--seed", "0 to 4294967295", "-1"]),
         Case(arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.mean<=nan"], status: 1,
              words: ["backlog.mean<=nan", "finite"]),
