@@ -211,9 +211,10 @@ struct YAMLValue {
     /// checking every key is one of `allowed`.
     func mapping(allowed: [String]? = nil) throws(ScenarioError) -> YAMLMapping {
         var entries: [(key: String, value: YAMLValue)] = []
+        var setBy: [String: Int] = [:]
         // Deepest file first, so that keys keep the order the base scenario gives them.
         let layers = underlying.reversed().filter { if case .mapping = $0.node { return true } else { return false } } + [self]
-        for layer in layers {
+        for (layerIndex, layer) in layers.enumerated() {
             guard case .mapping(let mapping) = layer.node else { throw layer.error("expected a mapping of keys, found \(layer.shown)") }
             for (keyNode, valueNode) in mapping {
                 let keyValue = YAMLValue(node: keyNode, file: layer.file, path: layer.path)
@@ -225,8 +226,15 @@ struct YAMLValue {
                         .error("unknown key; expected one of \(allowed.joined(separator: ", "))" + suggestion(for: key, among: allowed))
                 }
                 var value = YAMLValue(node: valueNode, file: layer.file, path: childPath)
+                // A key that is one of alternatives (horizon_days or horizon_hours…) replaces the
+                // others where a deeper file set them.
+                if let group = Self.alternatives.first(where: { $0.contains(key) }) {
+                    entries.removeAll { $0.key != key && group.contains($0.key) && (setBy[$0.key] ?? layerIndex) < layerIndex }
+                }
+                setBy[key] = layerIndex
                 if let existing = entries.firstIndex(where: { $0.key == key }) {
-                    if case .mapping = valueNode, case .mapping = entries[existing].value.node {
+                    // Nested mappings merge key by key, except a distribution, which is replaced whole.
+                    if case .mapping(let nearer) = valueNode, case .mapping = entries[existing].value.node, nearer["distribution"] == nil {
                         value.underlying = [entries[existing].value] + entries[existing].value.underlying
                     }
                     entries[existing].value = value
@@ -237,6 +245,13 @@ struct YAMLValue {
         }
         return YAMLMapping(owner: self, entries: entries)
     }
+
+    /// Keys that are alternatives to one another: a file that sets one replaces the others set by
+    /// the files it extends.
+    static let alternatives: [Set<String>] = [
+        ["horizon_days", "horizon_hours"], ["warm_up_days", "warm_up_hours"], ["minutes", "hours"],
+        ["per_hour", "per_day", "per_year"], ["service_hours", "service_minutes"],
+    ]
 
     func list() throws(ScenarioError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else { throw error("expected a list, found \(shown)") }

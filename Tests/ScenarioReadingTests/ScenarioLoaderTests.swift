@@ -173,6 +173,31 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(variant.files.map { ($0 as NSString).lastPathComponent } == ["peterborough-second-manager.yaml", "peterborough.yaml", "demand.yaml"])
     }
 
+    @Test func anExtendingFileReplacesAWholeDistributionAndSwitchesUnits() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-extends-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let base = try String(contentsOfFile: packageRoot + "/Scenarios/benchmarks/tandem.yaml", encoding: .utf8)
+        try base.write(toFile: folder + "/base.yaml", atomically: true, encoding: .utf8)
+        try """
+            extends: base.yaml
+            scenario: variant
+            run: {horizon_hours: 100}
+            arrivals: {per_hour: 2}
+            stages:
+              triage: {service_minutes: {distribution: empirical, values: [10, 20], weights: [1, 1]}}
+            """.write(toFile: folder + "/variant.yaml", atomically: true, encoding: .utf8)
+        let variant = try ScenarioLoader.load(path: folder + "/variant.yaml")
+        #expect(variant.length.horizonHours == 100)
+        let (network, ids) = try network(of: variant)
+        #expect(network.arrivalsPerHour == 2)
+        #expect(abs(network.stages[ids.firstIndex(of: "triage")!].service.mean - 0.25) < 1e-12)
+        // Two alternatives in the same file are still an error.
+        try "extends: base.yaml\nscenario: both\nrun: {horizon_hours: 100, horizon_days: 2}\n"
+            .write(toFile: folder + "/both.yaml", atomically: true, encoding: .utf8)
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: folder + "/both.yaml") }
+    }
+
     @Test func extendsThatGoRoundInACircleAreRejected() throws {
         let folder = NSTemporaryDirectory() + "frontdoor-circle-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
