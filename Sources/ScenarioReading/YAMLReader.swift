@@ -269,7 +269,11 @@ struct YAMLValue {
     private static func describe(_ error: YamlError, file: String) -> ScenarioError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+            let plain = problem.hasPrefix("Maximum nesting level")
+                ? "lists and mappings are nested too deeply (more than 1,000 levels); a scenario needs a handful"
+                : problem.contains("found character that cannot start any token") && problem.contains("\t")
+                ? "a tab character; indent with spaces" : problem
+            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(plain)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScenarioError(file: file, line: context.mark.line, column: context.mark.column,
                                  message: "the key \(duplicates.joined(separator: ", ")) appears more than once in one mapping")

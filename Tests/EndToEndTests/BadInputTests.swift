@@ -26,6 +26,8 @@ import FrontDoorTestSupport
         for level in 1..<8 { values.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
         FileManager.default.createFile(atPath: folder + "/laughs-keys.yaml", contents: Data(keys.joined(separator: "\n").utf8))
         FileManager.default.createFile(atPath: folder + "/laughs-values.yaml", contents: Data(values.joined(separator: "\n").utf8))
+        FileManager.default.createFile(atPath: folder + "/deep.yaml",
+                                       contents: Data(("a: " + String(repeating: "[", count: 1100) + String(repeating: "]", count: 1100)).utf8))
         let tandem = (try? String(contentsOfFile: packageRoot + "/Scenarios/benchmarks/tandem.yaml", encoding: .utf8)) ?? ""
         FileManager.default.createFile(atPath: folder + "/long.yaml",
                                        contents: Data(tandem.replacingOccurrences(of: "horizon_days: 365", with: "horizon_hours: 1e12").utf8))
@@ -89,6 +91,7 @@ import FrontDoorTestSupport
              words: ["demand.overdispersion", "more than the limit of 5"]),
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.month_weights=[1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308]"],
              status: 1, words: ["demand.month_weights[0]", "more than the limit of 1,000,000"]),
+        Case(arguments: ["check", folder + "/deep.yaml"], status: 1, words: ["deep.yaml:1", "nested too deeply"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "--seed", "-1"], status: 64, words: ["--seed", "0 to 4294967295", "-1"]),
         Case(arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.mean<=nan"], status: 1,
              words: ["backlog.mean<=nan", "finite"]),
