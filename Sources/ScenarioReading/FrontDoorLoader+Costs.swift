@@ -16,8 +16,8 @@ extension FrontDoorLoader {
         return Costs(
             salaries: salaries,
             onCostRate: try costs["on_cost_rate"]?.number("a share between 0 and 1") { $0 >= 0 && $0 <= 1 } ?? 0,
-            agencyPremium: try costs["agency_premium"]?.number("a share of 0 or more") { $0 >= 0 } ?? 0,
-            extendedHoursEnhancement: try costs["extended_hours_enhancement"]?.number("a share of 0 or more") { $0 >= 0 } ?? 0,
+            agencyPremium: try costs["agency_premium"]?.number("a share of 0 or more", atMost: 10, "(1,000%)") { $0 >= 0 } ?? 0,
+            extendedHoursEnhancement: try costs["extended_hours_enhancement"]?.number("a share of 0 or more", atMost: 10, "(1,000%)") { $0 >= 0 } ?? 0,
             oneOff: try costs["one_off"]?.number("an amount of £0 or more", atMost: Limits.money, "£") { $0 >= 0 } ?? 0,
             assessmentHours: try costs["assessment_hours"]?.number("a number of hours of 0 or more", atMost: 10_000, "hours") { $0 >= 0 } ?? 0,
             hourlyCost: try costs["hourly_cost"]?.number("an amount of £0 or more", atMost: 10_000, "£ an hour") { $0 >= 0 } ?? 0,

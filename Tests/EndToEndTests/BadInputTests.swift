@@ -92,6 +92,8 @@ import FrontDoorTestSupport
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.month_weights=[1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308]"],
              status: 1, words: ["demand.month_weights[0]", "more than the limit of 1,000,000"]),
         Case(arguments: ["check", folder + "/deep.yaml"], status: 1, words: ["deep.yaml:1", "nested too deeply"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "costs.agency_premium=1e300"], status: 1,
+             words: ["costs.agency_premium", "more than the limit of 10 (1,000%)"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "--seed", "-1"], status: 64, words: ["--seed", "0 to 4294967295", "-1"]),
         Case(arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.mean<=nan"], status: 1,
              words: ["backlog.mean<=nan", "finite"]),

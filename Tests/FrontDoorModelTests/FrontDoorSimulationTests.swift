@@ -266,6 +266,13 @@ enum Fixture {
         }
     }
 
+    @Test func aDaysContactsAreBoundedWhenTheyAreMade() throws {
+        let (design, _) = try Fixture.design(Fixture.yaml(perYear: 5_000_000))
+        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        #expect(generator.contacts(onDay: 3, using: RandomStream(seed: 1)).count > 10_000)
+        #expect(generator.contacts(onDay: 3, using: RandomStream(seed: 1), limit: 100).count == 100)
+    }
+
     @Test func memoryDoesNotGrowWithTheLengthOfTheRun() throws {
         func records(days: Int) throws -> Int {
             let (design, length) = try Fixture.design(Fixture.yaml(perYear: 5_000, days: days, recontact: 0.2))

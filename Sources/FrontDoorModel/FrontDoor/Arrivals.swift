@@ -23,10 +23,11 @@ struct Arrivals {
     }
 
     /// Every contact arriving on `day`: on the first day the starting backlog, then the day's
-    /// new contacts, then the re-contacts due that day.
-    mutating func contacts(onDay day: Int, _ body: (DemandGenerator.Arrival, _ isRecontact: Bool) -> Void) {
+    /// new contacts (at most `room` of them, so that the contacts made are bounded however
+    /// overloaded the day), then the re-contacts due that day.
+    mutating func contacts(onDay day: Int, room: Int, _ body: (DemandGenerator.Arrival, _ isRecontact: Bool) -> Void) {
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: backlogStream) : []
-        for arrival in waitingAtStart + generator.contacts(onDay: day, using: stream) { body(arrival, false) }
+        for arrival in waitingAtStart + generator.contacts(onDay: day, using: stream, limit: room) { body(arrival, false) }
         let bucket = day % recontactBuckets.count
         for arrival in recontactBuckets[bucket] { body(arrival, true) }
         recontactBuckets[bucket].removeAll(keepingCapacity: true)

@@ -65,12 +65,13 @@ struct DemandGenerator {
         return value
     }
 
-    /// The day's contacts, drawn from `stream` (the arrivals stream).
-    func contacts(onDay day: Int, using stream: RandomStream) -> [Arrival] {
+    /// The day's contacts, drawn from `stream` (the arrivals stream), at most `limit` of them (a
+    /// day beyond it belongs to a run that stops as overloaded).
+    func contacts(onDay day: Int, using stream: RandomStream, limit: Int = .max) -> [Arrival] {
         let multiplier = dayMultiplier?.sample(using: stream) ?? 1
         var arrivals: [Arrival] = []
         for source in demand.sources.indices {
-            let count = stream.poisson(mean: expected(source: source, day: day) * multiplier)
+            let count = min(stream.poisson(mean: expected(source: source, day: day) * multiplier), max(0, limit - arrivals.count))
             for _ in 0..<count {
                 let hour = hours[source].sample(using: stream)
                 arrivals.append(Arrival(

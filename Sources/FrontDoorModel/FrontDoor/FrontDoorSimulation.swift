@@ -143,7 +143,9 @@ struct FrontDoorState: EventDrivenModel {
                            rotaChange: EventKind.rotaChange.rawValue, recorder: &recorder)
         // The day's contacts are known at its start: they wait in the event list's sorted lane.
         var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
-        arrivals.contacts(onDay: day) { arrival, isRecontact in
+        // A day brings at most enough new contacts to pass the overload limit on its own (a day
+        // that would bring more belongs to a run that stops), so the contacts held stay bounded.
+        arrivals.contacts(onDay: day, room: FrontDoorSimulation.backlogLimit + 1) { arrival, isRecontact in
             batch.append((arrival.time, (isRecontact ? EventKind.recontact : .arrival).rawValue, contacts.make(Contact(profile: arrival))))
         }
         events.schedule(batch: batch)
