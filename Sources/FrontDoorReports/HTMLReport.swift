@@ -57,14 +57,21 @@ public enum HTMLReport {
         var items: [String] = []
         let key: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerDeciderDayP95,
                                 .assessmentsStarted, .totalCost].map(MeasureID.init)
+        // A design that cannot keep up gets no claims: its figures describe a front door falling
+        // behind (or only the time before it stopped), and would read as better than they are.
+        for design in comparison.designs where !design.concerns.isEmpty {
+            items.append("<strong>\(escape(design.scenario.name)) cannot keep up with its demand</strong>: "
+                         + design.warnings.map(escape).joined(separator: " ") + " Its figures below are not a fair picture of the service.")
+        }
         if comparison.designs.count == 1 {
             var seen = Set<MeasureID>()
-            for id in key + base.scenario.headlineMeasures where seen.insert(id).inserted {
+            for id in key + base.scenario.headlineMeasures where base.concerns.isEmpty && seen.insert(id).inserted {
                 guard let m = base[id] else { continue }
                 items.append(statement(design: base.scenario.name, m))
             }
         } else {
-            for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst() {
+            for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst()
+            where design.concerns.isEmpty && base.concerns.isEmpty {
                 for id in key {
                     guard let mine = design[id], let theirs = base[id], let difference = differences.first(where: { $0.id == id }) else { continue }
                     items.append(sentence(design: design.scenario.name, base: base.scenario.name, mine: mine, theirs: theirs, difference: difference))

@@ -31,7 +31,7 @@ struct YAMLValue {
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {
-            throw Self.describe(error, file: file)
+            throw Self.describe(error, file: file, text: text)
         } catch {
             throw ScenarioError(file: file, message: "could not be read as YAML: \(error)")
         }
@@ -266,13 +266,15 @@ struct YAMLValue {
 
     // MARK: Implementation details
 
-    private static func describe(_ error: YamlError, file: String) -> ScenarioError {
+    private static func describe(_ error: YamlError, file: String, text: String) -> ScenarioError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
             let plain = problem.hasPrefix("Maximum nesting level")
                 ? "lists and mappings are nested too deeply (more than 1,000 levels); a scenario needs a handful"
-                : problem.contains("found character that cannot start any token") && problem.contains("\t")
-                ? "a tab character; indent with spaces" : problem
+                : problem.contains("tab") || line.prefix { $0 == " " || $0 == "\t" }.contains("\t")
+                ? "a tab character in the indentation; indent with spaces" : problem
             return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(plain)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScenarioError(file: file, line: context.mark.line, column: context.mark.column,

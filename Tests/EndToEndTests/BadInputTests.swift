@@ -20,6 +20,7 @@ import FrontDoorTestSupport
         mkfifo(folder + "/pipe.yaml", 0o600)
         FileManager.default.createFile(atPath: folder + "/huge.yaml", contents: Data(repeating: UInt8(ascii: "a"), count: 5 << 20))
         FileManager.default.createFile(atPath: folder + "/tabs.yaml", contents: Data("scenario: x\n\trun: 1\n".utf8))
+        FileManager.default.createFile(atPath: folder + "/tabs-nested.yaml", contents: Data("scenario: x\nrun:\n\thorizon_days: 1\n".utf8))
         // "Billion laughs": aliases of aliases, as keys and as values.
         var keys = ["a0: &a0 {x: 1, y: 2}"], values = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1..<25 { keys.append("a\(level): &a\(level) {? *a\(level - 1) : 1, ? [*a\(level - 1)] : 2}") }
@@ -39,7 +40,8 @@ import FrontDoorTestSupport
         Case(arguments: ["check", "/dev/null"], status: 1, words: ["/dev/null", "not a regular file"]),
         Case(arguments: ["check", folder + "/pipe.yaml"], status: 1, words: ["pipe.yaml", "not a regular file"]),
         Case(arguments: ["check", folder + "/huge.yaml"], status: 1, words: ["huge.yaml", "5.0 MB", "at most 4 MB"]),
-        Case(arguments: ["check", folder + "/tabs.yaml"], status: 1, words: ["tabs.yaml:2", "tab"]),
+        Case(arguments: ["check", folder + "/tabs.yaml"], status: 1, words: ["tabs.yaml:2", "a tab character in the indentation; indent with spaces"]),
+        Case(arguments: ["check", folder + "/tabs-nested.yaml"], status: 1, words: ["tabs-nested.yaml:3", "a tab character in the indentation"]),
         Case(arguments: ["check", "Scenarios/nowhere.yaml"], status: 1, words: ["nowhere.yaml", "no such file"]),
         Case(arguments: ["check", "Scenarios/cads.yaml", "--set",
                          "stages.consultation.phone={patience_minutes: 0, call_back_probability: 1, call_back_delay_minutes: 0}"], status: 1,

@@ -99,6 +99,20 @@ enum Frontdoor {
         #expect(FileManager.default.fileExists(atPath: folder + "/notes.txt") && FileManager.default.fileExists(atPath: folder + "/summary.json"))
     }
 
+    @Test func aDesignThatCannotKeepUpMakesNoClaimsInTheReport() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-e2e-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try Frontdoor.run(["run", "Scenarios/peterborough.yaml", "-r", "2", "--set", "teams.team_manager.people=0.2",
+                                         "--set", "run.horizon_days=150", "--set", "run.warm_up_days=30", "--output", folder])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("Warning: The backlog grows"))
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        let start = try #require(html.range(of: "<ul class=\"summary\">"))
+        let list = String(html[start.upperBound...]).components(separatedBy: "</ul>")[0]
+        #expect(list.contains("peterborough cannot keep up with its demand"))
+        #expect(!list.contains("of contacts are decided within 3 working days"))
+    }
+
     @Test func identicalRunsWriteIdenticalSummariesApartFromTheirWallTime() throws {
         func summary() throws -> String {
             let folder = NSTemporaryDirectory() + "frontdoor-e2e-\(UUID().uuidString)"
