@@ -1,0 +1,310 @@
+import SimulationEngine
+
+/// One replication of a front door: the event loop's model. It owns the pathway — contacts,
+/// the queues at each stage, handoffs, missing information, partner checks and phone lines — and
+/// hands the rest to its components: ``Arrivals`` (where contacts come from), ``Workforce`` (who
+/// is at work and who takes the next piece of work), ``Decisions`` (outcomes, fatigue and what
+/// follows) and ``FrontDoorRecorder`` (what is measured).
+struct FrontDoorState: EventDrivenModel {
+    enum EventKind: UInt32 {
+        case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, recontact,
+             rotaChange
+    }
+
+    struct Contact {
+        /// Who raised it, when, how, how urgent, and its fixed draws; `profile.complete` turns
+        /// true once missing information has been obtained.
+        var profile: DemandGenerator.Arrival
+        var outOfHours = false
+        /// The stage the contact is at or moving to.
+        var stage = 0
+        var lastTeam = -1
+        var waitingSince = 0.0
+        var person = -1
+        var informationLost = false
+        /// Whether its arrival has happened (its record is made at the start of its day).
+        var arrived = false
+        /// Whether it arrived in the measured period.
+        var measured = true
+    }
+
+    let design: FrontDoorDesign
+    let length: RunLength
+    /// Which stages apply, handoff losses and call-backs.
+    let routing: RandomStream
+    /// The time work takes, one stream per stage.
+    let stageStreams: [RandomStream]
+    /// The source group of each demand source, by source index.
+    let sourceGroups: [Int]
+
+    var events = EventList(capacity: 1024)
+    var arrivals: Arrivals
+    var workforce: Workforce
+    let decisions: Decisions
+    var recorder: FrontDoorRecorder
+    var contacts = EntityPool<Contact>()
+    var queues: [[ContactQueue]]
+    var undecided = 0
+
+    init(design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
+        self.design = design
+        self.length = length
+        func stream(_ purpose: StreamPurpose) -> RandomStream { RandomStream(seed: seeds.seed(replication: replication, purpose: purpose)) }
+        let routing = stream(.routing)
+        self.routing = routing
+        arrivals = Arrivals(design: design, stream: stream(.contacts), backlogStream: stream(.startingBacklog), recontactStream: routing)
+        workforce = Workforce(design: design, absenceStream: stream(.absence))
+        stageStreams = design.stages.indices.map { stream(.work(stage: $0)) }
+        decisions = Decisions(design: design, stream: routing)
+        recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length)
+        sourceGroups = design.demand.sources.map(\.group.rawValue)
+        queues = design.stages.map { _ in Array(repeating: ContactQueue(), count: RAG.allCases.count) }
+    }
+
+    mutating func run() -> FrontDoorReplication {
+        events.schedule(at: 0, kind: EventKind.dayStart.rawValue, subject: 0)
+        let (handled, stoppedAt) = run(length)
+        assert(isConserved(), "contacts received are not all decided, waiting, in work or lost")
+        // Busy time was counted in full when work started; take off what falls after the end.
+        return recorder.finish(events: handled, stoppedAt: stoppedAt, waiting: undecided, busyAfterEnd: workforce.busyHours(after: stoppedAt))
+    }
+
+    /// Whether every contact that has arrived is decided, lost, or still here waiting or in work:
+    /// the contacts alive that have arrived are exactly those not yet decided, and the people
+    /// at work on a contact are exactly the busy ones. Checked after every replication in debug
+    /// builds.
+    func isConserved() -> Bool {
+        let arrived = contacts.liveIDs.filter { contacts[$0].arrived }
+        let inWork = arrived.filter { contacts[$0].person >= 0 }
+        return arrived.count == undecided && inWork.count == workforce.people.filter(\.busy).count
+    }
+
+    /// Stops a run that can no longer keep up, so that memory stays bounded.
+    var mustStop: Bool { undecided > FrontDoorSimulation.backlogLimit }
+
+    mutating func warmUpEnded(at time: Double) { recorder.warmUpEnded() }
+
+    mutating func handle(_ event: Event) {
+        let subject = event.subject, time = event.time
+        switch EventKind(rawValue: event.kind)! {
+        case .arrival: arrive(subject, at: time)
+        case .recontact: arrive(subject, at: time, isRecontact: true)
+        case .workEnd: finishWork(of: subject, at: time)
+        case .joinQueue: join(subject, at: time)
+        case .checksTimeout: timeOut(subject, token: event.token, at: time)
+        case .callerGivesUp: giveUp(subject, token: event.token, at: time)
+        case .dayStart: startDay(Int(subject), at: time)
+        case .teamOpens: workforce.setOpen(Int(subject), true)
+        case .teamCloses: workforce.setOpen(Int(subject), false)
+        case .rotaChange: changeShifts(slot: Int(subject), at: time)
+        case .officeCloses: recorder.officeClosed(day: Int(subject), waiting: undecided)
+        }
+    }
+
+    // MARK: Days
+
+    mutating func startDay(_ day: Int, at now: Double) {
+        if recorder.countsDecisions(ofDayBefore: day) { workforce.recordDeciderDays(into: &recorder) }
+        recorder.dayStarted(day, at: now)
+        workforce.startDay(day, events: &events, opens: EventKind.teamOpens.rawValue, closes: EventKind.teamCloses.rawValue,
+                           rotaChange: EventKind.rotaChange.rawValue, recorder: &recorder)
+        // The day's contacts are known at its start: they wait in the event list's sorted lane.
+        var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
+        // A day brings at most enough new contacts to pass the overload limit on its own (a day
+        // that would bring more belongs to a run that stops), so the contacts held stay bounded.
+        arrivals.contacts(onDay: day, room: FrontDoorSimulation.backlogLimit + 1) { arrival, isRecontact in
+            batch.append((arrival.time, (isRecontact ? EventKind.recontact : .arrival).rawValue, contacts.make(Contact(profile: arrival))))
+        }
+        events.schedule(batch: batch)
+        let calendar = design.calendar
+        if calendar.isWorkingDay(day) {
+            events.schedule(at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
+        }
+        events.schedule(at: now + 24, kind: EventKind.dayStart.rawValue, subject: Int32(day + 1))
+    }
+
+    /// People come on shift (and look for work) or go off it, in the order of their shifts.
+    mutating func changeShifts(slot: Int, at now: Double) {
+        for change in workforce.rotaChanges[slot] {
+            let person = Int(change.person)
+            workforce.setOnShift(person, change.on)
+            if change.on { dispatch(person, at: now) }
+        }
+        workforce.release(rotaSlot: slot)
+    }
+
+    // MARK: Contacts
+
+    mutating func arrive(_ id: Int32, at now: Double, isRecontact: Bool = false) {
+        contacts[id].outOfHours = !design.calendar.office.isOpen(at: now)
+        contacts[id].measured = recorder.measuring
+        contacts[id].arrived = true
+        undecided += 1
+        recorder.received(source: contacts[id].profile.source, at: now, isRecontact: isRecontact)
+        contacts[id].stage = 0
+        moveOn(id, at: now)
+    }
+
+    /// Sends a contact to the next stage that applies to it, from `contacts[id].stage` on.
+    mutating func moveOn(_ id: Int32, at now: Double) {
+        while contacts[id].stage < design.stages.count {
+            let s = contacts[id].stage
+            let source = sourceGroups[contacts[id].profile.source]
+            let share = design.stages[s].appliesTo[contacts[id].profile.rag.rawValue]
+            let applies = (!design.stages[s].outOfHoursOnly || contacts[id].outOfHours) && design.stages[s].sources[source]
+                && (share >= 1 || routing.uniform() < share)
+            if applies { break }
+            contacts[id].stage += 1
+        }
+        guard contacts[id].stage < design.stages.count else {
+            // No deciding stage applied: the pathway is validated to make this impossible.
+            preconditionFailure("contact left the pathway undecided")
+        }
+        let stageIndex = contacts[id].stage
+        var delay = 0.0
+        if contacts[id].lastTeam >= 0 && contacts[id].lastTeam != design.stages[stageIndex].team {
+            recorder.handedOff()
+            delay += design.flow.handoffDelay.sample(using: routing)
+            if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
+        }
+        if design.stages[stageIndex].asksForMissingInformation && (!contacts[id].profile.complete || contacts[id].informationLost) {
+            recorder.askedForInformation()
+            delay += design.flow.informationWait.sample(using: routing)
+            contacts[id].profile.complete = true
+            contacts[id].informationLost = false
+        }
+        if delay > 0 {
+            events.schedule(at: now + delay, kind: EventKind.joinQueue.rawValue, subject: id)
+        } else {
+            join(id, at: now)
+        }
+    }
+
+    /// The contact joins its stage's queue, or starts at once if someone is free.
+    mutating func join(_ id: Int32, at now: Double) {
+        let stageIndex = contacts[id].stage
+        contacts[id].waitingSince = now
+        let isCaller = design.stages[stageIndex].phone?.channels[contacts[id].profile.channel.rawValue] ?? false
+        if isCaller { recorder.rang() }
+        if let person = workforce.freePerson(team: design.stages[stageIndex].team, cover: design.stages[stageIndex].coverTeam) {
+            start(id, stage: stageIndex, person: person, at: now)
+            return
+        }
+        let queue = design.stages[stageIndex].byPriority ? contacts[id].profile.rag.rawValue : 0
+        let token = contacts.token(id)
+        queues[stageIndex][queue].push(id, token: token)
+        if case .checks(let clock) = design.stages[stageIndex].kind {
+            events.schedule(at: now + clock[contacts[id].profile.rag.rawValue], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
+        }
+        if isCaller, let phone = design.stages[stageIndex].phone, workforce.teams[design.stages[stageIndex].team].open {
+            // Callers ringing while the line is closed are assumed to ring again when it opens.
+            events.schedule(at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue, subject: id, token: token)
+        }
+    }
+
+    func isWaiting(_ id: Int32, token: UInt32) -> Bool { Self.isWaiting(id, token: token, in: contacts) }
+
+    /// Whether a timer or queue entry made with `token` still stands for a contact that waits.
+    static func isWaiting(_ id: Int32, token: UInt32, in contacts: EntityPool<Contact>) -> Bool {
+        contacts.isCurrent(id, token: token) && contacts[id].person < 0
+    }
+
+    mutating func timeOut(_ id: Int32, token: UInt32, at now: Double) {
+        guard isWaiting(id, token: token) else { return }
+        contacts.renewToken(id)
+        recorder.checksOutOfTime()
+        contacts[id].lastTeam = design.stages[contacts[id].stage].team
+        contacts[id].stage += 1
+        moveOn(id, at: now)
+    }
+
+    mutating func giveUp(_ id: Int32, token: UInt32, at now: Double) {
+        guard isWaiting(id, token: token) else { return }
+        contacts.renewToken(id)
+        recorder.callerGaveUp()
+        let phone = design.stages[contacts[id].stage].phone!
+        if routing.uniform() < phone.callBackProbability {
+            events.schedule(at: now + phone.callBackDelay.sample(using: routing), kind: EventKind.joinQueue.rawValue, subject: id)
+        } else {
+            recorder.callerLost(calledWhileMeasuring: contacts[id].measured)
+            undecided -= 1
+            contacts.release(id)
+        }
+    }
+
+    // MARK: Work
+
+    /// Gives a person who has just become free the next contact waiting for them, if any.
+    mutating func dispatch(_ person: Int, at now: Double) {
+        guard workforce.isFree(person) else { return }
+        let team = workforce.people[person].team
+        if let (id, stageIndex) = nextWaiting(in: workforce.teams[team].stages, coverOnly: false)
+            ?? nextWaiting(in: workforce.teams[team].coveredStages, coverOnly: true) {
+            start(id, stage: stageIndex, person: person, at: now)
+        }
+    }
+
+    /// The next contact waiting at one of `stages` (most urgent first where the stage serves by
+    /// priority). With `coverOnly`, only stages whose own team is all away today count.
+    mutating func nextWaiting(in stages: [Int], coverOnly: Bool) -> (Int32, Int)? {
+        for stageIndex in stages {
+            if coverOnly && workforce.teams[design.stages[stageIndex].team].presentToday > 0 { continue }
+            for queue in 0..<RAG.allCases.count where !queues[stageIndex][queue].isEmpty {
+                let id = queues[stageIndex][queue].pop { [contacts] id, token in Self.isWaiting(id, token: token, in: contacts) }
+                if let id { return (id, stageIndex) }
+            }
+        }
+        return nil
+    }
+
+    mutating func start(_ id: Int32, stage stageIndex: Int, person: Int, at now: Double) {
+        contacts.renewToken(id)
+        contacts[id].person = person
+        let channel = contacts[id].profile.channel.rawValue, rag = contacts[id].profile.rag.rawValue
+        var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * design.stages[stageIndex].channelFactors[channel]
+            * design.stages[stageIndex].ragFactors[rag]
+        if design.stages[stageIndex].decides && decisions.isTired(after: workforce.people[person].decisionsToday) {
+            hours *= decisions.timeFactor(after: workforce.people[person].decisionsToday)
+        }
+        recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
+        let end = workforce.startWork(person, hours: hours, at: now)
+        events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
+    }
+
+    mutating func finishWork(of id: Int32, at now: Double) {
+        let stageIndex = contacts[id].stage
+        let person = contacts[id].person
+        recorder.workFinished(stage: stageIndex)
+        workforce.finishWork(person)
+        contacts[id].person = -1
+        contacts[id].lastTeam = design.stages[stageIndex].team
+        if design.stages[stageIndex].decides {
+            decide(id, by: person, at: stageIndex, now: now)
+        } else {
+            contacts[id].stage += 1
+            moveOn(id, at: now)
+        }
+        dispatch(person, at: now)
+    }
+
+    // MARK: Decisions
+
+    mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
+        let profile = contacts[id].profile
+        let decisionsToday = workforce.people[person].decisionsToday
+        let decision = decisions.decide(profile, atStage: stageIndex, decisionsToday: decisionsToday)
+        if decisions.isTired(after: decisionsToday) { recorder.decidedBeyondThreshold(changed: decision.changedByFatigue) }
+        workforce.countDecision(by: person)
+        undecided -= 1
+        let office = design.calendar.office
+        recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, workingHours: office.workingHours(from: profile.time, to: now),
+                         hoursPerWorkingDay: design.calendar.hoursPerWorkingDay, at: now)
+        let next = decisions.followUp(decision, for: profile)
+        if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService) }
+        if let years = next.returnsAfterYears,
+           let arrival = arrivals.recontact(source: profile.source, at: now + years * 365 * 24, now: now) {
+            events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: contacts.make(Contact(profile: arrival)))
+        }
+        contacts.release(id)
+    }
+}
