@@ -26,10 +26,16 @@ public struct OutputFolder: Sendable {
     /// written to, and an existing folder holds only files frontdoor writes.
     public func checkWritable() throws(OutputError) {
         let manager = FileManager.default
+        guard !path.isEmpty else { throw OutputError("--output needs the name of a folder") }
+        // The folder is replaced as a whole: never the folder one is working in, or one holding it.
+        let here = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL.path
+        guard here != absolute && !here.hasPrefix(absolute == "/" ? "/" : absolute + "/") else {
+            throw OutputError("\(path) is the folder you are working in, or holds it; choose a folder inside it, such as Output/run")
+        }
         var isFolder: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+        if manager.fileExists(atPath: absolute, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw OutputError("\(path) is a file, not a folder; choose a folder for the report") }
-            let foreign = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { !Self.knownFiles.contains($0) }
+            let foreign = ((try? manager.contentsOfDirectory(atPath: absolute)) ?? []).filter { !Self.knownFiles.contains($0) }
             guard foreign.isEmpty else {
                 throw OutputError("\(path) holds files frontdoor did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))); "
                                   + "choose another folder with --output")
@@ -89,15 +95,16 @@ public struct OutputFolder: Sendable {
         }
         // Move the previous run aside, put the new one in its place, then drop the previous one.
         let previous = sibling("previous")
-        let hadPrevious = manager.fileExists(atPath: path)
-        if hadPrevious && rename(path, previous) != 0 {
+        let target = absolute
+        let hadPrevious = manager.fileExists(atPath: target)
+        if hadPrevious && rename(target, previous) != 0 {
             let reason = String(cString: strerror(errno))
             try? manager.removeItem(atPath: staging)
             throw OutputError("could not replace \(path): \(reason)")
         }
-        if rename(staging, path) != 0 {
+        if rename(staging, target) != 0 {
             let reason = String(cString: strerror(errno))
-            if hadPrevious { _ = rename(previous, path) }
+            if hadPrevious { _ = rename(previous, target) }
             try? manager.removeItem(atPath: staging)
             throw OutputError("could not write \(path): \(reason)")
         }
@@ -107,12 +114,12 @@ public struct OutputFolder: Sendable {
 
     // MARK: - Implementation details
 
-    var parent: String {
-        let folder = ((path as NSString).standardizingPath as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
-    }
+    /// The folder as an absolute path without `.` or `..`.
+    var absolute: String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
-    var baseName: String { ((path as NSString).standardizingPath as NSString).lastPathComponent }
+    var parent: String { URL(fileURLWithPath: absolute).deletingLastPathComponent().path }
+
+    var baseName: String { URL(fileURLWithPath: absolute).lastPathComponent }
 
     /// A hidden folder beside the target for this process: `.name.partial-PID`.
     func sibling(_ kind: String) -> String {
