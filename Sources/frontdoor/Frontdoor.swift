@@ -29,13 +29,13 @@ enum FrontdoorVersion {
 
 /// Options shared by every command that runs replications.
 struct ReplicationOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Number of independent replications (different random numbers) to run; with --precision, the number to start with.")
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Number of independent replications (different random numbers) to run; with --precision, the number to start with.")
     var replications = 20
 
-    @Option(help: ArgumentHelp("Add replications until every headline measure's 95% interval is within this share of its mean (0.02 = ±2%).", valueName: "share"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Add replications until every headline measure's 95% interval is within this share of its mean (0.02 = ±2%).", valueName: "share"))
     var precision: Double?
 
-    @Option(help: "The most replications --precision may run (default 200).")
+    @Option(parsing: .unconditional, help: "The most replications --precision may run (default 200).")
     var maxReplications: Int?
 
     @Option(name: .shortAndLong, parsing: .unconditional,
@@ -51,7 +51,7 @@ struct ReplicationOptions: ParsableArguments {
         return seed
     }
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The numbers do not depend on it.")
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Worker threads (default: all cores). The numbers do not depend on it.")
     var jobs: Int?
 
     func validate() throws {
