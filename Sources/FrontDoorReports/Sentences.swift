@@ -29,7 +29,7 @@ extension ExperimentResult {
         concerns.map { concern in
             switch concern {
             case .stoppedOverloaded(let share):
-                String(format: "%.0f%% of replications stopped early with over 200,000 contacts waiting for a decision: "
+                String(format: "%.0f%% of replications stopped early with over 200,000 contacts not yet dealt with: "
                        + "this design is overloaded and its figures describe only the time before it stopped.", share * 100)
             case .backlogGrowing(let growth):
                 String(format: "The backlog grows by about %.1f contacts a working day (95%% interval %.1f to %.1f): "
