@@ -156,9 +156,7 @@ struct YAMLValue {
         if case .scalar = node, let value = node.float, value.isFinite, value > Double(limit) {
             throw error("\(Self.plain(value)) is more than the limit of \(Self.amount(Double(limit), what))")
         }
-        let value = try wholeNumber(atLeast: minimum)
-        guard value <= limit else { throw error("\(Self.plain(Double(value))) is more than the limit of \(Self.amount(Double(limit), what))") }
-        return value
+        return try wholeNumber(atLeast: minimum)
     }
 
     /// A number as people write it: whole numbers with thousands separators, others briefly.

@@ -4,19 +4,26 @@ import SimulationEngine
 
 /// The front door's components, each on its own, without a scenario file.
 @Suite struct RecorderTests {
-    @Test func nothingCountsBeforeTheWarmUpEndsButTheBacklogSeries() {
-        var recorder = FrontDoorRecorder(sources: 1, teams: 1, stages: 1, length: RunLength(horizonHours: 48, warmUpHours: 24))
+    /// Open around the clock, so working hours are elapsed hours; 8 of them make a working day.
+    static func recorder(teams: Int = 1) throws -> FrontDoorRecorder {
+        FrontDoorRecorder(sources: 1, teams: teams, stages: 1, length: RunLength(horizonHours: 48, warmUpHours: 24),
+                          office: try WeeklySchedule(intervals: Array(repeating: [0...24], count: 7), firstWeekday: 0, closedDays: []),
+                          hoursPerWorkingDay: 8)
+    }
+
+    @Test func nothingCountsBeforeTheWarmUpEndsButTheBacklogSeries() throws {
+        var recorder = try Self.recorder()
         recorder.dayStarted(0, at: 0)
         recorder.received(source: 0, at: 1, isRecontact: true)
         recorder.workStarted(stage: 0, team: 0, waited: 2, hours: 1)
-        recorder.decided(.referral, source: 0, rag: .red, workingHours: 1, hoursPerWorkingDay: 8, at: 3)
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 2, at: 3)
         recorder.officeClosed(day: 0, waiting: 7)
         #expect(!recorder.countsDecisions(ofDayBefore: 1))
         recorder.warmUpEnded()
         #expect(!recorder.countsDecisions(ofDayBefore: 1))   // day 0 was warm-up
         recorder.dayStarted(1, at: 24)
         recorder.received(source: 0, at: 25, isRecontact: false)
-        recorder.decided(.referral, source: 0, rag: .red, workingHours: 12, hoursPerWorkingDay: 8, at: 26)
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 14, at: 26)
         recorder.officeClosed(day: 1, waiting: 5)
         #expect(recorder.countsDecisions(ofDayBefore: 2))
         let result = recorder.finish(events: 10, stoppedAt: 48, waiting: 5, busyAfterEnd: [])
@@ -29,8 +36,8 @@ import SimulationEngine
         #expect(result.measuredHours == 24 && !result.stoppedOverloaded)
     }
 
-    @Test func hoursOnShiftCountOnlyInsideTheMeasuredWindow() {
-        var recorder = FrontDoorRecorder(sources: 1, teams: 2, stages: 1, length: RunLength(horizonHours: 48, warmUpHours: 24))
+    @Test func hoursOnShiftCountOnlyInsideTheMeasuredWindow() throws {
+        var recorder = try Self.recorder(teams: 2)
         recorder.onShift(team: 0, for: 9...17)      // warm-up
         recorder.onShift(team: 0, for: 20...30)     // 6 h measured
         recorder.onShift(team: 1, for: 40...56)     // 8 h before the horizon

@@ -6,12 +6,17 @@ import SimulationEngine
 /// decides what of it is measured.
 struct FrontDoorRecorder {
     let length: RunLength
+    /// The office's working time, on which timeliness is counted.
+    let office: WeeklySchedule
+    let hoursPerWorkingDay: Double
     /// Whether the warm-up is over.
     private(set) var measuring: Bool
     private(set) var result = FrontDoorReplication()
 
-    init(sources: Int, teams: Int, stages: Int, length: RunLength) {
+    init(sources: Int, teams: Int, stages: Int, length: RunLength, office: WeeklySchedule, hoursPerWorkingDay: Double) {
         self.length = length
+        self.office = office
+        self.hoursPerWorkingDay = hoursPerWorkingDay
         measuring = length.warmUpHours == 0
         result.receivedBySource = Array(repeating: 0, count: sources)
         result.decidedBySource = result.receivedBySource
@@ -107,10 +112,10 @@ struct FrontDoorRecorder {
         if changed { result.decisionsChangedByFatigue += 1 }
     }
 
-    /// A decision on a contact from `source`, of `rag`, `workingHours` (office hours) after it
-    /// was received.
-    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, workingHours: Double, hoursPerWorkingDay: Double, at now: Double) {
+    /// A decision at `now` on a contact from `source`, of `rag`, received at `receivedAt`.
+    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, receivedAt: Double, at now: Double) {
         guard measuring else { return }
+        let workingHours = office.workingHours(from: receivedAt, to: now)
         updateDay(Int(now / 24)) { $0.decided += 1 }
         result.decided += 1
         result.outcomes[outcome.rawValue] += 1

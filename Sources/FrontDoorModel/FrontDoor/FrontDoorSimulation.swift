@@ -1,4 +1,3 @@
-import Foundation
 import SimulationEngine
 
 /// Runs one replication of a ``FrontDoorDesign``.

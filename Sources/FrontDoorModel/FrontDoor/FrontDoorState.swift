@@ -56,7 +56,8 @@ struct FrontDoorState: EventDrivenModel {
         workforce = Workforce(design: design, absenceStream: stream(.absence))
         stageStreams = design.stages.indices.map { stream(.work(stage: $0)) }
         decisions = Decisions(design: design, stream: routing)
-        recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length)
+        recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length,
+                                     office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
         sourceGroups = design.demand.sources.map(\.group.rawValue)
         queues = design.stages.map { _ in Array(repeating: ContactQueue(), count: RAG.allCases.count) }
     }
@@ -263,9 +264,7 @@ struct FrontDoorState: EventDrivenModel {
         let channel = contacts[id].profile.channel.rawValue, rag = contacts[id].profile.rag.rawValue
         var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * design.stages[stageIndex].channelFactors[channel]
             * design.stages[stageIndex].ragFactors[rag]
-        if design.stages[stageIndex].decides && decisions.isTired(after: workforce.people[person].decisionsToday) {
-            hours *= decisions.timeFactor(after: workforce.people[person].decisionsToday)
-        }
+        if design.stages[stageIndex].decides { hours *= decisions.timeFactor(after: workforce.people[person].decisionsToday) }
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
         let end = workforce.startWork(person, hours: hours, at: now)
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
@@ -296,9 +295,7 @@ struct FrontDoorState: EventDrivenModel {
         if decisions.isTired(after: decisionsToday) { recorder.decidedBeyondThreshold(changed: decision.changedByFatigue) }
         workforce.countDecision(by: person)
         undecided -= 1
-        let office = design.calendar.office
-        recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, workingHours: office.workingHours(from: profile.time, to: now),
-                         hoursPerWorkingDay: design.calendar.hoursPerWorkingDay, at: now)
+        recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, receivedAt: profile.time, at: now)
         let next = decisions.followUp(decision, for: profile)
         if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService) }
         if let years = next.returnsAfterYears,
