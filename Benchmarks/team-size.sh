@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: cost per contact as the front door grows. The MASH scaled ×1, ×10 and ×100 (contacts
-# and every team), 120 days without warm-up, one replication on one worker thread, release build.
-# Prints microseconds per contact received at each scale and the ratio of ×100 to ×1.
+# and every team), 120 days without warm-up, on one worker thread, release build; 100, 10 and 1
+# replications, so that each scale simulates about the same number of contacts and the small
+# scales are not lost in timing noise. Prints microseconds per contact received at each scale and
+# the ratio of ×100 to ×1.
 #   usage: Benchmarks/team-size.sh [BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +12,7 @@ binary=${1:-.build/release/frontdoor}
 
 per_contact() {
   local k=$1
-  "$binary" run Scenarios/mash.yaml --replications 1 --jobs 1 --json --no-report \
+  "$binary" run Scenarios/mash.yaml --replications $((100 / k)) --jobs 1 --json --no-report \
     --set run.horizon_days=120 --set run.warm_up_days=0 \
     --set demand.contacts_per_year=$((21600 * k)) \
     --set teams.contact_officers.people=$((8 * k)) --set teams.screeners.people=$((13 * k)) \
@@ -19,7 +21,7 @@ per_contact() {
     python3 -c "
 import json, sys
 d = json.load(sys.stdin)
-received = next(m['mean'] for m in d['measures'] if m['name'] == 'contacts.received') * 120 / 365
+received = next(m['mean'] for m in d['measures'] if m['name'] == 'contacts.received') * 120 / 365 * $((100 / k))
 print(d['wall_seconds'] / received * 1e6)"
 }
 
