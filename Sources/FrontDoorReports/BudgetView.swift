@@ -2,67 +2,130 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 
-/// The budget of each design as `budget.csv` and as the report's budget section.
+/// The budgets of a comparison (`FinanceView`) as `budget.csv` and as the report's budget section.
 enum BudgetView {
-    /// `budget.csv`: one row per design, section, item and year (0 for a yearly figure).
-    static func csv(_ comparison: DesignComparison) -> String {
-        var rows = [["scenario", "section", "item", "grade", "posts", "vacant_posts", "fte_filled", "year", "amount_gbp"]]
-        for design in comparison.designs {
-            guard let view = BudgetProfile(design, baseline: comparison.baseline) else { continue }
-            for line in view.costs.teams {
-                for (item, amount) in [("salaries", line.salaries), ("on-costs", line.onCosts), ("extended-hours enhancement", line.enhancement),
-                                       ("agency premium", line.agencyPremium), ("total", line.total)] {
-                    rows.append([view.scenario, "staffing: \(line.id)", item, line.grade, String(line.posts), String(line.vacant), CSVTables.number(line.fte), "",
-                                 CSVTables.number(amount)])
+    /// The lines of a year, in the order shown, with whether each is notional.
+    static let lines: [(name: String, notional: Bool, value: @Sendable (FinanceView.Year) -> Double)] = [
+        ("pay: salaries and on-costs", false, { $0.pay }),
+        ("extended-hours enhancements", false, { $0.enhancements }),
+        ("agency premium", false, { $0.agency }),
+        ("one-off costs", false, { $0.oneOff }),
+        ("cash total", false, { $0.cash }),
+        ("notional: assessments", true, { $0.assessments }),
+        ("notional: section 47 enquiries", true, { $0.s47Enquiries }),
+        ("notional: early help", true, { $0.earlyHelp }),
+        ("notional total", true, { $0.downstream }),
+    ]
+
+    static let notionalNote = "Notional costs are capacity used (or freed) in assessment, child-protection and early-help teams, not cash spent or saved."
+
+    /// `budget.csv`: one row per design, financial year and line, in whole pounds, with the
+    /// change against the baseline; team rows carry posts and FTE.
+    static func csv(_ view: FinanceView) -> String {
+        var rows = [["scenario", "baseline", "price_base", "financial_year", "line", "team", "grade", "posts", "vacant_posts", "agency_posts", "fte",
+                     "amount_gbp", "change_from_baseline_gbp", "note"]]
+        let baseline = view.designs[0].scenario
+        for design in view.designs {
+            let note = design.piling ? "not sustainable: work is piling up" : ""
+            for (index, year) in design.years.enumerated() {
+                let common = [design.scenario, view.hasBaseline ? baseline : "", "\(design.priceBase)", "\(year.year)"]
+                for team in design.costs.teams {
+                    let idle = design.idleTeams.contains(team.id) ? "paid, but the model gives them no contacts" : note
+                    rows.append(common + ["team staff and agency", team.id, team.grade, String(team.posts), String(team.vacant), String(team.agency),
+                                          CSVTables.number(team.fte), pounds(team.total), "", idle])
                 }
-            }
-            rows.append([view.scenario, "position", "staff and agency a year", "", "", "", "", "", CSVTables.number(view.costs.total)])
-            if let budget = view.budget, let change = view.changeFromBase, let bridging = view.bridging {
-                rows.append([view.scenario, "position", "current base budget", "", "", "", "", "", CSVTables.number(budget.baseBudget)])
-                rows.append([view.scenario, "position", "change from base budget", "", "", "", "", "", CSVTables.number(change)])
-                rows.append([view.scenario, "position", "bridging funding (\(CSVTables.number(budget.bridgingMonths)) months)", "", "", "", "", "", CSVTables.number(bridging)])
-            }
-            rows.append([view.scenario, "position", "one-off change cost", "", "", "", "", "", CSVTables.number(view.oneOff)])
-            for year in view.years {
-                for (item, amount) in [("staff and agency", year.staff), ("one-off", year.oneOff), ("downstream assessments", year.downstream),
-                                       ("total", year.total), ("bridging funding", year.bridging)] {
-                    rows.append([view.scenario, "profile", item, "", "", "", "", String(year.year), CSVTables.number(amount)])
+                for line in lines {
+                    let change = design.change.map { pounds(line.value($0[index])) } ?? ""
+                    rows.append(common + [line.name, "", "", "", "", "", "", pounds(line.value(year)), change, line.notional ? "notional" : note])
+                }
+                if index == 0, let bridging = design.bridging, design.bridgingMonths > 0 {
+                    rows.append(common + ["bridging funding (part of the change)", "", "", "", "", "", "", pounds(bridging), "", note])
                 }
             }
         }
         return CSVTables.table(rows)
     }
 
+    static func pounds(_ x: Double) -> String { String(Int(x.rounded())) }
+
     /// The budget section of the HTML report.
-    static func html(_ comparison: DesignComparison) -> String {
-        var html = ""
-        for design in comparison.designs {
-            guard let view = BudgetProfile(design, baseline: comparison.baseline) else { continue }
-            let money = ScenarioDescription.money
-            html += "<h3>\(escape(view.scenario))</h3><table class=\"compact\"><thead><tr><th>team</th><th>grade</th><th>posts (vacant), FTE filled</th>"
-                + "<th>salaries</th><th>on-costs</th><th>enhancement</th><th>agency premium</th><th>total</th></tr></thead><tbody>"
-            for line in view.costs.teams {
-                html += "<tr><td>\(escape(line.id))</td><td>\(escape(line.grade))</td><td>\(line.posts)\(line.vacant > 0 ? " (\(line.vacant))" : ""), \(escape(ScenarioDescription.number(line.fte)))</td>"
-                    + "<td>\(money(line.salaries))</td><td>\(money(line.onCosts))</td><td>\(money(line.enhancement))</td><td>\(money(line.agencyPremium))</td>"
-                    + "<td><strong>\(money(line.total))</strong></td></tr>"
+    static func html(_ view: FinanceView) -> String {
+        let money = ScenarioDescription.money
+        var html = "<p>All amounts at \(escape(view.designs.map { "\($0.priceBase)" }.uniqued().joined(separator: " and "))) prices. "
+            + "\(escape(notionalNote))</p>"
+        if !view.mixedPriceBases.isEmpty {
+            html += "<p class=\"warning\">The designs are on different price bases (\(view.mixedPriceBases.map { "\($0)" }.joined(separator: ", "))), "
+                + "so no change is worked out: give them the same <code>costs.price_year</code>.</p>"
+        }
+        if !view.hasBaseline { html += "<p>There is no baseline to compare with: this is the design's own budget.</p>" }
+        for design in view.designs {
+            if design.piling {
+                html += "<p class=\"warning\"><strong>\(escape(design.scenario))</strong>: not sustainable: work is piling up, so its costs "
+                    + "and any saving are not a real option.</p>"
             }
-            html += "<tr><td colspan=\"7\"><strong>Staff and agency, a year</strong></td><td><strong>\(money(view.costs.total))</strong></td></tr></tbody></table>"
-            if let budget = view.budget, let change = view.changeFromBase, let bridging = view.bridging {
-                html += "<p>Against a current base budget of \(money(budget.baseBudget)), this is \(money(abs(change))) a year "
-                    + "\(change >= 0 ? "more" : "less"); bridging \(ScenarioDescription.number(budget.bridgingMonths)) months of the increase needs "
-                    + "\(money(bridging)) of one-off funding, on top of one-off change costs of \(money(view.oneOff)).</p>"
+            for team in design.idleTeams {
+                html += "<p class=\"warning\"><strong>\(escape(design.scenario))</strong>: team \(escape(team)) is paid, but the model gives them no "
+                    + "contacts: say why in the scenario, or remove them.</p>"
             }
-            if view.years.count > 1 {
-                html += "<table class=\"compact\"><thead><tr><th>year</th>" + view.years.map { "<th>\($0.year)</th>" }.joined() + "</tr></thead><tbody>"
-                for (item, values) in [("staff and agency", view.years.map(\.staff)), ("one-off change", view.years.map(\.oneOff)),
-                                       ("downstream assessments", view.years.map(\.downstream)), ("total", view.years.map(\.total)),
-                                       ("of which bridging funding", view.years.map(\.bridging))] {
-                    html += "<tr><td>\(item)</td>" + values.map { "<td>\(money($0))</td>" }.joined() + "</tr>"
-                }
-                html += "</tbody></table><p class=\"note\">Downstream assessment costs move from the baseline's level to this design's over "
-                    + "\(ScenarioDescription.number(view.budget?.phaseInYears ?? 0)) years (an assumption of the scenario).</p>"
+        }
+        // Staffing, team by team, the designs side by side.
+        let teamIDs = view.designs.flatMap { $0.costs.teams.map(\.id) }.uniqued()
+        html += "<table class=\"compact\"><thead><tr><th>team (grade)</th>"
+            + view.designs.map { "<th>\(escape($0.scenario)): posts, FTE at work</th><th>a year</th>" }.joined() + "</tr></thead><tbody>"
+        for id in teamIDs {
+            let grade = view.designs.lazy.compactMap { $0.costs.teams.first { $0.id == id }?.grade }.first ?? ""
+            html += "<tr><td>\(escape(id)) (\(escape(grade)))</td>"
+            for design in view.designs {
+                guard let team = design.costs.teams.first(where: { $0.id == id }) else { html += "<td>–</td><td>–</td>"; continue }
+                let vacant = team.vacant == 0 ? "" : " (\(team.vacant) vacant, \(team.agency) agency)"
+                html += "<td>\(team.posts)\(vacant), \(escape(ScenarioDescription.number(team.fte)))</td><td>\(money(team.total))</td>"
+            }
+            html += "</tr>"
+        }
+        html += "</tbody></table>"
+        // The first year, the designs side by side, with the change against the baseline.
+        html += "<table class=\"compact\"><thead><tr><th>\(escape("\(view.designs[0].years[0].year)"))</th>"
+            + view.designs.map { "<th>\(escape($0.scenario))</th>" + ($0.change == nil ? "" : "<th>change</th>") }.joined() + "</tr></thead><tbody>"
+        for line in lines {
+            html += "<tr><td>\(line.name)</td>" + view.designs.map { design in
+                "<td>\(money(line.value(design.years[0])))</td>" + (design.change.map { "<td>\(signed(line.value($0[0])))</td>" } ?? "")
+            }.joined() + "</tr>"
+        }
+        html += "</tbody></table>"
+        // Each design's change, year by year.
+        for design in view.designs {
+            guard let change = design.change else { continue }
+            html += "<h3>\(escape(design.scenario)) against \(escape(view.designs[0].scenario)), year by year</h3>"
+                + "<table class=\"compact\"><thead><tr><th>change</th>" + change.map { "<th>\($0.year)</th>" }.joined() + "<th>over the years</th></tr></thead><tbody>"
+            for line in lines where change.contains(where: { abs(line.value($0)) >= 0.5 }) || line.name.hasSuffix("total") {
+                let total = change.reduce(0) { $0 + line.value($1) }
+                html += "<tr><td>\(line.name)</td>" + change.map { "<td>\(signed(line.value($0)))</td>" }.joined() + "<td>\(signed(total))</td></tr>"
+            }
+            html += "</tbody></table>"
+            if let bridging = design.bridging, design.bridgingMonths > 0 {
+                html += "<p>Bridging: \(money(bridging)) of one-off funding meets the first \(ScenarioDescription.number(design.bridgingMonths)) months "
+                    + "of the increase in staff and agency cost (part of the first year's change, not on top of it).</p>"
+            }
+            if let cash = design.netCashChange {
+                html += "<p>Net position over \(change.count) years, one-off costs included: \(signed(cash)) in cash"
+                    + (design.piling ? " (not sustainable: work is piling up)" : "") + "; "
+                    + "\(signed(design.netDownstreamChange ?? 0)) in notional downstream costs.</p>"
             }
         }
         return html
+    }
+
+    /// +£1,234 or −£1,234.
+    static func signed(_ x: Double) -> String {
+        let rounded = x.rounded()
+        return rounded == 0 ? "£0" : (rounded > 0 ? "+" : "") + ScenarioDescription.money(rounded)
+    }
+}
+
+extension Sequence where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

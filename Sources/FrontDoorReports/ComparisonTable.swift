@@ -10,11 +10,13 @@ public enum ComparisonTable {
         for design in comparison.designs.dropFirst() { header += [design.scenario.name, "difference (95% interval)"] }
         var rows: [[String]] = []
         for summary in base.summaries {
-            var row = [summary.definition.label, SummaryTable.format(summary.mean)]
+            let unit = summary.definition.unit
+            func signed(_ x: Double) -> String { SummaryTable.signed(x, unit) }
+            var row = [summary.definition.label, SummaryTable.format(summary.mean, unit)]
             for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst() {
                 let mine = design[summary.id]
                 let difference = differences.first { $0.id == summary.id }
-                row.append(mine.map { SummaryTable.format($0.mean) } ?? "–")
+                row.append(mine.map { SummaryTable.format($0.mean, unit) } ?? "–")
                 row.append(difference.map { "\(signed($0.mean)) (\(signed($0.ci95Low)) to \(signed($0.ci95High)))" } ?? "–")
             }
             rows.append(row)
@@ -34,6 +36,4 @@ public enum ComparisonTable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    static func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + SummaryTable.format(x) }
 }

@@ -27,7 +27,7 @@ public enum HTMLReport {
             body += section("teams", "Waits and utilisation by team", teams(designs))
             body += section("outcomes", "Where contacts end up", outcomes(designs))
             body += section("cost", "Cost by team", cost(designs))
-            body += section("budget", "Budget", BudgetView.html(comparison))
+            if let finance = FinanceView(comparison) { body += section("budget", "Budget", BudgetView.html(finance)) }
         } else {
             body += section("stages", "Waits and utilisation by stage", networkStages(designs))
         }
@@ -234,8 +234,8 @@ public enum HTMLReport {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
             let costs = StaffCosts(frontDoor)
             var rows = costs.teams.map { (label: $0.id.replacingOccurrences(of: "_", with: " "), value: $0.total, colour: index) }
-            if let downstream = design[.downstreamCost] { rows.append(("assessments that follow", downstream.mean, index)) }
-            html += "<figure><figcaption>\(escape(design.scenario.name)): £ a year (total \(escape(money(design[.totalCost]?.mean ?? 0))))</figcaption>"
+            html += "<figure><figcaption>\(escape(design.scenario.name)): £ a year at \(frontDoor.costs.priceYear) prices "
+                + "(staff and agency \(escape(money(costs.total))))</figcaption>"
                 + SVGChart.bars(rows, format: money, title: "Cost by team, \(design.scenario.name)") + "</figure>"
         }
         return html + "<p class=\"note\">Staff costs include employer's on-costs, extended-hours enhancements and the agency premium; "

@@ -64,9 +64,7 @@ public struct OutputFolder: Sendable {
             ("manifest.json", try manifest.text()),
         ]
         if comparison.designs.count > 1 { files.insert(("differences.csv", CSVTables.differences(comparison)), at: 2) }
-        if comparison.designs.contains(where: { BudgetProfile($0, baseline: nil) != nil }) {
-            files.insert(("budget.csv", BudgetView.csv(comparison)), at: 2)
-        }
+        if let finance = FinanceView(comparison) { files.insert(("budget.csv", BudgetView.csv(finance)), at: 2) }
         return try write(files)
     }
 

@@ -34,17 +34,20 @@ public enum ScenarioDescription {
         lines.append("Teams")
         let costs = StaffCosts(design)
         for (index, team) in design.teams.enumerated() {
-            let fte = team.filledPosts.reduce(0, +)
+            let fte = team.workedPosts.reduce(0, +)
             let shifts = team.shiftHours.map { String(format: ", in shifts of %.4g hours", $0) } ?? ""
-            let vacant = team.vacantPosts > 0 ? ", \(team.vacantPosts) vacant" : ""
-            lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE filled\(vacant), grade \(team.grade)); "
+            let vacant = team.vacantPosts == 0 ? "" : ", \(team.vacantPosts) vacant"
+                + (team.agencyPosts > 0 ? " of which \(team.agencyPosts) covered by agency staff" : "")
+            lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE at work\(vacant), grade \(team.grade)); "
                          + "\(weeklyHours(team.schedule))\(shifts)"
                          + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
             let absence = team.absence
             lines.append("    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
-                         + "\(percent(absence.sicknessRate)) of days sick; agency cover for \(percent(team.agencyShare)) of posts; "
-                         + "costs \(money(costs.teams[index].total)) a year")
+                         + "\(percent(absence.sicknessRate)) of days sick; costs \(money(costs.teams[index].total)) a year"
+                         + (costs.teams[index].enhancement > 0 ? " (\(percent(costs.teams[index].enhancedShare)) of hours worked outside 08:00–18:00 weekdays)" : ""))
         }
+        lines.append("")
+        lines += self.costs(design.costs)
         lines.append("")
         lines.append("Demand: \(number(design.demand.contactsPerYear)) new contacts a year, plus re-contacts"
                      + (design.demand.trendPerYear != 0 ? ", growing \(percent(design.demand.trendPerYear)) a year" : ""))
@@ -90,6 +93,26 @@ public enum ScenarioDescription {
         lines.append("")
         lines.append("Assumptions (\(design.assumptions.count), marked '# assumption' in the files)")
         lines += design.assumptions.map { "  - \($0)" }
+        return lines
+    }
+
+    /// The price base and how pay, on-costs and downstream costs were put on it.
+    static func costs(_ costs: Costs) -> [String] {
+        let onCosts = costs.onCosts
+        var lines = ["Costs at \(costs.priceYear) prices"
+                     + (costs.payYear == costs.priceYear ? "" : ": pay scales of \(costs.payYear) put on them by the national pay awards in between")]
+        lines.append("  on-costs: employer's NI \(percent(onCosts.niRate)) above \(money(onCosts.niThreshold)), pension \(percent(onCosts.pensionRate)), "
+                     + "apprenticeship levy \(percent(onCosts.levyRate)) (\(percent(onCosts.onCosts(onPay: 40_000) / 40_000)) on a £40,000 salary)")
+        let premiums = costs.agencyPremium.sorted { $0.key < $1.key }.map { "\($0.key) \(percent($0.value))" }
+        if !premiums.isEmpty { lines.append("  agency premium on covered vacant posts: " + premiums.joined(separator: ", ")) }
+        if costs.extendedHoursEnhancement > 0 {
+            lines.append("  extended-hours enhancement: \(percent(costs.extendedHoursEnhancement)) on hours worked outside 08:00–18:00 weekdays")
+        }
+        let unit = costs.downstream
+        if unit != .none {
+            lines.append("  notional downstream costs (capacity used elsewhere, not cash): \(money(unit.assessment)) an assessment, "
+                         + "\(money(unit.s47Enquiry)) a section 47 enquiry, \(money(unit.earlyHelpEpisode)) an early-help episode")
+        }
         return lines
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorModel
 
 /// A plain-text table of every measure's mean and 95% confidence interval, for the terminal.
 public enum SummaryTable {
@@ -10,8 +11,9 @@ public enum SummaryTable {
             "",
         ]
         let rows = result.summaries.map { summary in
-            [summary.definition.label, summary.definition.unit.rawValue, format(summary.mean),
-             settings.replications > 1 ? "\(format(summary.ci95Low)) to \(format(summary.ci95High))" : "(one replication)",
+            [summary.definition.label, summary.definition.unit.rawValue, format(summary.mean, summary.definition.unit),
+             settings.replications > 1 ? "\(format(summary.ci95Low, summary.definition.unit)) to \(format(summary.ci95High, summary.definition.unit))"
+                : "(one replication)",
              summary.definition.name]
         }
         let header = ["Measure", "Unit", "Mean", "95% confidence interval", "Name"]
@@ -29,6 +31,14 @@ public enum SummaryTable {
         lines.append(String(format: "%d events in %.2f s (%.1f million events a second)", result.events, result.wallSeconds,
                             Double(result.events) / max(result.wallSeconds, 1e-9) / 1e6))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Money as £ with separators, in whole pounds; other numbers as `format(_:)` writes them.
+    static func format(_ value: Double, _ unit: MeasureUnit) -> String { unit.isMoney ? ScenarioDescription.money(value) : format(value) }
+
+    /// The same with its sign: +£1,234, −£1,234, +0.25.
+    static func signed(_ value: Double, _ unit: MeasureUnit) -> String {
+        unit.isMoney ? (value.rounded() > 0 ? "+" : "") + ScenarioDescription.money(value) : (value >= 0 ? "+" : "") + format(value)
     }
 
     /// A number with four significant figures, without exponent notation for everyday sizes.

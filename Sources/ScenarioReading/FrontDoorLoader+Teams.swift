@@ -8,7 +8,7 @@ extension FrontDoorLoader {
 
     static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence) throws(ScenarioError) -> Team {
         let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "shift_hours", "late_shift_share", "absence",
-                                               "agency_share"])
+                                               "vacancy_rate", "agency_cover"])
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
@@ -22,10 +22,8 @@ extension FrontDoorLoader {
                 throw peopleValue.error("\(people.count) posts is more than the limit of \(YAMLValue.amount(Double(Limits.peoplePerTeam), "people"))")
             }
         }
-        let vacant = try team["vacant_posts"]?.wholeNumber(atLeast: 0, atMost: Limits.peoplePerTeam, "posts") ?? 0
-        if vacant > people.count, let value = team["vacant_posts"] {
-            throw value.error("a team of \(people.count) posts cannot have \(vacant) vacant")
-        }
+        let vacant = try readVacancies(team, posts: people.count)
+        let agency = Int((Double(vacant) * (try team["agency_cover"]?.probability() ?? 0)).rounded())
         let hoursValue = try team.required("hours", "when the team works, such as {weekdays: \"09:00-17:00\"}")
         let hours = try hoursValue.mapping(allowed: ["weekdays", "weekends", "every_day", "bank_holidays"] + weekdayNames)
         var intervals: [[ClosedRange<Double>]] = Array(repeating: [], count: 7)
@@ -44,10 +42,24 @@ extension FrontDoorLoader {
         }
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    people: people, vacantPosts: vacant, schedule: schedule,
+                    people: people, vacantPosts: vacant, agencyPosts: agency, schedule: schedule,
                     shiftHours: try team["shift_hours"]?.number("hours in a shift, from 1 to 24") { $0 >= 1 && $0 <= 24 },
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
-                    absence: absence, agencyShare: try team["agency_share"]?.probability() ?? 0)
+                    absence: absence)
+    }
+
+    /// Posts with no permanent holder: `vacant_posts`, or `vacancy_rate` of the posts to the
+    /// nearest whole post.
+    static func readVacancies(_ team: YAMLMapping, posts: Int) throws(ScenarioError) -> Int {
+        if let rate = team["vacancy_rate"] {
+            if team["vacant_posts"] != nil { throw rate.error("give vacant_posts or vacancy_rate, not both") }
+            return Int((Double(posts) * (try rate.probability())).rounded())
+        }
+        let vacant = try team["vacant_posts"]?.wholeNumber(atLeast: 0, atMost: Limits.peoplePerTeam, "posts") ?? 0
+        if vacant > posts, let value = team["vacant_posts"] {
+            throw value.error("a team of \(posts) posts cannot have \(vacant) vacant")
+        }
+        return vacant
     }
 
     static func readAbsence(_ value: YAMLValue) throws(ScenarioError) -> Team.Absence {

@@ -40,7 +40,7 @@ enum FrontDoorLoader {
         let outcomes = try readOutcomes(try root.required("outcomes", "what the decisions are"))
         let flow = try readFlow(root["flow"])
         let fatigue = try readFatigue(root["fatigue"])
-        let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, teamsValue: teamsValue)
+        let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, calendar: calendar)
         return FrontDoorDesign(calendar: calendar, demand: demand, teams: teams, stages: stages, outcomes: outcomes,
                                flow: flow, fatigue: fatigue, costs: costs, assumptions: assumptions)
     }

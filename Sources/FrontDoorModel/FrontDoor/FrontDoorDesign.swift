@@ -174,10 +174,15 @@ public struct Team: Sendable {
     public var grade: String
     /// Full-time equivalent of each post in the establishment.
     public var people: [Double]
-    /// Posts left vacant without cover (the last ones listed): nobody works them, nobody is paid.
+    /// Posts with no permanent holder (the last ones listed).
     public var vacantPosts: Int
-    /// The posts that are filled, by FTE.
-    public var filledPosts: [Double] { Array(people.dropLast(vacantPosts)) }
+    /// Of the vacant posts, those covered by agency staff (who work them, at a premium); the rest
+    /// are empty: nobody works them, nobody is paid.
+    public var agencyPosts: Int
+    /// Vacant posts that nobody works.
+    public var emptyPosts: Int { vacantPosts - agencyPosts }
+    /// The posts people work, permanent and agency, by FTE (agency last).
+    public var workedPosts: [Double] { Array(people.dropLast(emptyPosts)) }
     /// The team's opening hours.
     public var schedule: WeeklySchedule
     /// Hours each person works in a day when the team is open longer than that; people then
@@ -186,21 +191,20 @@ public struct Team: Sendable {
     /// The share of people on the late shift when there are shifts (the rest work early).
     public var lateShiftShare: Double
     public var absence: Absence
-    /// Share of posts vacant and covered by agency staff.
-    public var agencyShare: Double
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, role: String, grade: String, people: [Double], vacantPosts: Int, schedule: WeeklySchedule, shiftHours: Double?, lateShiftShare: Double, absence: Absence, agencyShare: Double) {
+    public init(id: String, role: String, grade: String, people: [Double], vacantPosts: Int, agencyPosts: Int = 0, schedule: WeeklySchedule,
+                shiftHours: Double?, lateShiftShare: Double, absence: Absence) {
         self.id = id
         self.role = role
         self.grade = grade
         self.people = people
         self.vacantPosts = vacantPosts
+        self.agencyPosts = agencyPosts
         self.schedule = schedule
         self.shiftHours = shiftHours
         self.lateShiftShare = lateShiftShare
         self.absence = absence
-        self.agencyShare = agencyShare
     }
 }
 
@@ -356,63 +360,5 @@ public struct Fatigue: Sendable {
         self.timeFactor = timeFactor
         self.defaultProbability = defaultProbability
         self.defaultOutcome = defaultOutcome
-    }
-}
-
-/// Pay and other costs.
-public struct Costs: Sendable {
-    /// Salary by grade (£ a year, full time).
-    public var salaries: [String: Double]
-    /// Employer's on-costs as a share of salary (NI, pension, levy).
-    public var onCostRate: Double
-    /// Extra cost of an agency worker as a share of salary.
-    public var agencyPremium: Double
-    /// Enhancement for hours outside Monday–Friday 08:00–18:00, as a share of pay for those hours.
-    public var extendedHoursEnhancement: Double
-    /// One-off costs of the change (£).
-    public var oneOff: Double
-    /// Social-work hours per assessment and cost per hour (£), for the downstream cost.
-    public var assessmentHours: Double
-    public var hourlyCost: Double
-    /// The budget the design is measured against, if one is given.
-    public var budget: Budget?
-
-    /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(salaries: [String: Double], onCostRate: Double, agencyPremium: Double, extendedHoursEnhancement: Double, oneOff: Double, assessmentHours: Double, hourlyCost: Double, budget: Budget?) {
-        self.salaries = salaries
-        self.onCostRate = onCostRate
-        self.agencyPremium = agencyPremium
-        self.extendedHoursEnhancement = extendedHoursEnhancement
-        self.oneOff = oneOff
-        self.assessmentHours = assessmentHours
-        self.hourlyCost = hourlyCost
-        self.budget = budget
-    }
-}
-
-/// A design's budget position: the current base budget it replaces, how long the change must be
-/// bridged before savings elsewhere are moved across, and how the multi-year profile runs.
-public struct Budget: Sendable {
-    /// The current base budget for the same service (£ a year).
-    public var baseBudget: Double
-    /// Months of the extra cost to be met from one-off (bridging) funding.
-    public var bridgingMonths: Double
-    /// Years over which the design's change in downstream demand builds up to its full effect.
-    public var phaseInYears: Double
-    /// Years in the multi-year profile.
-    public var years: Int
-
-    /// Staff and agency cost a year above the base budget (below it when negative).
-    public func change(staffCost: Double) -> Double { staffCost - baseBudget }
-
-    /// The one-off funding that bridges the increase for `bridgingMonths` (nothing for a fall).
-    public func bridging(staffCost: Double) -> Double { max(0, change(staffCost: staffCost)) * bridgingMonths / 12 }
-
-    /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(baseBudget: Double, bridgingMonths: Double, phaseInYears: Double, years: Int) {
-        self.baseBudget = baseBudget
-        self.bridgingMonths = bridgingMonths
-        self.phaseInYears = phaseInYears
-        self.years = years
     }
 }

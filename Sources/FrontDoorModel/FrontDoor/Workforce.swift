@@ -70,14 +70,14 @@ struct Workforce {
         for (teamIndex, team) in design.teams.enumerated() {
             let early = shifts.count, late = shifts.count + 1
             shifts += [Self.shift(of: team, late: false), Self.shift(of: team, late: true)]
-            for (personIndex, fte) in team.filledPosts.enumerated() {
+            for (personIndex, fte) in team.workedPosts.enumerated() {
                 // A part-time person works round(fte × 5) weekdays, staggered across the team.
                 let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
                 teams[teamIndex].people.append(people.count)
                 people.append(Person(team: teamIndex, slot: personIndex, fte: fte,
                                      shift: Self.isLate(personIndex, share: team.lateShiftShare) ? late : early, rotaDays: days))
             }
-            teams[teamIndex].free = IndexedMinHeap(capacity: team.filledPosts.count)
+            teams[teamIndex].free = IndexedMinHeap(capacity: team.workedPosts.count)
         }
         for (index, stage) in design.stages.enumerated().reversed() {
             teams[stage.team].stages.append(index)

@@ -7,8 +7,11 @@ enum FrontDoorMeasures {
         var c = MeasureCatalogue<FrontDoorReplication>()
         let costs = StaffCosts(design)
         let staffAndAgency = costs.staff + costs.agency
-        let (assessmentHours, hourlyCost) = (design.costs.assessmentHours, design.costs.hourlyCost)
-        @Sendable func downstream(_ run: FrontDoorReplication) -> Double { run.perYear(run.assessmentsStarted) * assessmentHours * hourlyCost }
+        let unit = design.costs.downstream
+        @Sendable func downstream(_ run: FrontDoorReplication) -> Double {
+            run.perYear(run.assessmentsStarted) * unit.assessment + run.perYear(run.outcomes[Outcome.strategyDiscussion.rawValue]) * unit.s47Enquiry
+                + run.perYear(run.outcomes[Outcome.earlyHelp.rawValue]) * unit.earlyHelpEpisode
+        }
         let oneOff = design.costs.oneOff
         func words(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
 
@@ -92,27 +95,26 @@ enum FrontDoorMeasures {
         }
         c.add(MeasureID(.recontacts), "Contacts that were re-contacts within 12 months of an earlier one closing (a year)",
               unit: .contactsAYear) { $0.perYear($0.recontacts) }
-        c.add(MeasureID(.staffCost), "Staff cost a year: salaries, on-costs and extended-hours enhancements", unit: .poundsAYear) { _ in
+        c.add(MeasureID(.strategyDiscussions), "Strategy discussions, each opening a section 47 enquiry (a year)", unit: .decisionsAYear) {
+            $0.perYear($0.outcomes[Outcome.strategyDiscussion.rawValue])
+        }
+        c.add(MeasureID(.earlyHelpDecisions), "Decisions for early help (a year)", unit: .decisionsAYear) {
+            $0.perYear($0.outcomes[Outcome.earlyHelp.rawValue])
+        }
+        c.add(MeasureID(.staffCost), "Staff cost a year: salaries, extended-hours enhancements and on-costs", unit: .poundsAYear) { _ in
             costs.staff
         }
         c.add(MeasureID(.agencyCost), "Agency premium a year, for vacant posts covered by agency staff", unit: .poundsAYear) { _ in
             costs.agency
         }
         c.add(MeasureID(.oneOffCost), "One-off cost of the change", unit: .pounds) { _ in oneOff }
-        c.add(MeasureID(.downstreamCost), "Cost of the social work assessments that follow (a year)", unit: .poundsAYear, downstream)
-        c.add(MeasureID(.totalCost), "Total cost a year: staff, agency and downstream assessments", unit: .poundsAYear) {
+        c.add(MeasureID(.downstreamCost), "Notional cost of the assessments, section 47 enquiries and early help that follow (a year): "
+              + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
+        c.add(MeasureID(.totalCost), "Staff and agency cost a year plus the notional downstream cost", unit: .poundsAYear) {
             staffAndAgency + downstream($0)
         }
         c.add(MeasureID(.staffCostPerContact), "Front-door staff cost per contact received", unit: .pounds) {
             $0.received > 0 ? staffAndAgency / $0.perYear($0.received) : 0
-        }
-        if let budget = design.costs.budget {
-            c.add(MeasureID(.changeFromBaseBudget), "Staff and agency cost a year above the current base budget", unit: .poundsAYear) { _ in
-                budget.change(staffCost: staffAndAgency)
-            }
-            c.add(MeasureID(.bridging), "One-off funding to bridge the extra cost until it is moved from elsewhere", unit: .pounds) { _ in
-                budget.bridging(staffCost: staffAndAgency)
-            }
         }
         for (index, source) in design.demand.sources.enumerated() {
             c.add(MeasureID.source(source.group.name).referralConversion,

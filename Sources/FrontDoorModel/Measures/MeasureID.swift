@@ -47,6 +47,8 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case assessmentsStarted = "assessments.started"
         case assessmentsNoFurtherService = "assessments.no_further_service"
         case recontacts = "recontacts"
+        case strategyDiscussions = "strategy_discussions"
+        case earlyHelpDecisions = "early_help.decisions"
         // Cost
         case staffCost = "cost.staff_per_year_gbp"
         case agencyCost = "cost.agency_per_year_gbp"
@@ -54,8 +56,6 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case downstreamCost = "cost.downstream_per_year_gbp"
         case totalCost = "cost.total_per_year_gbp"
         case staffCostPerContact = "cost.per_contact_gbp"
-        case changeFromBaseBudget = "cost.change_from_base_budget_gbp"
-        case bridging = "cost.bridging_gbp"
         // Teams and stages
         case teamUtilisation = "team.*.utilisation"
         case stageMeanWaitHours = "stage.*.mean_wait_hours"

@@ -1,0 +1,94 @@
+import SimulationEngine
+
+/// Staff costs of a design for a year, at its price base, from its teams, their rotas and pay
+/// (they do not vary by replication). Every figure of staff cost shown anywhere comes from here.
+public struct StaffCosts: Sendable {
+    /// One team's pay bill.
+    public struct Team: Sendable {
+        public let id: String
+        public let role: String
+        public let grade: String
+        /// Posts in the establishment; `vacant` have no permanent holder, and of those `agency`
+        /// are covered by agency staff (the rest are empty and unpaid).
+        public let posts: Int
+        public let vacant: Int
+        public let agency: Int
+        /// FTE of the posts people work, permanent and agency.
+        public let fte: Double
+        /// Full-time salary of the grade.
+        public let salary: Double
+        /// Salaries of the posts people work.
+        public let salaries: Double
+        /// The enhancement on pay for the hours the rota has people work outside Monday–Friday
+        /// 08:00–18:00.
+        public let enhancement: Double
+        /// The share of the team's worked hours that attract the enhancement.
+        public let enhancedShare: Double
+        /// Employer's on-costs on salaries and enhancement.
+        public let onCosts: Double
+        /// The agency premium on the vacant posts covered by agency staff.
+        public let agencyPremium: Double
+
+        /// Salaries, enhancement and on-costs.
+        public var staff: Double { salaries + enhancement + onCosts }
+        /// Everything: staff and the agency premium.
+        public var total: Double { staff + agencyPremium }
+    }
+
+    /// Per team, in the design's team order.
+    public let teams: [Team]
+    /// Salaries, on-costs and extended-hours enhancements.
+    public let staff: Double
+    /// The extended-hours enhancements (part of `staff`).
+    public let enhancements: Double
+    /// The agency premium on vacant posts covered by agency staff.
+    public let agency: Double
+    /// Staff and agency together: what the front door's pay bill is.
+    public var total: Double { staff + agency }
+
+    public init(_ design: FrontDoorDesign) {
+        let costs = design.costs
+        teams = design.teams.map { team in
+            let salary = costs.salaries[team.grade] ?? 0
+            let worked = team.workedPosts
+            let permanent = worked.count - team.agencyPosts
+            var salaries = 0.0, enhancement = 0.0, onCosts = 0.0, agencyPremium = 0.0, enhancedHours = 0.0, hours = 0.0
+            let shares = [false, true].map { StaffCosts.shareOutsideStandardHours(Workforce.shift(of: team, late: $0)) }
+            for (index, fte) in worked.enumerated() {
+                let pay = fte * salary
+                let share = shares[Workforce.isLate(index, share: team.lateShiftShare) ? 1 : 0]
+                let extra = pay * share * costs.extendedHoursEnhancement
+                salaries += pay
+                enhancement += extra
+                onCosts += costs.onCosts.onCosts(onPay: pay + extra)
+                if index >= permanent { agencyPremium += pay * (costs.agencyPremium[team.grade] ?? 0) }
+                enhancedHours += fte * share
+                hours += fte
+            }
+            return Team(id: team.id, role: team.role, grade: team.grade, posts: team.people.count, vacant: team.vacantPosts, agency: team.agencyPosts,
+                        fte: hours, salary: salary, salaries: salaries, enhancement: enhancement, enhancedShare: hours > 0 ? enhancedHours / hours : 0,
+                        onCosts: onCosts, agencyPremium: agencyPremium)
+        }
+        staff = teams.reduce(0) { $0 + $1.staff }
+        enhancements = teams.reduce(0) { $0 + $1.enhancement }
+        agency = teams.reduce(0) { $0 + $1.agencyPremium }
+    }
+
+    /// The share of the weekly hours of a person's shift that fall outside Monday–Friday
+    /// 08:00–18:00 (an interval running past midnight counts on the day it runs into).
+    static func shareOutsideStandardHours(_ schedule: WeeklySchedule) -> Double {
+        var outside = 0.0
+        for (weekday, intervals) in schedule.intervals.enumerated() {
+            for interval in intervals {
+                for dayOffset in 0..<2 {
+                    let base = Double(24 * dayOffset)
+                    let lower = max(interval.lowerBound, base) - base, upper = min(interval.upperBound, base + 24) - base
+                    guard upper > lower else { continue }
+                    let inside = (weekday + dayOffset) % 7 >= 5 ? 0 : max(0, min(upper, 18) - max(lower, 8))
+                    outside += upper - lower - inside
+                }
+            }
+        }
+        return outside / schedule.hoursPerWeek
+    }
+}
