@@ -49,7 +49,8 @@ enum Fixture {
         \(fatigue)
         costs:
           salaries: {tm: 50000, partner: 0}
-          on_cost_rate: 0.3
+          employer_ni: {rate: 0, threshold: 0}
+          pension_rate: 0.295
         """
     }
 
@@ -256,7 +257,7 @@ enum Fixture {
     @Test func vacantPostsAreNeitherWorkedNorPaid() throws {
         let full = try Fixture.design(Fixture.yaml(people: "4"))
         let vacant = try Fixture.design(Fixture.yaml(people: "4").replacingOccurrences(of: "    people: 4", with: "    people: 4\n    vacant_posts: 2"))
-        #expect(vacant.0.teams[0].filledPosts == [1, 1])
+        #expect(vacant.0.teams[0].workedPosts == [1, 1])
         #expect(abs(StaffCosts(vacant.0).staff * 2 - StaffCosts(full.0).staff) < 1e-6)
         var state = FrontDoorState(design: vacant.0, length: vacant.1, seeds: SeedPlan(baseSeed: 1), replication: 0)
         #expect(state.workforce.people.count == 2)

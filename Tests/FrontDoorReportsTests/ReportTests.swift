@@ -32,7 +32,7 @@ enum ReportFixture {
           amber: {referral: 0.5, early_help: 0.3, nfa: 0.2}
           green: {early_help: 0.3, nfa: 0.7}
           assessment_start_probability: 0.9
-        costs: {salaries: {sw: 38000, tm: 50000}, on_cost_rate: 0.3, assessment_hours: 20, hourly_cost: 40}
+        costs: {salaries: {sw: 38000, tm: 50000}, employer_ni: {rate: 0, threshold: 0}, pension_rate: 0.295, downstream: {hourly_cost: 40, assessment_hours: 20}}
         """, file: "\(name).yaml")
     }
 

@@ -1,0 +1,74 @@
+import Testing
+import ScenarioReading
+@testable import FrontDoorModel
+
+/// Prices, on-costs and staff costs, each against figures worked out by hand from the sources.
+struct CostsTests {
+    @Test func financialYearsRunAprilToMarch() throws {
+        #expect(FinancialYear(containing: try #require(CivilDate(iso: "2026-03-31"))) == FinancialYear(startYear: 2025))
+        #expect(FinancialYear(containing: try #require(CivilDate(iso: "2026-04-01"))) == FinancialYear(startYear: 2026))
+        #expect(FinancialYear("2025/26")?.description == "2025/26")
+        #expect(FinancialYear("1999-00")?.startYear == 1999)
+        #expect(FinancialYear("2025/27") == nil && FinancialYear("2025") == nil)
+    }
+
+    @Test func payAwardsRaiseBySumOrPercentWhicheverIsMore() {
+        // A 2019/20 social worker at £38,476 gets the flat £1,925 in 2022/23 (more than 4.04%);
+        // a team manager at £50,711 gets 4.04% (more than £1,925).
+        let from = FinancialYear(startYear: 2019), to = FinancialYear(startYear: 2022)
+        let worker = NationalPay.uplift(38_476, from: from, to: to)
+        #expect(abs(worker - (38_476 * 1.0275 * 1.0175 + 1_925)) < 0.01)
+        let manager = NationalPay.uplift(50_711, from: from, to: to)
+        #expect(abs(manager - 50_711 * 1.0275 * 1.0175 * 1.0404) < 0.01)
+        // Back again, and back a year before the scales.
+        #expect(abs(NationalPay.uplift(worker, from: to, to: from) - 38_476) < 1e-6)
+        #expect(abs(NationalPay.uplift(50_711, from: from, to: FinancialYear(startYear: 2018)) - 50_711 / 1.02) < 1e-6)
+        #expect(NationalPay.missingAwards(from: from, to: FinancialYear(startYear: 2027)) == [FinancialYear(startYear: 2026), FinancialYear(startYear: 2027)])
+    }
+
+    @Test func onCostsOnAFortyThousandSalaryAreAboutAThirdIn2025() throws {
+        // Domain §3.3: NI 15% above £5,000 (£5,250), LGPS about 20–21%, levy 0.5%: about 34%.
+        let rates = try #require(OnCostRates(year: FinancialYear(startYear: 2025), pensionRate: NationalPay.pensionRate))
+        let share = rates.onCosts(onPay: 40_000) / 40_000
+        #expect(share > 0.33 && share < 0.355, "\(share)")
+        // In 2018/19 NI was 13.8% above £8,424: about two points less.
+        let before = try #require(OnCostRates(year: FinancialYear(startYear: 2018), pensionRate: NationalPay.pensionRate))
+        #expect(abs(rates.onCosts(onPay: 40_000) - before.onCosts(onPay: 40_000) - (5_250 - 0.138 * (40_000 - 8_424))) < 0.01)
+    }
+
+    @Test func theEnhancementIsPaidOnTheHoursTheRotaWorks() throws {
+        // Open 08:00–22:00 on weekdays: 4 of the 14 opening hours (28.6%) are after 18:00, but a
+        // quarter of the people work the 7.4-hour late shift (14:36–22:00), 4 hours of it after
+        // 18:00: 0.25 × 4 / 7.4 = 13.5% of the hours worked.
+        let text = Fixture.yaml(people: "16", hours: "{weekdays: \"08:00-22:00\"}")
+            .replacingOccurrences(of: "    people: 16", with: "    people: 16\n    shift_hours: 7.4\n    late_shift_share: 0.25")
+            .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  extended_hours_enhancement: 0.2")
+        let costs = StaffCosts(try Fixture.design(text).0)
+        #expect(abs(costs.teams[0].enhancedShare - 0.25 * 4 / 7.4) < 1e-9)
+        #expect(abs(costs.enhancements - 16 * 50_000 * 0.25 * 4 / 7.4 * 0.2) < 0.01)
+    }
+
+    @Test func theAgencyPremiumIsChargedOnCoveredVacanciesOnly() throws {
+        // Ten posts, three vacant, two of those covered by agency staff: nine people work and are
+        // paid; the premium is on the two agency posts alone.
+        let text = Fixture.yaml(people: "10")
+            .replacingOccurrences(of: "    people: 10", with: "    people: 10\n    vacant_posts: 3\n    agency_cover: 0.67")
+            .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  agency_premium: {tm: 0.24}")
+        let design = try Fixture.design(text).0
+        let costs = StaffCosts(design)
+        #expect(design.teams[0].workedPosts.count == 9 && design.teams[0].agencyPosts == 2)
+        #expect(abs(costs.teams[0].salaries - 9 * 50_000) < 0.01)
+        #expect(abs(costs.agency - 2 * 50_000 * 0.24) < 0.01)
+        let noVacancies = StaffCosts(try Fixture.design(Fixture.yaml(people: "10")
+            .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  agency_premium: {tm: 0.24}")).0)
+        #expect(noVacancies.agency == 0)
+    }
+
+    @Test func payScalesOfAnotherYearArePutOnTheRunsPrices() throws {
+        // The fixture starts on 1 April 2025: 2025/26 prices. Scales of 2024/25 rise by 3.2%.
+        let text = Fixture.yaml().replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  pay_year: 2024/25")
+        let costs = try Fixture.design(text).0.costs
+        #expect(costs.priceYear == FinancialYear(startYear: 2025))
+        #expect(abs(try #require(costs.salaries["tm"]) - 50_000 * 1.032) < 1e-6)
+    }
+}
