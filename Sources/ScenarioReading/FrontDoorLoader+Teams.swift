@@ -22,8 +22,7 @@ extension FrontDoorLoader {
                 throw peopleValue.error("\(people.count) posts is more than the limit of \(YAMLValue.amount(Double(Limits.peoplePerTeam), "people"))")
             }
         }
-        let vacant = try readVacancies(team, posts: people.count)
-        let agency = Int((Double(vacant) * (try team["agency_cover"]?.probability() ?? 0)).rounded())
+        let vacancies = try readVacancies(team, posts: people.count)
         let hoursValue = try team.required("hours", "when the team works, such as {weekdays: \"09:00-17:00\"}")
         let hours = try hoursValue.mapping(allowed: ["weekdays", "weekends", "every_day", "bank_holidays"] + weekdayNames)
         var intervals: [[ClosedRange<Double>]] = Array(repeating: [], count: 7)
@@ -42,24 +41,23 @@ extension FrontDoorLoader {
         }
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    people: people, vacantPosts: vacant, agencyPosts: agency, schedule: schedule,
+                    people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
                     shiftHours: try team["shift_hours"]?.number("hours in a shift, from 1 to 24") { $0 >= 1 && $0 <= 24 },
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
                     absence: absence)
     }
 
-    /// Posts with no permanent holder: `vacant_posts`, or `vacancy_rate` of the posts to the
-    /// nearest whole post.
-    static func readVacancies(_ team: YAMLMapping, posts: Int) throws(ScenarioError) -> Int {
+    /// Posts with no permanent holder: `vacant_posts`, or a `vacancy_rate` of the posts.
+    static func readVacancies(_ team: YAMLMapping, posts: Int) throws(ScenarioError) -> Team.Vacancies {
         if let rate = team["vacancy_rate"] {
             if team["vacant_posts"] != nil { throw rate.error("give vacant_posts or vacancy_rate, not both") }
-            return Int((Double(posts) * (try rate.probability())).rounded())
+            return .rate(try rate.probability())
         }
         let vacant = try team["vacant_posts"]?.wholeNumber(atLeast: 0, atMost: Limits.peoplePerTeam, "posts") ?? 0
         if vacant > posts, let value = team["vacant_posts"] {
             throw value.error("a team of \(posts) posts cannot have \(vacant) vacant")
         }
-        return vacant
+        return .posts(vacant)
     }
 
     static func readAbsence(_ value: YAMLValue) throws(ScenarioError) -> Team.Absence {

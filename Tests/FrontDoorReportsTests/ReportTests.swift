@@ -11,7 +11,7 @@ let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appe
 /// A small comparison — a front door with one decider against one with two — run the same way
 /// every time, for snapshots of the files and a look at the report in a browser.
 enum ReportFixture {
-    static func scenario(_ name: String, people: Int) throws -> Scenario {
+    static func scenario(_ name: String, people: Int, overrides: [String] = []) throws -> Scenario {
         try ScenarioLoader.parse("""
         scenario: \(name)
         start_date: 2025-04-01
@@ -33,7 +33,7 @@ enum ReportFixture {
           green: {early_help: 0.3, nfa: 0.7}
           assessment_start_probability: 0.9
         costs: {salaries: {sw: 38000, tm: 50000}, employer_ni: {rate: 0, threshold: 0}, pension_rate: 0.295, downstream: {hourly_cost: 40, assessment_hours: 20}}
-        """, file: "\(name).yaml")
+        """, file: "\(name).yaml", overrides: overrides)
     }
 
     static let comparison: DesignComparison = Comparison.run(
@@ -90,6 +90,32 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         #expect(html.contains("@page{size:A4"))
         #expect(html.contains("With <strong>two-managers</strong>"))
         #expect(html.contains("stages.screen (one-manager.yaml:13): a guess for the test"))
+    }
+
+    @Test func theBudgetIsTidyInWholePoundsWithTheChangeFromTheBaseline() throws {
+        let view = try #require(FinanceView(ReportFixture.comparison))
+        let csv = BudgetView.csv(view)
+        try assertSnapshot(csv, named: "budget.csv")
+        let rows = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+        // Two designs × four financial years × (two teams and nine lines).
+        #expect(rows.count == 2 * 4 * (2 + BudgetView.lines.count))
+        #expect(rows.allSatisfy { $0[2] == "2025/26" && Int($0[11]) != nil })
+        #expect(Set(rows.map { $0[3] }) == ["2025/26", "2026/27", "2027/28", "2028/29"])
+        // The second manager costs £50,000 with on-costs of 30% (pension 29.5%, levy 0.5%, no NI
+        // in the fixture), every year, in cash.
+        let cash = rows.filter { $0[0] == "two-managers" && $0[4] == "cash total" }
+        #expect(cash.count == 4 && cash.allSatisfy { $0[12] == "65000" })
+        #expect(view.designs[0].change == nil && !view.designs.contains { !$0.idleTeams.isEmpty })
+    }
+
+    @Test func aSingleDesignHasItsOwnBudgetAndAPaidTeamWithNoWorkIsFlagged() throws {
+        let idle = try ReportFixture.scenario("with-support", people: 1, overrides: ["teams.support={grade: sw, people: 2, hours: {weekdays: \"09:00-17:00\"}}"])
+        let view = try #require(FinanceView(Comparison.run([idle], settings: ExperimentSettings(replications: 2, seed: 11, jobs: 2))))
+        #expect(!view.hasBaseline && view.designs[0].idleTeams == ["support"])
+        let html = BudgetView.html(view)
+        #expect(html.contains("There is no baseline to compare with"))
+        #expect(html.contains("team support is paid, but the model gives them no contacts"))
+        #expect(html.contains("All amounts at 2025/26 prices"))
     }
 
     @Test func dailyTableHasADayForEveryMeasuredDay() {

@@ -6,7 +6,8 @@
 /// ```
 public enum DesignEdit: Sendable, Hashable {
     /// Sets a team's establishment to `count` full-time posts, as `teams.<team>.people: count`
-    /// in the file would; the team's vacant posts stay vacant.
+    /// in the file would; the team's vacant posts stay vacant (or its vacancy rate applies to
+    /// the new number).
     case posts(team: String, count: Int)
 }
 
@@ -28,8 +29,10 @@ extension Scenario {
                 guard let index = design.teams.firstIndex(where: { $0.id == id }) else {
                     throw DesignEditError(message: "\(name): no team is called '\(id)'; expected one of \(design.teams.map(\.id).joined(separator: ", "))")
                 }
-                guard count >= design.teams[index].vacantPosts, count >= 0 else {
-                    throw DesignEditError(message: "\(name): team '\(id)' has \(design.teams[index].vacantPosts) vacant posts, so it cannot have \(count) posts")
+                let vacant = design.teams[index].vacantPosts
+                let fixedVacancies = design.teams[index].vacancies == .posts(vacant)
+                guard count >= 0, !fixedVacancies || count >= vacant else {
+                    throw DesignEditError(message: "\(name): team '\(id)' has \(vacant) vacant posts, so it cannot have \(count) posts")
                 }
                 design.teams[index].people = Array(repeating: 1, count: count)
             }

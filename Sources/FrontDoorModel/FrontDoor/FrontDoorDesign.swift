@@ -174,11 +174,25 @@ public struct Team: Sendable {
     public var grade: String
     /// Full-time equivalent of each post in the establishment.
     public var people: [Double]
-    /// Posts with no permanent holder (the last ones listed).
-    public var vacantPosts: Int
-    /// Of the vacant posts, those covered by agency staff (who work them, at a premium); the rest
-    /// are empty: nobody works them, nobody is paid.
-    public var agencyPosts: Int
+    /// How many posts have no permanent holder: a number of posts, or a share of the posts.
+    public enum Vacancies: Sendable, Equatable {
+        case posts(Int)
+        case rate(Double)
+    }
+
+    public var vacancies: Vacancies
+    /// The share of the vacant posts covered by agency staff (who work them, at a premium); the
+    /// rest are empty: nobody works them, nobody is paid.
+    public var agencyCover: Double
+    /// Posts with no permanent holder (the last ones listed); a rate gives the nearest whole number.
+    public var vacantPosts: Int {
+        switch vacancies {
+        case .posts(let count): return min(count, people.count)
+        case .rate(let rate): return Int((Double(people.count) * rate).rounded())
+        }
+    }
+    /// Vacant posts covered by agency staff, to the nearest whole post.
+    public var agencyPosts: Int { Int((Double(vacantPosts) * agencyCover).rounded()) }
     /// Vacant posts that nobody works.
     public var emptyPosts: Int { vacantPosts - agencyPosts }
     /// The posts people work, permanent and agency, by FTE (agency last).
@@ -193,14 +207,14 @@ public struct Team: Sendable {
     public var absence: Absence
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, role: String, grade: String, people: [Double], vacantPosts: Int, agencyPosts: Int = 0, schedule: WeeklySchedule,
+    public init(id: String, role: String, grade: String, people: [Double], vacancies: Vacancies = .posts(0), agencyCover: Double = 0, schedule: WeeklySchedule,
                 shiftHours: Double?, lateShiftShare: Double, absence: Absence) {
         self.id = id
         self.role = role
         self.grade = grade
         self.people = people
-        self.vacantPosts = vacantPosts
-        self.agencyPosts = agencyPosts
+        self.vacancies = vacancies
+        self.agencyCover = agencyCover
         self.schedule = schedule
         self.shiftHours = shiftHours
         self.lateShiftShare = lateShiftShare
