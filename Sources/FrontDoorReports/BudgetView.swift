@@ -38,7 +38,7 @@ enum BudgetView {
                     let change = design.change.map { pounds(line.value($0[index])) } ?? ""
                     rows.append(common + [line.name, "", "", "", "", "", "", pounds(line.value(year)), change, line.notional ? "notional" : note])
                 }
-                if index == 0, let bridging = design.bridging, design.bridgingMonths > 0 {
+                if index == 0, let bridging = design.bridging, design.bridgingMonths > 0, bridging > 0 {
                     rows.append(common + ["bridging funding (part of the change)", "", "", "", "", "", "", pounds(bridging), "", note])
                 }
             }
@@ -102,7 +102,7 @@ enum BudgetView {
                 html += "<tr><td>\(line.name)</td>" + change.map { "<td>\(signed(line.value($0)))</td>" }.joined() + "<td>\(signed(total))</td></tr>"
             }
             html += "</tbody></table>"
-            if let bridging = design.bridging, design.bridgingMonths > 0 {
+            if let bridging = design.bridging, design.bridgingMonths > 0, bridging > 0 {
                 html += "<p>Bridging: \(money(bridging)) of one-off funding meets the first \(ScenarioDescription.number(design.bridgingMonths)) months "
                     + "of the increase in staff and agency cost (part of the first year's change, not on top of it).</p>"
             }

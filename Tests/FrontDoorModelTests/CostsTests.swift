@@ -23,6 +23,8 @@ struct CostsTests {
         // Back again, and back a year before the scales.
         #expect(abs(NationalPay.uplift(worker, from: to, to: from) - 38_476) < 1e-6)
         #expect(abs(NationalPay.uplift(50_711, from: from, to: FinancialYear(startYear: 2018)) - 50_711 / 1.02) < 1e-6)
+        // A grade paid from another budget (£0 here) gets no flat award.
+        #expect(NationalPay.uplift(0, from: from, to: to) == 0)
         #expect(NationalPay.missingAwards(from: from, to: FinancialYear(startYear: 2027)) == [FinancialYear(startYear: 2026), FinancialYear(startYear: 2027)])
     }
 

@@ -13,10 +13,11 @@ public enum NationalPay {
             self.flat = flat
         }
 
-        /// Pay after the award.
-        public func applied(to pay: Double) -> Double { pay + max(flat, percent * pay) }
+        /// Pay after the award (no pay stays no pay: a grade paid from another budget).
+        public func applied(to pay: Double) -> Double { pay > 0 ? pay + max(flat, percent * pay) : pay }
         /// Pay before the award, from pay after it.
         public func undone(from pay: Double) -> Double {
+            guard pay > 0 else { return pay }
             let byPercent = pay / (1 + percent)
             return flat > 0 && pay - flat > 0 && flat >= percent * (pay - flat) ? pay - flat : byPercent
         }

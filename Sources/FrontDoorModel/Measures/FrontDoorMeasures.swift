@@ -13,6 +13,7 @@ enum FrontDoorMeasures {
                 + run.perYear(run.outcomes[Outcome.earlyHelp.rawValue]) * unit.earlyHelpEpisode
         }
         let oneOff = design.costs.oneOff
+        let prices = "\(design.costs.priceYear)"
         func words(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
 
         c.add(MeasureID(.contactsReceived), "Contacts received (a year)", unit: .contactsAYear) { $0.perYear($0.received) }
@@ -101,19 +102,19 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.earlyHelpDecisions), "Decisions for early help (a year)", unit: .decisionsAYear) {
             $0.perYear($0.outcomes[Outcome.earlyHelp.rawValue])
         }
-        c.add(MeasureID(.staffCost), "Staff cost a year: salaries, extended-hours enhancements and on-costs", unit: .poundsAYear) { _ in
+        c.add(MeasureID(.staffCost), "Staff cost a year at \(prices) prices: salaries, extended-hours enhancements and on-costs", unit: .poundsAYear) { _ in
             costs.staff
         }
-        c.add(MeasureID(.agencyCost), "Agency premium a year, for vacant posts covered by agency staff", unit: .poundsAYear) { _ in
+        c.add(MeasureID(.agencyCost), "Agency premium a year at \(prices) prices, for vacant posts covered by agency staff", unit: .poundsAYear) { _ in
             costs.agency
         }
-        c.add(MeasureID(.oneOffCost), "One-off cost of the change", unit: .pounds) { _ in oneOff }
-        c.add(MeasureID(.downstreamCost), "Notional cost of the assessments, section 47 enquiries and early help that follow (a year): "
+        c.add(MeasureID(.oneOffCost), "One-off cost of the change at \(prices) prices", unit: .pounds) { _ in oneOff }
+        c.add(MeasureID(.downstreamCost), "Notional cost a year at \(prices) prices of the assessments, section 47 enquiries and early help that follow: "
               + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
-        c.add(MeasureID(.totalCost), "Staff and agency cost a year plus the notional downstream cost", unit: .poundsAYear) {
+        c.add(MeasureID(.totalCost), "Staff and agency cost a year plus the notional downstream cost, at \(prices) prices", unit: .poundsAYear) {
             staffAndAgency + downstream($0)
         }
-        c.add(MeasureID(.staffCostPerContact), "Front-door staff cost per contact received", unit: .pounds) {
+        c.add(MeasureID(.staffCostPerContact), "Front-door staff and agency cost per contact received, at \(prices) prices", unit: .pounds) {
             $0.received > 0 ? staffAndAgency / $0.perYear($0.received) : 0
         }
         for (index, source) in design.demand.sources.enumerated() {
