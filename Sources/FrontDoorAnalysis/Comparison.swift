@@ -60,6 +60,14 @@ public enum Comparison {
             target = next
         }
         progress?.finish()
+        return assemble(scenarios, settings: settings, outcomes: outcomes, seconds: seconds)
+    }
+
+    /// The comparison of `scenarios` from every replication's outcome of each, in replication
+    /// order (however and wherever they were run), and the seconds each design took.
+    public static func assemble(_ scenarios: [Scenario], settings: ExperimentSettings, outcomes: [[ReplicationOutcome]],
+                                seconds: [Double]) -> DesignComparison {
+        let target = outcomes[0].count
         var final = settings
         final.replications = target
         let designs = scenarios.indices.map { ExperimentResult(scenario: scenarios[$0], settings: final, outcomes: outcomes[$0], wallSeconds: seconds[$0]) }

@@ -109,7 +109,13 @@ public enum Experiment {
     /// Replications `first ..< first + count` of `scenario`, in order, on `jobs` threads.
     static func replicate(_ scenario: Scenario, seeds: SeedPlan, first: Int, count: Int, jobs: Int,
                           progress: (any ProgressObserver)?) -> [ReplicationOutcome] {
-        ReplicationRunner.run(count: count, first: first, jobs: jobs) { replication in
+        replicate(scenario, seeds: seeds, replications: Array(first..<(first + count)), jobs: jobs, progress: progress)
+    }
+
+    /// The numbered replications of `scenario`, in the order given, on `jobs` threads.
+    static func replicate(_ scenario: Scenario, seeds: SeedPlan, replications: [Int], jobs: Int,
+                          progress: (any ProgressObserver)?) -> [ReplicationOutcome] {
+        ReplicationRunner.run(replications: replications, jobs: jobs) { replication in
             let outcome = scenario.simulate(replication: replication, seeds: seeds)
             progress?.advance()
             return outcome

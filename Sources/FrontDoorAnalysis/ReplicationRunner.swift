@@ -13,12 +13,23 @@ public enum ReplicationRunner {
         count: Int, first: Int = 0, jobs: Int,
         _ replicate: @escaping @Sendable (Int) -> Result
     ) -> [Result] {
-        precondition(count >= 0 && jobs >= 1)
+        precondition(count >= 0)
+        return run(replications: Array(first..<(first + count)), jobs: jobs, replicate)
+    }
+
+    /// Runs the numbered replications on `jobs` threads and returns their results in the order
+    /// of `replications`.
+    public static func run<Result: Sendable>(
+        replications: [Int], jobs: Int,
+        _ replicate: @escaping @Sendable (Int) -> Result
+    ) -> [Result] {
+        precondition(jobs >= 1)
+        let count = replications.count
         if count == 0 { return [] }
         let workers = min(jobs, count)
-        if workers == 1 { return (first..<(first + count)).map(replicate) }
+        if workers == 1 { return replications.map(replicate) }
         // Each worker takes the next replication not yet taken, so that a slow one does not hold
-        // up a whole share of the work; results are put back in replication order.
+        // up a whole share of the work; results are put back in order.
         let nextIndex = Atomic<Int>(0)
         let results = Mutex<[Result?]>(Array(repeating: nil, count: count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -26,7 +37,7 @@ public enum ReplicationRunner {
             while true {
                 let index = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
                 if index >= count { break }
-                mine.append((index, replicate(first + index)))
+                mine.append((index, replicate(replications[index])))
             }
             results.withLock { all in for (index, result) in mine { all[index] = result } }
         }

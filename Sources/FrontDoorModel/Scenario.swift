@@ -107,4 +107,11 @@ public struct DayValues: Sendable, Equatable {
     public let received: Int
     public let decided: Int
     public let backlog: Int?
+
+    public init(date: CivilDate, received: Int, decided: Int, backlog: Int?) {
+        self.date = date
+        self.received = received
+        self.decided = decided
+        self.backlog = backlog
+    }
 }

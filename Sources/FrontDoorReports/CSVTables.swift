@@ -31,12 +31,17 @@ public enum CSVTables {
 
     /// One row per design, replication and measure: scenario, replication, measure, value.
     public static func replications(_ comparison: DesignComparison) -> String {
+        replications(comparison.designs.map { design in (design.scenario, design.values.enumerated().map { ($0, $1) }) })
+    }
+
+    /// The same for some replications of each design (a shard's), numbered from 0 as run.
+    public static func replications(_ designs: [(scenario: Scenario, runs: [(replication: Int, values: [Double])])]) -> String {
         var rows = [["scenario", "replication", "measure", "value"]]
-        for design in comparison.designs {
-            let definitions = design.scenario.measures
-            for (replication, values) in design.values.enumerated() {
+        for (scenario, runs) in designs {
+            let definitions = scenario.measures
+            for (replication, values) in runs {
                 for (definition, value) in zip(definitions, values) {
-                    rows.append([design.scenario.name, String(replication + 1), definition.name, number(value)])
+                    rows.append([scenario.name, String(replication + 1), definition.name, number(value)])
                 }
             }
         }

@@ -3,17 +3,23 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 
+/// A scenario file and the SHA-256 of its bytes.
+public struct ScenarioFile: Codable, Sendable, Equatable {
+    public let path: String
+    public let sha256: String
+
+    /// Every file of `scenario` (the file and those it extends) with its hash now.
+    public static func hashed(_ scenario: Scenario) -> [ScenarioFile] {
+        scenario.files.map { ScenarioFile(path: $0, sha256: RunManifest.sha256(ofFile: $0)) }
+    }
+}
+
 /// Everything needed to reproduce a run's figures: the program version, the command, every
 /// scenario file with its SHA-256 hash, the seed, the replications and the warm-up.
 public struct RunManifest: Encodable, Sendable {
-    struct File: Encodable, Sendable {
-        let path: String
-        let sha256: String
-    }
-
     struct Design: Encodable, Sendable {
         let scenario: String
-        let files: [File]
+        let files: [ScenarioFile]
         let horizon_days: Double
         let warm_up_days: Double
         let warm_up_check: String?
@@ -44,7 +50,7 @@ public struct RunManifest: Encodable, Sendable {
             + "stream seeds from (seed, replication, purpose) by a bijective 32-bit mix; every design uses the same seeds"
         designs = comparison.designs.map { design in
             Design(scenario: design.scenario.name,
-                   files: design.scenario.files.map { File(path: $0, sha256: RunManifest.sha256(ofFile: $0)) },
+                   files: ScenarioFile.hashed(design.scenario),
                    horizon_days: design.scenario.length.horizonHours / 24,
                    warm_up_days: design.scenario.length.warmUpHours / 24,
                    warm_up_check: WarmUpCheck(design)?.sentence)

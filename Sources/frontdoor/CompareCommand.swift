@@ -28,6 +28,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var options: ReplicationOptions
     @OptionGroup var what: OverrideOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var shards: ShardOptions
 
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files: the baseline first") }
@@ -42,6 +43,7 @@ struct Compare: ParsableCommand {
         guard Set(names).count == names.count else {
             throw fail("two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name")
         }
-        try runDesigns(loaded, options: options, output: output)
+        try runDesigns(loaded, options: options, output: output, shards: shards,
+                       invocation: Invocation(command: "compare", scenarios: scenarios, overrides: what.overrides, vary: []))
     }
 }

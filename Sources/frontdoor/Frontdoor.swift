@@ -19,7 +19,7 @@ struct Frontdoor: ParsableCommand {
           frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85"
         """,
         version: FrontdoorVersion.current,
-        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self]
+        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self]
     )
 }
 
@@ -116,25 +116,119 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
-/// Runs the designs, prints the results and writes the report.
-func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions) throws {
-    let folder = output.noReport ? nil : try prepareOutput(output.output ?? "Output/" + scenarios.map(\.name).joined(separator: "-vs-"))
+/// Options for running a share of the work as one task of an array job.
+struct ShardOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Run only shard K (from 0) of N of the replications, for an array job; 'auto' reads K and N from Slurm, a Kubernetes Indexed Job or AWS Batch. Merge the shards with 'frontdoor merge'.",
+                               valueName: "K/N|auto"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("The number of shards, with --shard auto where the engine does not say (a Kubernetes Indexed Job's completions).", valueName: "N"))
+    var shardCount: Int?
+
+    /// The shard this process runs, if any.
+    func resolved() throws -> Shard? {
+        guard let shard else {
+            if shardCount != nil { throw ValidationError("--shard-count applies only with --shard auto") }
+            return nil
+        }
+        do throws(ShardError) {
+            if shard == "auto" { return try Shard(environment: ProcessInfo.processInfo.environment, count: shardCount) }
+            if shardCount != nil { throw ShardError("--shard-count applies only with --shard auto") }
+            return try Shard(parsing: shard)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+}
+
+/// What was asked for, as a shard records it so that `merge` can read the same designs again.
+struct Invocation {
+    let command: String
+    let scenarios: [String]
+    let overrides: [String]
+    let vary: [String]
+}
+
+/// How a comparison is shown: as designs (run, compare) or as the points of a sweep.
+enum Presentation {
+    case designs
+    case sweep(axes: [SweepAxis], points: [SweepPoint])
+}
+
+/// Runs the designs (or this process's shard of them), prints the results and writes the report.
+func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions, shards: ShardOptions,
+                invocation: Invocation, presentation: Presentation = .designs) throws {
+    if let shard = try shards.resolved() {
+        try runShard(shard, scenarios, options: options, output: output, invocation: invocation)
+        return
+    }
+    let names = scenarios.map(\.name).joined(separator: "-vs-")
+    let defaultFolder: String
+    switch presentation {
+    case .designs: defaultFolder = "Output/" + names
+    case .sweep: defaultFolder = "Output/\(scenarios[0].name.prefix { $0 != "[" })-sweep"
+    }
+    let folder = output.noReport ? nil : try prepareOutput(output.output ?? defaultFolder)
     let comparison = Comparison.run(scenarios, settings: options.settings, progress: ProgressReporter.onTerminal())
-    if output.json {
-        print(try summaryJSON(comparison))
-    } else {
-        print(scenarios.count == 1 ? SummaryTable.render(comparison.baseline) : ComparisonTable.render(comparison), terminator: "")
+    try present(comparison, presentation: presentation, output: output, folder: folder, commandLine: CommandLine.arguments)
+}
+
+/// Prints a comparison and writes its files, as `run`, `compare`, `sweep` and `merge` all do.
+func present(_ comparison: DesignComparison, presentation: Presentation, output: OutputOptions, folder: OutputFolder?, commandLine: [String]) throws {
+    switch (presentation, output.json) {
+    case (.designs, true): print(try summaryJSON(comparison))
+    case (.sweep, true): print(try ComparisonJSON(comparison).text())
+    case (.designs, false):
+        print(comparison.designs.count == 1 ? SummaryTable.render(comparison.baseline) : ComparisonTable.render(comparison), terminator: "")
         if let precision = comparison.precision { print(precision.sentence) }
+    case (.sweep(let axes, let points), false):
+        print(SweepReport.table(comparison, axes: axes, points: points), terminator: "")
     }
     guard let folder else { return }
     do {
-        let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: CommandLine.arguments)
-        let written = try folder.write(comparison, manifest: manifest)
-        printError("Wrote \(written.count) files to \(folder.path)/ (open \(folder.path)/report.html)")
+        let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: commandLine)
+        switch presentation {
+        case .designs:
+            let written = try folder.write(comparison, manifest: manifest)
+            printError("Wrote \(written.count) files to \(folder.path)/ (open \(folder.path)/report.html)")
+        case .sweep(let axes, let points):
+            try folder.write([("sweep.csv", SweepReport.csv(comparison, axes: axes, points: points)),
+                              ("report.html", SweepReport.html(comparison, axes: axes, points: points, manifest: manifest)),
+                              ("manifest.json", try manifest.text())])
+            printError("Wrote sweep.csv, report.html and manifest.json to \(folder.path)/")
+        }
     } catch let error as OutputError {
         throw fail(error.message)
     } catch {
-        throw fail("could not write the report to \(folder.path): \(error.localizedDescription)")
+        throw fail("could not write to \(folder.path): \(error.localizedDescription)")
+    }
+}
+
+/// Runs one shard's units and writes its record and replications beside the other shards'.
+func runShard(_ shard: Shard, _ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions, invocation: Invocation) throws {
+    guard options.precision == nil else {
+        throw fail("--precision decides how many replications to run from all of them, so it cannot be sharded: give --replications")
+    }
+    guard !output.json, !output.noReport else {
+        throw fail("a shard writes its replications for 'frontdoor merge' and prints no results: leave out --json and --no-report")
+    }
+    let folder = output.output ?? "Output/" + scenarios.map(\.name).joined(separator: "-vs-") + "-shards"
+    let started = DispatchTime.now()
+    let settings = options.settings
+    let result = Comparison.run(scenarios, settings: settings, shard: shard, progress: ProgressReporter.onTerminal())
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    let record = ShardRecord(result, designs: scenarios, version: FrontdoorVersion.current, command: invocation.command, scenarios: invocation.scenarios,
+                             overrides: invocation.overrides, vary: invocation.vary, commandLine: CommandLine.arguments, settings: settings, wallSeconds: seconds)
+    let table = CSVTables.replications(scenarios.indices.map { design in
+        (scenarios[design], result.units.filter { $0.design == design }.map { ($0.replication, $0.outcome.values) })
+    })
+    do {
+        let written = try record.write(into: folder, replicationsTable: table)
+        print("Shard \(shard) ran \(result.units.count) of \(scenarios.count * settings.replications) units (design × replication) in "
+              + String(format: "%.1f s", seconds) + "; wrote \(written.map { ($0 as NSString).lastPathComponent }.joined(separator: " and ")) to \(folder)/.")
+        print("When every shard has run: frontdoor merge \(folder) --output <folder>")
+    } catch {
+        throw fail(error.message)
     }
 }
 

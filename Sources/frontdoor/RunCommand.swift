@@ -27,8 +27,10 @@ struct Run: ParsableCommand {
     @OptionGroup var options: ReplicationOptions
     @OptionGroup var what: OverrideOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var shards: ShardOptions
 
     func run() throws {
-        try runDesigns([try what.load(scenario)], options: options, output: output)
+        try runDesigns([try what.load(scenario)], options: options, output: output, shards: shards,
+                       invocation: Invocation(command: "run", scenarios: [scenario], overrides: what.overrides, vary: []))
     }
 }

@@ -30,12 +30,21 @@ struct Sweep: ParsableCommand {
     @OptionGroup var options: ReplicationOptions
     @OptionGroup var what: OverrideOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var shards: ShardOptions
 
     func validate() throws {
         guard (1...2).contains(axes.count) else { throw ValidationError("give one or two --vary options") }
     }
 
     func run() throws {
+        let (designs, parsed, points) = try Self.designs(scenario, axes: axes, what: what)
+        try runDesigns(designs, options: options, output: output, shards: shards,
+                       invocation: Invocation(command: "sweep", scenarios: [scenario], overrides: what.overrides, vary: axes),
+                       presentation: .sweep(axes: parsed, points: points))
+    }
+
+    /// Every point of the grid as a design: the scenario with the point's values set.
+    static func designs(_ scenario: String, axes: [String], what: OverrideOptions) throws -> ([Scenario], [SweepAxis], [SweepPoint]) {
         let parsed: [SweepAxis]
         do { parsed = try axes.map { text throws(SweepError) in try SweepAxis(parsing: text) } } catch { throw fail(error.message) }
         let points = SweepPoint.grid(parsed)
@@ -52,24 +61,6 @@ struct Sweep: ParsableCommand {
             }
             return try what.scenario(from: document.applying(overrides)).renamed(point.name(base: base.name, axes: parsed))
         }
-        let folder = output.noReport ? nil : try prepareOutput(output.output ?? "Output/\(base.name)-sweep")
-        let comparison = Comparison.run(designs, settings: options.settings, progress: ProgressReporter.onTerminal())
-        if output.json {
-            print(try ComparisonJSON(comparison).text())
-        } else {
-            print(SweepReport.table(comparison, axes: parsed, points: points), terminator: "")
-        }
-        guard let folder else { return }
-        do {
-            let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: CommandLine.arguments)
-            try folder.write([("sweep.csv", SweepReport.csv(comparison, axes: parsed, points: points)),
-                              ("report.html", SweepReport.html(comparison, axes: parsed, points: points, manifest: manifest)),
-                              ("manifest.json", try manifest.text())])
-            printError("Wrote sweep.csv, report.html and manifest.json to \(folder.path)/")
-        } catch let error as OutputError {
-            throw fail(error.message)
-        } catch {
-            throw fail("could not write the sweep to \(folder.path): \(error.localizedDescription)")
-        }
+        return (designs, parsed, points)
     }
 }
