@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // GNU GSL through pkg-config; the shim header has no stable API of its own.
@@ -40,12 +41,17 @@ let package = Package(
         .target(name: "FrontDoorReports", dependencies: [
             "FrontDoorAnalysis", "FrontDoorModel", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Calibration from a council's own data: Annex A lists (and the safeguarding dataset's
+        // contacts) read into a demand file and a data-quality report; synthetic extracts.
+        .target(name: "Calibration", dependencies: [
+            "FrontDoorModel", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
+        ]),
         // The thin command line.
         .executableTarget(
             name: "frontdoor",
             dependencies: [
-                "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Helpers shared by the test targets: the package root, running a program.
@@ -58,6 +64,7 @@ let package = Package(
         .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,7 +19,7 @@ public struct OutputFolder: Sendable {
     /// The names of every file frontdoor writes; a folder holding only these may be replaced.
     public static let knownFiles: Set<String> = [
         "report.html", "summary.csv", "differences.csv", "budget.csv", "daily.csv", "replications.csv", "summary.json",
-        "manifest.json", "sweep.csv", "sizing.csv",
+        "manifest.json", "sweep.csv", "sizing.csv", "demand.yaml", "data-quality.html", "data-quality.csv", "list1.csv", "list3.csv", "list4.csv",
     ]
 
     /// Checks, before any simulation, that the folder can be written: its parent can be made and
@@ -113,6 +113,8 @@ public struct OutputFolder: Sendable {
     // MARK: - Implementation details
 
     /// The folder as an absolute path without `.` or `..`.
+    public var absolutePath: String { absolute }
+
     var absolute: String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
     var parent: String { URL(fileURLWithPath: absolute).deletingLastPathComponent().path }

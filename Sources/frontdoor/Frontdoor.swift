@@ -19,7 +19,7 @@ struct Frontdoor: ParsableCommand {
           frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85"
         """,
         version: FrontdoorVersion.current,
-        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self]
+        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self, Calibrate.self]
     )
 }
 

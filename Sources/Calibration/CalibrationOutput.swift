@@ -1,0 +1,162 @@
+import Foundation
+import FrontDoorModel
+
+/// What `calibrate annex-a` writes: a demand file a design can `extends`, and the data-quality
+/// report as CSV and HTML. Every count under 5 is shown as "<5", and no child identifier, date of
+/// birth or worker name appears in any of them.
+public enum CalibrationOutput {
+    /// A count as written in an output: "<5" below 5, else with separators.
+    static func count(_ n: Int) -> String { n < 5 ? "<5" : grouped(n) }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+
+    static func share(_ share: DemandCalibration.Share) -> String {
+        share.count < 5 || share.of - share.count < 5 ? "fewer than 5 either way of \(count(share.of))"
+            : "\(count(share.count)) of \(count(share.of))"
+    }
+
+    static func number(_ x: Double, _ digits: Int = 3) -> String {
+        let text = String(format: "%.\(digits)f", x)
+        var trimmed = text
+        while trimmed.contains(".") && (trimmed.hasSuffix("0") || trimmed.hasSuffix(".")) { trimmed.removeLast() }
+        return trimmed
+    }
+
+    static func list(_ values: [Double]) -> String { "[" + values.map { number($0) }.joined(separator: ", ") + "]" }
+
+    /// `demand.yaml`: extends `base` (a path relative to the output folder) and sets what the
+    /// extract measures; `baseSources` are the source groups the base file has.
+    public static func demandYAML(_ c: DemandCalibration, extract: AnnexAExtract, base: String, baseSources: [SourceGroup]) -> String {
+        let period = "\(iso(c.from)) to \(iso(c.to)) (\(c.days) days)"
+        var lines = [
+            "# Demand calibrated by `frontdoor calibrate annex-a` from \(extract.files.map(\.role).joined(separator: ", ")),",
+            "# \(period): \(count(c.contacts)) contacts, \(count(c.mappedContacts)) with a source in the codes file.",
+            "# Channels, RAG ratings, information completeness and (without timed contacts) the hours of the",
+            "# day are not in Annex A: they come from the file this extends, where they are marked.",
+            "extends: \(base)",
+            "",
+            "demand:",
+            "  # \(count(c.contacts)) contacts in \(c.days) days, put on a year with the month, weekday and holiday",
+            "  # effects below, less the \(count(c.repeatContacts)) about a child with a contact in the 12 months before",
+            "  # (the model adds its own re-contacts).",
+            "  contacts_per_year: \(Int(c.contactsPerYear.rounded()))",
+            "  overdispersion: \(number(c.overdispersion))            # from the daily counts against the fitted model (method of moments)",
+            "  # January first; weekday and school-holiday effects taken out, mean 1"
+                + (c.monthsMissing.isEmpty ? "" : "; months \(c.monthsMissing.map(String.init).joined(separator: ", ")) not in the period, left at 1"),
+            "  month_weights: \(list(c.monthWeights))",
+            "  sources:",
+        ]
+        let measured = Dictionary(uniqueKeysWithValues: c.sources.map { ($0.group, $0) })
+        // Shares to six places, the largest taking the rounding, so that they add up to 1 exactly.
+        var shares = Dictionary(uniqueKeysWithValues: c.sources.map { ($0.group, ($0.share * 1e6).rounded() / 1e6) })
+        if let largest = c.sources.max(by: { $0.share < $1.share }) {
+            shares[largest.group] = 1 - shares.filter { $0.key != largest.group }.values.reduce(0, +)
+        }
+        for group in SourceGroup.allCases where measured[group] != nil || baseSources.contains(group) {
+            lines.append("    \(group.name):")
+            guard let source = measured[group] else {
+                lines.append("      share: 0                     # no contact from this source in the extract")
+                continue
+            }
+            lines.append("      share: \(number(shares[group] ?? 0, 6))              # \(count(source.contacts)) contacts (codes \(group.codes.joined(separator: ", ")))")
+            if !baseSources.contains(group) {
+                lines.append("      channels: {phone: 1}           # assumption: not in Annex A, and not in the file this extends")
+                lines.append("      rag: {red: 0.05, amber: 0.35, green: 0.60}   # assumption: not in Annex A, and not in the file this extends")
+            }
+            lines.append("      weekday_weights: \(list(source.weekdayWeights))   # Monday first, mean 1")
+            lines.append("      school_holiday_factor: \(number(source.schoolHolidayFactor))   # contacts on English school-holiday days against term days")
+            if let hours = source.hourWeights {
+                lines.append("      hour_weights: \(list(hours))   # from \(count(source.timedContacts)) timed contacts, midnight first")
+            }
+        }
+        var outcomes: [String] = []
+        if let start = c.assessmentStart {
+            outcomes.append("  assessment_start_probability: \(number(start.value))   # referrals with an assessment of the child started within 45 days: \(share(start))")
+        }
+        if let notInNeed = c.assessedNotInNeed {
+            outcomes.append("  assessment_no_further_service: \(number(notInNeed.value))   # assessments finding no need for social care support: \(share(notInNeed))")
+        }
+        if !outcomes.isEmpty { lines += [""] + ["outcomes:"] + outcomes }
+        var notes: [String] = []
+        for source in c.sources {
+            if let referred = source.referred {
+                let flagged = DemandCalibration.Share(count: referred.count, of: referred.of)
+                notes.append("#   \(source.group.name): \(number(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)")
+            } else if let linked = c.linkedConversion[source.group] {
+                notes.append("#   \(source.group.name): \(number(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))")
+            }
+        }
+        if let nfa = c.referralNFA { notes.append("#   referrals ending in no further action: \(number(nfa.value * 100, 1))% (\(share(nfa)))") }
+        if let again = c.rereferral { notes.append("#   re-referrals (a referral within 12 months of another): \(number(again.value * 100, 1))% (\(share(again)))") }
+        if !notes.isEmpty {
+            lines += ["", "# Measured for checking the design's outcome tables, which decide by RAG rating, not source:"] + notes
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `data-quality.csv`: one row per file and finding.
+    public static func dataQualityCSV(_ extract: AnnexAExtract, _ c: DemandCalibration) -> String {
+        var rows = [["file", "role", "item", "detail", "count"]]
+        for file in extract.files {
+            rows.append([file.file, file.role, "rows read", "", count(file.rowsRead)])
+            rows.append([file.file, file.role, "rows used", "", count(file.rowsUsed)])
+            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) { rows.append([file.file, file.role, "rows dropped", reason, count(n)]) }
+            for header in file.headers { rows.append([file.file, file.role, "column for \(header.field)", header.header ?? "(none found)", ""]) }
+        }
+        for (value, n) in extract.unmapped.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) {
+            rows.append(["", "List 1 (contacts)", "source value not in the codes file", value, count(n)])
+        }
+        for (month, n) in months(extract) { rows.append(["", "List 1 (contacts)", "contacts in month", month, count(n)]) }
+        return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `data-quality.html`: the same, to read.
+    public static func dataQualityHTML(_ extract: AnnexAExtract, _ c: DemandCalibration) -> String {
+        var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data quality of the extract</title>"
+            + "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}"
+            + "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}td.n{text-align:right}.warning{color:#a00}</style></head><body>"
+            + "<h1>Data quality of the extract</h1><p>Period \(escape(iso(c.from))) to \(escape(iso(c.to))) (\(c.days) days). "
+            + "Counts under 5 are shown as &lt;5. No identifier is shown.</p>"
+        for file in extract.files {
+            html += "<h2>\(escape(file.role)): \(escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(count(file.rowsRead))</td></tr>"
+                + "<tr><th>rows used</th><td class=\"n\">\(count(file.rowsUsed))</td></tr>"
+            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) { html += "<tr><th>dropped: \(escape(reason))</th><td class=\"n\">\(count(n))</td></tr>" }
+            html += "</table><table><tr><th>field</th><th>column found</th></tr>"
+                + file.headers.map { "<tr><td>\(escape($0.field))</td><td>\(escape($0.header ?? "none found"))</td></tr>" }.joined() + "</table>"
+        }
+        if !extract.unmapped.isEmpty {
+            let total = extract.unmapped.values.reduce(0, +)
+            html += "<h2 class=\"warning\">Source values not in the codes file</h2><p>\(count(total)) contacts count towards the volume but not the "
+                + "source mix. Add each value under its code in the codes file and run again.</p><table><tr><th>value</th><th>contacts</th></tr>"
+                + extract.unmapped.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { "<tr><td>\(escape($0.key))</td><td class=\"n\">\(count($0.value))</td></tr>" }.joined()
+                + "</table>"
+        }
+        html += "<h2>Contacts by month</h2><table><tr><th>month</th><th>contacts</th></tr>"
+            + months(extract).map { "<tr><td>\($0.0)</td><td class=\"n\">\(count($0.1))</td></tr>" }.joined() + "</table></body></html>\n"
+        return html
+    }
+
+    static func months(_ extract: AnnexAExtract) -> [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for contact in extract.contacts { counts[String(format: "%04d-%02d", contact.date.year, contact.date.month), default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }
+    }
+
+    static func iso(_ date: CivilDate) -> String { String(format: "%04d-%02d-%02d", date.year, date.month, date.day) }
+
+    static func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
