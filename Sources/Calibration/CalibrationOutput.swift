@@ -71,8 +71,12 @@ public enum CalibrationOutput {
                 lines.append("      channels: {phone: 1}           # assumption: not in Annex A, and not in the file this extends")
                 lines.append("      rag: {red: 0.05, amber: 0.35, green: 0.60}   # assumption: not in Annex A, and not in the file this extends")
             }
-            lines.append("      weekday_weights: \(list(source.weekdayWeights))   # Monday first, mean 1")
-            lines.append("      school_holiday_factor: \(number(source.schoolHolidayFactor))   # contacts on English school-holiday days against term days")
+            if let weekdays = source.weekdayWeights, let holidays = source.schoolHolidayFactor {
+                lines.append("      weekday_weights: \(list(weekdays))   # Monday first, mean 1")
+                lines.append("      school_holiday_factor: \(number(holidays))   # contacts on English school-holiday days against term days")
+            } else {
+                lines.append("      # too few contacts (under \(DemandCalibration.profileMinimum)) for weekday and holiday effects of its own: those of the file this extends")
+            }
             if let hours = source.hourWeights {
                 lines.append("      hour_weights: \(list(hours))   # from \(count(source.timedContacts)) timed contacts, midnight first")
             }
@@ -120,27 +124,28 @@ public enum CalibrationOutput {
 
     /// `data-quality.html`: the same, to read.
     public static func dataQualityHTML(_ extract: AnnexAExtract, _ c: DemandCalibration) -> String {
+        func htmlCount(_ n: Int) -> String { escape(count(n)) }
         var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data quality of the extract</title>"
             + "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}"
             + "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}td.n{text-align:right}.warning{color:#a00}</style></head><body>"
             + "<h1>Data quality of the extract</h1><p>Period \(escape(iso(c.from))) to \(escape(iso(c.to))) (\(c.days) days). "
             + "Counts under 5 are shown as &lt;5. No identifier is shown.</p>"
         for file in extract.files {
-            html += "<h2>\(escape(file.role)): \(escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(count(file.rowsRead))</td></tr>"
-                + "<tr><th>rows used</th><td class=\"n\">\(count(file.rowsUsed))</td></tr>"
-            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) { html += "<tr><th>dropped: \(escape(reason))</th><td class=\"n\">\(count(n))</td></tr>" }
+            html += "<h2>\(escape(file.role)): \(escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(htmlCount(file.rowsRead))</td></tr>"
+                + "<tr><th>rows used</th><td class=\"n\">\(htmlCount(file.rowsUsed))</td></tr>"
+            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) { html += "<tr><th>dropped: \(escape(reason))</th><td class=\"n\">\(htmlCount(n))</td></tr>" }
             html += "</table><table><tr><th>field</th><th>column found</th></tr>"
                 + file.headers.map { "<tr><td>\(escape($0.field))</td><td>\(escape($0.header ?? "none found"))</td></tr>" }.joined() + "</table>"
         }
         if !extract.unmapped.isEmpty {
             let total = extract.unmapped.values.reduce(0, +)
-            html += "<h2 class=\"warning\">Source values not in the codes file</h2><p>\(count(total)) contacts count towards the volume but not the "
+            html += "<h2 class=\"warning\">Source values not in the codes file</h2><p>\(htmlCount(total)) contacts count towards the volume but not the "
                 + "source mix. Add each value under its code in the codes file and run again.</p><table><tr><th>value</th><th>contacts</th></tr>"
-                + extract.unmapped.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { "<tr><td>\(escape($0.key))</td><td class=\"n\">\(count($0.value))</td></tr>" }.joined()
+                + extract.unmapped.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { "<tr><td>\(escape($0.key))</td><td class=\"n\">\(htmlCount($0.value))</td></tr>" }.joined()
                 + "</table>"
         }
         html += "<h2>Contacts by month</h2><table><tr><th>month</th><th>contacts</th></tr>"
-            + months(extract).map { "<tr><td>\($0.0)</td><td class=\"n\">\(count($0.1))</td></tr>" }.joined() + "</table></body></html>\n"
+            + months(extract).map { "<tr><td>\($0.0)</td><td class=\"n\">\(htmlCount($0.1))</td></tr>" }.joined() + "</table></body></html>\n"
         return html
     }
 

@@ -15,9 +15,9 @@ public struct DemandCalibration: Sendable {
         public let contacts: Int
         /// Share of the year's contacts, with the fitted factors.
         public let share: Double
-        /// Monday first, mean 1.
-        public let weekdayWeights: [Double]
-        public let schoolHolidayFactor: Double
+        /// Monday first, mean 1; nil for a source with too few contacts to tell.
+        public let weekdayWeights: [Double]?
+        public let schoolHolidayFactor: Double?
         /// Midnight first, mean 1, from timed contacts; nil without enough of them.
         public let hourWeights: [Double]?
         public let timedContacts: Int
@@ -53,6 +53,9 @@ public struct DemandCalibration: Sendable {
     public let rereferral: Share?
     /// Contacts followed by a referral of the same child within 7 days (List 1 with List 3), by group.
     public let linkedConversion: [SourceGroup: Share]
+
+    /// Fewer than this many contacts of a source give it no weekday or holiday effects of its own.
+    static let profileMinimum = 200
 
     /// Fewer than this many timed contacts of a source give no hour profile.
     static let timedMinimum = 200
@@ -91,18 +94,21 @@ public struct DemandCalibration: Sendable {
         var level = Array(repeating: 0.0, count: groups.count)
         let present = Set(month)
         let active = groups.indices.filter { counts[$0].reduce(0, +) > 0 }
+        // A source's own weekday and holiday effects need enough contacts to be told from chance.
+        let profiled = Set(active.filter { counts[$0].reduce(0, +) >= Double(Self.profileMinimum) })
         func rest(_ s: Int, _ d: Int) -> Double { monthFactor[month[d]] * weekdayFactor[s][weekday[d]] * (holiday[d] ? holidayFactor[s] : 1) }
         for _ in 0..<100 {
             for s in active {
                 level[s] = counts[s].reduce(0, +) / (0..<days).reduce(0.0) { $0 + rest(s, $1) }
+                guard profiled.contains(s) else { continue }
                 var byWeekday = Array(repeating: (0.0, 0.0), count: 7)
                 for d in 0..<days { byWeekday[weekday[d]].0 += counts[s][d]; byWeekday[weekday[d]].1 += level[s] * rest(s, d) / weekdayFactor[s][weekday[d]] }
-                weekdayFactor[s] = byWeekday.map { $0.1 > 0 ? max($0.0, 0.5) / $0.1 : 1 }
+                weekdayFactor[s] = byWeekday.map { $0.1 > 0 ? min(100, max($0.0, 0.5) / $0.1) : 1 }
                 let mean = weekdayFactor[s].reduce(0, +) / 7
                 weekdayFactor[s] = weekdayFactor[s].map { $0 / mean }
                 var onHoliday = (0.0, 0.0)
                 for d in 0..<days where holiday[d] { onHoliday.0 += counts[s][d]; onHoliday.1 += level[s] * rest(s, d) / holidayFactor[s] }
-                if onHoliday.1 > 0 { holidayFactor[s] = max(onHoliday.0, 0.5) / onHoliday.1 }
+                if onHoliday.1 > 0 { holidayFactor[s] = min(100, max(onHoliday.0, 0.5) / onHoliday.1) }
             }
             var byMonth = Array(repeating: (0.0, 0.0), count: 12)
             for d in 0..<days {
@@ -164,7 +170,7 @@ public struct DemandCalibration: Sendable {
             let timed = timedCount[s]
             let mean = hours[s].reduce(0, +) / 24
             return Source(group: groups[s], contacts: Int(counts[s].reduce(0, +)), share: annualMapped > 0 ? annual[s] / annualMapped : 0,
-                          weekdayWeights: weekdayFactor[s], schoolHolidayFactor: holidayFactor[s],
+                          weekdayWeights: profiled.contains(s) ? weekdayFactor[s] : nil, schoolHolidayFactor: profiled.contains(s) ? holidayFactor[s] : nil,
                           hourWeights: timed >= Self.timedMinimum ? hours[s].map { $0 / mean } : nil, timedContacts: timed,
                           referred: flagged[s].1 > 0 ? (flagged[s].0, flagged[s].1) : nil)
         }
