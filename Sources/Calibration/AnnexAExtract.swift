@@ -82,7 +82,10 @@ public struct AnnexAExtract: Sendable {
         if duplicates > 0 { fileReport.dropped["the same child, date and source as an earlier row", default: 0] += duplicates }
         fileReport.rowsUsed -= duplicates
         files.append(fileReport)
-        guard !contacts.isEmpty else { throw CalibrationError("\(list1): no contacts in the period to calibrate from") }
+        guard !contacts.isEmpty else {
+            let reasons = fileReport.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
+            throw CalibrationError("\(list1): no contact to calibrate from" + (reasons.isEmpty ? "" : " (rows dropped: \(reasons))"))
+        }
         self.from = from ?? contacts.map(\.date).min()!
         self.to = to ?? contacts.map(\.date).max()!
 
@@ -155,7 +158,10 @@ public struct AnnexAExtract: Sendable {
         var rows: [Row] = []
         var dropped: [String: Int] = [:]
         var unreadable = 0
-        for (number, raw) in table.rows {
+        for (_, raw) in table.rows where raw.count < table.header.count {
+            dropped["the row has fewer fields than the header (an unclosed quote?)", default: 0] += 1
+        }
+        for (number, raw) in table.rows where raw.count >= table.header.count {
             guard columns.allSatisfy({ $0 < raw.count && !raw[$0].isEmpty }) else {
                 dropped["a required field is blank", default: 0] += 1
                 continue
