@@ -117,4 +117,33 @@ struct CalibrationTests {
         #expect(outputs[1].contains("Milkman,<5") && outputs[2].contains("Milkman</td><td class=\"n\">&lt;5"))
         #expect(extract.unmapped == ["Milkman": 2])
     }
+
+    @Test func timedContactsGiveHourProfilesAndOutcomeFlagsGiveConversion() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-ssd-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 300 police contacts over 30 days, two in three at 10:00 and the rest at 22:30; one in
+        // five flagged as a new referral. Schools: 20, untimed.
+        var list1 = ["Child Unique ID,Date of Contact,Contact Source"], ssd = ["contact_id,person_id,contact_date,contact_source_code,new_referral_flag"]
+        let start = try #require(CivilDate(iso: "2024-04-01"))
+        for index in 0..<320 {
+            let date = start.adding(days: index % 30)
+            let day = String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+            let code = index < 300 ? "6" : "2A"
+            list1.append("P\(index),\(day),\(code)")
+            if index < 300 { ssd.append("C\(index),P\(index),\(day) \(index % 3 == 2 ? "22:30" : "10:00"),\(code),\(index % 5 == 0 ? "Y" : "N")") }
+        }
+        try Data(list1.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/list1.csv"))
+        try Data(ssd.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/ssd.csv"))
+        let extract = try AnnexAExtract(list1: folder + "/list1.csv", ssdContacts: folder + "/ssd.csv", codes: Self.codes)
+        let c = DemandCalibration(extract)
+        let police = try #require(c.sources.first { $0.group == .police })
+        let hours = try #require(police.hourWeights)
+        #expect(abs(hours[10] - 24 * 2 / 3) < 1e-9 && abs(hours[22] - 24 / 3.0) < 1e-9 && hours[0] == 0)
+        #expect(police.referred?.count == 60 && police.referred?.of == 300)
+        #expect(c.sources.first { $0.group == .schools }?.hourWeights == nil)
+        let yaml = CalibrationOutput.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police, .schools])
+        #expect(yaml.contains("police: 20% of contacts became a new referral (60 of 300, outcome flags)"))
+        #expect(yaml.contains("hour_weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16,"))
+    }
 }
