@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GNU GSL through pkg-config; the shim header has no stable API of its own.
@@ -46,11 +48,16 @@ let package = Package(
         .target(name: "Calibration", dependencies: [
             "FrontDoorModel", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
         ]),
+        // The live what-if page: a local web server that re-runs a design as its controls move.
+        .target(name: "WhatIf", dependencies: [
+            "SimulationEngine", "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+        ]),
         // The thin command line.
         .executableTarget(
             name: "frontdoor",
             dependencies: [
-                "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration",
+                "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -65,6 +72,7 @@ let package = Package(
         .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

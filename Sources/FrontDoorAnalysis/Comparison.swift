@@ -36,6 +36,17 @@ public struct PrecisionReport: Sendable {
 public enum Comparison {
     /// Runs every scenario with the same seeds and compares each with the first.
     public static func run(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> DesignComparison {
+        runAll(scenarios, settings: settings, progress: progress)
+    }
+
+    /// The same, or nil when `progress` says the comparison is no longer wanted before it ends
+    /// (the replications not yet started are skipped).
+    public static func runUnlessCancelled(_ scenarios: [Scenario], settings: ExperimentSettings, progress: any ProgressObserver) -> DesignComparison? {
+        let comparison = runAll(scenarios, settings: settings, progress: progress)
+        return progress.isCancelled ? nil : comparison
+    }
+
+    static func runAll(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)?) -> DesignComparison {
         precondition(!scenarios.isEmpty)
         let seeds = SeedPlan(baseSeed: settings.seed)
         var outcomes = scenarios.map { _ in [ReplicationOutcome]() }
@@ -49,7 +60,7 @@ public enum Comparison {
                                                         count: target - outcomes[index].count, jobs: settings.jobs, progress: progress)
                 seconds[index] += Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             }
-            guard let precision = settings.precision, target < settings.maximumReplications else { break }
+            guard let precision = settings.precision, target < settings.maximumReplications, progress?.isCancelled != true else { break }
             let results = scenarios.indices.map { ExperimentResult(scenario: scenarios[$0], settings: settings, outcomes: outcomes[$0], wallSeconds: seconds[$0]) }
             if results.allSatisfy({ $0.imprecise(at: precision).isEmpty }) { break }
             // Half-widths shrink as 1/√n: add what the widest measure needs, at least a few more.

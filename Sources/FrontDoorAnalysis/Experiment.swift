@@ -115,7 +115,10 @@ public enum Experiment {
     /// The numbered replications of `scenario`, in the order given, on `jobs` threads.
     static func replicate(_ scenario: Scenario, seeds: SeedPlan, replications: [Int], jobs: Int,
                           progress: (any ProgressObserver)?) -> [ReplicationOutcome] {
-        ReplicationRunner.run(replications: replications, jobs: jobs) { replication in
+        let measures = scenario.measures.count
+        return ReplicationRunner.run(replications: replications, jobs: jobs) { replication in
+            // A cancelled experiment's results are thrown away: skip the work.
+            if progress?.isCancelled == true { return ReplicationOutcome(values: Array(repeating: .nan, count: measures), events: 0) }
             let outcome = scenario.simulate(replication: replication, seeds: seeds)
             progress?.advance()
             return outcome

@@ -7,4 +7,11 @@ public protocol ProgressObserver: Sendable {
     func advance()
     /// The experiment is over.
     func finish()
+    /// Whether the experiment is no longer wanted: replications not yet started are then skipped
+    /// (see `Comparison.runUnlessCancelled`).
+    var isCancelled: Bool { get }
+}
+
+extension ProgressObserver {
+    public var isCancelled: Bool { false }
 }

@@ -6,7 +6,7 @@ import FrontDoorReports
 import ScenarioReading
 
 @main
-struct Frontdoor: ParsableCommand {
+struct Frontdoor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontdoor",
         abstract: "Simulate the front door of children's social care and compare ways of organising it.",
@@ -19,7 +19,7 @@ struct Frontdoor: ParsableCommand {
           frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85"
         """,
         version: FrontdoorVersion.current,
-        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self, Calibrate.self]
+        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self, Calibrate.self, Serve.self]
     )
 }
 

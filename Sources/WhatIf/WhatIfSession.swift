@@ -1,0 +1,271 @@
+import Foundation
+import FrontDoorAnalysis
+import FrontDoorModel
+import FrontDoorReports
+import ScenarioReading
+import Synchronization
+
+/// The state of a what-if page: the designs served, the results already worked out (by the
+/// scenario they came from, so going back is instant), and the one run under way, which a newer
+/// request supersedes.
+public actor WhatIfSession {
+    /// The scenario files served, as given.
+    public let paths: [String]
+    let seed: UInt32
+    let jobs: Int
+    let version: String
+    /// Where "Save this what-if" writes; nothing is written anywhere else.
+    public let outputFolder: String
+    var cache: [String: DesignComparison] = [:]
+    let progress = RunProgress()
+
+    public init(paths: [String], seed: UInt32, jobs: Int, version: String, outputFolder: String) throws(ScenarioError) {
+        self.paths = paths
+        self.seed = seed
+        self.jobs = jobs
+        self.version = version
+        self.outputFolder = outputFolder
+        for path in paths {
+            let scenario = try ScenarioDocument.load(path: path).scenario()
+            guard case .frontDoor = scenario.model else {
+                throw ScenarioError(file: path, message: "a queueing network has no teams or sources to change; serve a front door")
+            }
+        }
+    }
+
+    /// The designs, their teams, sources, phone lines and shocks: what the controls can change.
+    public func describe() throws -> Description {
+        Description(designs: try paths.map { path in
+            let scenario = try ScenarioDocument.load(path: path).scenario()
+            guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: path, message: "not a front door") }
+            return Description.Design(
+                name: scenario.name, file: path,
+                teams: design.teams.map { team in
+                    let fixed = team.vacancies == .posts(team.vacantPosts)
+                    return .init(id: team.id, role: team.role, people: team.people.count, vacant: fixed ? team.vacantPosts : nil)
+                },
+                sources: design.demand.sources.map { $0.group.name },
+                phoneLines: design.stages.filter { $0.phone != nil }.map { stage in
+                    .init(stage: stage.id, team: design.teams[stage.team].id,
+                          weekdayHours: design.teams[stage.team].schedule.intervals[0].map { Self.clock($0.lowerBound) + "-" + Self.clock($0.upperBound) }
+                            .joined(separator: ", "))
+                },
+                shocks: design.demand.shocks.map(\.name), fatigue: design.fatigue != nil)
+        })
+    }
+
+    /// Runs the design with the controls' changes beside the design as it is, on the same seeds.
+    /// Nil when a newer request superseded this one before it finished.
+    public func run(_ controls: WhatIfControls) async throws(WhatIfControls.Problem) -> RunResult? {
+        let (base, whatIf, key) = try scenarios(controls)
+        let comparison: DesignComparison
+        if let cached = cache[key] {
+            progress.supersede()
+            comparison = cached
+        } else {
+            let token = progress.supersede()
+            let settings = ExperimentSettings(replications: controls.replications, seed: seed, jobs: jobs)
+            let observer = RunObserver(progress: progress, generation: token)
+            let result: DesignComparison? = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(returning: Comparison.runUnlessCancelled([base, whatIf], settings: settings, progress: observer))
+                }
+            }
+            guard let result else { return nil }
+            cache[key] = result
+            comparison = result
+        }
+        return RunResult(comparison)
+    }
+
+    /// Writes the what-if as a small scenario file that extends the design's file and holds
+    /// exactly the changes; returns its path and text.
+    public func save(_ controls: WhatIfControls) throws(WhatIfControls.Problem) -> (path: String, text: String) {
+        let (base, _, _) = try scenarios(controls)
+        let overrides = try overrides(controls).map(\.text)
+        let safe = String(base.name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        let name = "\(safe)-what-if-\(String(Self.hash(overrides.joined(separator: "\n")), radix: 16))"
+        let folder = URL(fileURLWithPath: outputFolder).standardizedFileURL.path
+        let path = folder + "/" + name + ".yaml"
+        let text = Self.savedYAML(extending: Self.relativePath(from: folder, to: paths[controls.design]), name: name, overrides: overrides,
+                                  replications: controls.replications, seed: seed)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let temporary = folder + "/." + name + ".partial"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            throw WhatIfControls.Problem(control: "save", message: "could not write \(path): \(error.localizedDescription)")
+        }
+        return (path, text)
+    }
+
+    /// The same HTML report `compare` writes, of the design against its what-if.
+    public func report(_ controls: WhatIfControls) async throws(WhatIfControls.Problem) -> String? {
+        guard let _ = try await run(controls) else { return nil }
+        let (_, _, key) = try scenarios(controls)
+        guard let comparison = cache[key] else { return nil }
+        let manifest = RunManifest(comparison, version: version, commandLine: ["frontdoor", "serve"] + paths)
+        return HTMLReport.render(comparison, manifest: manifest)
+    }
+
+    public func currentProgress() -> (done: Int, expected: Int) { progress.snapshot() }
+
+    // MARK: - Implementation details
+
+    func overrides(_ controls: WhatIfControls) throws(WhatIfControls.Problem) -> [(control: String, text: String)] {
+        guard paths.indices.contains(controls.design) else {
+            throw WhatIfControls.Problem(control: "design", message: "there is no design \(controls.design)")
+        }
+        guard (2...500).contains(controls.replications) else {
+            throw WhatIfControls.Problem(control: "replications", message: "between 2 and 500 replications, not \(controls.replications)")
+        }
+        let base: Scenario
+        do { base = try ScenarioDocument.load(path: paths[controls.design]).scenario() } catch {
+            throw WhatIfControls.Problem(control: "design", message: error.description)
+        }
+        guard case .frontDoor(let design) = base.model else { throw WhatIfControls.Problem(control: "design", message: "not a front door") }
+        return try controls.overrides(for: design, length: base.length)
+    }
+
+    /// The design as it is, with the changes, and the key its results are kept under.
+    func scenarios(_ controls: WhatIfControls) throws(WhatIfControls.Problem) -> (Scenario, Scenario, String) {
+        let overrides = try overrides(controls)
+        let path = paths[controls.design]
+        do {
+            let document = try ScenarioDocument.load(path: path)
+            var laid: [ScenarioOverride] = []
+            for (control, text) in overrides {
+                do { laid.append(try ScenarioOverride(text, option: "the control")) } catch {
+                    throw WhatIfControls.Problem(control: control, message: error.message)
+                }
+            }
+            let base = try document.scenario()
+            let whatIf: Scenario
+            do {
+                whatIf = try document.applying(laid).scenario().renamed(base.name + " (what if)")
+            } catch {
+                let control = overrides.first { (error.key ?? "").hasPrefix($0.text.prefix { $0 != "=" }) }?.control ?? "scenario"
+                throw WhatIfControls.Problem(control: control, message: error.message)
+            }
+            let key = ([path, String(controls.replications), String(seed)] + overrides.map(\.text)).joined(separator: "\n")
+            return (base, whatIf, key)
+        } catch let problem as WhatIfControls.Problem {
+            throw problem
+        } catch {
+            throw WhatIfControls.Problem(control: "design", message: "\(error)")
+        }
+    }
+
+    static func clock(_ hours: Double) -> String { String(format: "%02d:%02d", Int(hours) % 25, Int((hours * 60).rounded()) % 60) }
+
+    /// FNV-1a, for a short stable file name.
+    static func hash(_ text: String) -> UInt32 {
+        text.utf8.reduce(2_166_136_261 as UInt32) { ($0 ^ UInt32($1)) &* 16_777_619 }
+    }
+
+    static func relativePath(from folder: String, to file: String) -> String {
+        let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
+        let origin = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
+        let common = zip(target, origin).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: origin.count - common) + target.dropFirst(common)).joined(separator: "/")
+    }
+
+    /// A scenario file that extends `base` with `overrides` (each `key.path=value`) as nested keys.
+    static func savedYAML(extending base: String, name: String, overrides: [String], replications: Int, seed: UInt32) -> String {
+        final class Node {
+            var children: [(String, Node)] = []
+            var value: String?
+            func child(_ key: String) -> Node {
+                if let found = children.first(where: { $0.0 == key }) { return found.1 }
+                let node = Node()
+                children.append((key, node))
+                return node
+            }
+        }
+        let root = Node()
+        for override in overrides {
+            let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
+            var node = root
+            for key in parts[0].split(separator: ".") { node = node.child(String(key)) }
+            node.value = parts.count > 1 ? parts[1] : "''"
+        }
+        var lines = [
+            "# A what-if saved from `frontdoor serve`: the scenario it extends, with exactly these changes.",
+            "# Reproduce its figures with: frontdoor run <this file> --replications \(replications) --seed \(seed)",
+            "extends: \(base)",
+            "scenario: \(name)",
+        ]
+        func emit(_ node: Node, indent: String) {
+            for (key, child) in node.children {
+                if let value = child.value, child.children.isEmpty {
+                    lines.append("\(indent)\(key): \(value)")
+                } else {
+                    lines.append("\(indent)\(key):")
+                    emit(child, indent: indent + "  ")
+                }
+            }
+        }
+        emit(root, indent: "")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Replications done and expected of the latest run, and which run is the latest.
+final class RunProgress: Sendable {
+    private let state = Mutex((generation: 0, done: 0, expected: 0))
+
+    /// A newer run starts: every earlier one is cancelled. Returns its generation.
+    @discardableResult
+    func supersede() -> Int {
+        state.withLock { state in
+            state = (state.generation + 1, 0, 0)
+            return state.generation
+        }
+    }
+
+    func isCurrent(_ generation: Int) -> Bool { state.withLock { $0.generation == generation } }
+    func add(expected: Int, generation: Int) { state.withLock { if $0.generation == generation { $0.expected += expected } } }
+    func advance(generation: Int) { state.withLock { if $0.generation == generation { $0.done += 1 } } }
+    func snapshot() -> (done: Int, expected: Int) { state.withLock { ($0.done, $0.expected) } }
+}
+
+/// One run's view of the progress: cancelled once a newer run has started.
+struct RunObserver: ProgressObserver {
+    let progress: RunProgress
+    let generation: Int
+    func expect(_ count: Int) { progress.add(expected: count, generation: generation) }
+    func advance() { progress.advance(generation: generation) }
+    func finish() {}
+    var isCancelled: Bool { !progress.isCurrent(generation) }
+}
+
+/// What the page's controls can change.
+public struct Description: Codable, Sendable {
+    public struct Team: Codable, Sendable {
+        let id: String
+        let role: String
+        let people: Int
+        /// Vacant posts, when the team gives a number of them (not a rate).
+        let vacant: Int?
+    }
+
+    public struct PhoneLine: Codable, Sendable {
+        let stage: String
+        let team: String
+        let weekdayHours: String
+    }
+
+    public struct Design: Codable, Sendable {
+        let name: String
+        let file: String
+        let teams: [Team]
+        let sources: [String]
+        let phoneLines: [PhoneLine]
+        let shocks: [String]
+        let fatigue: Bool
+    }
+
+    let designs: [Design]
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import FrontDoorAnalysis
+import WhatIf
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve a live what-if page for one or more designs, on this machine only.",
+        discussion: """
+        Starts a web server on 127.0.0.1 (never another address) and prints the page's address.
+        Each control — people and vacant posts in a team, a change in contacts by source, a phone
+        line's hours, decision fatigue, a named shock, replications — runs the design again on the
+        same seeds and shows the figures beside the design as it is, with the paired difference.
+        "Save this what-if" writes a small scenario file to the --output folder; "Download the
+        report" gives the report 'compare' writes. Stop it with Ctrl-C.
+
+        Examples:
+          frontdoor serve Scenarios/mash.yaml
+          frontdoor serve Scenarios/mash.yaml Scenarios/cads.yaml --port 8090 --jobs 2
+        """
+    )
+
+    @Argument(help: "The scenario files to serve.") var scenarios: [String]
+    @Option(help: "The port on 127.0.0.1.") var port = 8080
+    @Option(name: .shortAndLong, help: "Base seed (as for run).", transform: ReplicationOptions.parseSeed) var seed: UInt32 = 1
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).") var jobs: Int?
+    @Option(help: "Folder for saved what-if files.") var output = "Output/what-if"
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535, not \(port)") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, not \(jobs)") }
+    }
+
+    func run() async throws {
+        let session: WhatIfSession
+        do {
+            session = try WhatIfSession(paths: scenarios, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores,
+                                        version: FrontdoorVersion.current, outputFolder: output)
+        } catch {
+            throw fail(error.description)
+        }
+        do {
+            try await WhatIfServer.run(session: session, port: port) { address in
+                FileHandle.standardOutput.write(Data("What-if page: \(address) (this machine only; Ctrl-C to stop)\n".utf8))
+            }
+        } catch {
+            throw fail("could not serve on 127.0.0.1:\(port): \(error)")
+        }
+    }
+}
