@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
-        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorTestSupport"]),
+        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -36,17 +36,19 @@ public struct PrecisionReport: Sendable {
 public enum Comparison {
     /// Runs every scenario with the same seeds and compares each with the first.
     public static func run(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> DesignComparison {
-        runAll(scenarios, settings: settings, progress: progress)
+        let (outcomes, seconds) = replicateAll(scenarios, settings: settings, progress: progress)
+        return assemble(scenarios, settings: settings, outcomes: outcomes, seconds: seconds)
     }
 
     /// The same, or nil when `progress` says the comparison is no longer wanted before it ends
     /// (the replications not yet started are skipped).
     public static func runUnlessCancelled(_ scenarios: [Scenario], settings: ExperimentSettings, progress: any ProgressObserver) -> DesignComparison? {
-        let comparison = runAll(scenarios, settings: settings, progress: progress)
-        return progress.isCancelled ? nil : comparison
+        let (outcomes, seconds) = replicateAll(scenarios, settings: settings, progress: progress)
+        return progress.isCancelled ? nil : assemble(scenarios, settings: settings, outcomes: outcomes, seconds: seconds)
     }
 
-    static func runAll(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)?) -> DesignComparison {
+    /// Every design's replications, as many as the settings (and a precision target) call for.
+    static func replicateAll(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)?) -> ([[ReplicationOutcome]], [Double]) {
         precondition(!scenarios.isEmpty)
         let seeds = SeedPlan(baseSeed: settings.seed)
         var outcomes = scenarios.map { _ in [ReplicationOutcome]() }
@@ -71,7 +73,7 @@ public enum Comparison {
             target = next
         }
         progress?.finish()
-        return assemble(scenarios, settings: settings, outcomes: outcomes, seconds: seconds)
+        return (outcomes, seconds)
     }
 
     /// The comparison of `scenarios` from every replication's outcome of each, in replication

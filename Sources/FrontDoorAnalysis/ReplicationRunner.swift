@@ -29,10 +29,12 @@ public enum ReplicationRunner {
         let workers = min(jobs, count)
         if workers == 1 { return replications.map(replicate) }
         // Each worker takes the next replication not yet taken, so that a slow one does not hold
-        // up a whole share of the work; results are put back in order.
+        // up a whole share of the work; results are put back in order. The workers are threads
+        // of their own (the calling thread among them), not the shared dispatch pool, so that a
+        // long run never starves the pool's other work (a server's requests, Swift tasks).
         let nextIndex = Atomic<Int>(0)
         let results = Mutex<[Result?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let work: @Sendable () -> Void = {
             var mine: [(Int, Result)] = []
             while true {
                 let index = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
@@ -41,6 +43,13 @@ public enum ReplicationRunner {
             }
             results.withLock { all in for (index, result) in mine { all[index] = result } }
         }
+        let finished = DispatchGroup()
+        for _ in 1..<workers {
+            finished.enter()
+            Thread { work(); finished.leave() }.start()
+        }
+        work()
+        finished.wait()
         return results.withLock { all in
             // Every index below `count` was taken by exactly one worker.
             precondition(!all.contains { $0 == nil }, "a replication's result is missing")

@@ -10,13 +10,14 @@ import Synchronization
 /// request supersedes.
 public actor WhatIfSession {
     /// The scenario files served, as given.
-    public let paths: [String]
+    public nonisolated let paths: [String]
     let seed: UInt32
     let jobs: Int
     let version: String
     /// Where "Save this what-if" writes; nothing is written anywhere else.
-    public let outputFolder: String
-    var cache: [String: DesignComparison] = [:]
+    public nonisolated let outputFolder: String
+    /// Each design's results, by the scenario they came from (file, changes, replications, seed).
+    var cache: [String: ExperimentResult] = [:]
     let progress = RunProgress()
 
     public init(paths: [String], seed: UInt32, jobs: Int, version: String, outputFolder: String) throws(ScenarioError) {
@@ -58,24 +59,29 @@ public actor WhatIfSession {
     /// Nil when a newer request superseded this one before it finished.
     public func run(_ controls: WhatIfControls) async throws(WhatIfControls.Problem) -> RunResult? {
         let (base, whatIf, key) = try scenarios(controls)
-        let comparison: DesignComparison
-        if let cached = cache[key] {
-            progress.supersede()
-            comparison = cached
-        } else {
-            let token = progress.supersede()
-            let settings = ExperimentSettings(replications: controls.replications, seed: seed, jobs: jobs)
+        let token = progress.supersede()
+        let settings = ExperimentSettings(replications: controls.replications, seed: seed, jobs: jobs)
+        // The design as it is, once for each number of replications; then only the what-if runs.
+        let baseKey = [paths[controls.design], String(controls.replications), String(seed)].joined(separator: "\n")
+        var outcomes: [[ReplicationOutcome]] = []
+        var seconds: [Double] = []
+        for (scenario, cacheKey) in [(base, baseKey), (whatIf, key)] {
+            if let cached = cache[cacheKey] {
+                outcomes.append(cached.outcomes)
+                seconds.append(cached.wallSeconds)
+                continue
+            }
             let observer = RunObserver(progress: progress, generation: token)
             let result: DesignComparison? = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    continuation.resume(returning: Comparison.runUnlessCancelled([base, whatIf], settings: settings, progress: observer))
-                }
+                // A thread of its own: the simulation must not hold the threads that serve requests.
+                Thread { continuation.resume(returning: Comparison.runUnlessCancelled([scenario], settings: settings, progress: observer)) }.start()
             }
             guard let result else { return nil }
-            cache[key] = result
-            comparison = result
+            cache[cacheKey] = result.baseline
+            outcomes.append(result.baseline.outcomes)
+            seconds.append(result.baseline.wallSeconds)
         }
-        return RunResult(comparison)
+        return RunResult(Comparison.assemble([base, whatIf], settings: settings, outcomes: outcomes, seconds: seconds))
     }
 
     /// Writes the what-if as a small scenario file that extends the design's file and holds
@@ -103,9 +109,12 @@ public actor WhatIfSession {
 
     /// The same HTML report `compare` writes, of the design against its what-if.
     public func report(_ controls: WhatIfControls) async throws(WhatIfControls.Problem) -> String? {
-        guard let _ = try await run(controls) else { return nil }
-        let (_, _, key) = try scenarios(controls)
-        guard let comparison = cache[key] else { return nil }
+        guard try await run(controls) != nil else { return nil }
+        let (base, whatIf, key) = try scenarios(controls)
+        let baseKey = [paths[controls.design], String(controls.replications), String(seed)].joined(separator: "\n")
+        guard let start = cache[baseKey], let changed = cache[key] else { return nil }
+        let comparison = Comparison.assemble([base, whatIf], settings: start.settings, outcomes: [start.outcomes, changed.outcomes],
+                                             seconds: [start.wallSeconds, changed.wallSeconds])
         let manifest = RunManifest(comparison, version: version, commandLine: ["frontdoor", "serve"] + paths)
         return HTMLReport.render(comparison, manifest: manifest)
     }

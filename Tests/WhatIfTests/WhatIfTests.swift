@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import FrontDoorTestSupport
+import FrontDoorModel
+import ScenarioReading
+import FrontDoorAnalysis
+@testable import WhatIf
+
+/// The what-if page's logic without a browser: controls become overrides checked as a scenario
+/// file is, saved files reproduce the figures, and a newer request supersedes an older one.
+@Suite(.serialized) struct WhatIfTests {
+    static let peterborough = packageRoot + "/Scenarios/peterborough.yaml"
+
+    func session() throws -> WhatIfSession {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-whatif-\(UUID().uuidString)").path
+        return try WhatIfSession(paths: [Self.peterborough, packageRoot + "/Scenarios/cads.yaml"], seed: 4, jobs: 2, version: "test", outputFolder: folder)
+    }
+
+    @Test func controlsBecomeOverridesCheckedAsAScenarioFileIs() async throws {
+        let session = try session()
+        var controls = WhatIfControls()
+        controls.replications = 2
+        controls.people = ["team_manager": -1]
+        await #expect(throws: WhatIfControls.Problem.self) { _ = try await session.run(controls) }
+        do { _ = try await session.run(controls) } catch {
+            #expect(error.control == "people.team_manager" && error.message.contains("a number of people of 0 or more"))
+        }
+        controls.people = [:]
+        controls.phoneHours = ["consultation": "09:00-17:00"]
+        do { _ = try await session.run(controls) } catch { #expect(error.control == "phone.consultation" && error.message.contains("no phone line")) }
+        controls.design = 1
+        controls.phoneHours = ["consultation": "09:00-25:00"]
+        do { _ = try await session.run(controls) } catch { #expect(error.control == "phone.consultation", "\(error.message)") }
+        controls.phoneHours = [:]
+        controls.demand = ["police": -150]
+        do { _ = try await session.run(controls) } catch { #expect(error.control == "demand.police") }
+    }
+
+    @Test func aSavedWhatIfReproducesItsFigures() async throws {
+        let session = try session()
+        var controls = WhatIfControls()
+        controls.replications = 2
+        controls.people = ["team_manager": 2]
+        controls.demand = ["police": -20]
+        controls.fatigue = "linder"
+        let result = try #require(try await session.run(controls))
+        let decided = try #require(result.rows.first { $0.name == "decided_within_3wd" })
+        #expect(decided.whatIf.mean > decided.start.mean)
+        let saved = try await session.save(controls)
+        #expect(saved.path.hasPrefix(session.outputFolder) && saved.text.contains("people: 2") && saved.text.contains("police: 0.8"))
+        let scenario = try ScenarioLoader.load(path: saved.path)
+        let again = Comparison.run([scenario], settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2))
+        #expect(again.baseline[.decidedWithin3WorkingDays]?.mean == decided.whatIf.mean)
+        try? FileManager.default.removeItem(atPath: session.outputFolder)
+    }
+
+    @Test func aNewerRequestSupersedesOneStillRunning() async throws {
+        let session = try session()
+        var slow = WhatIfControls()
+        slow.replications = 400
+        var quick = WhatIfControls()
+        quick.replications = 2
+        quick.people = ["team_manager": 3]
+        async let first = session.run(slow)
+        try await Task.sleep(for: .milliseconds(200))
+        let second = try await session.run(quick)
+        #expect(second != nil)
+        #expect(try await first == nil)
+    }
+}
