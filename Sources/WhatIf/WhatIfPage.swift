@@ -166,7 +166,9 @@ $("#report").onclick = async () => {
   const a = el("a", { href: URL.createObjectURL(await response.blob()), download: "report.html" }); document.body.appendChild(a); a.click(); a.remove();
 };
 (async () => {
-  designs = (await (await fetch("/api/designs")).json()).designs;
+  const described = await (await fetch("/api/designs")).json();
+  designs = described.designs;
+  $("#replications").value = String(described.replications);
   designs.forEach((d, i) => $("#design").appendChild(el("option", { value: String(i) }, d.name)));
   $("#design").onchange = build;
   build();

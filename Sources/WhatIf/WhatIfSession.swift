@@ -13,6 +13,8 @@ public actor WhatIfSession {
     public nonisolated let paths: [String]
     let seed: UInt32
     let jobs: Int
+    /// The replications the page starts with.
+    let replications: Int
     let version: String
     /// Where "Save this what-if" writes; nothing is written anywhere else.
     public nonisolated let outputFolder: String
@@ -20,8 +22,9 @@ public actor WhatIfSession {
     var cache: [String: ExperimentResult] = [:]
     let progress = RunProgress()
 
-    public init(paths: [String], seed: UInt32, jobs: Int, version: String, outputFolder: String) throws(ScenarioError) {
+    public init(paths: [String], seed: UInt32, jobs: Int, replications: Int = 20, version: String, outputFolder: String) throws(ScenarioError) {
         self.paths = paths
+        self.replications = replications
         self.seed = seed
         self.jobs = jobs
         self.version = version
@@ -36,7 +39,7 @@ public actor WhatIfSession {
 
     /// The designs, their teams, sources, phone lines and shocks: what the controls can change.
     public func describe() throws -> Description {
-        Description(designs: try paths.map { path in
+        Description(replications: replications, designs: try paths.map { path in
             let scenario = try ScenarioDocument.load(path: path).scenario()
             guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: path, message: "not a front door") }
             return Description.Design(
@@ -276,5 +279,7 @@ public struct Description: Codable, Sendable {
         let fatigue: Bool
     }
 
+    /// The replications the page starts with.
+    let replications: Int
     let designs: [Design]
 }

@@ -25,17 +25,19 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Base seed (as for run).", transform: ReplicationOptions.parseSeed) var seed: UInt32 = 1
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores).") var jobs: Int?
     @Option(help: "Folder for saved what-if files.") var output = "Output/what-if"
+    @Option(name: .shortAndLong, help: "Replications the page starts with (2 to 500; the page can change it).") var replications = 20
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535, not \(port)") }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, not \(jobs)") }
+        guard (2...500).contains(replications) else { throw ValidationError("--replications must be from 2 to 500, not \(replications)") }
     }
 
     func run() async throws {
         let session: WhatIfSession
         do {
-            session = try WhatIfSession(paths: scenarios, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores,
+            session = try WhatIfSession(paths: scenarios, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores, replications: replications,
                                         version: FrontdoorVersion.current, outputFolder: output)
         } catch {
             throw fail(error.description)
