@@ -49,7 +49,7 @@ svg text{font-size:11px}
 </section>
 <section aria-label="results">
 <div id="status" role="status">Starting…</div>
-<table id="figures"><thead><tr><th>Measure</th><th>As it is</th><th>What if</th><th>Difference (95% interval)</th></tr></thead><tbody></tbody></table>
+<table id="figures"><thead><tr><th>Measure</th><th>As it is (95% interval)</th><th>What if (95% interval)</th><th>Difference (95% interval)</th></tr></thead><tbody></tbody></table>
 <h2>Contacts waiting at close of each working day</h2>
 <div id="chart"></div>
 <ul id="warnings"></ul>
@@ -133,8 +133,9 @@ function render(r) {
   for (const row of r.rows) {
     const tr = el("tr", { "data-measure": row.name, "data-start": String(row.start.mean), "data-whatif": String(row.whatIf.mean) });
     tr.appendChild(el("td", {}, row.label));
-    tr.appendChild(el("td", {}, format(row.start.mean, row.unit)));
-    tr.appendChild(el("td", {}, format(row.whatIf.mean, row.unit)));
+    const withInterval = v => format(v.mean, row.unit) + (v.low === v.high ? "" : " (" + format(v.low, row.unit) + " to " + format(v.high, row.unit) + ")");
+    tr.appendChild(el("td", {}, withInterval(row.start)));
+    tr.appendChild(el("td", {}, withInterval(row.whatIf)));
     const same = row.difference.low <= 0 && row.difference.high >= 0;
     tr.appendChild(el("td", same ? {} : { class: "changed" }, same && row.difference.mean === 0 ? "no change" :
       signed(row.difference.mean, row.unit) + " (" + signed(row.difference.low, row.unit) + " to " + signed(row.difference.high, row.unit) + ")"));
