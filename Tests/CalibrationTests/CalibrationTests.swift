@@ -147,3 +147,48 @@ struct CalibrationTests {
         #expect(yaml.contains("hour_weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16,"))
     }
 }
+
+/// Extracts cut, spliced and sprinkled with stray bytes: each is read or refused with a message,
+/// never a crash.
+struct CalibrationFuzzTests {
+    @Test func mutatedExtractsAreReadOrRefusedNeverCrash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-fuzz-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var rows = ["Child Unique ID,Date of Contact (dd/mm/yyyy),Contact Source"]
+        let start = try #require(CivilDate(iso: "2024-04-01"))
+        for index in 0..<400 {
+            let date = start.adding(days: index % 60)
+            rows.append("C\(index),\(String(format: "%02d/%02d/%04d", date.day, date.month, date.year)),\(["6", "POLICE", "a) 2A: Schools", "3B", "Milkman"][index % 5])")
+        }
+        let original = Array(rows.joined(separator: "\r\n").utf8)
+        var generator = SplitMix64(seed: 17)
+        let pieces: [[UInt8]] = [[0x22], [0x2c], [0x0a], [0x0d], [0xff, 0xfe], [0x00], Array("45382.5".utf8), Array("31/02/2024".utf8), Array("\"\"".utf8), []]
+        var refused = 0, read = 0
+        for _ in 0..<300 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                let at = Int.random(in: 0..<max(1, bytes.count), using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...200, using: &generator)))
+                case 1: bytes.insert(contentsOf: pieces.randomElement(using: &generator)!, at: min(at, bytes.count))
+                default: if !bytes.isEmpty { bytes[at] = UInt8.random(in: 0...255, using: &generator) }
+                }
+            }
+            let path = folder + "/mutant.csv"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            do {
+                let extract = try AnnexAExtract(list1: path, codes: CalibrationTests.codes)
+                let c = DemandCalibration(extract)
+                let yaml = CalibrationOutput.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police])
+                let tokens = Set(yaml.lowercased().split { !$0.isLetter }.map(String.init))
+                #expect(c.contactsPerYear.isFinite && c.overdispersion.isFinite && !tokens.contains("nan") && !tokens.contains("inf"))
+                read += 1
+            } catch {
+                #expect(error.message.hasPrefix(path) || error.message.contains("mutant.csv"), "\(error.message)")
+                refused += 1
+            }
+        }
+        #expect(read > 50 && refused > 0, "read \(read), refused \(refused)")
+    }
+}

@@ -14,16 +14,11 @@ import FrontDoorTestSupport
                          "null", "true", "99999999999999999999", "[1e308, 1e308]", "{distribution: lognormal, mean: 1e-300, sd: 1e300}",
                          "\"25:00-09:00\"", "2025-02-30", "*nowhere", "&a 1"]
 
-    /// A small, fixed pseudo-random sequence (SplitMix64), so mutants are the same on every machine.
+    /// Draws from a fixed sequence, so mutants are the same on every machine.
     struct Draws {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func next(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
     }
 
     struct Mutant {
