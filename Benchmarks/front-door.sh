@@ -17,17 +17,22 @@ if [ ! -x "$worktree/.build/release/frontdoor" ]; then
 fi
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-measure() { # binary, replications, jobs -> "wall_seconds events"
-  "$1" run Scenarios/mash.yaml --replications "$2" --jobs "$3" --json --no-report |
+# Each build runs on the scenario files of its own commit (the keys of a scenario file change
+# with the program that reads it).
+measure() { # folder, replications, jobs -> "wall_seconds events"
+  (cd "$1" && .build/release/frontdoor run Scenarios/mash.yaml --replications "$2" --jobs "$3" --json --no-report) |
     python3 -c "import json, sys; d = json.load(sys.stdin); print(d['wall_seconds'], d['events'])"
+}
+total() { # folder -> wall seconds of 100 replications on every core
+  (cd "$1" && { /usr/bin/time -f %e .build/release/frontdoor run Scenarios/mash.yaml -r 100 --no-report >/dev/null; } 2>&1)
 }
 
 now=() before=() now_all=() before_all=()
 for _ in $(seq "$runs"); do
-  read -r t e_now < <(measure .build/release/frontdoor 10 1); now+=("$t")
-  read -r t e_before < <(measure "$worktree/.build/release/frontdoor" 10 1); before+=("$t")
-  now_all+=("$( { /usr/bin/time -f %e .build/release/frontdoor run Scenarios/mash.yaml -r 100 --no-report >/dev/null; } 2>&1 )")
-  before_all+=("$( { /usr/bin/time -f %e "$worktree/.build/release/frontdoor" run Scenarios/mash.yaml -r 100 --no-report >/dev/null; } 2>&1 )")
+  read -r t e_now < <(measure . 10 1); now+=("$t")
+  read -r t e_before < <(measure "$worktree" 10 1); before+=("$t")
+  now_all+=("$(total .)")
+  before_all+=("$(total "$worktree")")
 done
 n=$(printf '%s\n' "${now[@]}" | median); b=$(printf '%s\n' "${before[@]}" | median)
 na=$(printf '%s\n' "${now_all[@]}" | median); ba=$(printf '%s\n' "${before_all[@]}" | median)

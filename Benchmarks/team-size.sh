@@ -4,11 +4,13 @@
 # replications, so that each scale simulates about the same number of contacts and the small
 # scales are not lost in timing noise. Prints microseconds per contact received at each scale and
 # the ratio of ×100 to ×1.
-#   usage: Benchmarks/team-size.sh [BINARY]
+#   usage: Benchmarks/team-size.sh [CHECKOUT]   (another commit's checkout, built in release, run
+#   on its own scenario files; default this one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary=${1:-.build/release/frontdoor}
-[ "$binary" = .build/release/frontdoor ] && swift build -c release --product frontdoor >/dev/null
+[ $# -eq 0 ] && swift build -c release --product frontdoor >/dev/null
+cd "${1:-.}"
+binary=.build/release/frontdoor
 
 per_contact() {
   local k=$1

@@ -6,7 +6,7 @@ import FrontDoorReports
 import ScenarioReading
 
 @main
-struct Frontdoor: AsyncParsableCommand {
+struct Frontdoor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontdoor",
         abstract: "Simulate the front door of children's social care and compare ways of organising it.",

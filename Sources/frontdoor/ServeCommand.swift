@@ -3,7 +3,7 @@ import Foundation
 import FrontDoorAnalysis
 import WhatIf
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve a live what-if page for one or more designs, on this machine only.",
         discussion: """
@@ -34,7 +34,7 @@ struct Serve: AsyncParsableCommand {
         guard (2...500).contains(replications) else { throw ValidationError("--replications must be from 2 to 500, not \(replications)") }
     }
 
-    func run() async throws {
+    func run() throws {
         let session: WhatIfSession
         do {
             session = try WhatIfSession(paths: scenarios, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores, replications: replications,
@@ -42,12 +42,30 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        do {
-            try await WhatIfServer.run(session: session, port: port) { address in
-                FileHandle.standardOutput.write(Data("What-if page: \(address) (this machine only; Ctrl-C to stop)\n".utf8))
+        // The server runs as a task; this thread waits for it (it returns only on a failure to
+        // start, or when a signal stops it).
+        let stopped = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        let port = port
+        Task {
+            do {
+                try await WhatIfServer.run(session: session, port: port) { address in
+                    FileHandle.standardOutput.write(Data("What-if page: \(address) (this machine only; Ctrl-C to stop)\n".utf8))
+                }
+            } catch {
+                failure.set("could not serve on 127.0.0.1:\(port): \(error)")
             }
-        } catch {
-            throw fail("could not serve on 127.0.0.1:\(port): \(error)")
+            stopped.signal()
         }
+        stopped.wait()
+        if let message = failure.get() { throw fail(message) }
     }
+}
+
+/// A message from the server's task, read once it has ended.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+    func set(_ text: String) { lock.lock(); message = text; lock.unlock() }
+    func get() -> String? { lock.lock(); defer { lock.unlock() }; return message }
 }
