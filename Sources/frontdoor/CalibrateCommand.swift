@@ -109,7 +109,7 @@ extension Calibrate {
         )
 
         @Argument(help: "The scenario whose demand to draw from.") var scenario: String
-        @Option(help: "Days of contacts, from the scenario's start date.") var days = 365
+        @Option(parsing: .unconditional, help: "Days of contacts, from the scenario's start date.") var days = 365
         @Option(name: .shortAndLong, help: "Seed of the random numbers.", transform: ReplicationOptions.parseSeed) var seed: UInt32 = 1
         @Option(help: "Folder for list1.csv, list3.csv and list4.csv.") var output = "Output/synthetic"
         @OptionGroup var what: OverrideOptions

@@ -118,11 +118,11 @@ struct OutputOptions: ParsableArguments {
 
 /// Options for running a share of the work as one task of an array job.
 struct ShardOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Run only shard K (from 0) of N of the replications, for an array job; 'auto' reads K and N from Slurm, a Kubernetes Indexed Job or AWS Batch. Merge the shards with 'frontdoor merge'.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K (from 0) of N of the replications, for an array job; 'auto' reads K and N from Slurm, a Kubernetes Indexed Job or AWS Batch. Merge the shards with 'frontdoor merge'.",
                                valueName: "K/N|auto"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("The number of shards, with --shard auto where the engine does not say (a Kubernetes Indexed Job's completions).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The number of shards, with --shard auto where the engine does not say (a Kubernetes Indexed Job's completions).", valueName: "N"))
     var shardCount: Int?
 
     /// The shard this process runs, if any.

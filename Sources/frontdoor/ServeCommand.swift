@@ -21,11 +21,11 @@ struct Serve: ParsableCommand {
     )
 
     @Argument(help: "The scenario files to serve.") var scenarios: [String]
-    @Option(help: "The port on 127.0.0.1.") var port = 8080
+    @Option(parsing: .unconditional, help: "The port on 127.0.0.1.") var port = 8080
     @Option(name: .shortAndLong, help: "Base seed (as for run).", transform: ReplicationOptions.parseSeed) var seed: UInt32 = 1
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).") var jobs: Int?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Worker threads (default: all cores).") var jobs: Int?
     @Option(help: "Folder for saved what-if files.") var output = "Output/what-if"
-    @Option(name: .shortAndLong, help: "Replications the page starts with (2 to 500; the page can change it).") var replications = 20
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Replications the page starts with (2 to 500; the page can change it).") var replications = 20
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
