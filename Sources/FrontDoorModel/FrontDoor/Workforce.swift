@@ -97,19 +97,18 @@ struct Workforce {
     /// Who is at work today, and the day's openings and shift changes as events.
     mutating func startDay(_ day: Int, events: inout EventList, opens: UInt32, closes: UInt32, rotaChange: UInt32,
                            recorder: inout FrontDoorRecorder) {
+        // Worked out once a day for each team, not for each person.
+        let weekday = calendar.weekday(ofDay: day)
+        let openToday = teamDesigns.map { !$0.schedule.openIntervals(onDay: day).isEmpty }
         for index in people.indices {
-            let team = teamDesigns[people[index].team]
             if day / 365 != people[index].absenceYear { drawAbsence(for: index, year: day / 365) }
-            let weekday = calendar.weekday(ofDay: day)
-            let isOpen = !team.schedule.openIntervals(onDay: day).isEmpty
-            people[index].present = isOpen && people[index].rotaDays.contains(weekday) && !people[index].absent[day % 365]
+            people[index].present = openToday[people[index].team] && people[index].rotaDays.contains(weekday) && !people[index].absent[day % 365]
             people[index].decisionsToday = 0
             people[index].workToday = 0
             updateAvailability(of: index)
         }
         for teamIndex in teams.indices {
-            let present = teams[teamIndex].people.filter { people[$0].present }.count
-            teams[teamIndex].presentToday = present
+            teams[teamIndex].presentToday = teams[teamIndex].people.reduce(0) { $0 + (people[$1].present ? 1 : 0) }
             for interval in teamDesigns[teamIndex].schedule.openIntervals(onDay: day) {
                 events.schedule(at: interval.lowerBound, kind: opens, subject: Int32(teamIndex))
                 events.schedule(at: interval.upperBound, kind: closes, subject: Int32(teamIndex))
