@@ -11,8 +11,8 @@ struct Workforce {
         let fte: Double
         /// This person's hours, an index into `shifts`: the team's, or an early or late shift within them.
         let shift: Int
-        /// Working weekdays (Monday = 0) for a part-time person; all for full time.
-        let rotaDays: Set<Int>
+        /// Working weekdays for a part-time person, one bit each (Monday the lowest); all for full time.
+        let rotaDays: UInt8
         var absent: [Bool] = []
         var absenceYear = -1
         var present = false
@@ -75,7 +75,7 @@ struct Workforce {
                 let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
                 teams[teamIndex].people.append(people.count)
                 people.append(Person(team: teamIndex, slot: personIndex, fte: fte,
-                                     shift: Self.isLate(personIndex, share: team.lateShiftShare) ? late : early, rotaDays: days))
+                                     shift: Self.isLate(personIndex, share: team.lateShiftShare) ? late : early, rotaDays: days.reduce(0) { $0 | UInt8(1) << $1 }))
             }
             teams[teamIndex].free = IndexedMinHeap(capacity: team.workedPosts.count)
         }
@@ -102,7 +102,7 @@ struct Workforce {
         let openToday = teamDesigns.map { !$0.schedule.openIntervals(onDay: day).isEmpty }
         for index in people.indices {
             if day / 365 != people[index].absenceYear { drawAbsence(for: index, year: day / 365) }
-            people[index].present = openToday[people[index].team] && people[index].rotaDays.contains(weekday) && !people[index].absent[day % 365]
+            people[index].present = openToday[people[index].team] && people[index].rotaDays & (1 << weekday) != 0 && !people[index].absent[day % 365]
             people[index].decisionsToday = 0
             people[index].workToday = 0
             updateAvailability(of: index)
