@@ -66,7 +66,8 @@ public struct SizingResult: Sendable {
     public let nextSmaller: [SizingCandidate]
     public let maximumPosts: Int
     public let replications: Int
-
+    /// The financial year whose prices the costs are in (nil for a plain network).
+    public let priceBase: FinancialYear?
 }
 
 /// Finds the smallest staffing of one or more teams that meets every target with confidence.
@@ -99,6 +100,7 @@ public enum Sizing {
                 throw SweepError(error.message)
             }
         }
+        let priceBase: FinancialYear? = { if case .frontDoor(let design) = base.model { return design.costs.priceYear } else { return nil } }()
         var evaluated: [[Int]: SizingCandidate] = [:]
         var order: [SizingCandidate] = []
         func evaluate(_ posts: [Int]) throws(SweepError) -> SizingCandidate {
@@ -129,7 +131,7 @@ public enum Sizing {
             var generous = Array(repeating: maximumPosts, count: teams.count)
             guard try evaluate(generous).meetsTargets else {
                 return SizingResult(teams: teams, targets: targets, candidates: order, answer: nil, nextSmaller: [],
-                                    maximumPosts: maximumPosts, replications: settings.replications)
+                                    maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase)
             }
             var low = min(fewest[index], maximumPosts), high = maximumPosts
             while low < high {
@@ -167,6 +169,6 @@ public enum Sizing {
             }
         }
         return SizingResult(teams: teams, targets: targets, candidates: order, answer: answer, nextSmaller: smaller.filter { !$0.meetsTargets },
-                            maximumPosts: maximumPosts, replications: settings.replications)
+                            maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorModel
 
 /// The outputs of `frontdoor size`: a table of every staffing tried with why the answer is the
 /// answer, and `sizing.csv`.
 public enum SizingReport {
     public static func table(_ result: SizingResult, scenario: String) -> String {
-        var rows = [result.teams + ["£ a year"] + result.targets.map(\.description) + ["meets every target"]]
+        var rows = [result.teams + ["£ a year" + (result.priceBase.map { " (\($0) prices)" } ?? "")] + result.targets.map(\.description) + ["meets every target"]]
         for candidate in result.candidates {
             let measures = candidate.measures.map(interval)
             rows.append(candidate.posts.map(String.init) + [ScenarioDescription.money(candidate.cost)] + measures + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
@@ -16,11 +17,11 @@ public enum SizingReport {
     }
 
     public static func csv(_ result: SizingResult) -> String {
-        var rows = [result.teams + ["cost_gbp_a_year"] + result.targets.flatMap { [$0.measure.name, "\($0.measure).ci95_low", "\($0.measure).ci95_high"] }
+        var rows = [result.teams + ["cost_gbp_a_year", "price_base"] + result.targets.flatMap { [$0.measure.name, "\($0.measure).ci95_low", "\($0.measure).ci95_high"] }
                     + ["keeps_up", "meets_targets", "answer"]]
         for candidate in result.candidates {
             let measures = candidate.measures.flatMap { [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)] }
-            rows.append(candidate.posts.map(String.init) + [CSVTables.number(candidate.cost.rounded())] + measures
+            rows.append(candidate.posts.map(String.init) + [CSVTables.number(candidate.cost.rounded()), result.priceBase.map { "\($0)" } ?? ""] + measures
                         + [candidate.concerns.isEmpty ? "yes" : "no", candidate.meetsTargets ? "yes" : "no",
                            candidate.posts == result.answer?.posts ? "yes" : "no"])
         }
