@@ -41,10 +41,10 @@ let package = Package(
         .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
         // Tables, JSON, CSV and HTML for people and scripts.
         .target(name: "FrontDoorReports", dependencies: [
-            "FrontDoorAnalysis", "FrontDoorModel", .product(name: "Crypto", package: "swift-crypto"),
+            "FrontDoorAnalysis", "FrontDoorModel", "Calibration", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Calibration from a council's own data: Annex A lists (and the safeguarding dataset's
-        // contacts) read into a demand file and a data-quality report; synthetic extracts.
+        // contacts) read and demand estimated from them; synthetic extracts. Reports writes them.
         .target(name: "Calibration", dependencies: [
             "FrontDoorModel", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
         ]),
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "FrontDoorReports", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),
     ],

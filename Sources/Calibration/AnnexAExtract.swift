@@ -136,9 +136,15 @@ public struct AnnexAExtract: Sendable {
         self.unmapped = unmapped
     }
 
-    /// A row with its required fields, the whole row and its parsed date.
+    /// Contacts in each calendar month of the extract (`2024-04`), in order.
+    public var contactsByMonth: [(month: String, contacts: Int)] {
+        var counts: [String: Int] = [:]
+        for contact in contacts { counts[String(format: "%04d-%02d", contact.date.year, contact.date.month), default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// A row's required fields, the whole row and its parsed date.
     struct Row {
-        let number: Int
         let fields: [String]
         let raw: [String]
         let date: ExtractDate
@@ -161,7 +167,7 @@ public struct AnnexAExtract: Sendable {
         for (_, raw) in table.rows where raw.count < table.header.count {
             dropped["the row has fewer fields than the header (an unclosed quote?)", default: 0] += 1
         }
-        for (number, raw) in table.rows where raw.count >= table.header.count {
+        for (_, raw) in table.rows where raw.count >= table.header.count {
             guard columns.allSatisfy({ $0 < raw.count && !raw[$0].isEmpty }) else {
                 dropped["a required field is blank", default: 0] += 1
                 continue
@@ -174,7 +180,7 @@ public struct AnnexAExtract: Sendable {
             }
             if let from, date.date < from { dropped["before the period", default: 0] += 1; continue }
             if let to, date.date > to { dropped["after the period", default: 0] += 1; continue }
-            rows.append(Row(number: number, fields: values, raw: raw, date: date))
+            rows.append(Row(fields: values, raw: raw, date: date))
         }
         if unreadable > 0 && unreadable == table.rows.count {
             throw CalibrationError("\(table.file): no date in column '\(table.header[columns[dateField]])' can be read (rows 2 to \(table.rows.count + 1)); "

@@ -44,7 +44,7 @@ public enum AnnexASynthesis {
     static func written(_ date: CivilDate, style: Int) -> String {
         switch style {
         case 0: return String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
-        case 1: return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+        case 1: return date.iso
         case 2: return "\(date.day)/\(date.month)/\(date.year % 100 < 10 ? "0" : "")\(date.year % 100)"
         default: return String(date.dayNumber + 25_569)
         }

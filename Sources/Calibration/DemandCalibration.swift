@@ -22,7 +22,7 @@ public struct DemandCalibration: Sendable {
         public let hourWeights: [Double]?
         public let timedContacts: Int
         /// Contacts that became referrals, of those whose outcome is known.
-        public let referred: (count: Int, of: Int)?
+        public let referred: Share?
     }
 
     /// A share and the counts behind it.
@@ -55,7 +55,7 @@ public struct DemandCalibration: Sendable {
     public let linkedConversion: [SourceGroup: Share]
 
     /// Fewer than this many contacts of a source give it no weekday or holiday effects of its own.
-    static let profileMinimum = 200
+    public static let profileMinimum = 200
 
     /// Fewer than this many timed contacts of a source give no hour profile.
     static let timedMinimum = 200
@@ -123,10 +123,10 @@ public struct DemandCalibration: Sendable {
 
         // A year of each source with the fitted factors, from the first day of the period.
         let year = (0..<365).map { CivilDate(dayNumber: start + $0) }
+        let yearHoliday = year.map(EnglishCalendar.isSchoolHolidayInEnglishPattern)
         let annual = groups.indices.map { s in
-            active.contains(s) ? year.reduce(0.0) { sum, date in
-                sum + level[s] * monthFactor[date.month - 1] * weekdayFactor[s][date.weekday]
-                    * (EnglishCalendar.isSchoolHolidayInEnglishPattern(date) ? holidayFactor[s] : 1)
+            active.contains(s) ? year.indices.reduce(0.0) { sum, d in
+                sum + level[s] * monthFactor[year[d].month - 1] * weekdayFactor[s][year[d].weekday] * (yearHoliday[d] ? holidayFactor[s] : 1)
             } : 0
         }
         let annualMapped = annual.reduce(0, +)
@@ -172,7 +172,7 @@ public struct DemandCalibration: Sendable {
             return Source(group: groups[s], contacts: Int(counts[s].reduce(0, +)), share: annualMapped > 0 ? annual[s] / annualMapped : 0,
                           weekdayWeights: profiled.contains(s) ? weekdayFactor[s] : nil, schoolHolidayFactor: profiled.contains(s) ? holidayFactor[s] : nil,
                           hourWeights: timed >= Self.timedMinimum ? hours[s].map { $0 / mean } : nil, timedContacts: timed,
-                          referred: flagged[s].1 > 0 ? (flagged[s].0, flagged[s].1) : nil)
+                          referred: flagged[s].1 > 0 ? Share(count: flagged[s].0, of: flagged[s].1) : nil)
         }
 
         // Referrals and assessments.

@@ -79,16 +79,17 @@ public struct FinanceView: Sendable {
         let yearCount = frontDoors.map { $0.1.costs.budget.years }.max()!
         let firstYear = FinancialYear(containing: frontDoors[0].1.calendar.startDate)
         let (baselineResult, baselineDesign) = frontDoors[0]
-        let baselineYears = Self.years(baselineResult, baselineDesign, baseline: nil, from: firstYear, count: yearCount)
+        let allCosts = frontDoors.map { StaffCosts($0.1) }
+        let baselineYears = Self.years(baselineResult, baselineDesign, costs: allCosts[0], baseline: nil, from: firstYear, count: yearCount)
         var views: [Design] = []
         for (index, (result, design)) in frontDoors.enumerated() {
             let isBaseline = index == 0
+            let costs = allCosts[index]
             let years = isBaseline ? baselineYears
-                : Self.years(result, design, baseline: (baselineResult, baselineDesign), from: firstYear, count: yearCount)
+                : Self.years(result, design, costs: costs, baseline: baselineResult, from: firstYear, count: yearCount)
             let change = isBaseline || !mixedPriceBases.isEmpty ? nil : zip(years, baselineYears).map { $0.minus($1) }
             let months = design.costs.budget.bridgingMonths
             let increase = change.map { max(0, $0[0].pay + $0[0].enhancements + $0[0].agency) }
-            let costs = StaffCosts(design)
             let idle = costs.teams.enumerated().filter { teamIndex, team in
                 team.total > 0 && (result[.team(design.teams[teamIndex].id).utilisation]?.mean ?? 0) < 0.005
             }.map { $0.element.id }
@@ -101,15 +102,14 @@ public struct FinanceView: Sendable {
     /// A design's years: staff costs the same each year (at constant prices), one-off costs in
     /// the first, and downstream costs moving from the baseline's level to the design's own over
     /// its phase-in years.
-    static func years(_ result: ExperimentResult, _ design: FrontDoorDesign, baseline: (ExperimentResult, FrontDoorDesign)?,
+    static func years(_ result: ExperimentResult, _ design: FrontDoorDesign, costs: StaffCosts, baseline: ExperimentResult?,
                       from first: FinancialYear, count: Int) -> [Year] {
-        let costs = StaffCosts(design)
         let unit = design.costs.downstream
         func volumes(_ result: ExperimentResult) -> [Double] {
             [MeasureID(.assessmentsStarted), MeasureID(.strategyDiscussions), MeasureID(.earlyHelpDecisions)].map { result[$0]?.mean ?? 0 }
         }
         let after = volumes(result)
-        let before = baseline.map { volumes($0.0) } ?? after
+        let before = baseline.map(volumes) ?? after
         let phaseIn = design.costs.budget.phaseInYears
         return (0..<count).map { index in
             let share = phaseIn > 0 ? min(1, Double(index + 1) / phaseIn) : 1

@@ -55,7 +55,7 @@ public enum CSVTables {
         for design in comparison.designs {
             for day in DailyBands(design).days {
                 for (series, band) in [("received", day.received), ("decided", day.decided), ("backlog", day.backlog)] {
-                    rows.append([design.scenario.name, isoDate(day.date), day.isWorkingDay ? "yes" : "no", series,
+                    rows.append([design.scenario.name, day.date.iso, day.isWorkingDay ? "yes" : "no", series,
                                  band.map { number($0.mean) } ?? "", band.map { number($0.ci95Low) } ?? "",
                                  band.map { number($0.ci95High) } ?? "", band.map { String($0.n) } ?? ""])
                 }
@@ -64,7 +64,6 @@ public enum CSVTables {
         return table(rows)
     }
 
-    static func isoDate(_ date: CivilDate) -> String { String(format: "%04d-%02d-%02d", date.year, date.month, date.day) }
 
     static func number(_ value: Double) -> String {
         value.isFinite ? String(format: "%.10g", value) : ""

@@ -115,6 +115,14 @@ public struct OutputFolder: Sendable {
     /// The folder as an absolute path without `.` or `..`.
     public var absolutePath: String { absolute }
 
+    /// `file` written relative to `folder`, as an `extends:` in a file there names it.
+    public static func relativePath(from folder: String, to file: String) -> String {
+        let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
+        let origin = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
+        let common = zip(target, origin).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: origin.count - common) + target.dropFirst(common)).joined(separator: "/")
+    }
+
     var absolute: String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
     var parent: String { URL(fileURLWithPath: absolute).deletingLastPathComponent().path }

@@ -151,7 +151,8 @@ public enum ScenarioDescription {
         return (whole < 0 ? "−£" : "£") + grouped(abs(whole))
     }
 
-    static func clock(_ hours: Double) -> String {
+    /// `08:00`; the end of a day `24:00`; a time past midnight as the clock shows it.
+    public static func clock(_ hours: Double) -> String {
         let minutes = Int((hours * 60).rounded())
         // The end of a day is written 24:00; a time past midnight as the clock shows it.
         if minutes == 1_440 { return "24:00" }

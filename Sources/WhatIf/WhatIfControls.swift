@@ -96,8 +96,3 @@ public struct WhatIfControls: Codable, Sendable, Hashable {
         x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.6g", x)
     }
 }
-
-extension CivilDate {
-    /// `2025-04-01`.
-    var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
-}

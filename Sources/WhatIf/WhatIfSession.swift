@@ -51,7 +51,7 @@ public actor WhatIfSession {
                 sources: design.demand.sources.map { $0.group.name },
                 phoneLines: design.stages.filter { $0.phone != nil }.map { stage in
                     .init(stage: stage.id, team: design.teams[stage.team].id,
-                          weekdayHours: design.teams[stage.team].schedule.intervals[0].map { Self.clock($0.lowerBound) + "-" + Self.clock($0.upperBound) }
+                          weekdayHours: design.teams[stage.team].schedule.intervals[0].map { ScenarioDescription.clock($0.lowerBound) + "-" + ScenarioDescription.clock($0.upperBound) }
                             .joined(separator: ", "))
                 },
                 shocks: design.demand.shocks.map(\.name), fatigue: design.fatigue != nil)
@@ -61,14 +61,14 @@ public actor WhatIfSession {
     /// Runs the design with the controls' changes beside the design as it is, on the same seeds.
     /// Nil when a newer request superseded this one before it finished.
     public func run(_ controls: WhatIfControls) async throws(WhatIfControls.Problem) -> RunResult? {
-        let (base, whatIf, key) = try scenarios(controls)
+        let (base, whatIf, whatIfKey) = try scenarios(controls)
         let token = progress.supersede()
         let settings = ExperimentSettings(replications: controls.replications, seed: seed, jobs: jobs)
         // The design as it is, once for each number of replications; then only the what-if runs.
-        let baseKey = [paths[controls.design], String(controls.replications), String(seed)].joined(separator: "\n")
+        let baseKey = key(controls, overrides: [])
         var outcomes: [[ReplicationOutcome]] = []
         var seconds: [Double] = []
-        for (scenario, cacheKey) in [(base, baseKey), (whatIf, key)] {
+        for (scenario, cacheKey) in [(base, baseKey), (whatIf, whatIfKey)] {
             if let cached = cache[cacheKey] {
                 outcomes.append(cached.outcomes)
                 seconds.append(cached.wallSeconds)
@@ -96,7 +96,7 @@ public actor WhatIfSession {
         let name = "\(safe)-what-if-\(String(Self.hash(overrides.joined(separator: "\n")), radix: 16))"
         let folder = URL(fileURLWithPath: outputFolder).standardizedFileURL.path
         let path = folder + "/" + name + ".yaml"
-        let text = Self.savedYAML(extending: Self.relativePath(from: folder, to: paths[controls.design]), name: name, overrides: overrides,
+        let text = Self.savedYAML(extending: OutputFolder.relativePath(from: folder, to: paths[controls.design]), name: name, overrides: overrides,
                                   replications: controls.replications, seed: seed)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -113,9 +113,8 @@ public actor WhatIfSession {
     /// The same HTML report `compare` writes, of the design against its what-if.
     public func report(_ controls: WhatIfControls) async throws(WhatIfControls.Problem) -> String? {
         guard try await run(controls) != nil else { return nil }
-        let (base, whatIf, key) = try scenarios(controls)
-        let baseKey = [paths[controls.design], String(controls.replications), String(seed)].joined(separator: "\n")
-        guard let start = cache[baseKey], let changed = cache[key] else { return nil }
+        let (base, whatIf, whatIfKey) = try scenarios(controls)
+        guard let start = cache[key(controls, overrides: [])], let changed = cache[whatIfKey] else { return nil }
         let comparison = Comparison.assemble([base, whatIf], settings: start.settings, outcomes: [start.outcomes, changed.outcomes],
                                              seconds: [start.wallSeconds, changed.wallSeconds])
         let manifest = RunManifest(comparison, version: version, commandLine: ["frontdoor", "serve"] + paths)
@@ -141,6 +140,11 @@ public actor WhatIfSession {
         return try controls.overrides(for: design, length: base.length)
     }
 
+    /// The key a design's results are kept under: its file, the changes, the replications, the seed.
+    func key(_ controls: WhatIfControls, overrides: [String]) -> String {
+        ([paths[controls.design], String(controls.replications), String(seed)] + overrides).joined(separator: "\n")
+    }
+
     /// The design as it is, with the changes, and the key its results are kept under.
     func scenarios(_ controls: WhatIfControls) throws(WhatIfControls.Problem) -> (Scenario, Scenario, String) {
         let overrides = try overrides(controls)
@@ -161,8 +165,7 @@ public actor WhatIfSession {
                 let control = overrides.first { (error.key ?? "").hasPrefix($0.text.prefix { $0 != "=" }) }?.control ?? "scenario"
                 throw WhatIfControls.Problem(control: control, message: error.message)
             }
-            let key = ([path, String(controls.replications), String(seed)] + overrides.map(\.text)).joined(separator: "\n")
-            return (base, whatIf, key)
+            return (base, whatIf, key(controls, overrides: overrides.map(\.text)))
         } catch let problem as WhatIfControls.Problem {
             throw problem
         } catch {
@@ -170,19 +173,12 @@ public actor WhatIfSession {
         }
     }
 
-    static func clock(_ hours: Double) -> String { String(format: "%02d:%02d", Int(hours) % 25, Int((hours * 60).rounded()) % 60) }
 
     /// FNV-1a, for a short stable file name.
     static func hash(_ text: String) -> UInt32 {
         text.utf8.reduce(2_166_136_261 as UInt32) { ($0 ^ UInt32($1)) &* 16_777_619 }
     }
 
-    static func relativePath(from folder: String, to file: String) -> String {
-        let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
-        let origin = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
-        let common = zip(target, origin).prefix { $0 == $1 }.count
-        return (Array(repeating: "..", count: origin.count - common) + target.dropFirst(common)).joined(separator: "/")
-    }
 
     /// A scenario file that extends `base` with `overrides` (each `key.path=value`) as nested keys.
     static func savedYAML(extending base: String, name: String, overrides: [String], replications: Int, seed: UInt32) -> String {

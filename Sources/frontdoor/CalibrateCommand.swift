@@ -58,10 +58,10 @@ extension Calibrate {
                     throw CalibrationError("\(list1): the contacts cover \(extract.to.dayNumber - extract.from.dayNumber + 1) days; calibration needs at least 4 weeks")
                 }
                 let calibration = DemandCalibration(extract)
-                let demand = CalibrationOutput.demandYAML(calibration, extract: extract, base: Self.relativePath(from: folder.absolutePath, to: base),
+                let demand = CalibrationReport.demandYAML(calibration, extract: extract, base: OutputFolder.relativePath(from: folder.absolutePath, to: base),
                                                           baseSources: baseSources)
-                try folder.write([("demand.yaml", demand), ("data-quality.html", CalibrationOutput.dataQualityHTML(extract, calibration)),
-                                  ("data-quality.csv", CalibrationOutput.dataQualityCSV(extract, calibration))])
+                try folder.write([("demand.yaml", demand), ("data-quality.html", CalibrationReport.dataQualityHTML(extract, calibration)),
+                                  ("data-quality.csv", CalibrationReport.dataQualityCSV(extract, calibration))])
                 print("\(calibration.contacts) contacts over \(calibration.days) days: about \(Int(calibration.contactsPerYear.rounded())) new contacts a year.")
                 if !extract.unmapped.isEmpty {
                     printError("warning: \(extract.unmapped.values.reduce(0, +)) contacts have source values not in \(codes) (\(extract.unmapped.count) different); "
@@ -85,14 +85,6 @@ extension Calibrate {
                 throw fail("\(path): the base file has no demand.sources of its own; give --base a file that lists them")
             }
             return SourceGroup.allCases.filter { sources[$0.name] != nil }
-        }
-
-        /// `to` written relative to the folder `from`.
-        static func relativePath(from folder: String, to file: String) -> String {
-            let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
-            let origin = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
-            let common = zip(target, origin).prefix { $0 == $1 }.count
-            return (Array(repeating: "..", count: origin.count - common) + target.dropFirst(common)).joined(separator: "/")
         }
     }
 

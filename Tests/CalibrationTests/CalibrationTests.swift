@@ -4,6 +4,7 @@ import FrontDoorTestSupport
 import FrontDoorModel
 import ScenarioReading
 @testable import Calibration
+import FrontDoorReports
 
 /// Reading councils' extracts, and calibration recovering the demand that synthetic extracts
 /// were drawn from.
@@ -106,8 +107,8 @@ struct CalibrationTests {
         try Data(rows.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/contacts.csv"))
         let extract = try AnnexAExtract(list1: folder + "/contacts.csv", codes: Self.codes)
         let c = DemandCalibration(extract)
-        let outputs = [CalibrationOutput.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police, .schools]),
-                       CalibrationOutput.dataQualityCSV(extract, c), CalibrationOutput.dataQualityHTML(extract, c)]
+        let outputs = [CalibrationReport.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police, .schools]),
+                       CalibrationReport.dataQualityCSV(extract, c), CalibrationReport.dataQualityHTML(extract, c)]
         for text in outputs {
             for id in identifiers { #expect(!text.contains(id)) }
             for birth in births { #expect(!text.contains(birth)) }
@@ -142,7 +143,7 @@ struct CalibrationTests {
         #expect(abs(hours[10] - 24 * 2 / 3) < 1e-9 && abs(hours[22] - 24 / 3.0) < 1e-9 && hours[0] == 0)
         #expect(police.referred?.count == 60 && police.referred?.of == 300)
         #expect(c.sources.first { $0.group == .schools }?.hourWeights == nil)
-        let yaml = CalibrationOutput.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police, .schools])
+        let yaml = CalibrationReport.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police, .schools])
         #expect(yaml.contains("police: 20% of contacts became a new referral (60 of 300, outcome flags)"))
         #expect(yaml.contains("hour_weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16,"))
     }
@@ -180,7 +181,7 @@ struct CalibrationFuzzTests {
             do {
                 let extract = try AnnexAExtract(list1: path, codes: CalibrationTests.codes)
                 let c = DemandCalibration(extract)
-                let yaml = CalibrationOutput.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police])
+                let yaml = CalibrationReport.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police])
                 let tokens = Set(yaml.lowercased().split { !$0.isLetter }.map(String.init))
                 #expect(c.contactsPerYear.isFinite && c.overdispersion.isFinite && !tokens.contains("nan") && !tokens.contains("inf"))
                 read += 1

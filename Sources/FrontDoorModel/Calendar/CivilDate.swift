@@ -43,6 +43,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Monday = 0 … Sunday = 6.
+    /// `2025-04-01`, as ISO 8601 and tidy tables write a date.
+    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
     public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }  // 1 Jan 1970 was a Thursday
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }

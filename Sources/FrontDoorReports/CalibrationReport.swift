@@ -1,22 +1,13 @@
+import Calibration
 import Foundation
 import FrontDoorModel
 
 /// What `calibrate annex-a` writes: a demand file a design can `extends`, and the data-quality
 /// report as CSV and HTML. Every count under 5 is shown as "<5", and no child identifier, date of
 /// birth or worker name appears in any of them.
-public enum CalibrationOutput {
+public enum CalibrationReport {
     /// A count as written in an output: "<5" below 5, else with separators.
-    static func count(_ n: Int) -> String { n < 5 ? "<5" : grouped(n) }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return result
-    }
+    static func count(_ n: Int) -> String { n < 5 ? "<5" : ScenarioDescription.grouped(n) }
 
     static func share(_ share: DemandCalibration.Share) -> String {
         share.count < 5 || share.of - share.count < 5 ? "fewer than 5 either way of \(count(share.of))"
@@ -35,7 +26,7 @@ public enum CalibrationOutput {
     /// `demand.yaml`: extends `base` (a path relative to the output folder) and sets what the
     /// extract measures; `baseSources` are the source groups the base file has.
     public static func demandYAML(_ c: DemandCalibration, extract: AnnexAExtract, base: String, baseSources: [SourceGroup]) -> String {
-        let period = "\(iso(c.from)) to \(iso(c.to)) (\(c.days) days)"
+        let period = "\(c.from.iso) to \(c.to.iso) (\(c.days) days)"
         var lines = [
             "# Demand calibrated by `frontdoor calibrate annex-a` from \(extract.files.map(\.role).joined(separator: ", ")),",
             "# \(period): \(count(c.contacts)) contacts, \(count(c.mappedContacts)) with a source in the codes file.",
@@ -91,8 +82,7 @@ public enum CalibrationOutput {
         if !outcomes.isEmpty { lines += [""] + ["outcomes:"] + outcomes }
         var notes: [String] = []
         for source in c.sources {
-            if let referred = source.referred {
-                let flagged = DemandCalibration.Share(count: referred.count, of: referred.of)
+            if let flagged = source.referred {
                 notes.append("#   \(source.group.name): \(number(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)")
             } else if let linked = c.linkedConversion[source.group] {
                 notes.append("#   \(source.group.name): \(number(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))")
@@ -118,8 +108,8 @@ public enum CalibrationOutput {
         for (value, n) in extract.unmapped.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) {
             rows.append(["", "List 1 (contacts)", "source value not in the codes file", value, count(n)])
         }
-        for (month, n) in months(extract) { rows.append(["", "List 1 (contacts)", "contacts in month", month, count(n)]) }
-        return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        for (month, n) in extract.contactsByMonth { rows.append(["", "List 1 (contacts)", "contacts in month", month, count(n)]) }
+        return CSVTables.table(rows)
     }
 
     /// `data-quality.html`: the same, to read.
@@ -128,7 +118,7 @@ public enum CalibrationOutput {
         var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data quality of the extract</title>"
             + "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}"
             + "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}td.n{text-align:right}.warning{color:#a00}</style></head><body>"
-            + "<h1>Data quality of the extract</h1><p>Period \(escape(iso(c.from))) to \(escape(iso(c.to))) (\(c.days) days). "
+            + "<h1>Data quality of the extract</h1><p>Period \(escape(c.from.iso)) to \(escape(c.to.iso)) (\(c.days) days). "
             + "Counts under 5 are shown as &lt;5. No identifier is shown.</p>"
         for file in extract.files {
             html += "<h2>\(escape(file.role)): \(escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(htmlCount(file.rowsRead))</td></tr>"
@@ -145,23 +135,7 @@ public enum CalibrationOutput {
                 + "</table>"
         }
         html += "<h2>Contacts by month</h2><table><tr><th>month</th><th>contacts</th></tr>"
-            + months(extract).map { "<tr><td>\($0.0)</td><td class=\"n\">\(htmlCount($0.1))</td></tr>" }.joined() + "</table></body></html>\n"
+            + extract.contactsByMonth.map { "<tr><td>\($0.0)</td><td class=\"n\">\(htmlCount($0.1))</td></tr>" }.joined() + "</table></body></html>\n"
         return html
-    }
-
-    static func months(_ extract: AnnexAExtract) -> [(String, Int)] {
-        var counts: [String: Int] = [:]
-        for contact in extract.contacts { counts[String(format: "%04d-%02d", contact.date.year, contact.date.month), default: 0] += 1 }
-        return counts.sorted { $0.key < $1.key }
-    }
-
-    static func iso(_ date: CivilDate) -> String { String(format: "%04d-%02d-%02d", date.year, date.month, date.day) }
-
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }
