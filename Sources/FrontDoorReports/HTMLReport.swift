@@ -110,7 +110,7 @@ public enum HTMLReport {
         case .decisionsPerDeciderDayP95: return "On the busiest day in twenty, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
         case .decisionsPerDeciderDayMean: return "On an average working day, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
         case .assessmentsStarted: return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
-        case .totalCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year with the assessments that follow"
+        case .totalCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year in staff and agency, with the notional cost of the assessments, section 47 enquiries and early help that follow (capacity used elsewhere, not cash)"
         default:
             let label = m.definition.label.prefix(1).lowercased() + m.definition.label.dropFirst()
             return "With \(d), \(escape(label)): \(x)"
