@@ -233,7 +233,7 @@ public enum HTMLReport {
         for (index, design) in designs.enumerated() {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
             let costs = StaffCosts(frontDoor)
-            var rows = costs.teams.map { (label: $0.id.replacingOccurrences(of: "_", with: " "), value: $0.total, colour: index) }
+            let rows = costs.teams.map { (label: $0.id.replacingOccurrences(of: "_", with: " "), value: $0.total, colour: index) }
             html += "<figure><figcaption>\(escape(design.scenario.name)): £ a year at \(frontDoor.costs.priceYear) prices "
                 + "(staff and agency \(escape(money(costs.total))))</figcaption>"
                 + SVGChart.bars(rows, format: money, title: "Cost by team, \(design.scenario.name)") + "</figure>"

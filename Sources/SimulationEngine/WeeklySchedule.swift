@@ -112,6 +112,30 @@ public struct WeeklySchedule: Sendable {
         }
     }
 
+    /// The latest time from which `hours` of open time still end by `end`: a piece of work
+    /// that must take `hours` of open time and be done by `end` has to start by then.
+    ///
+    /// ```swift
+    /// // Monday to Friday 09:00–17:00; the end of Wednesday's day is 2 × 24 + 17 = 65.
+    /// schedule.latestStart(workingHours: 16, endingBy: 65)   // 17.0, Monday at 17:00
+    /// ```
+    public func latestStart(workingHours hours: Double, endingBy end: Double) -> Double {
+        guard hours > 0 else { return end }
+        var remaining = hours
+        var day = Int((end / 24).rounded(.down))
+        // Walks back from `end` through the open intervals, latest first (the days' intervals do
+        // not overlap, and one running past midnight ends before the next day's first opens);
+        // the schedule is open every week, so this ends.
+        while true {
+            for interval in openIntervals(onDay: day).reversed() where interval.lowerBound < end {
+                let high = min(interval.upperBound, end)
+                if remaining <= high - interval.lowerBound { return high - remaining }
+                remaining -= high - interval.lowerBound
+            }
+            day -= 1
+        }
+    }
+
     /// Open hours between two times.
     public func workingHours(from start: Double, to end: Double) -> Double {
         guard end > start else { return 0 }

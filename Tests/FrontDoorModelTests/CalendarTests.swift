@@ -61,6 +61,10 @@ import SimulationEngine
         #expect(office.workingHours(from: 16, to: 5 * 24 + 11) == 3)
         #expect(office.isOpen(at: 10) && !office.isOpen(at: 24 + 10) && !office.isOpen(at: 20))
         #expect(office.nextOpening(atOrAfter: 17) == 5 * 24 + 9)
+        // The latest start for 3 working hours ending by 11:00 on Tuesday 22 April is 16:00 on
+        // Thursday (across the Easter weekend); for 2 hours, 09:00 on Tuesday.
+        #expect(office.latestStart(workingHours: 3, endingBy: 5 * 24 + 11) == 16)
+        #expect(office.latestStart(workingHours: 2, endingBy: 5 * 24 + 11) == 5 * 24 + 9)
         #expect(calendar.isWorkingDay(0) && !calendar.isWorkingDay(1) && !calendar.isWorkingDay(2) && calendar.isWorkingDay(5))
     }
 
@@ -69,6 +73,9 @@ import SimulationEngine
         #expect(night.isOpen(at: 24 + 3))   // 03:00 on day 1 is in day 0's shift
         #expect(!night.isOpen(at: 12))
         #expect(night.add(workingHours: 10, to: 20) == 30)
+        #expect(night.latestStart(workingHours: 10, endingBy: 30) == 20)
+        // A whole night's work done by 17:00 on day 1 starts when day 0's night starts.
+        #expect(night.latestStart(workingHours: 16, endingBy: 24 + 17) == 17)
         // 00:00–09:00 from the night before, 17:00–09:00 of day 0, and 17:00–24:00 of day 1.
         #expect(night.workingHours(from: 0, to: 48) == 9 + 16 + 7)
     }

@@ -14,26 +14,46 @@ import SimulationEngine
     @Test func nothingCountsBeforeTheWarmUpEndsButTheBacklogSeries() throws {
         var recorder = try Self.recorder()
         recorder.dayStarted(0, at: 0)
-        recorder.received(source: 0, at: 1, isRecontact: true)
+        recorder.received(source: 0, rag: .red, at: 1, isRecontact: true)
         recorder.workStarted(stage: 0, team: 0, waited: 2, hours: 1)
-        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 2, at: 3)
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 2, receivedWhileMeasuring: false, at: 3)
         recorder.officeClosed(day: 0, waiting: 7)
         #expect(!recorder.countsDecisions(ofDayBefore: 1))
         recorder.warmUpEnded()
         #expect(!recorder.countsDecisions(ofDayBefore: 1))   // day 0 was warm-up
         recorder.dayStarted(1, at: 24)
-        recorder.received(source: 0, at: 25, isRecontact: false)
-        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 14, at: 26)
+        recorder.received(source: 0, rag: .red, at: 25, isRecontact: false)
+        // Received in the warm-up, decided in the measured period: a decision, but not in the
+        // timeliness cohort.
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 14, receivedWhileMeasuring: false, at: 26)
         recorder.officeClosed(day: 1, waiting: 5)
         #expect(recorder.countsDecisions(ofDayBefore: 2))
-        let result = recorder.finish(events: 10, stoppedAt: 48, waiting: 5, busyAfterEnd: [])
-        #expect(result.received == 1 && result.recontacts == 0)
-        #expect(result.decided == 1 && result.referredBySource == [1] && result.decidedWithin1 == 0 && result.decidedWithin3 == 1)
-        #expect(result.decidedByRAG[RAG.red.rawValue] == 1 && result.within4HoursByRAG[RAG.red.rawValue] == 0)
+        let result = recorder.finish(events: 10, stoppedAt: 48, waiting: 5, waitingMeasured: 1, busyAfterEnd: [])
+        #expect(result.received == 1 && result.recontacts == 0 && result.measuredUndecidedAtEnd == 1)
+        #expect(result.decided == 1 && result.referredBySource == [1] && result.decidedWithin1 == 0 && result.decidedWithin3 == 0)
+        // The red received at 25 is due within 4 working hours (by 29) but was never decided.
+        #expect(result.dueWithin4HoursByRAG[RAG.red.rawValue] == 1 && result.within4HoursByRAG[RAG.red.rawValue] == 0)
         #expect(result.stageWaitHours == [0] && result.teamBusyHours == [0])
         #expect(result.backlogSeries == [7, 5] && result.warmUpWorkingDays == 1 && result.dailyBacklog == [5])
         #expect(result.days.map(\.day) == [1] && result.days[0].received == 1 && result.days[0].decided == 1 && result.days[0].backlog == 5)
         #expect(result.measuredHours == 24 && !result.stoppedOverloaded)
+    }
+
+    @Test func timelinessCountsTheContactsWhoseDeadlineFallsInTheRunDecidedOrNot() throws {
+        // Open around the clock with 8-hour working days, measured from 24 to 48: a contact is
+        // due within 1 working day if it arrives by 40, within 3 if by 24, within 4 hours by 44.
+        var recorder = try Self.recorder()
+        recorder.warmUpEnded()
+        #expect(recorder.dueBy.oneDay == 40 && recorder.dueBy.threeDays == 24 && recorder.dueBy.fourHours == 44)
+        for (time, rag) in [(24.0, RAG.red), (30, .red), (41, .amber), (45, .red)] { recorder.received(source: 0, rag: rag, at: time, isRecontact: false) }
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 24, receivedWhileMeasuring: true, at: 27)    // on time for all three
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 30, receivedWhileMeasuring: true, at: 39)    // 9 working hours: late for 4 hours and for 1 day
+        recorder.decided(.noFurtherAction, source: 0, rag: .amber, receivedAt: 41, receivedWhileMeasuring: true, at: 42)   // its 1- and 3-day deadlines fall after the run
+        let result = recorder.finish(events: 0, stoppedAt: 48, waiting: 1, waitingMeasured: 1, busyAfterEnd: [])
+        #expect(result.dueWithin1 == 2 && result.decidedWithin1 == 1)
+        #expect(result.dueWithin3 == 1 && result.decidedWithin3 == 1)
+        #expect(result.dueWithin4HoursByRAG == [2, 1, 0] && result.within4HoursByRAG == [1, 1, 0])
+        #expect(result.decided == 3 && result.measuredUndecidedAtEnd == 1)
     }
 
     @Test func hoursOnShiftCountOnlyInsideTheMeasuredWindow() throws {
@@ -42,7 +62,7 @@ import SimulationEngine
         recorder.onShift(team: 0, for: 20...30)     // 6 h measured
         recorder.onShift(team: 1, for: 40...56)     // 8 h before the horizon
         recorder.onShift(team: 1, for: 48...56)     // the day at the horizon adds nothing
-        let result = recorder.finish(events: 0, stoppedAt: 40, waiting: 0, busyAfterEnd: [(1, 3)])
+        let result = recorder.finish(events: 0, stoppedAt: 40, waiting: 0, waitingMeasured: 0, busyAfterEnd: [(1, 3)])
         #expect(result.teamAvailableHours == [6, 8])
         #expect(result.teamBusyHours == [0, -3])
         #expect(result.stoppedOverloaded && result.measuredHours == 16)

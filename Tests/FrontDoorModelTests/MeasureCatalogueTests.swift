@@ -47,6 +47,7 @@ import SimulationEngine
         record.measuredHours = 365 * 24
         record.received = 1000
         record.decided = 800
+        record.dueWithin3 = 800
         record.decidedWithin3 = 600
         record.receivedBySource = design.demand.sources.map { _ in 0 }
         record.receivedBySource[0] = 250

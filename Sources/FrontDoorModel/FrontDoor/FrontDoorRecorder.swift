@@ -9,6 +9,10 @@ struct FrontDoorRecorder {
     /// The office's working time, on which timeliness is counted.
     let office: WeeklySchedule
     let hoursPerWorkingDay: Double
+    /// The latest times of receipt whose deadline falls inside the run: 1 and 3 working days,
+    /// and 4 working hours. Timeliness is counted on the contacts received in the measured
+    /// period by these times (the cohort whose deadline the run sees).
+    let dueBy: (oneDay: Double, threeDays: Double, fourHours: Double)
     /// Whether the warm-up is over.
     private(set) var measuring: Bool
     private(set) var result = FrontDoorReplication()
@@ -18,6 +22,9 @@ struct FrontDoorRecorder {
         self.office = office
         self.hoursPerWorkingDay = hoursPerWorkingDay
         measuring = length.warmUpHours == 0
+        dueBy = (office.latestStart(workingHours: hoursPerWorkingDay, endingBy: length.horizonHours),
+                 office.latestStart(workingHours: 3 * hoursPerWorkingDay, endingBy: length.horizonHours),
+                 office.latestStart(workingHours: 4, endingBy: length.horizonHours))
         result.receivedBySource = Array(repeating: 0, count: sources)
         result.decidedBySource = result.receivedBySource
         result.referredBySource = result.receivedBySource
@@ -74,12 +81,17 @@ struct FrontDoorRecorder {
 
     // MARK: Contacts and work
 
-    mutating func received(source: Int, at now: Double, isRecontact: Bool) {
+    /// A contact from `source`, rated `rag`, arrives at `now`. Its deadlines count from the
+    /// time it was first received (`receivedAt`; a caller who rings again keeps theirs).
+    mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool) {
         guard measuring else { return }
         updateDay(Int(now / 24)) { $0.received += 1 }
         result.received += 1
         result.receivedBySource[source] += 1
         if isRecontact { result.recontacts += 1 }
+        if now <= dueBy.oneDay { result.dueWithin1 += 1 }
+        if now <= dueBy.threeDays { result.dueWithin3 += 1 }
+        if now <= dueBy.fourHours { result.dueWithin4HoursByRAG[rag.rawValue] += 1 }
     }
 
     mutating func handedOff() { if measuring { result.handoffs += 1 } }
@@ -112,8 +124,10 @@ struct FrontDoorRecorder {
         if changed { result.decisionsChangedByFatigue += 1 }
     }
 
-    /// A decision at `now` on a contact from `source`, of `rag`, received at `receivedAt`.
-    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, receivedAt: Double, at now: Double) {
+    /// A decision at `now` on a contact from `source`, of `rag`, received at `receivedAt`;
+    /// `receivedWhileMeasuring` when it is one of the measured period's contacts, whose
+    /// timeliness is counted.
+    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, receivedAt: Double, receivedWhileMeasuring: Bool, at now: Double) {
         guard measuring else { return }
         let workingHours = office.workingHours(from: receivedAt, to: now)
         updateDay(Int(now / 24)) { $0.decided += 1 }
@@ -123,10 +137,10 @@ struct FrontDoorRecorder {
         if outcome == .referral || outcome == .strategyDiscussion { result.referredBySource[source] += 1 }
         let workingDays = workingHours / hoursPerWorkingDay
         result.timeToDecision.add(workingDays)
-        if workingDays <= 1 { result.decidedWithin1 += 1 }
-        if workingDays <= 3 { result.decidedWithin3 += 1 }
-        result.decidedByRAG[rag.rawValue] += 1
-        if workingHours <= 4 { result.within4HoursByRAG[rag.rawValue] += 1 }
+        guard receivedWhileMeasuring else { return }
+        if workingDays <= 1 && receivedAt <= dueBy.oneDay { result.decidedWithin1 += 1 }
+        if workingDays <= 3 && receivedAt <= dueBy.threeDays { result.decidedWithin3 += 1 }
+        if workingHours <= 4 && receivedAt <= dueBy.fourHours { result.within4HoursByRAG[rag.rawValue] += 1 }
     }
 
     mutating func assessmentStarted(noFurtherService: Bool) {
@@ -137,13 +151,15 @@ struct FrontDoorRecorder {
 
     // MARK: The end
 
-    /// The record of the run, which stopped at `stoppedAt` with `waiting` contacts undecided;
-    /// `busyAfterEnd` is the busy time, counted in full when work started, that falls after the stop.
-    consuming func finish(events: Int, stoppedAt: Double, waiting: Int, busyAfterEnd: [(team: Int, hours: Double)]) -> FrontDoorReplication {
+    /// The record of the run, which stopped at `stoppedAt` with `waiting` contacts undecided,
+    /// `waitingMeasured` of them received in the measured period; `busyAfterEnd` is the busy
+    /// time, counted in full when work started, that falls after the stop.
+    consuming func finish(events: Int, stoppedAt: Double, waiting: Int, waitingMeasured: Int, busyAfterEnd: [(team: Int, hours: Double)]) -> FrontDoorReplication {
         result.events = events
         result.stoppedOverloaded = stoppedAt < length.horizonHours
         result.measuredHours = max(0, stoppedAt - length.warmUpHours)
         result.undecidedAtEnd = waiting
+        result.measuredUndecidedAtEnd = waitingMeasured
         for (team, hours) in busyAfterEnd { result.teamBusyHours[team] -= hours }
         return result
     }

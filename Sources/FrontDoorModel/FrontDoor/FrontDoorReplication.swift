@@ -12,10 +12,15 @@ public struct FrontDoorReplication: Sendable {
     /// Decisions, and referrals (strategy discussions included), by demand source.
     public var decidedBySource: [Int] = []
     public var referredBySource: [Int] = []
+    /// Timeliness, counted on the cohort of contacts received in the measured period whose
+    /// deadline falls inside the run: how many there were (`due…`), and how many of them were
+    /// decided by the deadline. A contact not decided by then is late, decided later or never.
+    public var dueWithin1 = 0
     public var decidedWithin1 = 0
+    public var dueWithin3 = 0
     public var decidedWithin3 = 0
-    /// Decisions, and decisions within 4 working hours, by RAG.
-    public var decidedByRAG = [Int](repeating: 0, count: RAG.allCases.count)
+    /// The same for 4 working hours, by RAG.
+    public var dueWithin4HoursByRAG = [Int](repeating: 0, count: RAG.allCases.count)
     public var within4HoursByRAG = [Int](repeating: 0, count: RAG.allCases.count)
     public var timeToDecision = QuantileHistogram()
     public var backlog = RunningStatistics()
@@ -56,8 +61,10 @@ public struct FrontDoorReplication: Sendable {
     /// Per stage: completed pieces of work and total wait (hours).
     public var stageCompleted: [Int] = []
     public var stageWaitHours: [Double] = []
-    /// Contacts received and not yet decided when the run stopped.
+    /// Contacts received and not yet decided when the run stopped, and how many of them were
+    /// received in the measured period.
     public var undecidedAtEnd = 0
+    public var measuredUndecidedAtEnd = 0
     /// The run stopped early because the backlog passed ``FrontDoorSimulation/backlogLimit``:
     /// the design cannot keep up, and its measures cover only the time until it stopped.
     public var stoppedOverloaded = false

@@ -67,7 +67,9 @@ struct FrontDoorState: EventDrivenModel {
         let (handled, stoppedAt) = run(length)
         assert(isConserved(), "contacts received are not all decided, waiting, in work or lost")
         // Busy time was counted in full when work started; take off what falls after the end.
-        return recorder.finish(events: handled, stoppedAt: stoppedAt, waiting: undecided, busyAfterEnd: workforce.busyHours(after: stoppedAt))
+        let waitingMeasured = contacts.liveIDs.reduce(0) { $0 + (contacts[$1].arrived && contacts[$1].measured ? 1 : 0) }
+        return recorder.finish(events: handled, stoppedAt: stoppedAt, waiting: undecided, waitingMeasured: waitingMeasured,
+                               busyAfterEnd: workforce.busyHours(after: stoppedAt))
     }
 
     /// Whether every contact that has arrived is decided, lost, or still here waiting or in work:
@@ -141,7 +143,7 @@ struct FrontDoorState: EventDrivenModel {
         contacts[id].measured = recorder.measuring
         contacts[id].arrived = true
         undecided += 1
-        recorder.received(source: contacts[id].profile.source, at: now, isRecontact: isRecontact)
+        recorder.received(source: contacts[id].profile.source, rag: contacts[id].profile.rag, at: now, isRecontact: isRecontact)
         contacts[id].stage = 0
         moveOn(id, at: now)
     }
@@ -295,7 +297,8 @@ struct FrontDoorState: EventDrivenModel {
         if decisions.isTired(after: decisionsToday) { recorder.decidedBeyondThreshold(changed: decision.changedByFatigue) }
         workforce.countDecision(by: person)
         undecided -= 1
-        recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, receivedAt: profile.time, at: now)
+        recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, receivedAt: profile.time,
+                         receivedWhileMeasuring: contacts[id].measured, at: now)
         let next = decisions.followUp(decision, for: profile)
         if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService) }
         if let years = next.returnsAfterYears,

@@ -23,14 +23,16 @@ enum FrontDoorMeasures {
                 share($0.receivedBySource[index], of: $0.received)
             }
         }
-        c.add(MeasureID(.decidedWithin1WorkingDay), "Share of contacts decided within 1 working day", unit: .fraction) {
-            share($0.decidedWithin1, of: $0.decided)
-        }
-        c.add(MeasureID(.decidedWithin3WorkingDays), "Share of contacts decided within 3 working days", unit: .fraction) {
-            share($0.decidedWithin3, of: $0.decided)
-        }
-        c.add(MeasureID(.redDecidedWithin4WorkingHours), "Share of red contacts decided within 4 working hours", unit: .fraction) {
-            share($0.within4HoursByRAG[RAG.red.rawValue], of: $0.decidedByRAG[RAG.red.rawValue])
+        // Timeliness counts every contact received in the measured period whose deadline falls
+        // inside the run: one not decided by its deadline is late, decided later or never.
+        c.add(MeasureID(.decidedWithin1WorkingDay), "Share of contacts decided within 1 working day of arriving (undecided ones count as late)",
+              unit: .fraction) { share($0.decidedWithin1, of: $0.dueWithin1) }
+        c.add(MeasureID(.decidedWithin3WorkingDays), "Share of contacts decided within 3 working days of arriving (undecided ones count as late)",
+              unit: .fraction) { share($0.decidedWithin3, of: $0.dueWithin3) }
+        c.add(MeasureID(.redDecidedWithin4WorkingHours), "Share of red contacts decided within 4 working hours of arriving (undecided ones count as late)",
+              unit: .fraction) { share($0.within4HoursByRAG[RAG.red.rawValue], of: $0.dueWithin4HoursByRAG[RAG.red.rawValue]) }
+        c.add(MeasureID(.contactsUndecidedAtEnd), "Contacts received in the measured period still undecided at its end", unit: .contacts) {
+            Double($0.measuredUndecidedAtEnd)
         }
         c.add(MeasureID(.timeToDecisionP50), "Working days to a decision: half of contacts are decided within", unit: .workingDays) {
             $0.timeToDecision.quantile(0.5) ?? 0

@@ -19,6 +19,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case decidedWithin1WorkingDay = "decided_within_1wd"
         case decidedWithin3WorkingDays = "decided_within_3wd"
         case redDecidedWithin4WorkingHours = "red_decided_within_4wh"
+        case contactsUndecidedAtEnd = "contacts.undecided_at_end"
         case timeToDecisionP50 = "time_to_decision_wd.p50"
         case timeToDecisionP90 = "time_to_decision_wd.p90"
         // Backlog
