@@ -49,7 +49,7 @@ public struct Scenario: Sendable {
         switch model {
         case .network(_, let stageIDs): return [MeasureID(.contactsCompleted)] + stageIDs.map { MeasureID.stage($0).utilisation }
         case .frontDoor:
-            return [MeasureID(.decidedWithin3WorkingDays), MeasureID(.backlogMean), MeasureID(.decisionsPerDeciderDayMean),
+            return [MeasureID(.decidedWithin3WorkingDays), MeasureID(.backlogMean), MeasureID(.decisionsPerManagerDayMean),
                     MeasureID(.assessmentsStarted)]
         }
     }

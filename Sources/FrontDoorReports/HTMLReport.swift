@@ -23,7 +23,7 @@ public enum HTMLReport {
         if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
             body += section("backlog", "Backlog through the year", backlog(designs))
             body += section("timeliness", "Timeliness", timeliness(designs))
-            body += section("decisions", "Decisions per decision-maker per working day", decisionLoad(designs))
+            body += section("decisions", "Decisions per manager per working day", decisionLoad(designs))
             body += section("teams", "Waits and utilisation by team", teams(designs))
             body += section("outcomes", "Where contacts end up", outcomes(designs))
             body += section("cost", "Cost by team", cost(designs))
@@ -55,7 +55,7 @@ public enum HTMLReport {
     static func summary(_ comparison: DesignComparison) -> String {
         let base = comparison.baseline
         var items: [String] = []
-        let key: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerDeciderDayP95,
+        let key: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
                                 .assessmentsStarted, .totalCost].map(MeasureID.init)
         // A design that cannot keep up gets no claims: its figures describe a front door falling
         // behind (or only the time before it stopped), and would read as better than they are.
@@ -107,8 +107,8 @@ public enum HTMLReport {
         case .decidedWithin3WorkingDays: return "With \(d), \(x) of contacts \(are) decided within 3 working days"
         case .redDecidedWithin4WorkingHours: return "With \(d), \(x) of red contacts \(are) decided within 4 working hours"
         case .backlogMean: return "\(d) \(has) \(x) contacts waiting for a decision at the close of an average working day"
-        case .decisionsPerDeciderDayP95: return "On the busiest day in twenty, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
-        case .decisionsPerDeciderDayMean: return "On an average working day, a decision-maker \(conditional ? "would make" : "makes") \(x) decisions with \(d)"
+        case .decisionsPerManagerDayP95: return "On the busiest day in twenty, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
+        case .decisionsPerManagerDayMean: return "On an average working day, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
         case .assessmentsStarted: return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
         case .totalCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year in staff and agency, with the notional cost of the assessments, section 47 enquiries and early help that follow (capacity used elsewhere, not cash)"
         default:
@@ -181,12 +181,20 @@ public enum HTMLReport {
     static func decisionLoad(_ designs: [ExperimentResult]) -> String {
         var rows: [(label: String, value: Double, colour: Int)] = []
         for (index, design) in designs.enumerated() {
-            for (family, word) in [(MeasureID.Family.decisionsPerDeciderDayMean, "average day"), (.decisionsPerDeciderDayP95, "busiest day in 20"),
-                                   (.decisionsPerDeciderDayMax, "busiest day")] {
+            for (family, word) in [(MeasureID.Family.decisionsPerManagerDayMean, "average day"), (.decisionsPerManagerDayP95, "busiest day in 20"),
+                                   (.decisionsPerManagerDayMax, "busiest day")] {
                 if let m = design[family] { rows.append(("\(design.scenario.name): \(word)", m.mean, index)) }
             }
         }
-        var html = "<figure>" + SVGChart.bars(rows, format: { String(format: "%.1f", $0) }, title: "Decisions per decision-maker per working day") + "</figure>"
+        var html = "<figure>" + SVGChart.bars(rows, format: { String(format: "%.1f", $0) }, title: "Decisions made or signed off per manager per working day") + "</figure>"
+        // Every team that decides or signs off, managers and practitioners apart, on average.
+        html += "<table class=\"compact\"><thead><tr><th>design</th><th>decisions per person per working day, on average</th><th></th></tr></thead><tbody>"
+        for design in designs {
+            for m in design.summaries where m.id.family == .teamDecisionsPerPersonDay {
+                html += "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td><td>\(escape(String(format: "%.1f", m.mean)))</td></tr>"
+            }
+        }
+        html += "</tbody></table>"
         for design in designs {
             if let beyond = design[.decisionsBeyondFatigueThreshold], beyond.mean > 0 {
                 html += "<p>\(escape(design.scenario.name)): \(escape(percent(beyond.mean))) of decisions came after the day's fatigue threshold; "

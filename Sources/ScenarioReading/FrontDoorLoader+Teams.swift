@@ -8,7 +8,7 @@ extension FrontDoorLoader {
 
     static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence) throws(ScenarioError) -> Team {
         let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "shift_hours", "late_shift_share", "absence",
-                                               "vacancy_rate", "agency_cover"])
+                                               "vacancy_rate", "agency_cover", "decision_role"])
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
@@ -40,8 +40,9 @@ extension FrontDoorLoader {
             throw hoursValue.error(error.message == "the schedule is never open" ? "the team has no hours of work" : error.message)
         }
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
+        let decisionRole = try team["decision_role"]?.choice(Team.DecisionRole.allCases.map { ($0.rawValue, $0) }) ?? .decides
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
+                    decisionRole: decisionRole, people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
                     shiftHours: try team["shift_hours"]?.number("hours in a shift, from 1 to 24") { $0 >= 1 && $0 <= 24 },
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
                     absence: absence)

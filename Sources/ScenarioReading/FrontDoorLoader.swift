@@ -36,6 +36,12 @@ enum FrontDoorLoader {
         for stage in stages where stage.phone != nil && stage.coverTeam != nil {
             throw stagesValue.error("stage '\(stage.id)' is a phone line with a cover team; give a phone line its own team only")
         }
+        for stage in stages where stage.decides {
+            for team in [stage.team] + (stage.coverTeam.map { [$0] } ?? []) where teams[team].decisionRole == .recommends {
+                throw stagesValue.error("stage '\(stage.id)' decides, but team '\(teams[team].id)' only recommends decisions (decision_role: recommends); "
+                                        + "give the decision to a team that decides or oversees, or add a stage where a manager signs it off")
+            }
+        }
 
         let outcomes = try readOutcomes(try root.required("outcomes", "what the decisions are"))
         let flow = try readFlow(root["flow"])

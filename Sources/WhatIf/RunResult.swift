@@ -41,7 +41,7 @@ public struct RunResult: Codable, Sendable {
     /// The measures shown, in order.
     static let shown: [MeasureID] = [
         MeasureID(.decidedWithin3WorkingDays), MeasureID(.redDecidedWithin4WorkingHours), MeasureID(.backlogMean),
-        MeasureID(.decisionsPerDeciderDayMean), MeasureID(.decisionsPerDeciderDayP95), MeasureID(.assessmentsStarted),
+        MeasureID(.decisionsPerManagerDayMean), MeasureID(.decisionsPerManagerDayP95), MeasureID(.assessmentsStarted),
         MeasureID(.contactsReceived), MeasureID(.staffCost), MeasureID(.agencyCost),
     ]
 

@@ -107,7 +107,7 @@ import FrontDoorReports
         let one = Self.run("peterborough"), two = Self.run("what-if/peterborough-second-manager")
         let received = try measure(one, "contacts.received")
         #expect(received.ci95Low > 13_000 && received.ci95High < 14_000, "\(received.mean)")
-        let decisions = try measure(one, "decisions_per_decider_day.mean")
+        let decisions = try measure(one, "decisions_per_manager_day.mean")
         #expect(decisions.mean > 45, "one manager makes \(decisions.mean) decisions a day")
         let paired = zip(column(two, "decided_within_3wd"), column(one, "decided_within_3wd")).map { $0 - $1 }
         let gain = Estimate(paired)

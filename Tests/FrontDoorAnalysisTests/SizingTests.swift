@@ -14,7 +14,7 @@ import FrontDoorReports
     @Test func targetsAreReadAndJudgedOnTheRightEndOfTheInterval() throws {
         let atLeast = try SizingTarget(parsing: "decided_within_3wd >= 0.85")
         #expect(atLeast.measure == MeasureID(.decidedWithin3WorkingDays) && atLeast.atLeast && atLeast.value == 0.85)
-        let atMost = try SizingTarget(parsing: "decisions_per_decider_day.p95<=40")
+        let atMost = try SizingTarget(parsing: "decisions_per_manager_day.p95<=40")
         #expect(!atMost.atLeast && atMost.value == 40)
         // Mean 0.8675, sd 0.025, n 4: the 95% interval is 0.8277 to 0.9073.
         let summary = Estimate([0.84, 0.90, 0.87, 0.86])
@@ -30,7 +30,7 @@ import FrontDoorReports
     }
 
     @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
-        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.85"), try SizingTarget(parsing: "decisions_per_decider_day.p95<=40")]
+        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.85"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=40")]
         let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 6,
                                     settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
@@ -39,10 +39,10 @@ import FrontDoorReports
         #expect(answer.meetsTargets)
         let two = try #require(result.nextSmaller.first)
         #expect(two.posts == [2] && !two.meetsTargets)
-        #expect(two.missed.map(\.measure) == [MeasureID(.decisionsPerDeciderDayP95)])
+        #expect(two.missed.map(\.measure) == [MeasureID(.decisionsPerManagerDayP95)])
         // A binary search over 1…6 and the check at the maximum: far fewer runs than every staffing.
         #expect(result.candidates.count <= 5)
-        #expect(result.explanation(money: { String($0) }).contains("With 2 in team_manager it misses decisions_per_decider_day.p95"))
+        #expect(result.explanation(money: { String($0) }).contains("With 2 in team_manager it misses decisions_per_manager_day.p95"))
     }
 
     @Test func twoTeamsAreSizedTogetherAtTheLowestCost() throws {

@@ -30,6 +30,7 @@ enum Fixture {
         teams:
           deciders:
             grade: tm
+            decision_role: oversees
             people: \(people)
             hours: \(hours)
         \(extraTeams)
@@ -131,7 +132,8 @@ enum Fixture {
         let required = ["contacts.received", "contacts.decided", "contacts.share.police", "decided_within_1wd", "decided_within_3wd",
                         "red_decided_within_4wh", "contacts.undecided_at_end", "time_to_decision_wd.p50", "time_to_decision_wd.p90", "backlog.mean", "backlog.p95",
                         "backlog.max", "conversion.referral", "conversion.early_help", "conversion.nfa", "conversion.strategy",
-                        "decisions_per_decider_day.mean", "decisions_per_decider_day.p95", "decisions_per_decider_day.max",
+                        "decisions_per_manager_day.mean", "decisions_per_manager_day.p95", "decisions_per_manager_day.max",
+                        "team.team_managers.decisions_per_person_day", "team.edt.decisions_per_person_day",
                         "decisions.beyond_fatigue_threshold", "handoffs_per_contact", "phone.abandoned_share", "assessments.started",
                         "assessments.no_further_service", "recontacts", "cost.staff_per_year_gbp", "cost.agency_per_year_gbp",
                         "cost.one_off_gbp", "cost.downstream_per_year_gbp", "cost.total_per_year_gbp", "cost.per_contact_gbp",
@@ -176,6 +178,27 @@ enum Fixture {
                                                    days: 365))
         #expect(alone.backlogMax > covered.backlogMax)
         #expect(covered.decidedWithin3 > alone.decidedWithin3)
+    }
+
+    @Test func managersLoadCountsOnlyManagersAndPractitionersAreCountedByTeam() throws {
+        // Practitioners decide half the green contacts themselves; managers decide the rest.
+        let practitioners = """
+              early_help:
+                team: practitioners
+                applies_to: {green: 0.5}
+                minutes: {distribution: exponential, mean: 20}
+                decides: true
+            """
+        let team = "  practitioners: {grade: tm, decision_role: decides, people: 3, hours: {every_day: \"00:00-24:00\", bank_holidays: open}}"
+        let run = try Fixture.run(Fixture.yaml(perYear: 8_760, extraStages: practitioners, extraTeams: team, days: 60))
+        #expect(run.teamDecisions[1] > 0 && run.teamDecisions[0] + run.teamDecisions[1] == run.decided)
+        // 2 managers and 3 practitioners at work on each of 60 days.
+        #expect(run.managerDays.count == 120 && run.teamDecisionDays == [120, 180])
+        #expect(abs(run.managerDays.mean * 120 - Double(run.teamDecisions[0])) < 1e-6)
+        // A team that only recommends may not decide.
+        let recommends = team.replacingOccurrences(of: "decision_role: decides", with: "decision_role: recommends")
+        let error = try #require(throws: ScenarioError.self) { try Fixture.design(Fixture.yaml(extraStages: practitioners, extraTeams: recommends)) }
+        #expect(error.message.contains("team 'practitioners' only recommends decisions"))
     }
 
     @Test func fatigueChangesDecisionsOnlyWhenSwitchedOn() throws {

@@ -55,6 +55,8 @@ import SimulationEngine
         record.referredBySource = design.demand.sources.map { _ in 0 }
         record.teamBusyHours = design.teams.map { _ in 30 }
         record.teamAvailableHours = design.teams.map { _ in 120 }
+        record.teamDecisionDays = design.teams.map { _ in 10 }
+        record.teamDecisions = design.teams.map { _ in 85 }
         record.stageCompleted = design.stages.map { _ in 4 }
         record.stageWaitHours = design.stages.map { _ in 10 }
         record.dailyBacklog = [10, 12, 14, 16]
@@ -65,6 +67,7 @@ import SimulationEngine
         #expect(values[MeasureID(.backlogGrowthPerDay)] == 2)
         #expect(values[MeasureID.source(design.demand.sources[0].group.name).share] == 0.25)
         #expect(values[MeasureID.team(design.teams[0].id).utilisation] == 0.25)
+        #expect(values[MeasureID.team("team_managers").decisionsPerPersonDay] == 8.5)
         #expect(values[MeasureID.stage(design.stages[0].id).meanWaitHours] == 2.5)
         let costs = StaffCosts(design)
         #expect(values[MeasureID(.staffCostPerContact)] == costs.total / 1000)

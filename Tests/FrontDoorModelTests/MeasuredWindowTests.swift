@@ -20,10 +20,10 @@ import SimulationEngine
         #expect(run.teamAvailableHours == [48])
     }
 
-    @Test func decisionsPerDeciderDayLeaveOutTheLastWarmUpDay() throws {
-        // Warm-up: Tuesday. Measured: Wednesday to the next Tuesday, 5 working days for 1 decider.
+    @Test func decisionsPerManagerDayLeaveOutTheLastWarmUpDay() throws {
+        // Warm-up: Tuesday. Measured: Wednesday to the next Tuesday, 5 working days for 1 manager.
         let run = try Fixture.run(Fixture.yaml(perYear: 2_000, people: "1", hours: Self.office, days: 8, warmUp: 1))
-        #expect(run.deciderDays.count == 5)
+        #expect(run.managerDays.count == 5 && run.teamDecisionDays == [5])
     }
 
     @Test func aDeciderDayWithNoDecisionsInTheWarmUpDoesNotHalveTheMean() throws {
@@ -34,8 +34,8 @@ import SimulationEngine
                                                sourceExtra: "      complete_information: 0",
                                                demandExtra: "flow: {information_wait_hours: 26}"))
         // One measured day (Wednesday) and one decider: the mean is that day's decisions.
-        #expect(run.deciderDays.count == 1)
-        #expect(run.decided > 0 && run.deciderDays.mean == Double(run.decided))
+        #expect(run.managerDays.count == 1)
+        #expect(run.decided > 0 && run.managerDays.mean == Double(run.decided) && run.teamDecisions == [run.decided])
     }
 }
 

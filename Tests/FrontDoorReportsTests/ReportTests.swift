@@ -23,7 +23,7 @@ enum ReportFixture {
             schools: {share: 0.4, channels: {phone: 1}, rag: {red: 0.1, amber: 0.4, green: 0.5}, hour_weights: office, school_holiday_factor: 0.3}
         teams:
           screeners: {grade: sw, people: 2, hours: {weekdays: "09:00-17:00"}}
-          managers: {grade: tm, people: \(people), hours: {weekdays: "09:00-17:00"}}
+          managers: {grade: tm, decision_role: oversees, people: \(people), hours: {weekdays: "09:00-17:00"}}
         stages:
           screen: {team: screeners, minutes: {distribution: lognormal, mean: 30, sd: 15}}   # assumption: a guess for the test
           decide: {team: managers, minutes: {distribution: exponential, mean: 20}, decides: true}

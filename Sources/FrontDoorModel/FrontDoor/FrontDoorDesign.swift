@@ -29,6 +29,14 @@ public struct FrontDoorDesign: Sendable {
     }
 }
 
+extension FrontDoorDesign {
+    /// The teams whose people make or sign off decisions: those of deciding stages, and their
+    /// cover teams.
+    public var decidingTeams: Set<Int> {
+        Set(stages.filter(\.decides).flatMap { [$0.team] + ($0.coverTeam.map { [$0] } ?? []) })
+    }
+}
+
 /// The calendar of a scenario: its start date, bank holidays, school holidays and the council's
 /// standard working day, against which working days are counted.
 public struct ServiceCalendar: Sendable {
@@ -169,9 +177,22 @@ public struct Team: Sendable {
         }
     }
 
+    /// What a team's people do about decisions.
+    public enum DecisionRole: String, Sendable, CaseIterable {
+        /// Practitioners who make decisions themselves (a CADS social worker agreeing the outcome
+        /// in the call, an early-help hub, the emergency duty team).
+        case decides
+        /// Practitioners who recommend a decision that a manager signs off: they may not decide.
+        case recommends
+        /// Managers, who make decisions or sign off practitioners' recommendations: their load is
+        /// the decisions-per-manager-day measure.
+        case oversees
+    }
+
     public var id: String
     public var role: String
     public var grade: String
+    public var decisionRole: DecisionRole
     /// Full-time equivalent of each post in the establishment.
     public var people: [Double]
     /// How many posts have no permanent holder: a number of posts, or a share of the posts.
@@ -207,11 +228,12 @@ public struct Team: Sendable {
     public var absence: Absence
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, role: String, grade: String, people: [Double], vacancies: Vacancies = .posts(0), agencyCover: Double = 0, schedule: WeeklySchedule,
-                shiftHours: Double?, lateShiftShare: Double, absence: Absence) {
+    public init(id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, people: [Double], vacancies: Vacancies = .posts(0),
+                agencyCover: Double = 0, schedule: WeeklySchedule, shiftHours: Double?, lateShiftShare: Double, absence: Absence) {
         self.id = id
         self.role = role
         self.grade = grade
+        self.decisionRole = decisionRole
         self.people = people
         self.vacancies = vacancies
         self.agencyCover = agencyCover

@@ -30,6 +30,8 @@ struct FrontDoorRecorder {
         result.referredBySource = result.receivedBySource
         result.teamBusyHours = Array(repeating: 0, count: teams)
         result.teamAvailableHours = Array(repeating: 0, count: teams)
+        result.teamDecisionDays = Array(repeating: 0, count: teams)
+        result.teamDecisions = Array(repeating: 0, count: teams)
         result.stageCompleted = Array(repeating: 0, count: stages)
         result.stageWaitHours = Array(repeating: 0, count: stages)
     }
@@ -50,11 +52,14 @@ struct FrontDoorRecorder {
         measuring && day > 0 && Double(day - 1) * 24 >= length.warmUpHours
     }
 
-    /// One decision-maker's decisions on a measured day.
-    mutating func deciderDay(decisions: Int) {
-        result.deciderDays.add(Double(decisions))
-        result.deciderDayHistogram.add(Double(decisions))
-        result.deciderDayMax = max(result.deciderDayMax, decisions)
+    /// The decisions one person of `team` made or signed off on a measured day they were at work.
+    mutating func decisionDay(team: Int, manager: Bool, decisions: Int) {
+        result.teamDecisionDays[team] += 1
+        result.teamDecisions[team] += decisions
+        guard manager else { return }
+        result.managerDays.add(Double(decisions))
+        result.managerDayHistogram.add(Double(decisions))
+        result.managerDayMax = max(result.managerDayMax, decisions)
     }
 
     /// A person of `team` is on shift for `interval`: only the hours inside the measured window

@@ -42,9 +42,13 @@ public struct FrontDoorReplication: Sendable {
         public var decided = 0
         public var backlog: Int?
     }
-    public var deciderDays = RunningStatistics()
-    public var deciderDayHistogram = QuantileHistogram()
-    public var deciderDayMax = 0
+    /// Decisions made or signed off by one manager on one working day they were at work.
+    public var managerDays = RunningStatistics()
+    public var managerDayHistogram = QuantileHistogram()
+    public var managerDayMax = 0
+    /// Per team whose people decide or sign off: person-days at work, and their decisions.
+    public var teamDecisionDays: [Int] = []
+    public var teamDecisions: [Int] = []
     public var decisionsBeyondThreshold = 0
     public var decisionsChangedByFatigue = 0
     public var handoffs = 0

@@ -107,7 +107,7 @@ struct FrontDoorState: EventDrivenModel {
     // MARK: Days
 
     mutating func startDay(_ day: Int, at now: Double) {
-        if recorder.countsDecisions(ofDayBefore: day) { workforce.recordDeciderDays(into: &recorder) }
+        if recorder.countsDecisions(ofDayBefore: day) { workforce.recordDecisionDays(into: &recorder) }
         recorder.dayStarted(day, at: now)
         workforce.startDay(day, events: &events, opens: EventKind.teamOpens.rawValue, closes: EventKind.teamCloses.rawValue,
                            rotaChange: EventKind.rotaChange.rawValue, recorder: &recorder)

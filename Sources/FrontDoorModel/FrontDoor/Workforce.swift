@@ -43,11 +43,12 @@ struct Workforce {
     let teamDesigns: [Team]
     let calendar: ServiceCalendar
     let absenceStream: RandomStream
-    /// Teams whose people make decisions, and whether each team decides at its own stages (its
-    /// people count as decision-makers every day they are at work; cover staff only on days they
-    /// decide something).
+    /// Teams whose people make or sign off decisions, whether each decides at its own stages
+    /// (its people count every day they are at work; cover staff only on days they decide
+    /// something), and which are managers.
     let decidingTeams: [Bool]
     let decidesOwnStages: [Bool]
+    let managerTeams: [Bool]
     private(set) var people: [Person] = []
     private(set) var teams: [TeamState]
     /// Every distinct working pattern: each team's hours, and its early and late shifts.
@@ -63,9 +64,10 @@ struct Workforce {
         teamDesigns = design.teams
         calendar = design.calendar
         self.absenceStream = absenceStream
-        let deciding = Set(design.stages.filter(\.decides).flatMap { [$0.team] + ($0.coverTeam.map { [$0] } ?? []) })
+        let deciding = design.decidingTeams
         decidingTeams = design.teams.indices.map { deciding.contains($0) }
         decidesOwnStages = design.teams.indices.map { team in design.stages.contains { $0.decides && $0.team == team } }
+        managerTeams = design.teams.map { $0.decisionRole == .oversees }
         teams = design.teams.map { _ in TeamState() }
         for (teamIndex, team) in design.teams.enumerated() {
             let early = shifts.count, late = shifts.count + 1
@@ -87,10 +89,12 @@ struct Workforce {
 
     // MARK: Days and shifts
 
-    /// Reports yesterday's decisions by each decision-maker who was at work.
-    func recordDeciderDays(into recorder: inout FrontDoorRecorder) {
+    /// Reports yesterday's decisions by each person who makes or signs off decisions and was at
+    /// work: by team, and for managers together.
+    func recordDecisionDays(into recorder: inout FrontDoorRecorder) {
         for person in people where decidingTeams[person.team] && person.present {
-            if decidesOwnStages[person.team] || person.decisionsToday > 0 { recorder.deciderDay(decisions: person.decisionsToday) }
+            guard decidesOwnStages[person.team] || person.decisionsToday > 0 else { continue }
+            recorder.decisionDay(team: person.team, manager: managerTeams[person.team], decisions: person.decisionsToday)
         }
     }
 

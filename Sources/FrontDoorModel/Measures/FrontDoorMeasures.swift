@@ -63,13 +63,16 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.conversionStrategy), "Share of decisions that were strategy discussions", unit: .fraction) {
             share($0.outcomes[Outcome.strategyDiscussion.rawValue], of: $0.decided)
         }
-        c.add(MeasureID(.decisionsPerDeciderDayMean), "Decisions per decision-maker per working day, on average", unit: .decisions) {
-            $0.deciderDays.mean
-        }
-        c.add(MeasureID(.decisionsPerDeciderDayP95), "Decisions per decision-maker per working day, on the busiest 1 day in 20",
-              unit: .decisions) { $0.deciderDayHistogram.quantile(0.95) ?? 0 }
-        c.add(MeasureID(.decisionsPerDeciderDayMax), "Decisions per decision-maker per working day, at most", unit: .decisions) {
-            Double($0.deciderDayMax)
+        // Managers' load only: practitioners' own decisions are counted team by team below.
+        if design.teams.contains(where: { $0.decisionRole == .oversees }) {
+            c.add(MeasureID(.decisionsPerManagerDayMean), "Decisions made or signed off per manager per working day, on average", unit: .decisions) {
+                $0.managerDays.mean
+            }
+            c.add(MeasureID(.decisionsPerManagerDayP95), "Decisions made or signed off per manager per working day, on the busiest 1 day in 20",
+                  unit: .decisions) { $0.managerDayHistogram.quantile(0.95) ?? 0 }
+            c.add(MeasureID(.decisionsPerManagerDayMax), "Decisions made or signed off per manager per working day, at most", unit: .decisions) {
+                Double($0.managerDayMax)
+            }
         }
         c.add(MeasureID(.decisionsBeyondFatigueThreshold), "Share of decisions made after the day's fatigue threshold", unit: .fraction) {
             share($0.decisionsBeyondThreshold, of: $0.decided)
@@ -128,6 +131,13 @@ enum FrontDoorMeasures {
         for (index, team) in design.teams.enumerated() {
             c.add(MeasureID.team(team.id).utilisation, "Share of \(team.role) time at work spent on contacts", unit: .fraction) {
                 $0.teamAvailableHours[index] > 0 ? $0.teamBusyHours[index] / $0.teamAvailableHours[index] : 0
+            }
+        }
+        let deciding = design.decidingTeams
+        for (index, team) in design.teams.enumerated() where deciding.contains(index) {
+            let verb = team.decisionRole == .oversees ? "made or signed off" : "made"
+            c.add(MeasureID.team(team.id).decisionsPerPersonDay, "Decisions \(verb) per \(team.role) per working day, on average", unit: .decisions) {
+                $0.teamDecisionDays[index] > 0 ? Double($0.teamDecisions[index]) / Double($0.teamDecisionDays[index]) : 0
             }
         }
         for (index, stage) in design.stages.enumerated() {

@@ -34,9 +34,9 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case conversionNoFurtherAction = "conversion.nfa"
         case conversionStrategy = "conversion.strategy"
         case sourceReferralConversion = "conversion.referral.*"
-        case decisionsPerDeciderDayMean = "decisions_per_decider_day.mean"
-        case decisionsPerDeciderDayP95 = "decisions_per_decider_day.p95"
-        case decisionsPerDeciderDayMax = "decisions_per_decider_day.max"
+        case decisionsPerManagerDayMean = "decisions_per_manager_day.mean"
+        case decisionsPerManagerDayP95 = "decisions_per_manager_day.p95"
+        case decisionsPerManagerDayMax = "decisions_per_manager_day.max"
         case decisionsBeyondFatigueThreshold = "decisions.beyond_fatigue_threshold"
         case decisionsChangedByFatigue = "decisions.changed_by_fatigue"
         // Work
@@ -59,6 +59,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case staffCostPerContact = "cost.per_contact_gbp"
         // Teams and stages
         case teamUtilisation = "team.*.utilisation"
+        case teamDecisionsPerPersonDay = "team.*.decisions_per_person_day"
         case stageMeanWaitHours = "stage.*.mean_wait_hours"
         case stageUtilisation = "stage.*.utilisation"
         case stageCompleted = "stage.*.completed"
@@ -79,7 +80,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         public var subjectKind: SubjectKind? {
             switch self {
             case .sourceShare, .sourceReferralConversion: return .source
-            case .teamUtilisation: return .team
+            case .teamUtilisation, .teamDecisionsPerPersonDay: return .team
             case .stageMeanWaitHours, .stageUtilisation, .stageCompleted, .stageMeanQueueLength: return .stage
             default: return nil
             }
@@ -141,6 +142,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
     public struct Team: Sendable {
         public let id: String
         public var utilisation: MeasureID { MeasureID(.teamUtilisation, subject: id) }
+        public var decisionsPerPersonDay: MeasureID { MeasureID(.teamDecisionsPerPersonDay, subject: id) }
     }
 
     /// The measures of one stage.
