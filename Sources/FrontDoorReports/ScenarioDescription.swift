@@ -35,7 +35,9 @@ public enum ScenarioDescription {
         let costs = StaffCosts(design)
         for (index, team) in design.teams.enumerated() {
             let fte = team.workedPosts.reduce(0, +)
-            let shifts = team.shiftHours.map { String(format: ", in shifts of %.4g hours", $0) } ?? ""
+            let shifts = String(format: "; each person works %.4g hours a day", team.hoursPerDay)
+                + (team.breakHours > 0 ? String(format: " with a %.0f-minute break", team.breakHours * 60) : "")
+                + (team.otherDutiesShare > 0 ? ", \(percent(team.otherDutiesShare)) of it on supervision, meetings, quality assurance, admin and learning" : "")
             let vacant = team.vacantPosts == 0 ? "" : ", \(team.vacantPosts) vacant"
                 + (team.agencyPosts > 0 ? " of which \(team.agencyPosts) covered by agency staff" : "")
             lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE at work\(vacant), grade \(team.grade)); "

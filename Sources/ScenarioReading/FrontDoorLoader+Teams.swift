@@ -6,9 +6,34 @@ import SimulationEngine
 extension FrontDoorLoader {
     static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-    static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence) throws(ScenarioError) -> Team {
-        let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "shift_hours", "late_shift_share", "absence",
-                                               "vacancy_rate", "agency_cover", "decision_role"])
+    /// A person's working day: hours worked, the break, and the share of time for other duties.
+    struct WorkingDay {
+        var hoursPerDay: Double
+        var breakHours: Double
+        var otherDutiesShare: Double
+        /// A 37-hour week over five days (NJC Green Book, domain §3.5), with the 36 minutes of a
+        /// 9-to-5 day that leaves for lunch, and a fifth of the time for supervision, meetings,
+        /// quality assurance, admin and learning — an assumption: the evidence gives productive
+        /// days (§3.5) but not the share of a day spent away from contacts.
+        static let standard = WorkingDay(hoursPerDay: 7.4, breakHours: 0.6, otherDutiesShare: 0.2)
+    }
+
+    static let workingDayKeys = ["hours_per_day", "break_minutes", "other_duties_share"]
+
+    /// The working-day keys of a team or of `default_working_day`, each falling back on `fallback`.
+    static func readWorkingDay(_ map: YAMLMapping, default fallback: WorkingDay) throws(ScenarioError) -> WorkingDay {
+        WorkingDay(
+            hoursPerDay: try map["hours_per_day"]?.number("hours worked in a day, above 0 and at most 24") { $0 > 0 && $0 <= 24 } ?? fallback.hoursPerDay,
+            breakHours: try map["break_minutes"].map { v throws(ScenarioError) in try v.number("minutes of break in a day, from 0 to 180") { $0 >= 0 && $0 <= 180 } / 60 }
+                ?? fallback.breakHours,
+            otherDutiesShare: try map["other_duties_share"]?.number("a share of working time from 0 to 0.9") { $0 >= 0 && $0 <= 0.9 }
+                ?? fallback.otherDutiesShare)
+    }
+
+    static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence,
+                         defaultDay: WorkingDay) throws(ScenarioError) -> Team {
+        let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "late_shift_share", "absence",
+                                               "vacancy_rate", "agency_cover", "decision_role"] + workingDayKeys)
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
@@ -41,9 +66,10 @@ extension FrontDoorLoader {
         }
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
         let decisionRole = try team["decision_role"]?.choice(Team.DecisionRole.allCases.map { ($0.rawValue, $0) }) ?? .decides
+        let day = try readWorkingDay(team, default: defaultDay)
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
                     decisionRole: decisionRole, people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
-                    shiftHours: try team["shift_hours"]?.number("hours in a shift, from 1 to 24") { $0 >= 1 && $0 <= 24 },
+                    hoursPerDay: day.hoursPerDay, breakHours: day.breakHours, otherDutiesShare: day.otherDutiesShare,
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
                     absence: absence)
     }

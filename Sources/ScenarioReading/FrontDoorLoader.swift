@@ -5,7 +5,7 @@ import SimulationEngine
 /// Reads the front-door part of a scenario file into a ``FrontDoorDesign``.
 enum FrontDoorLoader {
     static let rootKeys = ["extends", "scenario", "description", "start_date", "run", "calendar", "demand", "teams", "stages",
-                           "outcomes", "flow", "fatigue", "costs", "default_absence"]
+                           "outcomes", "flow", "fatigue", "costs", "default_absence", "default_working_day"]
 
     static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String]) throws(ScenarioError) -> FrontDoorDesign {
         let startValue = try root.required("start_date", "the first day simulated, as 2025-04-01")
@@ -20,8 +20,10 @@ enum FrontDoorLoader {
         let teamsValue = try root.required("teams", "the teams and their people")
         var teams: [Team] = []
         let defaultAbsence = try root["default_absence"].map(readAbsence) ?? .none
+        let defaultDay = try root["default_working_day"].map { v throws(ScenarioError) in try readWorkingDay(v.mapping(allowed: workingDayKeys), default: .standard) }
+            ?? .standard
         for (id, value) in try teamsValue.mapping().entries {
-            teams.append(try readTeam(id, value, calendar: calendar, defaultAbsence: defaultAbsence))
+            teams.append(try readTeam(id, value, calendar: calendar, defaultAbsence: defaultAbsence, defaultDay: defaultDay))
         }
         guard !teams.isEmpty else { throw teamsValue.error("expected at least one team") }
         let teamIDs = teams.map(\.id)

@@ -112,3 +112,40 @@ import SimulationEngine
         #expect(decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 1, decisionsToday: 0).outcome == .earlyHelp)
     }
 }
+
+@Suite struct WorkingDayTests {
+    static func team(people: Int = 2) throws -> Team {
+        Team(id: "t", role: "worker", grade: "g", people: Array(repeating: 1, count: people),
+             schedule: try WeeklySchedule(intervals: .weekdays(9, 17), firstWeekday: 0, closedDays: []),
+             hoursPerDay: 7.4, breakHours: 0.6, otherDutiesShare: 0.2, lateShiftShare: 0, absence: .none)
+    }
+
+    @Test func aNineToFiveDayHasLunchAndOtherDutiesAndLeavesFiveHoursFiftyFiveForContacts() throws {
+        // 09:00–17:00 is 7.4 hours and a 36-minute break. The first person takes the first lunch
+        // sitting (12:06–12:42) and does other duties first (a fifth of 7.4 hours, 1.48); the
+        // second takes the second sitting (12:42–13:18) and does other duties last.
+        let team = try Self.team()
+        let first = Workforce.workingWeek(of: team, pattern: Workforce.pattern(0, of: team))
+        let second = Workforce.workingWeek(of: team, pattern: Workforce.pattern(1, of: team))
+        func close(_ a: [ClosedRange<Double>], _ b: [ClosedRange<Double>]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { abs($0.lowerBound - $1.lowerBound) < 1e-9 && abs($0.upperBound - $1.upperBound) < 1e-9 }
+        }
+        #expect(close(first.paid.intervals[0], [9...12.1, 12.7...17]))
+        #expect(close(first.contacts.intervals[0], [10.48...12.1, 12.7...17]))
+        #expect(close(second.contacts.intervals[0], [9...12.7, 13.3...15.52]))
+        #expect(abs(first.paid.hoursPerWeek - 37) < 1e-9 && abs(second.contacts.hoursPerWeek - 5 * 5.92) < 1e-9)
+        #expect(first.contacts.intervals[5].isEmpty)
+    }
+
+    @Test func theFatigueCountStartsAgainWhenSomeoneComesBackToContacts() throws {
+        let (design, _) = try Fixture.design(Fixture.yaml(people: "1"))
+        var workforce = Workforce(design: design, absenceStream: RandomStream(seed: 1))
+        workforce.setOnShift(0, true, at: 9)
+        workforce.countDecision(by: 0)
+        workforce.countDecision(by: 0)
+        #expect(workforce.people[0].decisionsSinceBreak == 2 && workforce.people[0].backAt == 9)
+        workforce.setOnShift(0, false, at: 12)
+        workforce.setOnShift(0, true, at: 12.5)
+        #expect(workforce.people[0].decisionsSinceBreak == 0 && workforce.people[0].backAt == 12.5 && workforce.people[0].decisionsToday == 2)
+    }
+}

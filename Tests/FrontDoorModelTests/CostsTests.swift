@@ -39,15 +39,18 @@ struct CostsTests {
     }
 
     @Test func theEnhancementIsPaidOnTheHoursTheRotaWorks() throws {
-        // Open 08:00–22:00 on weekdays: 4 of the 14 opening hours (28.6%) are after 18:00, but a
-        // quarter of the people work the 7.4-hour late shift (14:36–22:00), 4 hours of it after
-        // 18:00: 0.25 × 4 / 7.4 = 13.5% of the hours worked.
+        // Open 08:00–22:00 on weekdays: 4 of the 14 opening hours (28.6%) are after 18:00, but
+        // people work 7.4 hours with a 36-minute break. A quarter of them (the 4th, 8th, 12th and
+        // 16th) work the late shift, 14:00–22:00, with their break in the first, second, third
+        // and first sitting (17:06, 17:42, 18:18): 4, 3.7, 3.4 and 4 paid hours after 18:00, of
+        // the 16 × 7.4 hours worked. Other duties are paid time too, so they change nothing.
         let text = Fixture.yaml(people: "16", hours: "{weekdays: \"08:00-22:00\"}")
-            .replacingOccurrences(of: "    people: 16", with: "    people: 16\n    shift_hours: 7.4\n    late_shift_share: 0.25")
+            .replacingOccurrences(of: "    people: 16", with: "    people: 16\n    hours_per_day: 7.4\n    break_minutes: 36\n    late_shift_share: 0.25")
             .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  extended_hours_enhancement: 0.2")
         let costs = StaffCosts(try Fixture.design(text).0)
-        #expect(abs(costs.teams[0].enhancedShare - 0.25 * 4 / 7.4) < 1e-9)
-        #expect(abs(costs.enhancements - 16 * 50_000 * 0.25 * 4 / 7.4 * 0.2) < 0.01)
+        let share = (4 + 3.7 + 3.4 + 4) / (16 * 7.4)
+        #expect(abs(costs.teams[0].enhancedShare - share) < 1e-9)
+        #expect(abs(costs.enhancements - 16 * 50_000 * share * 0.2) < 0.01)
     }
 
     @Test func theAgencyPremiumIsChargedOnCoveredVacanciesOnly() throws {

@@ -16,6 +16,7 @@ enum Fixture {
         """
         scenario: fixture
         start_date: 2025-04-01
+        default_working_day: {hours_per_day: 24, break_minutes: 0, other_duties_share: 0}
         run: {horizon_days: \(days), warm_up_days: \(warmUp)}
         demand:
           contacts_per_year: \(perYear)

@@ -53,10 +53,12 @@ public struct StaffCosts: Sendable {
             let worked = team.workedPosts
             let permanent = worked.count - team.agencyPosts
             var salaries = 0.0, enhancement = 0.0, onCosts = 0.0, agencyPremium = 0.0, enhancedHours = 0.0, hours = 0.0
-            let shares = [false, true].map { StaffCosts.shareOutsideStandardHours(Workforce.shift(of: team, late: $0)) }
+            var shares: [Int: Double] = [:]
             for (index, fte) in worked.enumerated() {
                 let pay = fte * salary
-                let share = shares[Workforce.isLate(index, share: team.lateShiftShare) ? 1 : 0]
+                let pattern = Workforce.pattern(index, of: team)
+                let share = shares[pattern] ?? StaffCosts.shareOutsideStandardHours(Workforce.workingWeek(of: team, pattern: pattern).paid)
+                shares[pattern] = share
                 let extra = pay * share * costs.extendedHoursEnhancement
                 salaries += pay
                 enhancement += extra

@@ -220,16 +220,24 @@ public struct Team: Sendable {
     public var workedPosts: [Double] { Array(people.dropLast(emptyPosts)) }
     /// The team's opening hours.
     public var schedule: WeeklySchedule
-    /// Hours each person works in a day when the team is open longer than that; people then
-    /// work early and late shifts in turn. Nil: everyone works all the opening hours.
-    public var shiftHours: Double?
+    /// Hours each person works in a day, breaks not included (7.4 for a 37-hour week). Where the
+    /// team is open longer than that and a break, people work early and late shifts in turn.
+    public var hoursPerDay: Double
+    /// An unpaid break in the middle of each person's day, in hours, taken in three sittings
+    /// so that the team is never all away at once.
+    public var breakHours: Double
+    /// The share of each person's working hours spent on supervision, meetings, quality
+    /// assurance, admin and learning rather than contacts: the first hours of the day for half
+    /// the team, the last for the other half.
+    public var otherDutiesShare: Double
     /// The share of people on the late shift when there are shifts (the rest work early).
     public var lateShiftShare: Double
     public var absence: Absence
 
     /// Makes the value from its parts (the scenario reader does; tests may).
     public init(id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, people: [Double], vacancies: Vacancies = .posts(0),
-                agencyCover: Double = 0, schedule: WeeklySchedule, shiftHours: Double?, lateShiftShare: Double, absence: Absence) {
+                agencyCover: Double = 0, schedule: WeeklySchedule, hoursPerDay: Double = 24, breakHours: Double = 0, otherDutiesShare: Double = 0,
+                lateShiftShare: Double = 0.5, absence: Absence) {
         self.id = id
         self.role = role
         self.grade = grade
@@ -238,7 +246,9 @@ public struct Team: Sendable {
         self.vacancies = vacancies
         self.agencyCover = agencyCover
         self.schedule = schedule
-        self.shiftHours = shiftHours
+        self.hoursPerDay = hoursPerDay
+        self.breakHours = breakHours
+        self.otherDutiesShare = otherDutiesShare
         self.lateShiftShare = lateShiftShare
         self.absence = absence
     }

@@ -130,7 +130,7 @@ struct FrontDoorState: EventDrivenModel {
     mutating func changeShifts(slot: Int, at now: Double) {
         for change in workforce.rotaChanges[slot] {
             let person = Int(change.person)
-            workforce.setOnShift(person, change.on)
+            workforce.setOnShift(person, change.on, at: now)
             if change.on { dispatch(person, at: now) }
         }
         workforce.release(rotaSlot: slot)

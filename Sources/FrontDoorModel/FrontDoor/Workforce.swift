@@ -9,7 +9,7 @@ struct Workforce {
         /// This person's place in the team's list of people.
         let slot: Int
         let fte: Double
-        /// This person's hours, an index into `shifts`: the team's, or an early or late shift within them.
+        /// This person's hours for contacts, an index into `shifts`.
         let shift: Int
         /// Working weekdays for a part-time person, one bit each (Monday the lowest); all for full time.
         let rotaDays: UInt8
@@ -22,6 +22,10 @@ struct Workforce {
         var busyUntil = 0.0
         var decisionsToday = 0
         var workToday = 0
+        /// Decisions since the person last came back to contacts from a break, other duties or
+        /// the day's start, and when that was.
+        var decisionsSinceBreak = 0
+        var backAt = 0.0
     }
 
     struct TeamState {
@@ -51,7 +55,7 @@ struct Workforce {
     let managerTeams: [Bool]
     private(set) var people: [Person] = []
     private(set) var teams: [TeamState]
-    /// Every distinct working pattern: each team's hours, and its early and late shifts.
+    /// Every distinct pattern of hours for contacts, by team and ``pattern(_:of:)``.
     private(set) var shifts: [WeeklySchedule] = []
     /// People coming on or going off shift at one moment, in the order of their shifts, by the
     /// slot named in a rota event; `freeRotaSlots` are ready for reuse.
@@ -70,14 +74,18 @@ struct Workforce {
         managerTeams = design.teams.map { $0.decisionRole == .oversees }
         teams = design.teams.map { _ in TeamState() }
         for (teamIndex, team) in design.teams.enumerated() {
-            let early = shifts.count, late = shifts.count + 1
-            shifts += [Self.shift(of: team, late: false), Self.shift(of: team, late: true)]
+            var patterns: [Int: Int] = [:]
             for (personIndex, fte) in team.workedPosts.enumerated() {
                 // A part-time person works round(fte × 5) weekdays, staggered across the team.
                 let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
+                let pattern = Self.pattern(personIndex, of: team)
+                if patterns[pattern] == nil {
+                    patterns[pattern] = shifts.count
+                    shifts.append(Self.workingWeek(of: team, pattern: pattern).contacts)
+                }
                 teams[teamIndex].people.append(people.count)
-                people.append(Person(team: teamIndex, slot: personIndex, fte: fte,
-                                     shift: Self.isLate(personIndex, share: team.lateShiftShare) ? late : early, rotaDays: days.reduce(0) { $0 | UInt8(1) << $1 }))
+                people.append(Person(team: teamIndex, slot: personIndex, fte: fte, shift: patterns[pattern]!,
+                                     rotaDays: days.reduce(0) { $0 | UInt8(1) << $1 }))
             }
             teams[teamIndex].free = IndexedMinHeap(capacity: team.workedPosts.count)
         }
@@ -153,9 +161,14 @@ struct Workforce {
         }
     }
 
-    /// A person comes on or goes off shift.
-    mutating func setOnShift(_ person: Int, _ on: Bool) {
+    /// A person comes back to contacts (from the day's start, a break or other duties) or
+    /// leaves them at `now`.
+    mutating func setOnShift(_ person: Int, _ on: Bool, at now: Double) {
         people[person].onShift = on
+        if on {
+            people[person].decisionsSinceBreak = 0
+            people[person].backAt = now
+        }
         updateAvailability(of: person)
     }
 
@@ -194,7 +207,10 @@ struct Workforce {
         updateAvailability(of: person)
     }
 
-    mutating func countDecision(by person: Int) { people[person].decisionsToday += 1 }
+    mutating func countDecision(by person: Int) {
+        people[person].decisionsToday += 1
+        people[person].decisionsSinceBreak += 1
+    }
 
     /// Per person still at work when the run stops at `time`, the busy hours that fall after it.
     func busyHours(after time: Double) -> [(team: Int, hours: Double)] {
@@ -270,17 +286,54 @@ struct Workforce {
         Int((Double(k + 1) * share).rounded(.down)) > Int((Double(k) * share).rounded(.down))
     }
 
-    /// A person's hours: the team's opening hours, or, where the team opens for longer than a
-    /// shift, an early shift (from opening) or a late one (to closing) within each opening.
-    static func shift(of team: Team, late: Bool) -> WeeklySchedule {
-        guard let shift = team.shiftHours else { return team.schedule }
-        let intervals = team.schedule.intervals.map { day in
-            day.map { open in
-                open.upperBound - open.lowerBound <= shift ? open
-                    : late ? (open.upperBound - shift)...open.upperBound : open.lowerBound...(open.lowerBound + shift)
+    /// Which working day person `k` of a team has: an early or late shift, which of three break
+    /// sittings, and whether other duties come first or last in the day.
+    static func pattern(_ k: Int, of team: Team) -> Int { (isLate(k, share: team.lateShiftShare) ? 6 : 0) + k % 6 }
+
+    /// A person's week: the hours they are paid for (their shift less its break) and, within
+    /// them, the hours they work on contacts (less their other duties). Within each opening of
+    /// the team a person works `hoursPerDay` with a break in the middle — from the opening (an
+    /// early shift) or to the close (a late one) when the team is open longer; in a shorter
+    /// opening, all of it, the break shortened to what is left over the day's hours.
+    static func workingWeek(of team: Team, pattern: Int) -> (paid: WeeklySchedule, contacts: WeeklySchedule) {
+        let late = pattern >= 6, sitting = Double(pattern % 3) - 1, dutiesFirst = pattern % 2 == 0
+        var paid: [[ClosedRange<Double>]] = [], contacts: [[ClosedRange<Double>]] = []
+        for day in team.schedule.intervals {
+            var paidDay: [ClosedRange<Double>] = [], contactDay: [ClosedRange<Double>] = []
+            for open in day {
+                let window = min(open.upperBound - open.lowerBound, team.hoursPerDay + team.breakHours)
+                let start = late ? open.upperBound - window : open.lowerBound, end = start + window
+                let pause = max(0, window - team.hoursPerDay)
+                var pieces = [start...end]
+                if pause > 0 {
+                    let low = min(max(start, start + window / 2 - pause / 2 + sitting * pause), end - pause)
+                    pieces = [start...low, (low + pause)...end].filter { $0.upperBound - $0.lowerBound > 1e-9 }
+                }
+                paidDay += pieces
+                let duties = team.otherDutiesShare * pieces.reduce(0) { $0 + $1.upperBound - $1.lowerBound }
+                contactDay += trim(pieces, hours: duties, fromStart: dutiesFirst)
             }
+            paid.append(paidDay)
+            contacts.append(contactDay)
         }
-        // The intervals are sub-ranges of a valid schedule, so they are valid too.
-        return try! WeeklySchedule(intervals: intervals, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays)
+        // Pieces of a valid schedule's intervals, with time in every one, make valid schedules.
+        return (try! WeeklySchedule(intervals: paid, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays),
+                try! WeeklySchedule(intervals: contacts, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays))
+    }
+
+    /// `pieces` less `hours` taken from the start (or the end).
+    static func trim(_ pieces: [ClosedRange<Double>], hours: Double, fromStart: Bool) -> [ClosedRange<Double>] {
+        var remaining = hours
+        var kept: [ClosedRange<Double>] = []
+        for piece in fromStart ? pieces : pieces.reversed() {
+            let length = piece.upperBound - piece.lowerBound
+            if remaining >= length - 1e-9 {
+                remaining -= length
+                continue
+            }
+            kept.append(fromStart ? (piece.lowerBound + remaining)...piece.upperBound : piece.lowerBound...(piece.upperBound - remaining))
+            remaining = 0
+        }
+        return fromStart ? kept : kept.reversed()
     }
 }

@@ -133,6 +133,13 @@ enum FrontDoorMeasures {
                 $0.teamAvailableHours[index] > 0 ? $0.teamBusyHours[index] / $0.teamAvailableHours[index] : 0
             }
         }
+        for (index, team) in design.teams.enumerated() {
+            let fte = team.workedPosts.reduce(0, +)
+            c.add(MeasureID.team(team.id).contactHoursPerFTE,
+                  "Hours a year a full-time \(team.role) has for contacts, after leave, sickness, training, breaks and other duties", unit: .hours) {
+                fte > 0 ? $0.perYear(1) * $0.teamAvailableHours[index] / fte : 0
+            }
+        }
         let deciding = design.decidingTeams
         for (index, team) in design.teams.enumerated() where deciding.contains(index) {
             let verb = team.decisionRole == .oversees ? "made or signed off" : "made"

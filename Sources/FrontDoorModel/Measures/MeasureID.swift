@@ -60,6 +60,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         // Teams and stages
         case teamUtilisation = "team.*.utilisation"
         case teamDecisionsPerPersonDay = "team.*.decisions_per_person_day"
+        case teamContactHoursPerFTE = "team.*.contact_hours_per_fte_year"
         case stageMeanWaitHours = "stage.*.mean_wait_hours"
         case stageUtilisation = "stage.*.utilisation"
         case stageCompleted = "stage.*.completed"
@@ -80,7 +81,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         public var subjectKind: SubjectKind? {
             switch self {
             case .sourceShare, .sourceReferralConversion: return .source
-            case .teamUtilisation, .teamDecisionsPerPersonDay: return .team
+            case .teamUtilisation, .teamDecisionsPerPersonDay, .teamContactHoursPerFTE: return .team
             case .stageMeanWaitHours, .stageUtilisation, .stageCompleted, .stageMeanQueueLength: return .stage
             default: return nil
             }
@@ -143,6 +144,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         public let id: String
         public var utilisation: MeasureID { MeasureID(.teamUtilisation, subject: id) }
         public var decisionsPerPersonDay: MeasureID { MeasureID(.teamDecisionsPerPersonDay, subject: id) }
+        public var contactHoursPerFTE: MeasureID { MeasureID(.teamContactHoursPerFTE, subject: id) }
     }
 
     /// The measures of one stage.
