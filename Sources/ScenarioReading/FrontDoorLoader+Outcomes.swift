@@ -37,11 +37,23 @@ extension FrontDoorLoader {
 
     static func readFlow(_ value: YAMLValue?) throws(ScenarioError) -> FlowRules {
         guard let value else { return FlowRules(handoffDelay: try! .fixed(0), handoffInformationLoss: 0, informationWait: try! .fixed(0)) }
-        let flow = try value.mapping(allowed: ["handoff_delay_hours", "handoff_information_loss", "information_wait_hours"])
+        let flow = try value.mapping(allowed: ["handoff_delay_hours", "handoff_information_loss", "information_wait_hours", "slow_contacts", "immediate"])
+        var slowShare = [0.0, 0, 0], slowWait = try! Distribution.fixed(0)
+        if let slowValue = flow["slow_contacts"] {
+            let slow = try slowValue.mapping(allowed: ["share", "wait_hours"])
+            slowShare = try factors(try slow.required("share", "the share of contacts of each RAG rating that wait, such as {amber: 0.1, green: 0.1}"),
+                                    names: RAG.allCases.map(\.name), fallback: 0) { v throws(ScenarioError) in try v.probability() }
+            slowWait = try ScenarioLoader.readDistribution(try slow.required("wait_hours", "how long they wait, a distribution in hours"), hoursPerUnit: 1)
+        }
+        var immediate = [false, false, false]
+        if let list = flow["immediate"] {
+            for item in try list.list() { immediate[try item.choice(RAG.allCases.map { ($0.name, $0.rawValue) })] = true }
+        }
         return FlowRules(
             handoffDelay: try flow["handoff_delay_hours"].map { v throws(ScenarioError) in try ScenarioLoader.readDistribution(v, hoursPerUnit: 1) } ?? (try! .fixed(0)),
             handoffInformationLoss: try flow["handoff_information_loss"]?.probability() ?? 0,
-            informationWait: try flow["information_wait_hours"].map { v throws(ScenarioError) in try ScenarioLoader.readDistribution(v, hoursPerUnit: 1) } ?? (try! .fixed(0)))
+            informationWait: try flow["information_wait_hours"].map { v throws(ScenarioError) in try ScenarioLoader.readDistribution(v, hoursPerUnit: 1) } ?? (try! .fixed(0)),
+            slowShare: slowShare, slowWait: slowWait, immediate: immediate)
     }
 
     static func readFatigue(_ value: YAMLValue?) throws(ScenarioError) -> Fatigue? {

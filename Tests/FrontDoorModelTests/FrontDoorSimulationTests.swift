@@ -202,6 +202,28 @@ enum Fixture {
         #expect(error.message.contains("team 'practitioners' only recommends decisions"))
     }
 
+    @Test func slowContactsWaitWithoutStaffAndRedsOnTheImmediatePathWaitForNothing() throws {
+        // Every contact lacks information (a 26-hour wait) and the ambers are all slow (a further
+        // 100 hours). Reds on the immediate path wait for neither.
+        func run(_ flow: String) throws -> FrontDoorReplication {
+            try Fixture.run(Fixture.yaml(perYear: 2_000, deciderExtra: "    asks_for_missing_information: true", days: 60,
+                                         sourceExtra: "      complete_information: 0", demandExtra: flow))
+        }
+        let slow = "flow: {information_wait_hours: 26, slow_contacts: {share: {amber: 1}, wait_hours: 100}"
+        let waiting = try run(slow + "}")
+        let immediate = try run(slow + ", immediate: [red]}")
+        // Timeliness counts office hours (09:00–17:00 on weekdays): 26 hours always take more than
+        // 4 of them unless they fall over a night or a weekend.
+        func redShare(_ run: FrontDoorReplication) -> Double {
+            Double(run.within4HoursByRAG[RAG.red.rawValue]) / Double(run.dueWithin4HoursByRAG[RAG.red.rawValue])
+        }
+        #expect(redShare(waiting) < 0.6 && redShare(immediate) > 0.95, "\(redShare(waiting)) then \(redShare(immediate))")
+        // About 30% of contacts are amber and slow: they waited without anyone working on them.
+        let ambers = Double(waiting.slowWaits) / Double(waiting.received)
+        #expect(ambers > 0.25 && ambers < 0.35 && immediate.slowWaits == waiting.slowWaits)
+        #expect(waiting.teamBusyHours == immediate.teamBusyHours || abs(waiting.teamBusyHours[0] - immediate.teamBusyHours[0]) < 0.05 * waiting.teamBusyHours[0])
+    }
+
     @Test func fatigueChangesDecisionsOnlyWhenSwitchedOn() throws {
         let on = """
             fatigue: {enabled: true, threshold_decisions: 0, time_factor: 1.5, default_probability: 1, default_decision: referral}

@@ -22,6 +22,9 @@ struct DemandGenerator {
         /// whether it ends with no further service, whether the child comes back — so that
         /// these too agree between designs wherever their rules do.
         var followUp: SIMD4<Double>
+        /// A uniform draw that fixes whether the contact is one of the slow ones that wait for
+        /// consent, a call-back or a partner's information (the same child in every design).
+        var slow: Double = 1
     }
 
     let demand: Demand
@@ -81,7 +84,8 @@ struct DemandGenerator {
                     rag: RAG(rawValue: rags[source].sample(using: stream))!,
                     complete: stream.uniform() < demand.sources[source].completeInformation,
                     need: stream.uniform(),
-                    followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform())))
+                    followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
+                    slow: stream.uniform()))
             }
         }
         return arrivals
@@ -103,6 +107,7 @@ struct DemandGenerator {
                 rag: RAG(rawValue: rags[source].sample(using: stream))!,
                 complete: stream.uniform() < demand.sources[source].completeInformation,
                 need: stream.uniform(),
-                followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()))
+                followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
+                slow: stream.uniform())
     }
 }

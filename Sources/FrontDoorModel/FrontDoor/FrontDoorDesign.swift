@@ -383,12 +383,25 @@ public struct FlowRules: Sendable {
     public var handoffInformationLoss: Double
     /// Time waiting for missing information (hours).
     public var informationWait: Distribution
+    /// By RAG, the share of contacts that wait — in calendar time, occupying nobody — for
+    /// consent, a referrer's call-back or a partner's information, at the first stage that asks
+    /// for missing information; and how long (hours).
+    public var slowShare: [Double]
+    public var slowWait: Distribution
+    /// By RAG, whether contacts take the immediate path: to the front of every queue (even
+    /// where a stage serves in order of arrival), with no wait for missing information, slow
+    /// information or a handoff first — information is gathered alongside.
+    public var immediate: [Bool]
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(handoffDelay: Distribution, handoffInformationLoss: Double, informationWait: Distribution) {
+    public init(handoffDelay: Distribution, handoffInformationLoss: Double, informationWait: Distribution,
+                slowShare: [Double] = [0, 0, 0], slowWait: Distribution = try! .fixed(0), immediate: [Bool] = [false, false, false]) {
         self.handoffDelay = handoffDelay
         self.handoffInformationLoss = handoffInformationLoss
         self.informationWait = informationWait
+        self.slowShare = slowShare
+        self.slowWait = slowWait
+        self.immediate = immediate
     }
 }
 

@@ -101,6 +101,7 @@ struct FrontDoorRecorder {
 
     mutating func handedOff() { if measuring { result.handoffs += 1 } }
     mutating func askedForInformation() { if measuring { result.informationRequests += 1 } }
+    mutating func waitedSlowly() { if measuring { result.slowWaits += 1 } }
     mutating func rang() { if measuring { result.phoneAttempts += 1 } }
     mutating func checksOutOfTime() { if measuring { result.checksOutOfTime += 1 } }
     mutating func callerGaveUp() { if measuring { result.phoneAbandoned += 1 } }

@@ -53,6 +53,8 @@ public struct FrontDoorReplication: Sendable {
     public var decisionsChangedByFatigue = 0
     public var handoffs = 0
     public var informationRequests = 0
+    /// Contacts that waited for consent, a call-back or a partner's information.
+    public var slowWaits = 0
     public var phoneAttempts = 0
     public var phoneAbandoned = 0
     public var lostCallers = 0

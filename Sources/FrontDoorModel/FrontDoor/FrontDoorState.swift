@@ -22,6 +22,9 @@ struct FrontDoorState: EventDrivenModel {
         var waitingSince = 0.0
         var person = -1
         var informationLost = false
+        /// Whether it has been through the first stage that asks for missing information (where
+        /// a slow contact waits).
+        var askedOnce = false
         /// Whether its arrival has happened (its record is made at the start of its day).
         var arrived = false
         /// Whether it arrived in the measured period.
@@ -164,17 +167,27 @@ struct FrontDoorState: EventDrivenModel {
             preconditionFailure("contact left the pathway undecided")
         }
         let stageIndex = contacts[id].stage
+        let rag = contacts[id].profile.rag.rawValue
+        // The immediate path waits for nothing: information is gathered alongside the work.
+        let waits = !design.flow.immediate[rag]
         var delay = 0.0
         if contacts[id].lastTeam >= 0 && contacts[id].lastTeam != design.stages[stageIndex].team {
             recorder.handedOff()
-            delay += design.flow.handoffDelay.sample(using: routing)
+            if waits { delay += design.flow.handoffDelay.sample(using: routing) }
             if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
         }
-        if design.stages[stageIndex].asksForMissingInformation && (!contacts[id].profile.complete || contacts[id].informationLost) {
-            recorder.askedForInformation()
-            delay += design.flow.informationWait.sample(using: routing)
-            contacts[id].profile.complete = true
-            contacts[id].informationLost = false
+        if design.stages[stageIndex].asksForMissingInformation {
+            if !contacts[id].profile.complete || contacts[id].informationLost {
+                recorder.askedForInformation()
+                if waits { delay += design.flow.informationWait.sample(using: routing) }
+                contacts[id].profile.complete = true
+                contacts[id].informationLost = false
+            }
+            if !contacts[id].askedOnce && waits && contacts[id].profile.slow < design.flow.slowShare[rag] {
+                recorder.waitedSlowly()
+                delay += design.flow.slowWait.sample(using: routing)
+            }
+            contacts[id].askedOnce = true
         }
         if delay > 0 {
             events.schedule(at: now + delay, kind: EventKind.joinQueue.rawValue, subject: id)
@@ -193,7 +206,9 @@ struct FrontDoorState: EventDrivenModel {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
-        let queue = design.stages[stageIndex].byPriority ? contacts[id].profile.rag.rawValue : 0
+        // Most urgent first; or in order of arrival, the immediate path ahead of the rest.
+        let rag = contacts[id].profile.rag.rawValue
+        let queue = design.stages[stageIndex].byPriority ? rag : design.flow.immediate[rag] ? 0 : 1
         let token = contacts.token(id)
         queues[stageIndex][queue].push(id, token: token)
         if case .checks(let clock) = design.stages[stageIndex].kind {

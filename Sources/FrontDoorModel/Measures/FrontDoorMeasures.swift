@@ -84,6 +84,9 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.informationRequests), "Requests for missing information (a year)", unit: .requestsAYear) {
             $0.perYear($0.informationRequests)
         }
+        c.add(MeasureID(.slowContacts), "Contacts a year that waited for consent, a call-back or a partner's information", unit: .contactsAYear) {
+            $0.perYear($0.slowWaits)
+        }
         c.add(MeasureID(.phoneAbandonedShare), "Share of calls where the caller gave up waiting", unit: .fraction) {
             share($0.phoneAbandoned, of: $0.phoneAttempts)
         }

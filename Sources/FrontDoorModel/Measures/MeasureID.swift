@@ -42,6 +42,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         // Work
         case handoffsPerContact = "handoffs_per_contact"
         case informationRequests = "information_requests"
+        case slowContacts = "contacts.slow"
         case phoneAbandonedShare = "phone.abandoned_share"
         case phoneCallersLost = "phone.callers_lost"
         case checksOutOfTime = "checks.out_of_time"
