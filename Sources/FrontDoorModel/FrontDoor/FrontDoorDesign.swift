@@ -390,7 +390,8 @@ public struct FlowRules: Sendable {
     public var slowWait: Distribution
     /// By RAG, whether contacts take the immediate path: to the front of every queue (even
     /// where a stage serves in order of arrival), with no wait for missing information, slow
-    /// information or a handoff first — information is gathered alongside.
+    /// information or a handoff first — information is gathered alongside — and worked to
+    /// completion once started, not left for a break, other duties or the next day.
     public var immediate: [Bool]
 
     /// Makes the value from its parts (the scenario reader does; tests may).

@@ -283,7 +283,7 @@ struct FrontDoorState: EventDrivenModel {
             * design.stages[stageIndex].ragFactors[rag]
         if design.stages[stageIndex].decides { hours *= decisions.timeFactor(after: workforce.people[person].decisionsToday) }
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
-        let end = workforce.startWork(person, hours: hours, at: now)
+        let end = workforce.startWork(person, hours: hours, at: now, toCompletion: design.flow.immediate[rag])
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
     }
 

@@ -191,13 +191,14 @@ struct Workforce {
     /// Whether a person is on shift and free for work.
     func isFree(_ person: Int) -> Bool { people[person].onShift && !people[person].busy }
 
-    /// The person starts `hours` of work at `now`; returns when it ends, in the person's working
-    /// hours.
-    mutating func startWork(_ person: Int, hours: Double, at now: Double) -> Double {
+    /// The person starts `hours` of work at `now`; returns when it ends: in the person's hours
+    /// for contacts, or, `toCompletion`, straight through (urgent work is not left for a break,
+    /// other duties or the next day).
+    mutating func startWork(_ person: Int, hours: Double, at now: Double, toCompletion: Bool = false) -> Double {
         people[person].busy = true
         people[person].workToday += 1
         updateAvailability(of: person)
-        let end = shifts[people[person].shift].add(workingHours: hours, to: now)
+        let end = toCompletion ? now + hours : shifts[people[person].shift].add(workingHours: hours, to: now)
         people[person].busyUntil = end
         return end
     }
