@@ -75,9 +75,9 @@ import FrontDoorReports
     }
 
     @Test func aTeamWithVacantPostsIsNeverSizedBelowThem() throws {
-        let base = try Self.peterborough(["run.horizon_days=30", "run.warm_up_days=5", "teams.team_manager.people=3",
-                                          "teams.team_manager.vacant_posts=2"])
-        let result = try Sizing.run(base, teams: ["team_manager"], targets: [try SizingTarget(parsing: "backlog.mean<=100000")], maximumPosts: 5,
+        let base = try Self.peterborough(["run.horizon_days=30", "run.warm_up_days=5", "teams.contact_centre.people=3",
+                                          "teams.contact_centre.vacant_posts=2"])
+        let result = try Sizing.run(base, teams: ["contact_centre"], targets: [try SizingTarget(parsing: "backlog.mean<=100000")], maximumPosts: 5,
                                     settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2))
         #expect(result.answer.map { $0.posts[0] >= 2 } == true)
         #expect(result.candidates.allSatisfy { $0.posts[0] >= 2 })
