@@ -120,10 +120,12 @@ public enum Sizing {
             return candidate
         }
 
-        // A team keeps its vacant posts, so it has at least that many (and at least one).
+        // A team keeps a number of vacant posts, so it has at least that many (and at least one); a
+        // vacancy rate scales with the posts.
         let fewest = teams.map { id -> Int in
-            guard case .frontDoor(let design) = base.model, let team = design.teams.first(where: { $0.id == id }) else { return 1 }
-            return max(1, team.vacantPosts)
+            guard case .frontDoor(let design) = base.model, let team = design.teams.first(where: { $0.id == id }),
+                  case .posts(let vacant) = team.vacancies else { return 1 }
+            return max(1, vacant)
         }
         // Lower bounds: the fewest posts in each team that can meet the targets at all.
         var lower: [Int] = []

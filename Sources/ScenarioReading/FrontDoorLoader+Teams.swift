@@ -23,7 +23,7 @@ extension FrontDoorLoader {
     /// The working-day keys of a team or of `default_working_day`, each falling back on `fallback`.
     static func readWorkingDay(_ map: YAMLMapping, default fallback: WorkingDay) throws(ScenarioError) -> WorkingDay {
         WorkingDay(
-            hoursPerDay: try map["hours_per_day"]?.number("hours worked in a day, above 0 and at most 24") { $0 > 0 && $0 <= 24 } ?? fallback.hoursPerDay,
+            hoursPerDay: try map["hours_per_day"]?.number("hours worked in a day, from 1 to 24") { $0 >= 1 && $0 <= 24 } ?? fallback.hoursPerDay,
             breakHours: try map["break_minutes"].map { v throws(ScenarioError) in try v.number("minutes of break in a day, from 0 to 180") { $0 >= 0 && $0 <= 180 } / 60 }
                 ?? fallback.breakHours,
             otherDutiesShare: try map["other_duties_share"]?.number("a share of working time from 0 to 0.9") { $0 >= 0 && $0 <= 0.9 }

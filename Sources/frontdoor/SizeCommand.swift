@@ -15,7 +15,7 @@ struct Size: ParsableCommand {
         writes sizing.csv.
 
         Examples:
-          frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85" --target "decisions_per_manager_day.p95<=40"
+          frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85" --target "decisions_per_manager_day.p95<=45"
           frontdoor size Scenarios/mash.yaml --team team_managers --team screeners --target "decided_within_1wd>=0.6" --max-posts 20
         """
     )

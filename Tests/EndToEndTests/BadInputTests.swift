@@ -103,7 +103,7 @@ import FrontDoorTestSupport
         Case(arguments: ["check", "Scenarios/benchmarks/tandem.yaml", "--set", "arrivals.per_day=99999999999999999999"], status: 1,
              words: ["arrivals.per_day", "limit of 240,000 arrivals"]),
         Case(arguments: ["check", "Scenarios/cads.yaml", "--set", "teams.cads.hours_per_day=1e-300"], status: 1,
-             words: ["teams.cads.hours_per_day", "above 0 and at most 24"]),
+             words: ["teams.cads.hours_per_day", "from 1 to 24"]),
         // Demand that silently came to nothing.
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "demand.overdispersion=1e6"], status: 1,
              words: ["demand.overdispersion", "more than the limit of 5"]),

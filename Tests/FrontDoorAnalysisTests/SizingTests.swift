@@ -30,11 +30,12 @@ import FrontDoorReports
     }
 
     @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
-        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.85"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=40")]
+        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.85"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=45")]
         let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 6,
                                     settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
-        // One manager makes about 60 decisions a day, two about 30 but over 40 on busy days: three.
+        // One manager cannot keep up (about 51 decisions every day, a growing backlog); two keep up
+        // with about 31 a day on average, but on busy days, when the other is away, about 51: three.
         #expect(answer.posts == [3])
         #expect(answer.meetsTargets)
         let two = try #require(result.nextSmaller.first)
@@ -47,7 +48,7 @@ import FrontDoorReports
 
     @Test func twoTeamsAreSizedTogetherAtTheLowestCost() throws {
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.9")]
-        let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 7,
+        let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 12,
                                     settings: ExperimentSettings(replications: 4, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         #expect(answer.meetsTargets)
@@ -55,7 +56,10 @@ import FrontDoorReports
         for candidate in result.candidates where candidate.cost < answer.cost {
             #expect(!candidate.meetsTargets, "\(candidate.posts) is cheaper and meets the targets")
         }
-        #expect(result.candidates.count < 49)  // fewer runs than the full 7 × 7 grid
+        #expect(result.candidates.count < 144)  // fewer runs than the full 12 × 12 grid
+        // Every social worker post is vacant (a rate of 1), which scales with the posts: fewer than
+        // today's 10 are tried.
+        #expect(result.candidates.contains { $0.posts[1] < 10 })
     }
 
     @Test func aCandidateStaffingIsTheFileWithThatManyPosts() throws {

@@ -220,7 +220,7 @@ public struct Team: Sendable {
     public var workedPosts: [Double] { Array(people.dropLast(emptyPosts)) }
     /// The team's opening hours.
     public var schedule: WeeklySchedule
-    /// Hours each person works in a day, breaks not included (7.4 for a 37-hour week). Where the
+    /// Hours each person works in a day, breaks not included (7.4 for a 37-hour week; from 1 to 24). Where the
     /// team is open longer than that and a break, people work early and late shifts in turn.
     public var hoursPerDay: Double
     /// An unpaid break in the middle of each person's day, in hours, taken in three sittings
@@ -228,7 +228,7 @@ public struct Team: Sendable {
     public var breakHours: Double
     /// The share of each person's working hours spent on supervision, meetings, quality
     /// assurance, admin and learning rather than contacts: the first hours of the day for half
-    /// the team, the last for the other half.
+    /// the team, the last for the other half (at most 0.9, so that some time is left for contacts).
     public var otherDutiesShare: Double
     /// The share of people on the late shift when there are shifts (the rest work early).
     public var lateShiftShare: Double
@@ -251,6 +251,8 @@ public struct Team: Sendable {
         self.otherDutiesShare = otherDutiesShare
         self.lateShiftShare = lateShiftShare
         self.absence = absence
+        precondition((1...24).contains(hoursPerDay) && breakHours >= 0 && (0...0.9).contains(otherDutiesShare),
+                     "a working day of 1 to 24 hours, a break of 0 or more and other duties of at most 0.9")
     }
 }
 
