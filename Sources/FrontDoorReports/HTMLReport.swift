@@ -196,9 +196,10 @@ public enum HTMLReport {
         }
         html += "</tbody></table>"
         for design in designs {
-            if let beyond = design[.decisionsBeyondFatigueThreshold], beyond.mean > 0 {
-                html += "<p>\(escape(design.scenario.name)): \(escape(percent(beyond.mean))) of decisions came after the day's fatigue threshold; "
-                    + "\(escape(String(format: "%.0f", design[.decisionsChangedByFatigue]?.mean ?? 0))) a year were changed by the assumed fatigue effect.</p>"
+            if case .frontDoor(let model) = design.scenario.model, model.fatigue != nil {
+                html += "<p>\(escape(design.scenario.name)), with the assumed decision fatigue (see Assumptions): "
+                    + "\(escape(percent(design[.decisionsAtFullFatigue]?.mean ?? 0))) of decisions were made with fatigue at its full effect, and "
+                    + "\(escape(String(format: "%.0f", design[.decisionsChangedByFatigue]?.mean ?? 0))) a year were changed by it.</p>"
             }
         }
         return html
@@ -265,13 +266,8 @@ public enum HTMLReport {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
             html += "<h3>\(escape(design.scenario.name)) (\(frontDoor.assumptions.count))</h3><ul class=\"assumptions\">"
                 + frontDoor.assumptions.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-            if let fatigue = frontDoor.fatigue {
-                html += "<p><strong>Decision fatigue is switched on</strong>: after \(fatigue.threshold) decisions in a day, each takes "
-                    + "\(escape(percent(fatigue.timeFactor - 1))) longer and becomes a default '\(escape(fatigue.defaultOutcome.name))' with probability "
-                    + "\(escape(percent(fatigue.defaultProbability))). The evidence supports at most a modest effect (domain §4.3).</p>"
-            } else {
-                html += "<p>Decision fatigue is off.</p>"
-            }
+            html += "<p>" + (frontDoor.fatigue == nil ? "" : "<strong>Decision fatigue is switched on.</strong> ")
+                + escape(ScenarioDescription.fatigue(frontDoor.fatigue)) + "</p>"
         }
         return html
     }

@@ -86,17 +86,26 @@ public enum ScenarioDescription {
                          + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
         }
         lines.append("")
-        if let fatigue = design.fatigue {
-            lines.append("Decision fatigue (an assumption, switched on): after \(fatigue.threshold) decisions in a day, each takes "
-                         + "\(percent(fatigue.timeFactor - 1)) longer and is a default '\(fatigue.defaultOutcome.name)' with probability \(percent(fatigue.defaultProbability)).")
-        } else {
-            lines.append("Decision fatigue: off.")
-        }
+        lines.append(fatigue(design.fatigue))
         lines.append("")
         lines.append("Assumptions (\(design.assumptions.count), marked '# assumption' in the files)")
         lines += design.assumptions.map { "  - \($0)" }
         return lines
     }
+
+    /// The fatigue effect a design assumes, in words, with a warning where it is larger than the
+    /// evidence supports.
+    public static func fatigue(_ fatigue: Fatigue?) -> String {
+        guard let fatigue else { return "Decision fatigue: off." }
+        return "Decision fatigue (an assumption, switched on): from the first decision after a break, each decision makes the default "
+            + "'\(fatigue.defaultOutcome.name)' a little more likely, up to \(percent(fatigue.defaultIncrease)) more likely than the outcome table "
+            + "makes it and \(percent(fatigue.timeIncrease)) slower after \(fatigue.rampDecisions) decisions without a break."
+            + (fatigue.exceedsEvidence ? " " + fatigueWarning : "")
+    }
+
+    /// Said of a fatigue effect larger than the evidence supports.
+    public static let fatigueWarning = "This is more than the evidence supports: at most a Linder-size effect, about 20–25% more "
+        + "default decisions over a four-hour session; the Danziger-size effect is not borne out by replications (domain §4.3)."
 
     /// The price base and how pay, on-costs and downstream costs were put on it.
     static func costs(_ costs: Costs) -> [String] {

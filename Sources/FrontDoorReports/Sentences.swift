@@ -24,9 +24,15 @@ extension WarmUpCheck {
 }
 
 extension ExperimentResult {
-    /// Plain-English warnings about the results: a design that cannot keep up with its demand.
+    /// Plain-English warnings about the results: a design that cannot keep up with its demand, or
+    /// one that assumes more decision fatigue than the evidence supports.
     public var warnings: [String] {
-        concerns.map { concern in
+        var fatigue: [String] = []
+        if case .frontDoor(let design) = scenario.model, let effect = design.fatigue, effect.exceedsEvidence {
+            fatigue = ["The scenario assumes default decisions \(ScenarioDescription.percent(effect.defaultIncrease)) more likely when tired. "
+                       + ScenarioDescription.fatigueWarning]
+        }
+        return fatigue + concerns.map { concern in
             switch concern {
             case .stoppedOverloaded(let share):
                 String(format: "%.0f%% of replications stopped early with over 200,000 contacts not yet dealt with: "

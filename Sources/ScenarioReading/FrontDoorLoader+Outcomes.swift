@@ -56,14 +56,31 @@ extension FrontDoorLoader {
             slowShare: slowShare, slowWait: slowWait, immediate: immediate)
     }
 
+    /// `fatigue`: a preset (`none`, `modest`, `linder`), or its values, or a preset with some of
+    /// its values changed.
     static func readFatigue(_ value: YAMLValue?) throws(ScenarioError) -> Fatigue? {
         guard let value else { return nil }
-        let fatigue = try value.mapping(allowed: ["enabled", "threshold_decisions", "time_factor", "default_probability", "default_decision"])
-        guard try fatigue.required("enabled", "true to switch the fatigue model on").bool() else { return nil }
+        let fatigue = try value.mapping(allowed: ["preset", "default_increase", "time_increase", "ramp_decisions", "default_decision"])
+        let names = Fatigue.presets.map(\.name)
+        var preset: Fatigue?
+        if let name = fatigue["preset"] {
+            guard let effect = try name.choice(Fatigue.presets.map { ($0.name, $0.fatigue) }) else {
+                guard fatigue.entries.count == 1 else { throw name.error("preset none switches fatigue off, so it takes no other keys") }
+                return nil
+            }
+            preset = effect
+        }
+        let increase = try fatigue["default_increase"]?.number("a relative increase in default decisions from 0 to 3 (0.225 is Linder-size)") { $0 >= 0 && $0 <= 3 }
+        guard let increase = increase ?? preset?.defaultIncrease else {
+            throw value.error("expected a preset (\(names.joined(separator: ", "))) or default_increase")
+        }
         return Fatigue(
-            threshold: try fatigue.required("threshold_decisions", "decisions in a day before fatigue starts").wholeNumber(atLeast: 0),
-            timeFactor: try fatigue["time_factor"]?.number("a factor of 1 or more", atMost: 10, "times as long") { $0 >= 1 } ?? 1,
-            defaultProbability: try fatigue["default_probability"]?.probability() ?? 0,
-            defaultOutcome: try fatigue["default_decision"]?.choice(["referral": Outcome.referral, "nfa": Outcome.noFurtherAction]) ?? .referral)
+            defaultIncrease: increase,
+            timeIncrease: try fatigue["time_increase"]?.number("a relative increase in decision time from 0 to 1") { $0 >= 0 && $0 <= 1 }
+                ?? preset?.timeIncrease ?? 0,
+            rampDecisions: try fatigue["ramp_decisions"]?.wholeNumber(atLeast: 1, atMost: 500, "decisions")
+                ?? preset?.rampDecisions ?? Fatigue.linder.rampDecisions,
+            defaultOutcome: try fatigue["default_decision"]?.choice(["referral": Outcome.referral, "nfa": Outcome.noFurtherAction])
+                ?? preset?.defaultOutcome ?? .referral)
     }
 }

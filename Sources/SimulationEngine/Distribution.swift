@@ -184,6 +184,9 @@ public struct Categorical: Sendable, Hashable {
 
     public var count: Int { cumulative.count }
 
+    /// The chance of category `index`.
+    public func probability(of index: Int) -> Double { cumulative[index] - (index > 0 ? cumulative[index - 1] : 0) }
+
     /// The category that a uniform draw `u` in [0, 1) falls in. Using a stored draw lets two
     /// designs with different tables make the closest possible choices (common random numbers).
     @inline(__always)

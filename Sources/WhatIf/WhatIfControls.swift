@@ -70,10 +70,8 @@ public struct WhatIfControls: Codable, Sendable, Hashable {
         }
         switch fatigue {
         case nil, "file": break
-        case "off": result.append(("fatigue", "fatigue.enabled=false"))
-        case "linder":
-            result.append(("fatigue", "fatigue={enabled: true, threshold_decisions: \(Self.linder.threshold), time_factor: \(Self.number(Self.linder.timeFactor)), "
-                           + "default_probability: \(Self.number(Self.linder.defaultProbability)), default_decision: referral}"))
+        case "off": result.append(("fatigue", "fatigue={preset: none}"))
+        case "linder": result.append(("fatigue", "fatigue={preset: linder}"))
         case let other?: throw Problem(control: "fatigue", message: "expected off, file or linder, not '\(other)'")
         }
         for name in shocksOff.sorted() {
@@ -85,12 +83,6 @@ public struct WhatIfControls: Codable, Sendable, Hashable {
         }
         return result
     }
-
-    /// A Linder-size fatigue effect (domain §4.3, an assumption): after 20 decisions in a day,
-    /// each further decision takes 10% longer and one in ten is a default referral — about the
-    /// 20–25% relative change in default decisions over a four-hour block that Linder et al.
-    /// (2014) found, and far from the Danziger-size effect the evidence rejects.
-    static let linder = (threshold: 20, timeFactor: 1.1, defaultProbability: 0.1)
 
     static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.6g", x)

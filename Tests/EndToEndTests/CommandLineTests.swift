@@ -170,6 +170,17 @@ enum Frontdoor {
         }
     }
 
+    @Test func fatigueBeyondTheEvidenceIsAllowedButFlagged() throws {
+        let linder = try Frontdoor.run(["check", "Scenarios/what-if/peterborough-linder-fatigue.yaml"])
+        #expect(linder.status == 0 && linder.standardOutput.contains("up to 22.5% more likely"), "\(linder.standardError)")
+        #expect(!linder.standardOutput.contains("more than the evidence supports"))
+        let danziger = try Frontdoor.run(["run", "Scenarios/what-if/peterborough-linder-fatigue.yaml", "-r", "1", "--no-report",
+                                          "--set", "fatigue.default_increase=2", "--set", "run.horizon_days=30", "--set", "run.warm_up_days=5"])
+        #expect(danziger.status == 0, "\(danziger.standardError)")
+        #expect(danziger.standardOutput.contains("Warning: The scenario assumes default decisions 200% more likely when tired. "
+                                                 + "This is more than the evidence supports"))
+    }
+
     @Test func checkNamesTheFileOfAnErrorInAnExtendedFile() throws {
         let folder = NSTemporaryDirectory() + "frontdoor-extends-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -19,6 +19,7 @@ import FrontDoorReports
 
     static let mash = run("mash")
     static let cads = run("cads")
+    static let peterborough = run("peterborough")
 
     func measure(_ result: ExperimentResult, _ name: String) throws -> MeasureSummary {
         let id = try #require(MeasureID(name: name))
@@ -124,7 +125,7 @@ import FrontDoorReports
 
     @Test func peterboroughNeedsASecondTeamManager() throws {
         // 13,000 to 14,000 contacts a year, every one overseen by one team manager, no cover.
-        let one = Self.run("peterborough"), two = Self.run("what-if/peterborough-second-manager")
+        let one = Self.peterborough, two = Self.run("what-if/peterborough-second-manager")
         let received = try measure(one, "contacts.received")
         #expect(received.ci95Low > 13_000 && received.ci95High < 14_000, "\(received.mean)")
         // One manager overseeing every contact signs off about 50 a day at full stretch and still
@@ -136,5 +137,25 @@ import FrontDoorReports
         let paired = zip(column(two, "decided_within_3wd"), column(one, "decided_within_3wd")).map { $0 - $1 }
         let gain = Estimate(paired)
         #expect(gain.ci95Low > 0.1, "a second manager adds \(gain.mean) to the share decided within 3 working days")
+    }
+
+    @Test func aLinderSizeFatigueEffectMakesPeterboroughsManagerReferMore() throws {
+        // The preset makes the default decision (a referral) 22.5% more likely at the top of its
+        // ramp, 16 decisions after a break, and less below it. So the relative rise in referrals
+        // (strategy discussions apart: they are not the default) lies between 22.5% times the
+        // share of decisions made at the top of the ramp and 22.5% itself.
+        let rested = Self.peterborough, tired = Self.run("what-if/peterborough-linder-fatigue")
+        func referrals(_ result: ExperimentResult) -> Double {
+            zip(column(result, "conversion.referral"), column(result, "conversion.strategy")).map { $0 - $1 }.reduce(0, +)
+        }
+        let rise = referrals(tired) / referrals(rested) - 1
+        let atFull = try measure(tired, "decisions.at_full_fatigue").mean
+        #expect(atFull > 0.1 && atFull < 0.9, "\(atFull) of decisions at the full effect")
+        #expect(rise > 0.225 * atFull && rise < 0.225, "referrals up \(rise) with \(atFull) of decisions at the full effect")
+        #expect(try measure(tired, "decisions.changed_by_fatigue").mean > 0)
+        #expect(try measure(rested, "decisions.changed_by_fatigue").mean == 0)
+        // More referrals start more assessments, paired on the same contacts.
+        let more = Estimate(zip(column(tired, "assessments.started"), column(rested, "assessments.started")).map { $0 - $1 })
+        #expect(more.ci95Low > 0, "\(more.mean) more assessments a year")
     }
 }

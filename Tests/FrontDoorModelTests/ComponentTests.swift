@@ -79,8 +79,8 @@ import SimulationEngine
 
     @Test func theContactsOwnDrawFixesTheOutcomeAndWhatFollows() {
         let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil], stream: RandomStream(seed: 1))
-        let low = decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsToday: 100)
-        let high = decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsToday: 100)
+        let low = decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsSinceBreak: 100)
+        let high = decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsSinceBreak: 100)
         #expect(low.outcome == .noFurtherAction && high.outcome == .referral && !high.changedByFatigue)
         // A referral that starts an assessment ending with no further service: closed, and back
         // within a year when the draw is under the re-contact rate.
@@ -93,23 +93,51 @@ import SimulationEngine
         #expect(decisions.followUp(low, for: Self.contact(need: 0.1, followUp: [0, 0, 0.3, 0.5])).returnsAfterYears == nil)
     }
 
-    @Test func pastTheThresholdFatigueSlowsAndDefaults() {
-        let fatigue = Fatigue(threshold: 3, timeFactor: 1.5, defaultProbability: 1, defaultOutcome: .noFurtherAction)
+    @Test func fatigueRampsUpWithDecisionsSinceABreak() {
+        let fatigue = Fatigue(defaultIncrease: 0.2, timeIncrease: 0.1, rampDecisions: 10, defaultOutcome: .referral)
         let decisions = Decisions(rules: Self.rules, fatigue: fatigue, stageOutcomes: [nil], stream: RandomStream(seed: 1))
-        let referral = Self.contact(need: 0.9, followUp: .zero)
-        #expect(!decisions.isTired(after: 2) && decisions.timeFactor(after: 2) == 1)
-        #expect(decisions.decide(referral, atStage: 0, decisionsToday: 2).outcome == .referral)
-        #expect(decisions.isTired(after: 3) && decisions.timeFactor(after: 3) == 1.5)
-        let tired = decisions.decide(referral, atStage: 0, decisionsToday: 3)
-        #expect(tired.outcome == .noFurtherAction && tired.changedByFatigue)
-        // A changed decision comes back far more often.
-        #expect(decisions.followUp(tired, for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returnsAfterYears == 0.1)
+        // Time: 1 after a break, half-way up the ramp after 5 decisions, full from the 10th on.
+        #expect(decisions.timeFactor(after: 0) == 1 && abs(decisions.timeFactor(after: 5) - 1.05) < 1e-12)
+        #expect(abs(decisions.timeFactor(after: 10) - 1.1) < 1e-12 && abs(decisions.timeFactor(after: 40) - 1.1) < 1e-12)
+        #expect(!decisions.isAtFullFatigue(after: 9) && decisions.isAtFullFatigue(after: 10))
+        // The table makes a referral (the default) half the decisions. At the top of the ramp it
+        // is 20% more likely, 0.6: a fifth of the other decisions turn into referrals; half-way,
+        // a tenth; straight after a break, none. Bounds: 3.29 binomial standard errors (99.9%).
+        let n = 200_000
+        for (sinceBreak, expected) in [(0, 0.0), (5, 0.1), (10, 0.2), (25, 0.2)] {
+            let changed = (0..<n).reduce(0) { count, _ in
+                count + (decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsSinceBreak: sinceBreak).changedByFatigue ? 1 : 0)
+            }
+            let share = Double(changed) / Double(n)
+            #expect(abs(share - expected) <= 3.29 * (expected * (1 - expected) / Double(n)).squareRoot(), "after \(sinceBreak): \(share)")
+        }
+        // A default decision is never changed.
+        #expect((0..<1000).allSatisfy { _ in
+            !decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsSinceBreak: 20).changedByFatigue
+        })
+        // A case closed by a changed decision comes back far more often (0.5 is over the usual
+        // re-contact rate of 0.2, under the 0.9 after a wrong decision).
+        let tiredNFA = Decisions(rules: Self.rules, fatigue: Fatigue(defaultIncrease: 0.2, timeIncrease: 0, rampDecisions: 1, defaultOutcome: .noFurtherAction),
+                                 stageOutcomes: [nil], stream: RandomStream(seed: 1))
+        let closed = Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: true)
+        #expect(tiredNFA.followUp(closed, for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returnsAfterYears == 0.1)
+        #expect(tiredNFA.followUp(Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: false),
+                                  for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returnsAfterYears == nil)
+    }
+
+    @Test func aStageWhoseTableLacksTheDefaultIsNotChangedByFatigue() {
+        // An early-help hub deciding only early help or no further action: no referral to default to.
+        let own: [[Double]] = Array(repeating: [0.5, 0.5, 0, 0], count: 3)
+        let decisions = Decisions(rules: Self.rules, fatigue: .linder, stageOutcomes: [own], stream: RandomStream(seed: 1))
+        #expect((0..<1000).allSatisfy { i in
+            !decisions.decide(Self.contact(need: Double(i) / 1000, followUp: .zero), atStage: 0, decisionsSinceBreak: 50).changedByFatigue
+        })
     }
 
     @Test func aStagesOwnTableWins() {
         let own: [[Double]] = Array(repeating: [0, 1, 0, 0], count: 3)
         let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, own], stream: RandomStream(seed: 1))
-        #expect(decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 1, decisionsToday: 0).outcome == .earlyHelp)
+        #expect(decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 1, decisionsSinceBreak: 0).outcome == .earlyHelp)
     }
 }
 
@@ -140,12 +168,12 @@ import SimulationEngine
     @Test func theFatigueCountStartsAgainWhenSomeoneComesBackToContacts() throws {
         let (design, _) = try Fixture.design(Fixture.yaml(people: "1"))
         var workforce = Workforce(design: design, absenceStream: RandomStream(seed: 1))
-        workforce.setOnShift(0, true, at: 9)
+        workforce.setOnShift(0, true)
         workforce.countDecision(by: 0)
         workforce.countDecision(by: 0)
-        #expect(workforce.people[0].decisionsSinceBreak == 2 && workforce.people[0].backAt == 9)
-        workforce.setOnShift(0, false, at: 12)
-        workforce.setOnShift(0, true, at: 12.5)
-        #expect(workforce.people[0].decisionsSinceBreak == 0 && workforce.people[0].backAt == 12.5 && workforce.people[0].decisionsToday == 2)
+        #expect(workforce.people[0].decisionsSinceBreak == 2)
+        workforce.setOnShift(0, false)
+        workforce.setOnShift(0, true)
+        #expect(workforce.people[0].decisionsSinceBreak == 0 && workforce.people[0].decisionsToday == 2)
     }
 }

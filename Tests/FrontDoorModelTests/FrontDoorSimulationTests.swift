@@ -135,7 +135,7 @@ enum Fixture {
                         "backlog.max", "conversion.referral", "conversion.early_help", "conversion.nfa", "conversion.strategy",
                         "decisions_per_manager_day.mean", "decisions_per_manager_day.p95", "decisions_per_manager_day.max",
                         "team.team_managers.decisions_per_person_day", "team.edt.decisions_per_person_day",
-                        "decisions.beyond_fatigue_threshold", "handoffs_per_contact", "phone.abandoned_share", "assessments.started",
+                        "decisions.at_full_fatigue", "handoffs_per_contact", "phone.abandoned_share", "assessments.started",
                         "assessments.no_further_service", "recontacts", "cost.staff_per_year_gbp", "cost.agency_per_year_gbp",
                         "cost.one_off_gbp", "cost.downstream_per_year_gbp", "cost.total_per_year_gbp", "cost.per_contact_gbp",
                         "team.team_managers.utilisation", "stage.decide.mean_wait_hours"]
@@ -225,16 +225,21 @@ enum Fixture {
     }
 
     @Test func fatigueChangesDecisionsOnlyWhenSwitchedOn() throws {
+        // A ramp of one decision: every decision but the first after a break is at the full
+        // effect. Greens are half no further action (the default here), so a tripling would take
+        // it to 150%: every green early-help decision after the first becomes no further action.
+        // Reds and ambers have no default in their tables and are never changed.
         let on = """
-            fatigue: {enabled: true, threshold_decisions: 0, time_factor: 1.5, default_probability: 1, default_decision: referral}
+            fatigue: {default_increase: 3, ramp_decisions: 1, time_increase: 0.5, default_decision: nfa}
             """
         let tired = try Fixture.run(Fixture.yaml(fatigue: on))
-        #expect(tired.decisionsBeyondThreshold == tired.decided)
-        #expect(tired.outcomes[Outcome.noFurtherAction.rawValue] == 0 && tired.outcomes[Outcome.earlyHelp.rawValue] == 0)
+        #expect(tired.decisionsAtFullFatigue > 0 && tired.decisionsAtFullFatigue < tired.decided)
         #expect(tired.decisionsChangedByFatigue > 0)
-        let rested = try Fixture.run(Fixture.yaml(fatigue: "fatigue: {enabled: false}"))
-        #expect(rested.decisionsBeyondThreshold == 0 && rested.decisionsChangedByFatigue == 0)
-        #expect(rested.outcomes[Outcome.noFurtherAction.rawValue] > 0)
+        let rested = try Fixture.run(Fixture.yaml(fatigue: "fatigue: {preset: none}"))
+        #expect(rested.decisionsAtFullFatigue == 0 && rested.decisionsChangedByFatigue == 0)
+        #expect(tired.outcomes[Outcome.earlyHelp.rawValue] < rested.outcomes[Outcome.earlyHelp.rawValue] / 2)
+        #expect(tired.outcomes[Outcome.noFurtherAction.rawValue] > rested.outcomes[Outcome.noFurtherAction.rawValue])
+        #expect(tired.outcomes[Outcome.strategyDiscussion.rawValue] > 0 && tired.outcomes[Outcome.referral.rawValue] > 0)
     }
 
     @Test func checksNobodyCanDoRunOutOfTimeAtTheClock() throws {

@@ -37,24 +37,31 @@ struct Decisions {
         self.init(rules: design.outcomes, fatigue: design.fatigue, stageOutcomes: design.stages.map(\.outcomes), stream: stream)
     }
 
-    /// Whether a decision-maker who has made `decisionsToday` is past the fatigue threshold.
-    func isTired(after decisionsToday: Int) -> Bool {
-        fatigue.map { decisionsToday >= $0.threshold } ?? false
+    /// Whether a decision by someone who has made `sinceBreak` decisions since their last break
+    /// is at the top of the fatigue ramp.
+    func isAtFullFatigue(after sinceBreak: Int) -> Bool {
+        fatigue.map { sinceBreak >= $0.rampDecisions } ?? false
     }
 
-    /// How much longer a decision takes after `decisionsToday` decisions.
-    func timeFactor(after decisionsToday: Int) -> Double {
-        guard let fatigue, decisionsToday >= fatigue.threshold else { return 1 }
-        return fatigue.timeFactor
+    /// How much longer a decision takes after `sinceBreak` decisions since a break.
+    func timeFactor(after sinceBreak: Int) -> Double {
+        guard let fatigue else { return 1 }
+        return 1 + fatigue.timeIncrease * fatigue.effect(afterDecisionsSinceBreak: sinceBreak)
     }
 
-    /// The decision at `stage` on a contact, by someone who has made `decisionsToday` today.
-    func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsToday: Int) -> Decision {
+    /// The decision at `stage` on a contact, by someone who has made `sinceBreak` decisions since
+    /// their last break. Fatigue turns a decision other than the default into the default with
+    /// the chance that raises the default's share by the ramp's relative increase: for a table
+    /// giving the default a chance d, an increase r·d needs (r·d)/(1 − d) of the other decisions.
+    func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int) -> Decision {
         let table = stageTables[stage]?[contact.rag.rawValue] ?? channelTables[contact.rag.rawValue][contact.channel.rawValue]
         var decision = Decision(outcome: Outcome(rawValue: table.index(for: contact.need))!, changedByFatigue: false)
-        if let fatigue, decisionsToday >= fatigue.threshold,
-           stream.uniform() < fatigue.defaultProbability && decision.outcome != fatigue.defaultOutcome {
-            decision = Decision(outcome: fatigue.defaultOutcome, changedByFatigue: true)
+        if let fatigue, decision.outcome != fatigue.defaultOutcome, fatigue.defaultOutcome.rawValue < table.count {
+            let base = table.probability(of: fatigue.defaultOutcome.rawValue)
+            let increase = fatigue.defaultIncrease * fatigue.effect(afterDecisionsSinceBreak: sinceBreak) * base
+            if increase > 0, stream.uniform() < min(increase / (1 - base), 1) {
+                decision = Decision(outcome: fatigue.defaultOutcome, changedByFatigue: true)
+            }
         }
         return decision
     }

@@ -122,11 +122,11 @@ struct FrontDoorRecorder {
 
     // MARK: Decisions
 
-    /// A decision made after the decision-maker's fatigue threshold; `changed` when fatigue
+    /// A decision, `atFullEffect` when made at the top of the fatigue ramp; `changed` when fatigue
     /// turned it into the default decision.
-    mutating func decidedBeyondThreshold(changed: Bool) {
+    mutating func decidedUnderFatigue(atFullEffect: Bool, changed: Bool) {
         guard measuring else { return }
-        result.decisionsBeyondThreshold += 1
+        if atFullEffect { result.decisionsAtFullFatigue += 1 }
         if changed { result.decisionsChangedByFatigue += 1 }
     }
 

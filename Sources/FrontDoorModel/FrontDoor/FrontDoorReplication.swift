@@ -49,7 +49,7 @@ public struct FrontDoorReplication: Sendable {
     /// Per team whose people decide or sign off: person-days at work, and their decisions.
     public var teamDecisionDays: [Int] = []
     public var teamDecisions: [Int] = []
-    public var decisionsBeyondThreshold = 0
+    public var decisionsAtFullFatigue = 0
     public var decisionsChangedByFatigue = 0
     public var handoffs = 0
     public var informationRequests = 0

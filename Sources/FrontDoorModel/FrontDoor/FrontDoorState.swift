@@ -133,7 +133,7 @@ struct FrontDoorState: EventDrivenModel {
     mutating func changeShifts(slot: Int, at now: Double) {
         for change in workforce.rotaChanges[slot] {
             let person = Int(change.person)
-            workforce.setOnShift(person, change.on, at: now)
+            workforce.setOnShift(person, change.on)
             if change.on { dispatch(person, at: now) }
         }
         workforce.release(rotaSlot: slot)
@@ -281,7 +281,7 @@ struct FrontDoorState: EventDrivenModel {
         let channel = contacts[id].profile.channel.rawValue, rag = contacts[id].profile.rag.rawValue
         var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * design.stages[stageIndex].channelFactors[channel]
             * design.stages[stageIndex].ragFactors[rag]
-        if design.stages[stageIndex].decides { hours *= decisions.timeFactor(after: workforce.people[person].decisionsToday) }
+        if design.stages[stageIndex].decides { hours *= decisions.timeFactor(after: workforce.people[person].decisionsSinceBreak) }
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
         let end = workforce.startWork(person, hours: hours, at: now, toCompletion: design.flow.immediate[rag])
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
@@ -307,9 +307,9 @@ struct FrontDoorState: EventDrivenModel {
 
     mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
         let profile = contacts[id].profile
-        let decisionsToday = workforce.people[person].decisionsToday
-        let decision = decisions.decide(profile, atStage: stageIndex, decisionsToday: decisionsToday)
-        if decisions.isTired(after: decisionsToday) { recorder.decidedBeyondThreshold(changed: decision.changedByFatigue) }
+        let sinceBreak = workforce.people[person].decisionsSinceBreak
+        let decision = decisions.decide(profile, atStage: stageIndex, decisionsSinceBreak: sinceBreak)
+        recorder.decidedUnderFatigue(atFullEffect: decisions.isAtFullFatigue(after: sinceBreak), changed: decision.changedByFatigue)
         workforce.countDecision(by: person)
         undecided -= 1
         recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, receivedAt: profile.time,

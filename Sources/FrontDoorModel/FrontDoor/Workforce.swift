@@ -23,9 +23,8 @@ struct Workforce {
         var decisionsToday = 0
         var workToday = 0
         /// Decisions since the person last came back to contacts from a break, other duties or
-        /// the day's start, and when that was.
+        /// the day's start: what drives decision fatigue.
         var decisionsSinceBreak = 0
-        var backAt = 0.0
     }
 
     struct TeamState {
@@ -162,13 +161,10 @@ struct Workforce {
     }
 
     /// A person comes back to contacts (from the day's start, a break or other duties) or
-    /// leaves them at `now`.
-    mutating func setOnShift(_ person: Int, _ on: Bool, at now: Double) {
+    /// leaves them.
+    mutating func setOnShift(_ person: Int, _ on: Bool) {
         people[person].onShift = on
-        if on {
-            people[person].decisionsSinceBreak = 0
-            people[person].backAt = now
-        }
+        if on { people[person].decisionsSinceBreak = 0 }
         updateAvailability(of: person)
     }
 

@@ -74,8 +74,8 @@ enum FrontDoorMeasures {
                 Double($0.managerDayMax)
             }
         }
-        c.add(MeasureID(.decisionsBeyondFatigueThreshold), "Share of decisions made after the day's fatigue threshold", unit: .fraction) {
-            share($0.decisionsBeyondThreshold, of: $0.decided)
+        c.add(MeasureID(.decisionsAtFullFatigue), "Share of decisions made with fatigue at its full effect (late in a sitting)", unit: .fraction) {
+            share($0.decisionsAtFullFatigue, of: $0.decided)
         }
         c.add(MeasureID(.decisionsChangedByFatigue), "Decisions changed by fatigue (a year)", unit: .decisionsAYear) {
             $0.perYear($0.decisionsChangedByFatigue)

@@ -37,7 +37,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case decisionsPerManagerDayMean = "decisions_per_manager_day.mean"
         case decisionsPerManagerDayP95 = "decisions_per_manager_day.p95"
         case decisionsPerManagerDayMax = "decisions_per_manager_day.max"
-        case decisionsBeyondFatigueThreshold = "decisions.beyond_fatigue_threshold"
+        case decisionsAtFullFatigue = "decisions.at_full_fatigue"
         case decisionsChangedByFatigue = "decisions.changed_by_fatigue"
         // Work
         case handoffsPerContact = "handoffs_per_contact"
