@@ -19,20 +19,22 @@ public struct FinanceView: Sendable {
         public let enhancements: Double
         /// Agency premium on vacant posts covered by agency staff.
         public let agency: Double
+        /// Hours people from outside the front door spent covering its work, at their hourly cost.
+        public let informalCover: Double
         public let oneOff: Double
         /// Notional downstream costs: capacity used elsewhere, not cash.
         public let assessments: Double
         public let s47Enquiries: Double
         public let earlyHelp: Double
 
-        /// Cash: pay, enhancements, agency and one-off costs.
-        public var cash: Double { pay + enhancements + agency + oneOff }
+        /// Cash: pay, enhancements, agency, informal cover and one-off costs.
+        public var cash: Double { pay + enhancements + agency + informalCover + oneOff }
         /// Notional downstream costs together.
         public var downstream: Double { assessments + s47Enquiries + earlyHelp }
 
         func minus(_ other: Year) -> Year {
             Year(year: year, pay: pay - other.pay, enhancements: enhancements - other.enhancements, agency: agency - other.agency,
-                 oneOff: oneOff - other.oneOff, assessments: assessments - other.assessments, s47Enquiries: s47Enquiries - other.s47Enquiries,
+                 informalCover: informalCover - other.informalCover, oneOff: oneOff - other.oneOff, assessments: assessments - other.assessments, s47Enquiries: s47Enquiries - other.s47Enquiries,
                  earlyHelp: earlyHelp - other.earlyHelp)
         }
     }
@@ -89,7 +91,7 @@ public struct FinanceView: Sendable {
                 : Self.years(result, design, costs: costs, baseline: baselineResult, from: firstYear, count: yearCount)
             let change = isBaseline || !mixedPriceBases.isEmpty ? nil : zip(years, baselineYears).map { $0.minus($1) }
             let months = design.costs.budget.bridgingMonths
-            let increase = change.map { max(0, $0[0].pay + $0[0].enhancements + $0[0].agency) }
+            let increase = change.map { max(0, $0[0].pay + $0[0].enhancements + $0[0].agency + $0[0].informalCover) }
             let idle = costs.teams.enumerated().filter { teamIndex, team in
                 team.total > 0 && (result[.team(design.teams[teamIndex].id).utilisation]?.mean ?? 0) < 0.005
             }.map { $0.element.id }
@@ -115,7 +117,7 @@ public struct FinanceView: Sendable {
             let share = phaseIn > 0 ? min(1, Double(index + 1) / phaseIn) : 1
             let volume = zip(before, after).map { $0 + ($1 - $0) * share }
             return Year(year: first.advanced(by: index), pay: costs.staff - costs.enhancements, enhancements: costs.enhancements, agency: costs.agency,
-                        oneOff: index == 0 ? design.costs.oneOff : 0, assessments: volume[0] * unit.assessment,
+                        informalCover: result[.informalCoverCost]?.mean ?? 0, oneOff: index == 0 ? design.costs.oneOff : 0, assessments: volume[0] * unit.assessment,
                         s47Enquiries: volume[1] * unit.s47Enquiry, earlyHelp: volume[2] * unit.earlyHelpEpisode)
         }
     }

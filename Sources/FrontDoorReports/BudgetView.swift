@@ -9,6 +9,7 @@ enum BudgetView {
         ("pay: salaries and on-costs", false, { $0.pay }),
         ("extended-hours enhancements", false, { $0.enhancements }),
         ("agency premium", false, { $0.agency }),
+        ("informal cover", false, { $0.informalCover }),
         ("one-off costs", false, { $0.oneOff }),
         ("cash total", false, { $0.cash }),
         ("notional: assessments", true, { $0.assessments }),
@@ -30,7 +31,8 @@ enum BudgetView {
             for (index, year) in design.years.enumerated() {
                 let common = [design.scenario, view.hasBaseline ? baseline : "", "\(design.priceBase)", "\(year.year)"]
                 for team in design.costs.teams {
-                    let idle = design.idleTeams.contains(team.id) ? "paid, but the model gives them no contacts" : note
+                    let idle = design.idleTeams.contains(team.id) ? "paid, but the model gives them no contacts"
+                        : team.coverHourlyCost > 0 ? "covers informally: costed by the hour under informal cover" : note
                     rows.append(common + ["team staff and agency", team.id, team.grade, String(team.posts), String(team.vacant), String(team.agency),
                                           CSVTables.number(team.fte), pounds(team.total), "", idle])
                 }

@@ -45,7 +45,10 @@ public enum ScenarioDescription {
                          + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
             let absence = team.absence
             lines.append("    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
-                         + "\(percent(absence.sicknessRate)) of days sick; costs \(money(costs.teams[index].total)) a year"
+                         + "\(percent(absence.sicknessRate)) of days sick; "
+                         + (team.informalCover ? "covers informally, not on the front door's establishment: \(money(costs.teams[index].coverHourlyCost)) "
+                            + "an hour of cover (salary and on-costs over a full-time year's paid hours)"
+                            : "costs \(money(costs.teams[index].total)) a year")
                          + (costs.teams[index].enhancement > 0 ? " (\(percent(costs.teams[index].enhancedShare)) of hours worked outside 08:00–18:00 weekdays)" : ""))
         }
         lines.append("")

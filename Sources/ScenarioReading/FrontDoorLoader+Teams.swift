@@ -33,7 +33,7 @@ extension FrontDoorLoader {
     static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence,
                          defaultDay: WorkingDay) throws(ScenarioError) -> Team {
         let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "late_shift_share", "absence",
-                                               "vacancy_rate", "agency_cover", "decision_role"] + workingDayKeys)
+                                               "vacancy_rate", "agency_cover", "decision_role", "informal_cover"] + workingDayKeys)
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
@@ -68,7 +68,7 @@ extension FrontDoorLoader {
         let decisionRole = try team["decision_role"]?.choice(Team.DecisionRole.allCases.map { ($0.rawValue, $0) }) ?? .decides
         let day = try readWorkingDay(team, default: defaultDay)
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    decisionRole: decisionRole, people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
+                    decisionRole: decisionRole, informalCover: try team["informal_cover"]?.bool() ?? false, people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
                     hoursPerDay: day.hoursPerDay, breakHours: day.breakHours, otherDutiesShare: day.otherDutiesShare,
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
                     absence: absence)

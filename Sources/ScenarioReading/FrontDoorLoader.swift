@@ -45,6 +45,17 @@ enum FrontDoorLoader {
             }
         }
 
+        for (index, team) in teams.enumerated() where team.informalCover {
+            let key = try teamsValue.mapping()[team.id]?.mapping()["informal_cover"]
+            if let own = stages.first(where: { $0.team == index }) {
+                throw (key ?? teamsValue).error("team '\(team.id)' only covers informally, so it cannot be stage '\(own.id)''s own team; "
+                                                + "name it as a stage's cover_team instead")
+            }
+            guard stages.contains(where: { $0.coverTeam == index }) else {
+                throw (key ?? teamsValue).error("team '\(team.id)' covers informally but no stage names it as its cover_team")
+            }
+        }
+
         let outcomes = try readOutcomes(try root.required("outcomes", "what the decisions are"))
         let flow = try readFlow(root["flow"])
         let fatigue = try readFatigue(root["fatigue"])

@@ -158,4 +158,24 @@ import FrontDoorReports
         let more = Estimate(zip(column(tired, "assessments.started"), column(rested, "assessments.started")).map { $0 - $1 })
         #expect(more.ci95Low > 0, "\(more.mean) more assessments a year")
     }
+
+    @Test func peterboroughsHeadOfServiceCoversTheManagersAbsenceByTheHour() throws {
+        // Informal cover: the head of service signs off contacts only on the days the one team
+        // manager is away, and is costed by the hour, not as a post.
+        let alone = Self.peterborough, covered = Self.run("what-if/peterborough-service-manager-cover")
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/what-if/peterborough-service-manager-cover.yaml")
+        guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "", message: "not a front door") }
+        let manager = try #require(design.teams.first { $0.id == "team_manager" }), head = try #require(design.teams.firstIndex { $0.id == "head_of_service" })
+        #expect(try measure(covered, "cost.staff_per_year_gbp").mean == measure(alone, "cost.staff_per_year_gbp").mean)
+        // The manager is away on about leave + training + sickness × 253 working days a year;
+        // the head has 7.4 × 0.8 hours a day for contacts, and is away on some of those days too.
+        // With a backlog always waiting, they cover most of the manager's days away, never more.
+        let daysAway = manager.absence.leaveDays + manager.absence.trainingDays + manager.absence.sicknessRate * 253
+        let most = daysAway * design.teams[head].hoursPerDay * (1 - design.teams[head].otherDutiesShare)
+        let hours = try measure(covered, "cost.informal_cover_per_year_gbp").mean / StaffCosts(design).teams[head].coverHourlyCost
+        #expect(hours > 0.6 * most && hours < most, "\(hours) hours of cover a year, at most \(most)")
+        // Decisions keep being made while the manager is away.
+        let gain = Estimate(zip(column(covered, "decided_within_3wd"), column(alone, "decided_within_3wd")).map { $0 - $1 })
+        #expect(gain.ci95Low > 0, "cover adds \(gain.mean) to the share decided within 3 working days")
+    }
 }

@@ -181,6 +181,32 @@ enum Fixture {
         #expect(covered.decidedWithin3 > alone.decidedWithin3)
     }
 
+    @Test func informalCoverWorksOnlyWhileTheTeamIsAwayAndIsCostedByTheHour() throws {
+        // One decider away 40 days a year, covered informally by a head of service who is never
+        // away: they work only on the decider's days away, and are paid for those hours alone.
+        let absence = "default_absence: {leave_days: 40}"
+        let text = Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence,
+                                deciderExtra: "    cover_team: head",
+                                extraTeams: "  head: {grade: tm, informal_cover: true, people: 1, hours: {weekdays: \"09:00-17:00\"}, absence: {leave_days: 0}}",
+                                days: 365)
+        let (design, _) = try Fixture.design(text)
+        let run = try Fixture.run(text)
+        let costs = StaffCosts(design)
+        // Not on the establishment: no pay bill; an hour of cover is a full-time year's pay and
+        // on-costs over its 8 × 5 × 365.25 / 7 paid hours (a working day as long as the team's
+        // 8 hours, with no break).
+        #expect(costs.teams[1].total == 0 && costs.total == costs.teams[0].total)
+        let pay = 50_000.0 + design.costs.onCosts.onCosts(onPay: 50_000)
+        #expect(abs(costs.teams[1].coverHourlyCost - pay / (8 * 5 * 365.25 / 7)) < 1e-9)
+        // The head covers the 40 days of leave, 8 hours each at most, and works on no other day.
+        #expect(run.teamBusyHours[1] > 0 && run.teamBusyHours[1] <= 40 * 8 + 1e-9)
+        let catalogue = FrontDoorMeasures.catalogue(design)
+        let values = Dictionary(uniqueKeysWithValues: zip(catalogue.definitions.map(\.id), catalogue.values(run)))
+        let cover = try #require(values[MeasureID(.informalCoverCost)])
+        #expect(abs(cover - run.perYear(run.teamBusyHours[1]) * costs.teams[1].coverHourlyCost) < 1e-6)
+        #expect(abs(try #require(values[MeasureID(.totalCost)]) - costs.total - cover - (values[MeasureID(.downstreamCost)] ?? 0)) < 1e-6)
+    }
+
     @Test func managersLoadCountsOnlyManagersAndPractitionersAreCountedByTeam() throws {
         // Practitioners decide half the green contacts themselves; managers decide the rest.
         let practitioners = """

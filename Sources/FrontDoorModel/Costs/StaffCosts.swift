@@ -28,6 +28,10 @@ public struct StaffCosts: Sendable {
         public let onCosts: Double
         /// The agency premium on the vacant posts covered by agency staff.
         public let agencyPremium: Double
+        /// For a team that covers informally (not on the establishment, so no pay bill here): the
+        /// cost of an hour of their time, salary and on-costs over a full-time year's paid hours
+        /// (their working week, breaks unpaid, over 365.25 / 7 weeks).
+        public let coverHourlyCost: Double
 
         /// Salaries, enhancement and on-costs.
         public var staff: Double { salaries + enhancement + onCosts }
@@ -50,6 +54,12 @@ public struct StaffCosts: Sendable {
         let costs = design.costs
         teams = design.teams.map { team in
             let salary = costs.salaries[team.grade] ?? 0
+            guard !team.informalCover else {
+                let paidHours = Workforce.workingWeek(of: team, pattern: 0).paid.hoursPerWeek * 365.25 / 7
+                return Team(id: team.id, role: team.role, grade: team.grade, posts: 0, vacant: 0, agency: 0, fte: 0, salary: salary, salaries: 0,
+                            enhancement: 0, enhancedShare: 0, onCosts: 0, agencyPremium: 0,
+                            coverHourlyCost: (salary + costs.onCosts.onCosts(onPay: salary)) / paidHours)
+            }
             let worked = team.workedPosts
             let permanent = worked.count - team.agencyPosts
             var salaries = 0.0, enhancement = 0.0, onCosts = 0.0, agencyPremium = 0.0, enhancedHours = 0.0, hours = 0.0
@@ -69,7 +79,7 @@ public struct StaffCosts: Sendable {
             }
             return Team(id: team.id, role: team.role, grade: team.grade, posts: team.people.count, vacant: team.vacantPosts, agency: team.agencyPosts,
                         fte: hours, salary: salary, salaries: salaries, enhancement: enhancement, enhancedShare: hours > 0 ? enhancedHours / hours : 0,
-                        onCosts: onCosts, agencyPremium: agencyPremium)
+                        onCosts: onCosts, agencyPremium: agencyPremium, coverHourlyCost: 0)
         }
         staff = teams.reduce(0) { $0 + $1.staff }
         enhancements = teams.reduce(0) { $0 + $1.enhancement }

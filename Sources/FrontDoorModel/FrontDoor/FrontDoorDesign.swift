@@ -193,6 +193,10 @@ public struct Team: Sendable {
     public var role: String
     public var grade: String
     public var decisionRole: DecisionRole
+    /// People from outside the front door (such as a service manager) who only cover a stage
+    /// when its own team is all away, informally: not on the front door's establishment, their
+    /// hours on its contacts are costed at their grade's hourly cost instead.
+    public var informalCover: Bool
     /// Full-time equivalent of each post in the establishment.
     public var people: [Double]
     /// How many posts have no permanent holder: a number of posts, or a share of the posts.
@@ -235,13 +239,15 @@ public struct Team: Sendable {
     public var absence: Absence
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, people: [Double], vacancies: Vacancies = .posts(0),
+    public init(id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, informalCover: Bool = false,
+                people: [Double], vacancies: Vacancies = .posts(0),
                 agencyCover: Double = 0, schedule: WeeklySchedule, hoursPerDay: Double = 24, breakHours: Double = 0, otherDutiesShare: Double = 0,
                 lateShiftShare: Double = 0.5, absence: Absence) {
         self.id = id
         self.role = role
         self.grade = grade
         self.decisionRole = decisionRole
+        self.informalCover = informalCover
         self.people = people
         self.vacancies = vacancies
         self.agencyCover = agencyCover

@@ -12,6 +12,11 @@ enum FrontDoorMeasures {
             run.perYear(run.assessmentsStarted) * unit.assessment + run.perYear(run.outcomes[Outcome.strategyDiscussion.rawValue]) * unit.s47Enquiry
                 + run.perYear(run.outcomes[Outcome.earlyHelp.rawValue]) * unit.earlyHelpEpisode
         }
+        let coverRates = costs.teams.enumerated().filter { design.teams[$0.offset].informalCover }.map { ($0.offset, $0.element.coverHourlyCost) }
+        /// Hours people from outside the front door spent covering its work, at their hourly cost.
+        @Sendable func informalCover(_ run: FrontDoorReplication) -> Double {
+            coverRates.reduce(0) { $0 + run.perYear(run.teamBusyHours[$1.0]) * $1.1 }
+        }
         let oneOff = design.costs.oneOff
         let prices = "\(design.costs.priceYear)"
         func words(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
@@ -116,14 +121,17 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.agencyCost), "Agency premium a year at \(prices) prices, for vacant posts covered by agency staff", unit: .poundsAYear) { _ in
             costs.agency
         }
+        if !coverRates.isEmpty {
+            c.add(MeasureID(.informalCoverCost), "Informal cover a year at \(prices) prices: the hours people from outside the front door spent "
+                  + "covering its work, at their grade's hourly cost", unit: .poundsAYear, informalCover)
+        }
         c.add(MeasureID(.oneOffCost), "One-off cost of the change at \(prices) prices", unit: .pounds) { _ in oneOff }
         c.add(MeasureID(.downstreamCost), "Notional cost a year at \(prices) prices of the assessments, section 47 enquiries and early help that follow: "
               + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
-        c.add(MeasureID(.totalCost), "Staff and agency cost a year plus the notional downstream cost, at \(prices) prices", unit: .poundsAYear) {
-            staffAndAgency + downstream($0)
-        }
-        c.add(MeasureID(.staffCostPerContact), "Front-door staff and agency cost per contact received, at \(prices) prices", unit: .pounds) {
-            $0.received > 0 ? staffAndAgency / $0.perYear($0.received) : 0
+        c.add(MeasureID(.totalCost), "Staff and agency cost a year plus informal cover and the notional downstream cost, at \(prices) prices",
+              unit: .poundsAYear) { staffAndAgency + informalCover($0) + downstream($0) }
+        c.add(MeasureID(.staffCostPerContact), "Front-door staff, agency and informal cover cost per contact received, at \(prices) prices", unit: .pounds) {
+            $0.received > 0 ? (staffAndAgency + informalCover($0)) / $0.perYear($0.received) : 0
         }
         for (index, source) in design.demand.sources.enumerated() {
             c.add(MeasureID.source(source.group.name).referralConversion,
@@ -140,7 +148,7 @@ enum FrontDoorMeasures {
             let fte = team.workedPosts.reduce(0, +)
             c.add(MeasureID.team(team.id).contactHoursPerFTE,
                   "Hours a year a full-time \(team.role) has for contacts, after leave, sickness, training, breaks and other duties", unit: .hours) {
-                fte > 0 ? $0.perYear(1) * $0.teamAvailableHours[index] / fte : 0
+                fte > 0 ? $0.perYear($0.teamAvailableHours[index]) / fte : 0
             }
         }
         let deciding = design.decidingTeams
@@ -177,5 +185,7 @@ enum FrontDoorMeasures {
 
 extension FrontDoorReplication {
     /// A count over the measured period, as a rate a year.
-    func perYear(_ count: Int) -> Double { Double(count) / (max(measuredHours, 1) / (365 * 24)) }
+    func perYear(_ count: Int) -> Double { perYear(Double(count)) }
+    /// An amount over the measured period (such as hours), as a rate a year.
+    func perYear(_ amount: Double) -> Double { amount / (max(measuredHours, 1) / (365 * 24)) }
 }

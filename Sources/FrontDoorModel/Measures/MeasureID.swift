@@ -54,6 +54,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         // Cost
         case staffCost = "cost.staff_per_year_gbp"
         case agencyCost = "cost.agency_per_year_gbp"
+        case informalCoverCost = "cost.informal_cover_per_year_gbp"
         case oneOffCost = "cost.one_off_gbp"
         case downstreamCost = "cost.downstream_per_year_gbp"
         case totalCost = "cost.total_per_year_gbp"
