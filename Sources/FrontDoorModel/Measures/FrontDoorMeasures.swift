@@ -128,9 +128,10 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.oneOffCost), "One-off cost of the change at \(prices) prices", unit: .pounds) { _ in oneOff }
         c.add(MeasureID(.downstreamCost), "Notional cost a year at \(prices) prices of the assessments, section 47 enquiries and early help that follow: "
               + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
-        c.add(MeasureID(.totalCost), "Staff and agency cost a year plus informal cover and the notional downstream cost, at \(prices) prices",
+        let cover = coverRates.isEmpty ? "" : ", informal cover"
+        c.add(MeasureID(.totalCost), "Staff and agency cost a year\(cover) plus the notional downstream cost, at \(prices) prices",
               unit: .poundsAYear) { staffAndAgency + informalCover($0) + downstream($0) }
-        c.add(MeasureID(.staffCostPerContact), "Front-door staff, agency and informal cover cost per contact received, at \(prices) prices", unit: .pounds) {
+        c.add(MeasureID(.staffCostPerContact), "Front-door staff and agency cost\(cover) per contact received, at \(prices) prices", unit: .pounds) {
             $0.received > 0 ? (staffAndAgency + informalCover($0)) / $0.perYear($0.received) : 0
         }
         for (index, source) in design.demand.sources.enumerated() {
