@@ -62,9 +62,9 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets: the package root, running a program.
-        .target(name: "FrontDoorTestSupport", path: "Tests/FrontDoorTestSupport"),
+        .target(name: "FrontDoorTestSupport", dependencies: ["SimulationEngine"], path: "Tests/FrontDoorTestSupport"),
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
-        .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine"]),
+        .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(name: "ScenarioReadingTests", dependencies: ["ScenarioReading", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "ScenarioReading", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         // The sentences Reports writes about analysis results are checked beside those results.

@@ -88,6 +88,12 @@ public enum ScenarioDescription {
                          + String(format: "%.3g minutes on average", stage.time.mean * 60)
                          + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
         }
+        if let discussion = design.strategyDiscussion {
+            let who = discussion.participants.map { "\($0.people) of \(design.teams[$0.team].id)" }.joined(separator: ", ")
+            lines.append("  then, after a decision to hold one, a strategy discussion: \(who) meet at once, "
+                         + String(format: "%.3g minutes on average", discussion.time.mean * 60)
+                         + ", due within \(number(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")")
+        }
         lines.append("")
         lines.append(fatigue(design.fatigue))
         lines.append("")

@@ -83,4 +83,42 @@ extension FrontDoorLoader {
             defaultOutcome: try fatigue["default_decision"]?.choice(["referral": Outcome.referral, "nfa": Outcome.noFurtherAction])
                 ?? preset?.defaultOutcome ?? .referral)
     }
+
+    /// `strategy_discussion`: who meets, for how long, and within how many working days.
+    static func readStrategyDiscussion(_ value: YAMLValue, teams: [Team]) throws(ScenarioError) -> StrategyDiscussion {
+        let map = try value.mapping(allowed: ["participants", "minutes", "hours", "within_working_days"])
+        let list = try map.required("participants", "how many people of each team meet, such as {team_managers: 1, partners: 2}").mapping()
+        var participants: [StrategyDiscussion.Participant] = []
+        for (id, count) in list.entries {
+            guard let index = teams.firstIndex(where: { $0.id == id }) else {
+                throw count.error("no team is called '\(id)'; expected one of \(teams.map(\.id).joined(separator: ", "))")
+            }
+            let people = try count.wholeNumber(atLeast: 1, atMost: Limits.peoplePerTeam, "people")
+            guard people <= teams[index].workedPosts.count else {
+                throw count.error("a discussion cannot need \(people) of team '\(id)', which has \(teams[index].workedPosts.count) people at work")
+            }
+            participants.append(StrategyDiscussion.Participant(team: index, people: people))
+        }
+        guard !participants.isEmpty else { throw value.error("expected at least one team under participants") }
+        // Everyone must be at work together some time in the week, or no discussion could be held.
+        let together = (0..<7).contains { day in
+            let start = participants.map { teams[$0.team].schedule.intervals[day] }.reduce(nil as [ClosedRange<Double>]?) { common, next in
+                guard let common else { return next }
+                return common.flatMap { a in next.compactMap { b in
+                    max(a.lowerBound, b.lowerBound) < min(a.upperBound, b.upperBound) ? max(a.lowerBound, b.lowerBound)...min(a.upperBound, b.upperBound) : nil
+                } }
+            }
+            return !(start ?? []).isEmpty
+        }
+        guard together else {
+            throw list.owner.error("the teams \(participants.map { teams[$0.team].id }.joined(separator: ", ")) are never at work at the same time, "
+                             + "so no strategy discussion could be held")
+        }
+        let time = try map.oneOf(["minutes", "hours"], "how long a strategy discussion takes")
+        return StrategyDiscussion(
+            participants: participants,
+            time: try ScenarioLoader.readDistribution(time.value, hoursPerUnit: time.key == "minutes" ? 1.0 / 60 : 1),
+            withinWorkingDays: try map.required("within_working_days", "how soon after the decision it should be held")
+                .number("a number of working days above 0 and at most 20") { $0 > 0 && $0 <= 20 })
+    }
 }

@@ -5,7 +5,7 @@ import SimulationEngine
 /// Reads the front-door part of a scenario file into a ``FrontDoorDesign``.
 enum FrontDoorLoader {
     static let rootKeys = ["extends", "scenario", "description", "start_date", "run", "calendar", "demand", "teams", "stages",
-                           "outcomes", "flow", "fatigue", "costs", "default_absence", "default_working_day"]
+                           "outcomes", "flow", "fatigue", "strategy_discussion", "costs", "default_absence", "default_working_day"]
 
     static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String]) throws(ScenarioError) -> FrontDoorDesign {
         let startValue = try root.required("start_date", "the first day simulated, as 2025-04-01")
@@ -59,8 +59,9 @@ enum FrontDoorLoader {
         let outcomes = try readOutcomes(try root.required("outcomes", "what the decisions are"))
         let flow = try readFlow(root["flow"])
         let fatigue = try readFatigue(root["fatigue"])
+        let discussion = try root["strategy_discussion"].map { v throws(ScenarioError) in try readStrategyDiscussion(v, teams: teams) }
         let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, calendar: calendar)
         return FrontDoorDesign(calendar: calendar, demand: demand, teams: teams, stages: stages, outcomes: outcomes,
-                               flow: flow, fatigue: fatigue, costs: costs, assumptions: assumptions)
+                               flow: flow, fatigue: fatigue, strategyDiscussion: discussion, costs: costs, assumptions: assumptions)
     }
 }

@@ -12,6 +12,8 @@ public struct RingBuffer<Element>: Sendable where Element: Sendable {
     /// The number of elements waiting.
     @inlinable public var count: Int { stored }
     @inlinable public var isEmpty: Bool { stored == 0 }
+    /// The oldest element, left in place; nil when empty.
+    @inlinable public var first: Element? { stored > 0 ? storage[head] : nil }
 
     @inlinable
     public mutating func push(_ element: Element) {

@@ -10,7 +10,7 @@ enum Fixture {
     /// A front door with one deciding stage, open around the clock, fed by one source.
     static func yaml(perYear: Double = 8760, people: String = "2", hours: String = "{every_day: \"00:00-24:00\", bank_holidays: open}",
                      minutes: String = "{distribution: exponential, mean: 30}", absence: String = "",
-                     extraStages: String = "", deciderExtra: String = "", extraTeams: String = "", fatigue: String = "",
+                     extraStages: String = "", deciderExtra: String = "", extraTeams: String = "", fatigue: String = "", extraRoot: String = "",
                      days: Int = 60, warmUp: Int = 0, rag: String = "{red: 0.2, amber: 0.3, green: 0.5}", hourWeights: String = "flat",
                      recontact: Double = 0, sourceExtra: String = "", demandExtra: String = "") -> String {
         """
@@ -49,6 +49,7 @@ enum Fixture {
           green: {nfa: 0.5, early_help: 0.5}
           recontact_within_12_months: \(recontact)
         \(fatigue)
+        \(extraRoot)
         costs:
           salaries: {tm: 50000, partner: 0}
           employer_ni: {rate: 0, threshold: 0}
@@ -205,6 +206,39 @@ enum Fixture {
         let cover = try #require(values[MeasureID(.informalCoverCost)])
         #expect(abs(cover - run.perYear(run.teamBusyHours[1]) * costs.teams[1].coverHourlyCost) < 1e-6)
         #expect(abs(try #require(values[MeasureID(.totalCost)]) - costs.total - cover - (values[MeasureID(.downstreamCost)] ?? 0)) < 1e-6)
+    }
+
+    @Test func aStrategyDiscussionWaitsAsInAnMM1QueueWhenItsPeopleDoNothingElse() throws {
+        // Every contact is red and decided on a strategy discussion, by two deciders at 30
+        // minutes each (M/M/2, λ = 1 an hour): decisions leave as a Poisson stream (Burke). A
+        // discussion needs the one police officer and the one health worker at once, who do
+        // nothing else, for 30 minutes on average: an M/M/1 queue with ρ = 0.5, whose mean wait
+        // is ρ / (μ − λ) = 0.5 hours, and each participant is busy half the time.
+        let teams = """
+              police: {grade: partner, people: 1, hours: {every_day: "00:00-24:00", bank_holidays: open}}
+              health: {grade: partner, people: 1, hours: {every_day: "00:00-24:00", bank_holidays: open}}
+            """
+        let discussion = """
+            strategy_discussion:
+              participants: {police: 1, health: 1}
+              minutes: {distribution: exponential, mean: 30}
+              within_working_days: 1
+            """
+        let text = Fixture.yaml(extraTeams: teams, extraRoot: discussion, days: 220, warmUp: 20, rag: "{red: 1, amber: 0, green: 0}")
+        let (design, _) = try Fixture.design(text)
+        let catalogue = FrontDoorMeasures.catalogue(design)
+        let waitIndex = try #require(catalogue.definitions.firstIndex { $0.id == MeasureID(.discussionWaitHours) })
+        var waits: [Double] = [], busy: [Double] = []
+        for replication in 0..<12 {
+            let run = try Fixture.run(text, replication: replication)
+            #expect(run.discussionsHeld > 0 && run.discussionsOnTime <= run.discussionsDue)
+            waits.append(catalogue.values(run)[waitIndex])
+            busy.append(run.teamBusyHours[1] / run.teamAvailableHours[1])
+            #expect(abs(run.teamBusyHours[1] - run.teamBusyHours[2]) < 1e-6, "both sit through every discussion")
+        }
+        let wait = tInterval95(waits), utilisation = tInterval95(busy)
+        #expect(wait.low <= 0.5 && 0.5 <= wait.high, "mean wait \(wait.mean) (\(wait.low) to \(wait.high)), theory 0.5 h")
+        #expect(utilisation.low <= 0.5 && 0.5 <= utilisation.high, "busy \(utilisation.mean), theory 0.5")
     }
 
     @Test func managersLoadCountsOnlyManagersAndPractitionersAreCountedByTeam() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SimulationEngine
 
 /// The package's root folder, found from this file's place in it, so tests can read the shipped
 /// scenarios and find the built executable whatever the working folder.
@@ -65,4 +66,12 @@ public struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// The mean of `values` and its 95% t-interval, as replications give one.
+public func tInterval95(_ values: [Double]) -> (mean: Double, low: Double, high: Double) {
+    var statistics = RunningStatistics()
+    values.forEach { statistics.add($0) }
+    let half = StudentT.quantile(0.975, degreesOfFreedom: values.count - 1) * statistics.standardDeviation / Double(values.count).squareRoot()
+    return (statistics.mean, statistics.mean - half, statistics.mean + half)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FrontDoorTestSupport
 import SimulationEngine
 @testable import QueueingNetworkModel
 
@@ -18,14 +19,6 @@ import SimulationEngine
         let last = term * a / Double(c) / (1 - rho)
         let probability = last / (sum + last)
         return (probability, probability / (Double(c) * mu - lambda))
-    }
-
-    /// The mean and 95% t-interval of `values`.
-    static func interval(_ values: [Double]) -> (mean: Double, low: Double, high: Double) {
-        var statistics = RunningStatistics()
-        values.forEach { statistics.add($0) }
-        let half = StudentT.quantile(0.975, degreesOfFreedom: values.count - 1) * statistics.standardDeviation / Double(values.count).squareRoot()
-        return (statistics.mean, statistics.mean - half, statistics.mean + half)
     }
 
     static func singleStage(lambda: Double, meanService: Double, servers: Int, classes: [Double] = [1],
@@ -54,8 +47,8 @@ import SimulationEngine
         let lambda = 0.9 * Double(servers)
         let network = try Self.singleStage(lambda: lambda, meanService: 1, servers: servers)
         let runs = Self.replicate(network, RunLength(horizonHours: 40_000, warmUpHours: 2_000), count: 40, seed: 90 + UInt32(servers))
-        let wait = Self.interval(runs.map { $0.stages[0].meanWaitHours })
-        let utilisation = Self.interval(runs.map { $0.stages[0].utilisation })
+        let wait = tInterval95(runs.map { $0.stages[0].meanWaitHours })
+        let utilisation = tInterval95(runs.map { $0.stages[0].utilisation })
         let theory = Self.erlangC(arrivalRate: lambda, serviceRate: 1, servers: servers)
         #expect(wait.low <= theory.meanWait && theory.meanWait <= wait.high, "wait \(wait), Erlang C \(theory.meanWait)")
         #expect(utilisation.low <= 0.9 && 0.9 <= utilisation.high, "utilisation \(utilisation)")
@@ -99,7 +92,7 @@ import SimulationEngine
         let sigma1 = lambda * shares[0]
         let expected = [w0 / (1 - sigma1), w0 / ((1 - sigma1) * (1 - lambda))]
         for k in 0..<2 {
-            let wait = Self.interval(runs.map { $0.stages[0].meanWaitHoursByClass[k] })
+            let wait = tInterval95(runs.map { $0.stages[0].meanWaitHoursByClass[k] })
             #expect(wait.low <= expected[k] && expected[k] <= wait.high, "class \(k): \(wait), expected \(expected[k])")
         }
     }

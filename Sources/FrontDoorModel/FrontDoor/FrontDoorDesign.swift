@@ -11,12 +11,15 @@ public struct FrontDoorDesign: Sendable {
     public var outcomes: OutcomeRules
     public var flow: FlowRules
     public var fatigue: Fatigue?
+    /// The meeting that follows a decision to hold a strategy discussion, if the design models one.
+    public var strategyDiscussion: StrategyDiscussion?
     public var costs: Costs
     /// Every value in the scenario marked `# assumption`, with its key path, for the report.
     public var assumptions: [String]
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(calendar: ServiceCalendar, demand: Demand, teams: [Team], stages: [Stage], outcomes: OutcomeRules, flow: FlowRules, fatigue: Fatigue?, costs: Costs, assumptions: [String]) {
+    public init(calendar: ServiceCalendar, demand: Demand, teams: [Team], stages: [Stage], outcomes: OutcomeRules, flow: FlowRules, fatigue: Fatigue?,
+                strategyDiscussion: StrategyDiscussion? = nil, costs: Costs, assumptions: [String]) {
         self.calendar = calendar
         self.demand = demand
         self.teams = teams
@@ -24,6 +27,7 @@ public struct FrontDoorDesign: Sendable {
         self.outcomes = outcomes
         self.flow = flow
         self.fatigue = fatigue
+        self.strategyDiscussion = strategyDiscussion
         self.costs = costs
         self.assumptions = assumptions
     }
@@ -380,6 +384,35 @@ extension OutcomeRules {
         for outcome in [Outcome.referral, .strategyDiscussion] { result[outcome.rawValue] *= scaled / referral }
         for outcome in [Outcome.noFurtherAction, .earlyHelp] { result[outcome.rawValue] *= other > 0 ? (1 - scaled) / other : 0 }
         return result
+    }
+}
+
+/// A strategy discussion (Working Together 2023): after a decision to hold one, people from
+/// several teams — social care, police, health — meet at once, in the order the decisions were
+/// made, as soon as all of them are free, for `time` hours. It should be held within
+/// `withinWorkingDays` of the decision.
+public struct StrategyDiscussion: Sendable {
+    /// How many people a discussion needs from a team.
+    public struct Participant: Sendable, Equatable {
+        public var team: Int
+        public var people: Int
+        public init(team: Int, people: Int) {
+            self.team = team
+            self.people = people
+        }
+    }
+
+    public var participants: [Participant]
+    /// Length of the meeting (hours).
+    public var time: Distribution
+    public var withinWorkingDays: Double
+
+    /// Makes the value from its parts (the scenario reader does; tests may).
+    public init(participants: [Participant], time: Distribution, withinWorkingDays: Double) {
+        precondition(!participants.isEmpty && participants.allSatisfy { $0.people >= 1 } && withinWorkingDays > 0)
+        self.participants = participants
+        self.time = time
+        self.withinWorkingDays = withinWorkingDays
     }
 }
 

@@ -122,6 +122,20 @@ struct FrontDoorRecorder {
 
     // MARK: Decisions
 
+    /// A strategy discussion decided on; `counted` when its timeliness is measured.
+    mutating func discussionNeeded(counted: Bool) {
+        if counted { result.discussionsDue += 1 }
+    }
+
+    /// A strategy discussion starts, with people from `teams`.
+    mutating func discussionHeld(_ started: StrategyDiscussions.Started, teams: [StrategyDiscussion.Participant]) {
+        if started.counted && started.onTime { result.discussionsOnTime += 1 }
+        guard measuring else { return }
+        result.discussionsHeld += 1
+        result.discussionWaitHours += started.waited
+        for participant in teams { result.teamBusyHours[participant.team] += started.hours * Double(participant.people) }
+    }
+
     /// A decision, `atFullEffect` when made at the top of the fatigue ramp; `changed` when fatigue
     /// turned it into the default decision.
     mutating func decidedUnderFatigue(atFullEffect: Bool, changed: Bool) {

@@ -49,6 +49,12 @@ public struct FrontDoorReplication: Sendable {
     /// Per team whose people decide or sign off: person-days at work, and their decisions.
     public var teamDecisionDays: [Int] = []
     public var teamDecisions: [Int] = []
+    /// Strategy discussions decided on in the measured period and due within the run; of those,
+    /// held by their due time; held in the measured period, and their total wait (hours).
+    public var discussionsDue = 0
+    public var discussionsOnTime = 0
+    public var discussionsHeld = 0
+    public var discussionWaitHours = 0.0
     public var decisionsAtFullFatigue = 0
     public var decisionsChangedByFatigue = 0
     public var handoffs = 0

@@ -28,6 +28,8 @@ extension StreamPurpose {
     static let absence = StreamPurpose(rawValue: 2)
     /// The backlog waiting at the start.
     static let startingBacklog = StreamPurpose(rawValue: 3)
+    /// The length of strategy discussions.
+    static let strategyDiscussions = StreamPurpose(rawValue: 4)
     /// The time work takes at the stage with the given index, one stream per stage.
     static func work(stage: Int) -> StreamPurpose { .numbered(stage, from: 16) }
 }

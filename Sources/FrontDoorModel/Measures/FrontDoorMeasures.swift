@@ -115,6 +115,14 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.earlyHelpDecisions), "Decisions for early help (a year)", unit: .decisionsAYear) {
             $0.perYear($0.outcomes[Outcome.earlyHelp.rawValue])
         }
+        if let rule = design.strategyDiscussion {
+            let days = rule.withinWorkingDays == 1 ? "1 working day" : "\(rule.withinWorkingDays.formatted()) working days"
+            c.add(MeasureID(.discussionsOnTime), "Share of strategy discussions held within \(days) of the decision to hold one "
+                  + "(not held by then counts as late)", unit: .fraction) { share($0.discussionsOnTime, of: $0.discussionsDue) }
+            c.add(MeasureID(.discussionWaitHours), "Average wait for a strategy discussion after the decision to hold one", unit: .hours) {
+                $0.discussionsHeld > 0 ? $0.discussionWaitHours / Double($0.discussionsHeld) : 0
+            }
+        }
         c.add(MeasureID(.staffCost), "Staff cost a year at \(prices) prices: salaries, extended-hours enhancements and on-costs", unit: .poundsAYear) { _ in
             costs.staff
         }

@@ -51,6 +51,8 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case recontacts = "recontacts"
         case strategyDiscussions = "strategy_discussions"
         case earlyHelpDecisions = "early_help.decisions"
+        case discussionsOnTime = "strategy_discussions.on_time"
+        case discussionWaitHours = "strategy_discussions.mean_wait_hours"
         // Cost
         case staffCost = "cost.staff_per_year_gbp"
         case agencyCost = "cost.agency_per_year_gbp"
