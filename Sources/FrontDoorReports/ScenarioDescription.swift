@@ -84,6 +84,7 @@ public enum ScenarioDescription {
             if stage.asksForMissingInformation { notes.append("asks for missing information") }
             if let cover = stage.coverTeam { notes.append("covered by \(design.teams[cover].id) when the team is away") }
             if stage.decides { notes.append("decides") }
+            if stage.referralFactor != 1 { notes.append("referrals ×\(self.number(stage.referralFactor)) against the outcome table") }
             lines.append("  \(number + 1). \(stage.id) by \(design.teams[stage.team].id), "
                          + String(format: "%.3g minutes on average", stage.time.mean * 60)
                          + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))

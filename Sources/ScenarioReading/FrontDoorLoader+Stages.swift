@@ -7,7 +7,7 @@ extension FrontDoorLoader {
     static func readStage(_ id: String, _ value: YAMLValue, teamIDs: [String]) throws(ScenarioError) -> Stage {
         let stage = try value.mapping(allowed: ["team", "cover_team", "minutes", "hours", "channel_factors", "rag_factors", "applies_to",
                                                 "out_of_hours_only", "priority", "decides", "asks_for_missing_information",
-                                                "clock_hours", "phone", "sources", "outcomes"])
+                                                "clock_hours", "phone", "sources", "outcomes", "referral_factor"])
         func team(_ v: YAMLValue) throws(ScenarioError) -> Int {
             let name = try v.string()
             guard let index = teamIDs.firstIndex(of: name) else {
@@ -54,6 +54,10 @@ extension FrontDoorLoader {
                 outcomes!.append(try probabilities(try byRAG.required(rag.name, "the decisions made here on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
             }
         }
+        if let factor = stage["referral_factor"] {
+            guard try stage["decides"]?.bool() ?? false else { throw factor.error("a referral factor applies only to a stage that decides (decides: true)") }
+            guard outcomes == nil else { throw factor.error("give the stage its own outcomes or a referral_factor on the design's, not both") }
+        }
         let positive = { (v: YAMLValue) throws(ScenarioError) -> Double in
             try v.number("a factor above 0", atMost: Limits.timeFactor, "times as long") { $0 > 0 }
         }
@@ -72,6 +76,7 @@ extension FrontDoorLoader {
             byPriority: try stage["priority"]?.choice(["rag": true, "arrival": false]) ?? true,
             decides: try stage["decides"]?.bool() ?? false,
             outcomes: outcomes,
+            referralFactor: try stage["referral_factor"]?.number("a factor from 0 to 5 on the chance of a referral") { $0 >= 0 && $0 <= 5 } ?? 1,
             asksForMissingInformation: try stage["asks_for_missing_information"]?.bool() ?? false,
             phone: phone)
     }

@@ -134,6 +134,21 @@ import SimulationEngine
         })
     }
 
+    @Test func aStagesReferralFactorScalesTheDesignsTable() {
+        // The table makes half the decisions referrals; a stage with a factor of 0.4 makes a fifth
+        // of its decisions referrals, the rest no further action, on the same draws; other stages
+        // keep the table.
+        let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, nil], stageReferralFactors: [1, 0.4], stream: RandomStream(seed: 1))
+        let needs = (0..<1000).map { (Double($0) + 0.5) / 1000 }
+        func referrals(atStage stage: Int) -> Int {
+            needs.filter { decisions.decide(Self.contact(need: $0, followUp: .zero), atStage: stage, decisionsSinceBreak: 0).outcome == .referral }.count
+        }
+        #expect(referrals(atStage: 0) == 500 && referrals(atStage: 1) == 200)
+        // A contact referred at the talking stage is referred by the table too (common random numbers).
+        #expect(decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 1, decisionsSinceBreak: 0).outcome == .referral)
+        #expect(decisions.decide(Self.contact(need: 0.7, followUp: .zero), atStage: 1, decisionsSinceBreak: 0).outcome == .noFurtherAction)
+    }
+
     @Test func aStagesOwnTableWins() {
         let own: [[Double]] = Array(repeating: [0, 1, 0, 0], count: 3)
         let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, own], stream: RandomStream(seed: 1))

@@ -13,28 +13,49 @@ struct Decisions {
 
     let rules: OutcomeRules
     let fatigue: Fatigue?
-    /// Per stage, its own outcome tables where it has them: `[stage]?[rag]`.
-    let stageTables: [[Categorical]?]
-    /// The design's outcome tables adjusted for each channel's referral factor: `[rag][channel]`.
-    let channelTables: [[Categorical]]
+    /// A stage's outcome tables where they differ from the design's.
+    enum StageTables {
+        /// Its own, by RAG.
+        case own([Categorical])
+        /// The design's, adjusted for each channel's referral factor and the stage's: by RAG × channel.
+        case scaled([Categorical])
+    }
+
+    /// Per stage, nil where it decides by the design's tables.
+    let stageTables: [StageTables?]
+    /// The design's outcome tables adjusted for each channel's referral factor: `[rag × channel]`.
+    let channelTables: [Categorical]
+    let channels: Int
     /// Draws for fatigue's default decisions.
     let stream: RandomStream
 
     /// Decisions by `rules`, with `fatigue` if any, at stages with their own outcome tables
-    /// (`stageOutcomes[stage]?[rag][outcome]`, nil for a stage that uses the design's).
-    init(rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stream: RandomStream) {
+    /// (`stageOutcomes[stage]?[rag][outcome]`, nil for a stage that uses the design's) or their
+    /// own referral factors (`stageReferralFactors[stage]`, 1 for none; all 1 when nil).
+    init(rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil, stream: RandomStream) {
         self.rules = rules
         self.fatigue = fatigue
         // The loader refuses tables with no outcome, so every table here has some weight.
-        stageTables = stageOutcomes.map { $0?.map { try! Categorical(weights: $0) } }
-        channelTables = rules.byRAG.map { table in
-            rules.referralFactorByChannel.map { try! Categorical(weights: OutcomeRules.scaleReferrals(table, by: $0)) }
+        func tables(factor: Double) -> [Categorical] {
+            rules.byRAG.flatMap { table in
+                rules.referralFactorByChannel.map {
+                    try! Categorical(weights: OutcomeRules.scaleReferrals(OutcomeRules.scaleReferrals(table, by: $0), by: factor))
+                }
+            }
         }
+        let factors = stageReferralFactors ?? stageOutcomes.map { _ in 1 }
+        stageTables = zip(stageOutcomes, factors).map { own, factor in
+            if let own { return .own(own.map { try! Categorical(weights: $0) }) }
+            return factor == 1 ? nil : .scaled(tables(factor: factor))
+        }
+        channelTables = tables(factor: 1)
+        channels = rules.referralFactorByChannel.count
         self.stream = stream
     }
 
     init(design: FrontDoorDesign, stream: RandomStream) {
-        self.init(rules: design.outcomes, fatigue: design.fatigue, stageOutcomes: design.stages.map(\.outcomes), stream: stream)
+        self.init(rules: design.outcomes, fatigue: design.fatigue, stageOutcomes: design.stages.map(\.outcomes),
+                  stageReferralFactors: design.stages.map(\.referralFactor), stream: stream)
     }
 
     /// Whether a decision by someone who has made `sinceBreak` decisions since their last break
@@ -54,7 +75,13 @@ struct Decisions {
     /// the chance that raises the default's share by the ramp's relative increase: for a table
     /// giving the default a chance d, an increase r·d needs (r·d)/(1 − d) of the other decisions.
     func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int) -> Decision {
-        let table = stageTables[stage]?[contact.rag.rawValue] ?? channelTables[contact.rag.rawValue][contact.channel.rawValue]
+        let byChannel = contact.rag.rawValue * channels + contact.channel.rawValue
+        let table: Categorical
+        switch stageTables[stage] {
+        case .own(let tables): table = tables[contact.rag.rawValue]
+        case .scaled(let tables): table = tables[byChannel]
+        case nil: table = channelTables[byChannel]
+        }
         var decision = Decision(outcome: Outcome(rawValue: table.index(for: contact.need))!, changedByFatigue: false)
         if let fatigue, decision.outcome != fatigue.defaultOutcome, fatigue.defaultOutcome.rawValue < table.count {
             let base = table.probability(of: fatigue.defaultOutcome.rawValue)

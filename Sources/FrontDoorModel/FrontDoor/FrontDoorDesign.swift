@@ -319,12 +319,16 @@ public struct Stage: Sendable {
     /// Outcome probabilities for decisions made here, `[rag][outcome]`, when they differ from
     /// the design's (an early-help hub decides among early help and advice).
     public var outcomes: [[Double]]?
+    /// The chance of a referral (strategy discussions included) when this stage decides, relative
+    /// to the design's outcome table: below 1 where a conversation with the referrer finds who is
+    /// best placed to help (Norfolk's CADS). 1 leaves the table as it is.
+    public var referralFactor: Double
     /// Contacts missing information wait for it here before the work starts.
     public var asksForMissingInformation: Bool
     public var phone: PhoneLine?
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double], appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?, asksForMissingInformation: Bool, phone: PhoneLine?) {
+    public init(id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double], appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?, referralFactor: Double = 1, asksForMissingInformation: Bool, phone: PhoneLine?) {
         self.id = id
         self.kind = kind
         self.team = team
@@ -338,6 +342,7 @@ public struct Stage: Sendable {
         self.byPriority = byPriority
         self.decides = decides
         self.outcomes = outcomes
+        self.referralFactor = referralFactor
         self.asksForMissingInformation = asksForMissingInformation
         self.phone = phone
     }
