@@ -212,6 +212,15 @@ public enum HTMLReport {
                 .map { (label: $0.id.subject ?? "", value: $0.mean, colour: index) }
             html += "<figure><figcaption>\(escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
                 + SVGChart.bars(utilisation, format: { percent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1) + "</figure>"
+            // Productive hours: what a full-time person has for contacts once leave, sickness,
+            // training, breaks and other duties are taken out.
+            let productive = design.summaries.filter { $0.id.family == .teamContactHoursPerFTE && $0.mean > 0 }
+            html += "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): team</th>"
+                + "<th>hours a year a full-time person has for contacts, after leave, sickness, training, breaks and other duties</th></tr></thead><tbody>"
+                + productive.map { m in
+                    "<tr><td>\(escape((m.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(number(m.mean)))</td></tr>"
+                }.joined()
+                + "</tbody></table>"
             let waits = design.summaries.filter { $0.id.family == .stageMeanWaitHours }
             html += "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): stage</th><th>average wait</th></tr></thead><tbody>"
                 + waits.map { "<tr><td>\(escape(($0.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(hours($0.mean))) (\(escape(hours(max(0, $0.ci95Low)))) to \(escape(hours($0.ci95High))))</td></tr>" }.joined()
