@@ -7,17 +7,32 @@ extension FrontDoorLoader {
     static func readOutcomes(_ value: YAMLValue) throws(ScenarioError) -> OutcomeRules {
         let outcomes = try value.mapping(allowed: RAG.allCases.map(\.name) + ["assessment_start_probability", "assessment_no_further_service",
                                                                                 "recontact_within_12_months", "recontact_after_wrong_decision",
-                                                                                "referral_factor_by_channel"])
+                                                                                "referral_factor_by_channel", "by_source"])
         var byRAG: [[Double]] = []
         for rag in RAG.allCases {
             byRAG.append(try probabilities(try outcomes.required(rag.name, "the decisions on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
+        }
+        var bySourceGroup: [[[Double]]?] = SourceGroup.allCases.map { _ in nil }
+        if let groups = outcomes["by_source"] {
+            for (name, table) in try groups.mapping().entries {
+                guard let group = SourceGroup.allCases.first(where: { $0.name == name }) else {
+                    throw table.error("no source group is called '\(name)'; expected one of \(SourceGroup.allCases.map(\.name).joined(separator: ", "))")
+                }
+                let rows = try table.mapping(allowed: RAG.allCases.map(\.name))
+                var byRAG: [[Double]] = []
+                for rag in RAG.allCases {
+                    byRAG.append(try probabilities(try rows.required(rag.name, "the decisions on \(rag.name) contacts from \(name)"),
+                                                   names: Outcome.allCases.map(\.name)))
+                }
+                bySourceGroup[group.rawValue] = byRAG
+            }
         }
         let recontact = try outcomes["recontact_within_12_months"]?.probability() ?? 0
         let referralFactors = try factors(outcomes["referral_factor_by_channel"], names: Channel.allCases.map(\.name), fallback: 1) {
             v throws(ScenarioError) in try v.number("a factor of 0 or more") { $0 >= 0 }
         }
         // A factor of 0 leaves a row with nothing but referrals with no outcome at all.
-        for (rag, row) in zip(RAG.allCases, byRAG) {
+        for (rag, row) in zip(RAG.allCases, byRAG) + bySourceGroup.compactMap({ $0 }).flatMap({ zip(RAG.allCases, $0) }) {
             for (channel, factor) in zip(Channel.allCases, referralFactors)
             where OutcomeRules.scaleReferrals(row, by: factor).reduce(0, +) <= 0 {
                 let factorValue = outcomes["referral_factor_by_channel"].flatMap { try? $0.mapping()[channel.name] }
@@ -28,6 +43,7 @@ extension FrontDoorLoader {
         }
         return OutcomeRules(
             byRAG: byRAG,
+            bySourceGroup: bySourceGroup,
             referralFactorByChannel: referralFactors,
             assessmentStart: try outcomes["assessment_start_probability"]?.probability() ?? 1,
             assessmentNoFurtherService: try outcomes["assessment_no_further_service"]?.probability() ?? 0,

@@ -78,7 +78,7 @@ struct CalibrationTests {
         var truth = 0.0
         for rag in RAG.allCases {
             for channel in Channel.allCases {
-                let table = OutcomeRules.scaleReferrals(design.outcomes.byRAG[rag.rawValue], by: design.outcomes.referralFactorByChannel[channel.rawValue])
+                let table = design.outcomes.table(rag: rag, channel: channel, group: .police)
                 truth += police.rag[rag.rawValue] * police.channels[channel.rawValue]
                     * (table[Outcome.referral.rawValue] + table[Outcome.strategyDiscussion.rawValue])
             }

@@ -94,6 +94,8 @@ import FrontDoorTestSupport
              status: 1, words: ["stages.screen.referral_factor", "only to a stage that decides"]),
         Case(arguments: ["check", "Scenarios/integrated-front-door.yaml", "--set", "stages.early_help_hub.referral_factor=0.5"],
              status: 1, words: ["stages.early_help_hub.referral_factor", "not both"]),
+        Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "outcomes.by_source.constables={red: {nfa: 1}, amber: {nfa: 1}, green: {nfa: 1}}"],
+             status: 1, words: ["outcomes.by_source.constables", "no source group is called 'constables'"]),
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "fatigue={preset: danziger}"],
              status: 1, words: ["fatigue.preset", "'none', 'modest', 'linder'"]),
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "fatigue={ramp_decisions: 4}"],

@@ -149,6 +149,22 @@ import SimulationEngine
         #expect(decisions.decide(Self.contact(need: 0.7, followUp: .zero), atStage: 1, decisionsSinceBreak: 0).outcome == .noFurtherAction)
     }
 
+    @Test func aSourceGroupWithItsOwnTableIsDecidedByIt() {
+        // Police contacts (the first source) by a table of no further action only; schools (the
+        // second) by the design's: the same draw, a different decision.
+        var rules = Self.rules
+        rules.bySourceGroup[SourceGroup.police.rawValue] = Array(repeating: [1, 0, 0, 0], count: 3)
+        let decisions = Decisions(rules: rules, fatigue: nil, stageOutcomes: [nil], sourceGroups: [SourceGroup.police.rawValue, SourceGroup.schools.rawValue],
+                                  stream: RandomStream(seed: 1))
+        var police = Self.contact(need: 0.9, followUp: .zero), school = police
+        police.source = 0
+        school.source = 1
+        #expect(decisions.decide(police, atStage: 0, decisionsSinceBreak: 0).outcome == .noFurtherAction)
+        #expect(decisions.decide(school, atStage: 0, decisionsSinceBreak: 0).outcome == .referral)
+        #expect(rules.table(rag: .amber, channel: .phone, group: .police) == [1, 0, 0, 0])
+        #expect(rules.table(rag: .amber, channel: .phone, group: .health) == Self.rules.byRAG[RAG.amber.rawValue])
+    }
+
     @Test func aStagesOwnTableWins() {
         let own: [[Double]] = Array(repeating: [0, 1, 0, 0], count: 3)
         let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, own], stream: RandomStream(seed: 1))

@@ -23,23 +23,34 @@ struct Decisions {
 
     /// Per stage, nil where it decides by the design's tables.
     let stageTables: [StageTables?]
-    /// The design's outcome tables adjusted for each channel's referral factor: `[rag × channel]`.
+    /// The design's outcome tables adjusted for each channel's referral factor, one set for the
+    /// design and one for each source group with its own: `[(set × RAG + rag) × channels + channel]`.
     let channelTables: [Categorical]
     let channels: Int
+    /// The set of tables each demand source's contacts are decided by.
+    let tableSet: [Int]
     /// Draws for fatigue's default decisions.
     let stream: RandomStream
 
     /// Decisions by `rules`, with `fatigue` if any, at stages with their own outcome tables
     /// (`stageOutcomes[stage]?[rag][outcome]`, nil for a stage that uses the design's) or their
-    /// own referral factors (`stageReferralFactors[stage]`, 1 for none; all 1 when nil).
-    init(rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil, stream: RandomStream) {
+    /// own referral factors (`stageReferralFactors[stage]`, 1 for none; all 1 when nil), for
+    /// demand sources of `sourceGroups` (by ``SourceGroup`` raw value; nil: one source, no group
+    /// tables).
+    init(rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil,
+         sourceGroups: [Int]? = nil, stream: RandomStream) {
         self.rules = rules
         self.fatigue = fatigue
+        let groupsWithTables = rules.bySourceGroup.indices.filter { rules.bySourceGroup[$0] != nil }
+        let sets = [rules.byRAG] + groupsWithTables.map { rules.bySourceGroup[$0]! }
+        tableSet = (sourceGroups ?? [0]).map { group in groupsWithTables.firstIndex(of: group).map { $0 + 1 } ?? 0 }
         // The loader refuses tables with no outcome, so every table here has some weight.
         func tables(factor: Double) -> [Categorical] {
-            rules.byRAG.flatMap { table in
-                rules.referralFactorByChannel.map {
-                    try! Categorical(weights: OutcomeRules.scaleReferrals(OutcomeRules.scaleReferrals(table, by: $0), by: factor))
+            sets.flatMap { byRAG in
+                byRAG.flatMap { table in
+                    rules.referralFactorByChannel.map {
+                        try! Categorical(weights: OutcomeRules.scaleReferrals(OutcomeRules.scaleReferrals(table, by: $0), by: factor))
+                    }
                 }
             }
         }
@@ -55,7 +66,8 @@ struct Decisions {
 
     init(design: FrontDoorDesign, stream: RandomStream) {
         self.init(rules: design.outcomes, fatigue: design.fatigue, stageOutcomes: design.stages.map(\.outcomes),
-                  stageReferralFactors: design.stages.map(\.referralFactor), stream: stream)
+                  stageReferralFactors: design.stages.map(\.referralFactor), sourceGroups: design.demand.sources.map(\.group.rawValue),
+                  stream: stream)
     }
 
     /// Whether a decision by someone who has made `sinceBreak` decisions since their last break
@@ -75,7 +87,7 @@ struct Decisions {
     /// the chance that raises the default's share by the ramp's relative increase: for a table
     /// giving the default a chance d, an increase r·d needs (r·d)/(1 − d) of the other decisions.
     func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int) -> Decision {
-        let byChannel = contact.rag.rawValue * channels + contact.channel.rawValue
+        let byChannel = (tableSet[contact.source] * RAG.allCases.count + contact.rag.rawValue) * channels + contact.channel.rawValue
         let table: Categorical
         switch stageTables[stage] {
         case .own(let tables): table = tables[contact.rag.rawValue]

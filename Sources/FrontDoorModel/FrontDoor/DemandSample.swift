@@ -22,8 +22,7 @@ extension FrontDoorDesign {
         let generator = DemandGenerator(demand: demand, calendar: calendar)
         for day in 0..<days {
             for arrival in generator.contacts(onDay: day, using: stream).sorted(by: { $0.time < $1.time }) {
-                let table = OutcomeRules.scaleReferrals(outcomes.byRAG[arrival.rag.rawValue],
-                                                        by: outcomes.referralFactorByChannel[arrival.channel.rawValue])
+                let table = outcomes.table(rag: arrival.rag, channel: arrival.channel, group: demand.sources[arrival.source].group)
                 let referral = table[Outcome.referral.rawValue] + table[Outcome.strategyDiscussion.rawValue]
                 let referred = arrival.need < referral
                 let assessed = referred && arrival.followUp[0] < outcomes.assessmentStart

@@ -352,6 +352,9 @@ public struct Stage: Sendable {
 public struct OutcomeRules: Sendable {
     /// `byRAG[rag][outcome]`.
     public var byRAG: [[Double]]
+    /// Tables of their own for some source groups (police notifications mostly end in advice),
+    /// `bySourceGroup[group]?[rag][outcome]`, indexed by ``SourceGroup``; nil uses `byRAG`.
+    public var bySourceGroup: [[[Double]]?]
     /// A multiplier on the chance of a referral (and strategy discussion) for contacts arriving by
     /// each channel, indexed by ``Channel`` — written referrals convert more than conversations.
     public var referralFactorByChannel: [Double]
@@ -366,8 +369,10 @@ public struct OutcomeRules: Sendable {
     public var recontactAfterWrongDecision: Double
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(byRAG: [[Double]], referralFactorByChannel: [Double], assessmentStart: Double, assessmentNoFurtherService: Double, recontact: Double, recontactAfterWrongDecision: Double) {
+    public init(byRAG: [[Double]], bySourceGroup: [[[Double]]?]? = nil, referralFactorByChannel: [Double], assessmentStart: Double,
+                assessmentNoFurtherService: Double, recontact: Double, recontactAfterWrongDecision: Double) {
         self.byRAG = byRAG
+        self.bySourceGroup = bySourceGroup ?? SourceGroup.allCases.map { _ in nil }
         self.referralFactorByChannel = referralFactorByChannel
         self.assessmentStart = assessmentStart
         self.assessmentNoFurtherService = assessmentNoFurtherService
@@ -377,6 +382,12 @@ public struct OutcomeRules: Sendable {
 }
 
 extension OutcomeRules {
+    /// The outcome table `[outcome]` for a contact from `group`, of `rag`, arriving by `channel`
+    /// (before any deciding stage's own table or factor).
+    public func table(rag: RAG, channel: Channel, group: SourceGroup) -> [Double] {
+        OutcomeRules.scaleReferrals((bySourceGroup[group.rawValue] ?? byRAG)[rag.rawValue], by: referralFactorByChannel[channel.rawValue])
+    }
+
     /// An outcome table with the referral and strategy probabilities multiplied by `factor`
     /// (capped so that they stay a probability) and no further action and early help scaled to
     /// make up the rest in their own proportions.
