@@ -71,6 +71,15 @@ import FrontDoorReports
         #expect(first.oneOff == 80_000)
         #expect(view.designs.allSatisfy { $0.idleTeams.isEmpty && !$0.piling }, "\(view.designs.map(\.idleTeams))")
         #expect(view.designs.allSatisfy { $0.priceBase == FinancialYear(startYear: 2018) })
+        // Every paid team has real work on contacts: the CADS's managers sign off strategy
+        // decisions and meet the police and health in strategy discussions (at least a tenth of
+        // their time for contacts, not the 4% of a post kept for nothing).
+        for (design, result) in zip(view.designs, comparison.designs) {
+            for team in design.costs.teams where team.total > 0 {
+                let busy = try measure(result, "team.\(team.id).utilisation").mean
+                #expect(busy > 0.1, "\(design.scenario): \(team.id) busy \(busy)")
+            }
+        }
     }
 
     @Test func cadsCutsAssessmentsByMoreThanAThirdOfTheMinimumNorfolkExpected() throws {
