@@ -96,10 +96,45 @@ public enum ScenarioDescription {
                          + ", due within \(number(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")")
         }
         lines.append("")
+        lines += flowAndOutcomes(design)
+        lines.append("")
         lines.append(fatigue(design.fatigue))
         lines.append("")
         lines.append("Assumptions (\(design.assumptions.count), marked '# assumption' in the files)")
         lines += design.assumptions.map { "  - \($0)" }
+        return lines
+    }
+
+    /// Waits between steps, the slow tail, the immediate path and the outcome tables, in words.
+    static func flowAndOutcomes(_ design: FrontDoorDesign) -> [String] {
+        let flow = design.flow
+        func rags(_ flags: [Bool]) -> String { RAG.allCases.filter { flags[$0.rawValue] }.map(\.name).joined(separator: ", ") }
+        var lines = ["Between steps"]
+        lines.append(String(format: "  a handoff between teams takes %.3g hours on average and loses information %@ of the time; missing information takes %.3g hours on average to obtain",
+                            flow.handoffDelay.mean, percent(flow.handoffInformationLoss), flow.informationWait.mean))
+        let slow = RAG.allCases.filter { flow.slowShare[$0.rawValue] > 0 }
+        if !slow.isEmpty {
+            lines.append("  slow contacts wait for consent, a call-back or a partner's information, occupying nobody: "
+                         + slow.map { "\(percent(flow.slowShare[$0.rawValue])) of \($0.name)" }.joined(separator: ", ")
+                         + String(format: ", %.3g hours on average", flow.slowWait.mean))
+        }
+        if flow.immediate.contains(true) {
+            lines.append("  \(rags(flow.immediate)) contacts take the immediate path: the front of every queue, no waiting first, worked to completion")
+        }
+        lines.append("")
+        lines.append("Decisions: the chance of a referral or strategy discussion, by RAG rating")
+        func chances(_ byRAG: [[Double]]) -> String {
+            RAG.allCases.map { "\($0.name) \(percent(byRAG[$0.rawValue][Outcome.referral.rawValue] + byRAG[$0.rawValue][Outcome.strategyDiscussion.rawValue]))" }
+                .joined(separator: ", ")
+        }
+        lines.append("  every source\(design.outcomes.bySourceGroup.contains { $0 != nil } ? " without its own table" : ""): \(chances(design.outcomes.byRAG))")
+        for group in SourceGroup.allCases {
+            if let own = design.outcomes.bySourceGroup[group.rawValue] { lines.append("  \(group.name): \(chances(own))") }
+        }
+        let factors = Channel.allCases.filter { design.outcomes.referralFactorByChannel[$0.rawValue] != 1 }
+        if !factors.isEmpty {
+            lines.append("  by channel: " + factors.map { "\($0.name) ×\(number(design.outcomes.referralFactorByChannel[$0.rawValue]))" }.joined(separator: ", "))
+        }
         return lines
     }
 
