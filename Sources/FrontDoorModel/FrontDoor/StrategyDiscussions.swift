@@ -27,9 +27,8 @@ struct StrategyDiscussions {
     /// How many people of each team a discussion needs (0: the team takes no part).
     let needed: [Int]
     private var waiting = RingBuffer<Waiting>()
-    /// The people in each meeting in progress, by slot; `freeSlots` are ready for reuse.
-    private var meetings: [[Int]] = []
-    private var freeSlots: [Int32] = []
+    /// The people in each meeting in progress, by slot.
+    private var meetings = EntityPool<[Int]>()
     /// People in meetings now.
     private(set) var peopleInMeetings = 0
 
@@ -70,22 +69,14 @@ struct StrategyDiscussions {
             }
         }
         peopleInMeetings += people.count
-        let slot: Int32
-        if let reused = freeSlots.popLast() {
-            slot = reused
-            meetings[Int(slot)] = people
-        } else {
-            slot = Int32(meetings.count)
-            meetings.append(people)
-        }
+        let slot = meetings.make(people)
         return Started(slot: slot, ends: now + hours, hours: hours, waited: now - next.decidedAt, counted: next.counted, onTime: now <= next.due)
     }
 
     /// The meeting in `slot` ends: its people, now free.
     mutating func end(slot: Int32, _ workforce: inout Workforce) -> [Int] {
-        let people = meetings[Int(slot)]
-        meetings[Int(slot)] = []
-        freeSlots.append(slot)
+        let people = meetings[slot]
+        meetings.release(slot)
         peopleInMeetings -= people.count
         for person in people { workforce.finishWork(person) }
         return people
