@@ -42,6 +42,8 @@ public enum ScenarioDescription {
                 + (team.agencyPosts > 0 ? " of which \(team.agencyPosts) covered by agency staff" : "")
             lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE at work\(vacant), grade \(team.grade)); "
                          + "\(weeklyHours(team.schedule))\(shifts)"
+                         + (team.decisionRole == .oversees ? "; a manager, who makes or signs off decisions"
+                            : team.decisionRole == .recommends ? "; recommends decisions for a manager to sign off" : "")
                          + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
             let absence = team.absence
             lines.append("    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
