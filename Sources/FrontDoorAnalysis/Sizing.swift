@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import SimulationEngine
 
 /// A target a staffing must meet with confidence, such as `decided_within_3wd>=0.85`: for `>=`
 /// the lower end of the measure's 95% interval must reach the value, for `<=` the upper end must
@@ -9,19 +10,29 @@ public struct SizingTarget: Sendable, CustomStringConvertible {
     public let atLeast: Bool
     public let value: Double
 
+    /// The target as written, for messages.
+    public let text: String
+
+    /// Reads `MEASURE>=VALUE` or `MEASURE<=VALUE`; a value ending in % is a percentage (85% is 0.85).
     public init(parsing text: String) throws(SweepError) {
         let compact = text.replacingOccurrences(of: " ", with: "")
         for (symbol, atLeast) in [(">=", true), ("<=", false)] {
             if let range = compact.range(of: symbol) {
-                guard let value = Double(compact[range.upperBound...]), !compact[..<range.lowerBound].isEmpty else { break }
+                let written = compact[range.upperBound...]
+                let percent = written.hasSuffix("%")
+                guard let number = Double(percent ? written.dropLast() : written), !compact[..<range.lowerBound].isEmpty else { break }
+                let value = percent ? number / 100 : number
                 let name = String(compact[..<range.lowerBound])
                 guard let measure = MeasureID(name: name) else {
-                    throw SweepError("--target \(text): no measure is called \(name); `frontdoor run` lists every measure's name")
+                    let names = MeasureID.Family.allCases.filter { !$0.hasSubject }.map(\.rawValue)
+                    throw SweepError("--target \(text): no measure is called \(name)\(suggestion(for: name, among: names)); "
+                                     + "`frontdoor run` lists every measure's name")
                 }
                 guard value.isFinite else { throw SweepError("--target \(text): the value must be a finite number") }
                 self.measure = measure
                 self.atLeast = atLeast
                 self.value = value
+                self.text = text
                 return
             }
         }
@@ -100,6 +111,17 @@ public enum Sizing {
                 throw SweepError(error.message)
             }
         }
+        // A share is a number from 0 to 1: 85 for 85% would be a target nothing can meet.
+        for target in targets {
+            guard let definition = base.measures.first(where: { $0.id == target.measure }) else {
+                throw SweepError("--target \(target.text): this scenario has no measure called \(target.measure.name)"
+                                 + suggestion(for: target.measure.name, among: base.measures.map(\.id.name)))
+            }
+            if definition.unit == .fraction && !(0...1).contains(target.value) {
+                throw SweepError("--target \(target.text): \(target.measure.name) is a share from 0 to 1"
+                                 + (target.value > 1 && target.value <= 100 ? String(format: "; did you mean %g (or %g%%)?", target.value / 100, target.value) : ""))
+            }
+        }
         let priceBase: FinancialYear? = { if case .frontDoor(let design) = base.model { return design.costs.priceYear } else { return nil } }()
         var evaluated: [[Int]: SizingCandidate] = [:]
         var order: [SizingCandidate] = []
@@ -107,11 +129,8 @@ public enum Sizing {
             if let known = evaluated[posts] { return known }
             let design = try scenario(posts)
             let result = Experiment.run(design, settings: settings, progress: progress)
-            let measures = targets.compactMap { result[$0.measure] }
-            guard measures.count == targets.count else {
-                let missing = targets.filter { result[$0.measure] == nil }.map(\.measure.name)
-                throw SweepError("no measure called \(missing.joined(separator: ", ")) in this scenario")
-            }
+            // Every target's measure is in the scenario's catalogue (checked before the search).
+            let measures = targets.map { result[$0.measure]! }
             let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
             let candidate = SizingCandidate(posts: posts, cost: staffCost(design), measures: measures, missed: missed,
                                             concerns: result.concerns)

@@ -27,6 +27,26 @@ import FrontDoorReports
         #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_9wd>=0.85") }   // no such measure
         #expect(throws: SweepError.self) { try SizingTarget(parsing: "backlog.mean<=nan") }
         #expect(throws: SweepError.self) { try SizingTarget(parsing: "backlog.mean<=inf") }
+        // A percentage reads as a share; a mistyped name gets a suggestion.
+        #expect(try SizingTarget(parsing: "decided_within_3wd >= 85%").value == 0.85)
+        #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_3wd>=%") }
+        do {
+            _ = try SizingTarget(parsing: "decided_within_3days>=0.85")
+            Issue.record("a mistyped measure was accepted")
+        } catch {
+            #expect("\(error)".contains("did you mean 'decided_within_3wd'"), "\(error)")
+        }
+    }
+
+    @Test func aShareTargetOutsideZeroToOneIsRefusedBeforeRunningAnything() throws {
+        let targets = [try SizingTarget(parsing: "decided_within_3wd>=85")]
+        do {
+            _ = try Sizing.run(try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 3,
+                               settings: ExperimentSettings(replications: 2, seed: 4, jobs: 1))
+            Issue.record("a share of 85 was accepted")
+        } catch {
+            #expect("\(error)".contains("is a share from 0 to 1; did you mean 0.85 (or 85%)?"), "\(error)")
+        }
     }
 
     @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
