@@ -117,14 +117,14 @@ extension FrontDoorLoader {
         }
         guard !participants.isEmpty else { throw value.error("expected at least one team under participants") }
         // Everyone must be at work together some time in the week, or no discussion could be held.
-        let together = (0..<7).contains { day in
-            let start = participants.map { teams[$0.team].schedule.intervals[day] }.reduce(nil as [ClosedRange<Double>]?) { common, next in
-                guard let common else { return next }
-                return common.flatMap { a in next.compactMap { b in
-                    max(a.lowerBound, b.lowerBound) < min(a.upperBound, b.upperBound) ? max(a.lowerBound, b.lowerBound)...min(a.upperBound, b.upperBound) : nil
-                } }
+        func common(_ a: [ClosedRange<Double>], _ b: [ClosedRange<Double>]) -> [ClosedRange<Double>] {
+            a.flatMap { x in
+                b.compactMap { y in max(x.lowerBound, y.lowerBound) < min(x.upperBound, y.upperBound)
+                    ? max(x.lowerBound, y.lowerBound)...min(x.upperBound, y.upperBound) : nil }
             }
-            return !(start ?? []).isEmpty
+        }
+        let together = (0..<7).contains { day in
+            !participants.dropFirst().reduce(teams[participants[0].team].schedule.intervals[day]) { common($0, teams[$1.team].schedule.intervals[day]) }.isEmpty
         }
         guard together else {
             throw list.owner.error("the teams \(participants.map { teams[$0.team].id }.joined(separator: ", ")) are never at work at the same time, "

@@ -41,15 +41,14 @@ struct Decisions {
          sourceGroups: [Int]? = nil, stream: RandomStream) {
         self.rules = rules
         self.fatigue = fatigue
-        let groupsWithTables = rules.bySourceGroup.indices.filter { rules.bySourceGroup[$0] != nil }
-        let sets = [rules.byRAG] + groupsWithTables.map { rules.bySourceGroup[$0]! }
-        tableSet = (sourceGroups ?? [0]).map { group in groupsWithTables.firstIndex(of: group).map { $0 + 1 } ?? 0 }
+        let groupsWithTables = SourceGroup.allCases.filter { rules.bySourceGroup[$0.rawValue] != nil }
+        tableSet = (sourceGroups ?? [0]).map { group in groupsWithTables.firstIndex { $0.rawValue == group }.map { $0 + 1 } ?? 0 }
         // The loader refuses tables with no outcome, so every table here has some weight.
         func tables(factor: Double) -> [Categorical] {
-            sets.flatMap { byRAG in
-                byRAG.flatMap { table in
-                    rules.referralFactorByChannel.map {
-                        try! Categorical(weights: OutcomeRules.scaleReferrals(OutcomeRules.scaleReferrals(table, by: $0), by: factor))
+            ([nil] + groupsWithTables).flatMap { group in
+                RAG.allCases.flatMap { rag in
+                    Channel.allCases.map { channel in
+                        try! Categorical(weights: OutcomeRules.scaleReferrals(rules.table(rag: rag, channel: channel, group: group), by: factor))
                     }
                 }
             }
@@ -60,7 +59,7 @@ struct Decisions {
             return factor == 1 ? nil : .scaled(tables(factor: factor))
         }
         channelTables = tables(factor: 1)
-        channels = rules.referralFactorByChannel.count
+        channels = Channel.allCases.count
         self.stream = stream
     }
 
@@ -95,7 +94,7 @@ struct Decisions {
         case nil: table = channelTables[byChannel]
         }
         var decision = Decision(outcome: Outcome(rawValue: table.index(for: contact.need))!, changedByFatigue: false)
-        if let fatigue, decision.outcome != fatigue.defaultOutcome, fatigue.defaultOutcome.rawValue < table.count {
+        if let fatigue, decision.outcome != fatigue.defaultOutcome {
             let base = table.probability(of: fatigue.defaultOutcome.rawValue)
             let increase = fatigue.defaultIncrease * fatigue.effect(afterDecisionsSinceBreak: sinceBreak) * base
             if increase > 0, stream.uniform() < min(increase / (1 - base), 1) {

@@ -382,10 +382,11 @@ public struct OutcomeRules: Sendable {
 }
 
 extension OutcomeRules {
-    /// The outcome table `[outcome]` for a contact from `group`, of `rag`, arriving by `channel`
-    /// (before any deciding stage's own table or factor).
-    public func table(rag: RAG, channel: Channel, group: SourceGroup) -> [Double] {
-        OutcomeRules.scaleReferrals((bySourceGroup[group.rawValue] ?? byRAG)[rag.rawValue], by: referralFactorByChannel[channel.rawValue])
+    /// The outcome table `[outcome]` for a contact from `group` (nil: a source with no table of
+    /// its own), of `rag`, arriving by `channel`, before any deciding stage's own table or factor.
+    public func table(rag: RAG, channel: Channel, group: SourceGroup?) -> [Double] {
+        OutcomeRules.scaleReferrals((group.flatMap { bySourceGroup[$0.rawValue] } ?? byRAG)[rag.rawValue],
+                                    by: referralFactorByChannel[channel.rawValue])
     }
 
     /// An outcome table with the referral and strategy probabilities multiplied by `factor`

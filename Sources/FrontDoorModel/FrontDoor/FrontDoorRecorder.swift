@@ -86,8 +86,8 @@ struct FrontDoorRecorder {
 
     // MARK: Contacts and work
 
-    /// A contact from `source`, rated `rag`, arrives at `now`. Its deadlines count from the
-    /// time it was first received (`receivedAt`; a caller who rings again keeps theirs).
+    /// A contact from `source`, rated `rag`, arrives at `now`: one of the cohort whose timeliness
+    /// is counted when its deadlines fall inside the run.
     mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool) {
         guard measuring else { return }
         updateDay(Int(now / 24)) { $0.received += 1 }
