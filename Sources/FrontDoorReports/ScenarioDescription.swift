@@ -62,6 +62,22 @@ public enum ScenarioDescription {
             lines.append("  \(source.group.name.replacingOccurrences(of: "_", with: " ")) (Annex A \(source.group.codes.joined(separator: ", "))): "
                          + "\(number(design.demand.contactsPerYear * source.share)) a year (\(percent(source.share))); "
                          + "red \(percent(source.rag[0])), amber \(percent(source.rag[1])), green \(percent(source.rag[2]))")
+            var seasons: [String] = []
+            if let months = source.monthWeights {
+                seasons.append(Set(months).count == 1 ? "the same in every month" : "its own month weights (\(months.map { number($0) }.joined(separator: ", ")))")
+            }
+            if source.schoolHolidayFactor != 1 { seasons.append("×\(number(source.schoolHolidayFactor)) in school holidays") }
+            for peak in source.peaks {
+                seasons.append("\(peak.name.replacingOccurrences(of: "_", with: " ")) ×\(number(peak.factor)) from \(peak.from.day) "
+                               + "\(CivilDate.monthNames[peak.from.month - 1]) to \(peak.to.day) \(CivilDate.monthNames[peak.to.month - 1]) each year")
+            }
+            if let batches = source.batches {
+                let channels = Channel.allCases.filter { batches.channels[$0.rawValue] }.map { $0.name.replacingOccurrences(of: "_", with: " ") }
+                let ratings = RAG.allCases.filter { batches.ratings[$0.rawValue] }.map(\.name)
+                seasons.append("\(ratings.joined(separator: " and ")) contacts by \(channels.joined(separator: " or ")) sent in a batch at "
+                               + "\(clock(batches.releaseHour)) each working day (an incident at the weekend arrives on Monday)")
+            }
+            if !seasons.isEmpty { lines.append("    " + seasons.joined(separator: "; ")) }
         }
         for shock in design.demand.shocks {
             let factors = shock.factors.sorted { $0.key.rawValue < $1.key.rawValue }

@@ -23,7 +23,8 @@ extension FrontDoorLoader {
                 throw sourceValue.error("'\(name)' is not a contact-source group; expected one of \(names.joined(separator: ", "))" + suggestion(for: name, among: names))
             }
             let source = try sourceValue.mapping(allowed: ["annex_a_codes", "share", "channels", "rag", "complete_information",
-                                                           "weekday_weights", "hour_weights", "school_holiday_factor"])
+                                                           "weekday_weights", "hour_weights", "school_holiday_factor", "month_weights", "peaks",
+                                                           "batched"])
             if let codes = source["annex_a_codes"] {
                 for code in try codes.list() where !group.codes.contains(try code.string()) {
                     throw code.error("code '\(try code.string())' is not in the \(name) group; its codes are \(group.codes.joined(separator: ", "))")
@@ -38,7 +39,10 @@ extension FrontDoorLoader {
                 weekdayWeights: try source["weekday_weights"].map { v throws(ScenarioError) in try weightList(v, count: 7, what: "7 weekday weights, Monday first") }
                     ?? [1, 1, 1, 1, 1, 1, 1],
                 hourWeights: try source["hour_weights"].map(readHourWeights) ?? Array(repeating: 1, count: 24),
-                schoolHolidayFactor: try source["school_holiday_factor"]?.number("a factor of 0 or more", atMost: Limits.demandFactor, "") { $0 >= 0 } ?? 1))
+                schoolHolidayFactor: try source["school_holiday_factor"]?.number("a factor of 0 or more", atMost: Limits.demandFactor, "") { $0 >= 0 } ?? 1,
+                monthWeights: try source["month_weights"].map { v throws(ScenarioError) in try weightList(v, count: 12, what: "12 monthly weights, January first") },
+                peaks: try source["peaks"].map(readPeaks) ?? [],
+                batches: try source["batched"].map(readBatches)))
         }
         guard !sources.isEmpty else { throw sourcesValue.error("expected at least one source") }
         let total = sources.reduce(0) { $0 + $1.share }
@@ -67,6 +71,56 @@ extension FrontDoorLoader {
         return Demand(contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
                       trendPerYear: trend, shocks: shocks,
                       startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0, atMost: Limits.startingBacklog, "contacts") ?? 0)
+    }
+
+    /// `{channels: [police_notification], ratings: [amber, green], released_at: "08:00"}`: contacts
+    /// by those channels and of those ratings (all, when left out) are released each working day.
+    static func readBatches(_ value: YAMLValue) throws(ScenarioError) -> Demand.Batches {
+        let batch = try value.mapping(allowed: ["channels", "ratings", "released_at"])
+        func names(_ key: String, _ all: [String], _ what: String) throws(ScenarioError) -> [Bool] {
+            guard let list = batch[key] else { return all.map { _ in true } }
+            var chosen = all.map { _ in false }
+            for item in try list.list() {
+                let name = try item.string()
+                guard let index = all.firstIndex(of: name) else {
+                    throw item.error("'\(name)' is not \(what); expected one of \(all.joined(separator: ", "))" + suggestion(for: name, among: all))
+                }
+                chosen[index] = true
+            }
+            guard chosen.contains(true) else { throw list.error("expected at least one of \(all.joined(separator: ", "))") }
+            return chosen
+        }
+        let released = try batch.required("released_at", "the time of day each working day's batch is released, such as \"08:00\"")
+        guard let hour = clock(try released.string()), hour < 24 else {
+            throw released.error("expected a time of day written as \"08:00\", found '\(try released.string())'")
+        }
+        return Demand.Batches(channels: try names("channels", Channel.allCases.map(\.name), "a channel"),
+                              ratings: try names("ratings", RAG.allCases.map(\.name), "a RAG rating"), releaseHour: hour)
+    }
+
+    /// Yearly windows: `name: {from: "12-17", to: "01-04", factor: 1.25}`.
+    static func readPeaks(_ value: YAMLValue) throws(ScenarioError) -> [Demand.Peak] {
+        var peaks: [Demand.Peak] = []
+        for (name, peakValue) in try value.mapping().entries {
+            let peak = try peakValue.mapping(allowed: ["from", "to", "factor"])
+            peaks.append(Demand.Peak(
+                name: name,
+                from: try readMonthDay(try peak.required("from", "the first day of the window each year, such as \"09-01\"")),
+                to: try readMonthDay(try peak.required("to", "the last day of the window each year, such as \"09-30\"")),
+                factor: try peak.required("factor", "the multiplier on this source's contacts in the window")
+                    .number("a factor of 0 or more", atMost: Limits.demandFactor, "") { $0 >= 0 }))
+        }
+        return peaks
+    }
+
+    /// A day of the year written month-day, such as "12-17".
+    static func readMonthDay(_ value: YAMLValue) throws(ScenarioError) -> (month: Int, day: Int) {
+        let parts = try value.string().split(separator: "-")
+        // 2024 is a leap year, so 29 February is accepted.
+        guard parts.count == 2, let month = Int(parts[0]), let day = Int(parts[1]), CivilDate(year: 2024, month: month, day: day) != nil else {
+            throw value.error("expected a day of the year written as month-day, such as \"12-17\" for 17 December")
+        }
+        return (month, day)
     }
 
     static func readHourWeights(_ value: YAMLValue) throws(ScenarioError) -> [Double] {

@@ -74,7 +74,7 @@ import SimulationEngine
                                     assessmentStart: 0.6, assessmentNoFurtherService: 0.4, recontact: 0.2, recontactAfterWrongDecision: 0.9)
 
     static func contact(need: Double, followUp: SIMD4<Double>) -> DemandGenerator.Arrival {
-        DemandGenerator.Arrival(time: 0, source: 0, channel: .phone, rag: .amber, complete: true, need: need, followUp: followUp)
+        DemandGenerator.Arrival(time: 0, incidentTime: 0, source: 0, channel: .phone, rag: .amber, complete: true, need: need, followUp: followUp)
     }
 
     @Test func theContactsOwnDrawFixesTheOutcomeAndWhatFollows() {

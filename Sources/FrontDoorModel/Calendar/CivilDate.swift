@@ -53,10 +53,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 
     /// As written in England: `1 April 2025`.
-    public var description: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(day) \(names[month - 1]) \(year)"
-    }
+    public var description: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+
+    /// The months' names, January first.
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                                    "November", "December"]
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

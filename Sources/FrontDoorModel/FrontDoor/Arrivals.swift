@@ -11,9 +11,10 @@ struct Arrivals {
     let backlogStream: RandomStream
     /// Draws for re-contacts (shared with routing, so that they keep their place in its order).
     let recontactStream: RandomStream
-    /// Re-contacts waiting to arrive, by day of arrival modulo the bucket count: they are held
-    /// here rather than in the event list, which then holds about a day of events.
-    private var recontactBuckets = [[DemandGenerator.Arrival]](repeating: [], count: 367)
+    /// Contacts waiting to arrive on a later day — re-contacts, and contacts sent in a batch — by
+    /// day of arrival modulo the bucket count: they are held here rather than in the event list,
+    /// which then holds about a day of events.
+    private var laterBuckets = [[(arrival: DemandGenerator.Arrival, isRecontact: Bool)]](repeating: [], count: 367)
 
     init(design: FrontDoorDesign, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream) {
         generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
@@ -24,13 +25,22 @@ struct Arrivals {
 
     /// Every contact arriving on `day`: on the first day the starting backlog, then the day's
     /// new contacts (at most `room` of them, so that the contacts made are bounded however
-    /// overloaded the day), then the re-contacts due that day.
+    /// overloaded the day) other than those sent in a later batch, then the contacts held for the
+    /// day (re-contacts and batches).
     mutating func contacts(onDay day: Int, room: Int, _ body: (DemandGenerator.Arrival, _ isRecontact: Bool) -> Void) {
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: backlogStream) : []
-        for arrival in waitingAtStart + generator.contacts(onDay: day, using: stream, limit: room) { body(arrival, false) }
-        let bucket = day % recontactBuckets.count
-        for arrival in recontactBuckets[bucket] { body(arrival, true) }
-        recontactBuckets[bucket].removeAll(keepingCapacity: true)
+        for arrival in waitingAtStart { body(arrival, false) }
+        for var arrival in generator.contacts(onDay: day, using: stream, limit: room) {
+            arrival.time = generator.receipt(of: arrival)
+            if Int(arrival.time / 24) == day {
+                body(arrival, false)
+            } else {
+                laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append((arrival, false))
+            }
+        }
+        let bucket = day % laterBuckets.count
+        for held in laterBuckets[bucket] { body(held.arrival, held.isRecontact) }
+        laterBuckets[bucket].removeAll(keepingCapacity: true)
     }
 
     /// A child from `source` comes back at `time`. Returns the re-contact when it arrives later
@@ -39,7 +49,7 @@ struct Arrivals {
         let arrival = generator.arrival(source: source, at: time, using: recontactStream)
         let day = Int(arrival.time / 24)
         if day == Int(now / 24) { return arrival }
-        recontactBuckets[day % recontactBuckets.count].append(arrival)
+        laterBuckets[day % laterBuckets.count].append((arrival, true))
         return nil
     }
 }

@@ -4,13 +4,16 @@ import SimulationEngine
 /// Turns a ``Demand`` into contacts, one day at a time, so that only a day's arrivals are held.
 ///
 /// The expected count for a source on a day is its share of the annual volume, spread over the
-/// year by weekday, month and school-holiday weights (normalised over the first 365 days so that
-/// the annual volume is what the scenario says), then grown by the trend and changed by any shock.
+/// year by weekday, month (the source's own or the shared), school-holiday weights and yearly
+/// peaks (normalised over the first 365 days so that the annual volume is what the scenario says), then grown by the trend and changed by any shock.
 /// A day-to-day multiplier shared by all sources (gamma, mean 1) makes daily volumes vary more
 /// than Poisson; the count is then Poisson, and each contact's hour follows the source's profile.
 struct DemandGenerator {
     struct Arrival {
+        /// When the front door receives it.
         var time: Double
+        /// When it happened: earlier than `time` for a contact its source sends in a batch.
+        var incidentTime: Double
         var source: Int
         var channel: Channel
         var rag: RAG
@@ -53,8 +56,9 @@ struct DemandGenerator {
     static func weight(_ demand: Demand, _ calendar: ServiceCalendar, source: Int, day: Int) -> Double {
         let s = demand.sources[source]
         let date = calendar.date(ofDay: day)
-        var w = s.weekdayWeights[calendar.weekday(ofDay: day)] * demand.monthWeights[date.month - 1]
+        var w = s.weekdayWeights[calendar.weekday(ofDay: day)] * (s.monthWeights ?? demand.monthWeights)[date.month - 1]
         if calendar.schoolHolidays.contains(day) { w *= s.schoolHolidayFactor }
+        for peak in s.peaks where peak.contains(date) { w *= peak.factor }
         return w
     }
 
@@ -77,8 +81,9 @@ struct DemandGenerator {
             let count = min(stream.poisson(mean: expected(source: source, day: day) * multiplier), max(0, limit - arrivals.count))
             for _ in 0..<count {
                 let hour = hours[source].sample(using: stream)
+                let time = Double(day) * 24 + Double(hour) + stream.uniform()
                 arrivals.append(Arrival(
-                    time: Double(day) * 24 + Double(hour) + stream.uniform(),
+                    time: time, incidentTime: time,
                     source: source,
                     channel: Channel(rawValue: channels[source].sample(using: stream))!,
                     rag: RAG(rawValue: rags[source].sample(using: stream))!,
@@ -89,6 +94,14 @@ struct DemandGenerator {
             }
         }
         return arrivals
+    }
+
+    /// When the front door receives `arrival`: later than it happened where its source sends
+    /// contacts of its channel and rating in batches.
+    func receipt(of arrival: Arrival) -> Double {
+        guard let batches = demand.sources[arrival.source].batches, batches.channels[arrival.channel.rawValue],
+              batches.ratings[arrival.rag.rawValue] else { return arrival.time }
+        return batches.release(after: arrival.time, calendar: calendar)
     }
 
     /// The contacts waiting at the start, all arriving at time 0, with sources in proportion to
@@ -102,7 +115,7 @@ struct DemandGenerator {
     /// A contact from `source` at `time` (a re-contact, or one waiting at the start), its
     /// channel, RAG rating and draws taken from `stream`.
     func arrival(source: Int, at time: Double, using stream: RandomStream) -> Arrival {
-        Arrival(time: time, source: source,
+        Arrival(time: time, incidentTime: time, source: source,
                 channel: Channel(rawValue: channels[source].sample(using: stream))!,
                 rag: RAG(rawValue: rags[source].sample(using: stream))!,
                 complete: stream.uniform() < demand.sources[source].completeInformation,

@@ -3,7 +3,8 @@ import SimulationEngine
 /// A new contact as the demand model draws it, without simulating the front door: for writing
 /// synthetic extracts whose true demand is known.
 public struct SampledContact: Sendable {
-    /// Day from the scenario's start date, and hours into it.
+    /// Day from the scenario's start date, and hours into it, when it happened (a contact its
+    /// source sends in a batch reaches the front door later).
     public let day: Int
     public let hour: Double
     public let group: SourceGroup

@@ -102,9 +102,20 @@ public struct Demand: Sendable {
         public var hourWeights: [Double]
         /// Volume in school holidays relative to term time (schools are quiet in holidays).
         public var schoolHolidayFactor: Double
+        /// Relative volume in each month, January first; nil: the design's shared weights.
+        public var monthWeights: [Double]?
+        /// Windows that come back every year with more (or fewer) contacts from this source.
+        public var peaks: [Peak]
+        /// Contacts this source sends in batches rather than as they happen; nil: as they happen.
+        public var batches: Batches?
 
         /// Makes the value from its parts (the scenario reader does; tests may).
-        public init(group: SourceGroup, share: Double, channels: [Double], rag: [Double], completeInformation: Double, weekdayWeights: [Double], hourWeights: [Double], schoolHolidayFactor: Double) {
+        public init(group: SourceGroup, share: Double, channels: [Double], rag: [Double], completeInformation: Double, weekdayWeights: [Double],
+                    hourWeights: [Double], schoolHolidayFactor: Double, monthWeights: [Double]? = nil, peaks: [Peak] = [],
+                    batches: Batches? = nil) {
+            self.batches = batches
+            self.monthWeights = monthWeights
+            self.peaks = peaks
             self.group = group
             self.share = share
             self.channels = channels
@@ -113,6 +124,61 @@ public struct Demand: Sendable {
             self.weekdayWeights = weekdayWeights
             self.hourWeights = hourWeights
             self.schoolHolidayFactor = schoolHolidayFactor
+        }
+    }
+
+    /// How a source sends some of its contacts in batches: those by the channels and of the RAG
+    /// ratings named are released at a fixed hour of each council working day, so that an
+    /// incident on Saturday night reaches the front door on Monday morning (Operation Encompass:
+    /// police notify schools before the next school day; weekend incidents on Monday).
+    public struct Batches: Sendable {
+        /// Which channels are batched, indexed by ``Channel``.
+        public var channels: [Bool]
+        /// Which RAG ratings are batched, indexed by ``RAG`` (reds are usually passed on at once).
+        public var ratings: [Bool]
+        /// Hours after midnight at which each working day's batch is released.
+        public var releaseHour: Double
+
+        /// Makes the value from its parts (the scenario reader does; tests may).
+        public init(channels: [Bool], ratings: [Bool], releaseHour: Double) {
+            self.channels = channels
+            self.ratings = ratings
+            self.releaseHour = releaseHour
+        }
+
+        /// When a contact that happened at `time` (hours from the start) reaches the front
+        /// door: the first release at or after it on a working day of `calendar`.
+        public func release(after time: Double, calendar: ServiceCalendar) -> Double {
+            var day = Int(time / 24)
+            if time > Double(day) * 24 + releaseHour { day += 1 }
+            // England never has more than four days in a row without a working day.
+            for _ in 0..<14 where !calendar.isWorkingDay(day) { day += 1 }
+            return Double(day) * 24 + releaseHour
+        }
+    }
+
+    /// A window of the year, from one month and day to another (it may run over the new year, as
+    /// 17 December to 4 January does), in which a source's volume is multiplied by a factor every
+    /// year: the September return to school, the police's festive rise.
+    public struct Peak: Sendable {
+        public var name: String
+        /// First and last days of the window as (month, day).
+        public var from: (month: Int, day: Int)
+        public var to: (month: Int, day: Int)
+        public var factor: Double
+
+        /// Makes the value from its parts (the scenario reader does; tests may).
+        public init(name: String, from: (month: Int, day: Int), to: (month: Int, day: Int), factor: Double) {
+            self.name = name
+            self.from = from
+            self.to = to
+            self.factor = factor
+        }
+
+        /// Whether `date` falls in the window (either end included).
+        public func contains(_ date: CivilDate) -> Bool {
+            let key = date.month * 100 + date.day, first = from.month * 100 + from.day, last = to.month * 100 + to.day
+            return first <= last ? (first...last).contains(key) : key >= first || key <= last
         }
     }
 

@@ -88,10 +88,15 @@ struct FrontDoorRecorder {
 
     /// A contact from `source`, rated `rag`, arrives at `now`: one of the cohort whose timeliness
     /// is counted when its deadlines fall inside the run.
-    mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool) {
+    /// `delay` is the time since its incident, above 0 for one its source sent in a batch.
+    mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool, delay: Double = 0) {
         guard measuring else { return }
         updateDay(Int(now / 24)) { $0.received += 1 }
         result.received += 1
+        if delay > 0 {
+            result.batched += 1
+            result.batchDelayHours += delay
+        }
         result.receivedBySource[source] += 1
         if isRecontact { result.recontacts += 1 }
         if now <= dueBy.oneDay { result.dueWithin1 += 1 }

@@ -61,6 +61,9 @@ public struct FrontDoorReplication: Sendable {
     public var informationRequests = 0
     /// Contacts that waited for consent, a call-back or a partner's information.
     public var slowWaits = 0
+    /// Contacts received in a batch, and the hours from their incident to their receipt.
+    public var batched = 0
+    public var batchDelayHours = 0.0
     public var phoneAttempts = 0
     public var phoneAbandoned = 0
     public var lostCallers = 0

@@ -149,7 +149,8 @@ struct FrontDoorState: EventDrivenModel {
         contacts[id].measured = recorder.measuring
         contacts[id].arrived = true
         undecided += 1
-        recorder.received(source: contacts[id].profile.source, rag: contacts[id].profile.rag, at: now, isRecontact: isRecontact)
+        let profile = contacts[id].profile
+        recorder.received(source: profile.source, rag: profile.rag, at: now, isRecontact: isRecontact, delay: now - profile.incidentTime)
         contacts[id].stage = 0
         moveOn(id, at: now)
     }

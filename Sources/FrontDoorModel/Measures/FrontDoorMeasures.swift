@@ -92,6 +92,12 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.slowContacts), "Contacts a year that waited for consent, a call-back or a partner's information", unit: .contactsAYear) {
             $0.perYear($0.slowWaits)
         }
+        if design.demand.sources.contains(where: { $0.batches != nil }) {
+            c.add(MeasureID(.batchedContacts), "Contacts a year a source sent in a batch after the incident, rather than as it happened",
+                  unit: .contactsAYear) { $0.perYear($0.batched) }
+            c.add(MeasureID(.batchDelayHours), "Hours from the incident to the front door receiving it, for contacts sent in a batch, on average",
+                  unit: .hours) { $0.batched > 0 ? $0.batchDelayHours / Double($0.batched) : 0 }
+        }
         c.add(MeasureID(.phoneAbandonedShare), "Share of calls where the caller gave up waiting", unit: .fraction) {
             share($0.phoneAbandoned, of: $0.phoneAttempts)
         }

@@ -43,6 +43,8 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case handoffsPerContact = "handoffs_per_contact"
         case informationRequests = "information_requests"
         case slowContacts = "contacts.slow"
+        case batchedContacts = "contacts.batched"
+        case batchDelayHours = "contacts.batched_mean_delay_hours"
         case phoneAbandonedShare = "phone.abandoned_share"
         case phoneCallersLost = "phone.callers_lost"
         case checksOutOfTime = "checks.out_of_time"

@@ -1,0 +1,120 @@
+import Testing
+import SimulationEngine
+import ScenarioReading
+import FrontDoorTestSupport
+@testable import FrontDoorModel
+
+/// Seasonality by source and batched notifications: on their own, and in the shipped demand.
+@Suite struct DemandTests {
+    static func calendar() throws -> ServiceCalendar {
+        // 1 April 2025 is a Tuesday; Good Friday 2026 is 3 April, Easter Monday 6 April.
+        try ServiceCalendar(startDate: CivilDate(year: 2025, month: 4, day: 1)!, days: 400)
+    }
+
+    @Test func aYearlyWindowMayRunOverTheNewYear() {
+        let festive = Demand.Peak(name: "festive", from: (12, 17), to: (1, 4), factor: 1.25)
+        #expect(festive.contains(CivilDate(year: 2025, month: 12, day: 17)!) && festive.contains(CivilDate(year: 2026, month: 1, day: 4)!))
+        #expect(festive.contains(CivilDate(year: 2025, month: 12, day: 31)!) && festive.contains(CivilDate(year: 2026, month: 1, day: 1)!))
+        #expect(!festive.contains(CivilDate(year: 2025, month: 12, day: 16)!) && !festive.contains(CivilDate(year: 2026, month: 1, day: 5)!))
+        let september = Demand.Peak(name: "september", from: (9, 1), to: (9, 30), factor: 1.2)
+        #expect(september.contains(CivilDate(year: 2025, month: 9, day: 15)!) && !september.contains(CivilDate(year: 2025, month: 10, day: 1)!))
+    }
+
+    @Test func aBatchIsReleasedAtTheNextWorkingMorning() throws {
+        let calendar = try Self.calendar()
+        let batches = Demand.Batches(channels: [true, true, true, true, true], ratings: [false, true, true], releaseHour: 8)
+        // Day 0 is Tuesday 1 April 2025.
+        #expect(batches.release(after: 7, calendar: calendar) == 8)            // before the release: the same morning
+        #expect(batches.release(after: 8, calendar: calendar) == 8)            // at it
+        #expect(batches.release(after: 10, calendar: calendar) == 24 + 8)      // after it: Wednesday morning
+        #expect(batches.release(after: 4 * 24 + 22, calendar: calendar) == 6 * 24 + 8)   // Saturday night: Monday morning
+        // Thursday 2 April 2026 (day 366) after 08:00: Good Friday and Easter Monday are bank holidays, so Tuesday 7 April.
+        #expect(calendar.date(ofDay: 366) == CivilDate(year: 2026, month: 4, day: 2)!)
+        #expect(batches.release(after: 366 * 24 + 12, calendar: calendar) == 371 * 24 + 8)
+    }
+
+    @Test func peaksAndTheSourcesOwnMonthsShapeTheExpectedVolume() throws {
+        let calendar = try Self.calendar()
+        let flat = Array(repeating: 1.0, count: 7)
+        let police = Demand.Source(group: .police, share: 0.5, channels: [0, 0, 0, 1, 0], rag: [0, 0, 1], completeInformation: 1, weekdayWeights: flat,
+                                   hourWeights: Array(repeating: 1, count: 24), schoolHolidayFactor: 1, monthWeights: Array(repeating: 1, count: 12),
+                                   peaks: [Demand.Peak(name: "festive", from: (12, 17), to: (1, 4), factor: 1.25)])
+        var others = police
+        others.group = .health
+        others.monthWeights = nil
+        others.peaks = []
+        var months = Array(repeating: 1.0, count: 12)
+        months[7] = 0.5   // August at half for sources that follow the shared months
+        let demand = Demand(contactsPerYear: 36_500, sources: [police, others], monthWeights: months, overdispersion: 0, trendPerYear: 0,
+                            shocks: [], startingBacklog: 0)
+        let generator = DemandGenerator(demand: demand, calendar: calendar)
+        // 10 and 20 December 2025 are both Wednesdays; 10 August a Sunday, 10 October a Friday.
+        let december10 = CivilDate(year: 2025, month: 12, day: 10)!.dayNumber - calendar.startDate.dayNumber
+        #expect(abs(generator.expected(source: 0, day: december10 + 10) / generator.expected(source: 0, day: december10) - 1.25) < 1e-12)
+        #expect(generator.expected(source: 1, day: december10 + 10) == generator.expected(source: 1, day: december10))
+        let august = CivilDate(year: 2025, month: 8, day: 10)!.dayNumber - calendar.startDate.dayNumber
+        let october = CivilDate(year: 2025, month: 10, day: 10)!.dayNumber - calendar.startDate.dayNumber
+        #expect(generator.expected(source: 0, day: august) == generator.expected(source: 0, day: october))   // its own flat months
+        #expect(abs(generator.expected(source: 1, day: august) / generator.expected(source: 1, day: october) - 0.5) < 1e-12)
+        // Each source still brings its share of the year.
+        for source in 0..<2 {
+            let year = (0..<365).reduce(0.0) { $0 + generator.expected(source: source, day: $1) }
+            #expect(abs(year - 18_250) < 1e-6)
+        }
+    }
+
+    static func shippedDesign() throws -> FrontDoorDesign {
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
+        guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "mash.yaml", message: "not a front door") }
+        return design
+    }
+
+    @Test func theShippedDemandHasAMildAugustTroughAndABusySeptemberAndDecember() throws {
+        // Expected new contacts by the day they happen, per day of each month of the first year,
+        // relative to the year's mean.
+        let design = try Self.shippedDesign()
+        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        var months = Array(repeating: 0.0, count: 12), days = Array(repeating: 0.0, count: 12)
+        for day in 0..<365 {
+            let month = design.calendar.date(ofDay: day).month - 1
+            months[month] += design.demand.sources.indices.reduce(0.0) { $0 + generator.expected(source: $1, day: day) }
+            days[month] += 1
+        }
+        let perDay = zip(months, days).map { $0 / $1 }
+        let relative = perDay.map { $0 / (perDay.reduce(0, +) / 12) - 1 }
+        // Schools alone are quiet in August: about −10% on a MASH's mix (59% police), not the −20%
+        // of one month shape for every source.
+        #expect(relative[7] > -0.13 && relative[7] < -0.07, "August \(relative[7])")
+        #expect(relative.min() == relative[7])
+        // September's return, and December's school and festive rises, put both above the mean.
+        #expect(relative[8] > 0.03 && relative[11] > 0.02, "September \(relative[8]), December \(relative[11])")
+    }
+
+    @Test func weekendPoliceNotificationsArriveOnMondayMorning() throws {
+        let design = try Self.shippedDesign()
+        var arrivals = Arrivals(design: design, stream: RandomStream(seed: 11), backlogStream: RandomStream(seed: 12), recontactStream: RandomStream(seed: 13))
+        var weekdays = Array(repeating: 0.0, count: 7), weekdayCounts = Array(repeating: 0.0, count: 7)
+        var delay = 0.0, batched = 0.0
+        for day in 0..<(365 + 14) {
+            let weekday = design.calendar.weekday(ofDay: day)
+            arrivals.contacts(onDay: day, room: .max) { arrival, _ in
+                guard day >= 14 else { return }   // by then the batches of the days before the first have arrived
+                weekdays[weekday] += 1
+                if arrival.time > arrival.incidentTime {
+                    delay += arrival.time - arrival.incidentTime
+                    batched += 1
+                    #expect(arrival.time.truncatingRemainder(dividingBy: 24) == 8 && design.calendar.isWorkingDay(Int(arrival.time / 24)))
+                }
+            }
+            if day >= 14 { weekdayCounts[weekday] += 1 }
+        }
+        let perWeekday = zip(weekdays, weekdayCounts).map { $0 / $1 }
+        let midweek = (perWeekday[1] + perWeekday[2] + perWeekday[3]) / 3
+        #expect(perWeekday[0] > 1.3 * midweek && perWeekday[0] < 2 * midweek, "Monday \(perWeekday[0]) against \(midweek)")
+        #expect(perWeekday[5] < 0.5 * midweek)
+        // Incidents through the day and night wait on average most of a day for the next morning.
+        #expect(delay / batched > 12 && delay / batched < 36, "delay \(delay / batched)")
+        // Ambers and greens by notification: about half of all contacts (0.59 × 0.85 × 0.97).
+        #expect(batched / weekdays.reduce(0, +) > 0.44 && batched / weekdays.reduce(0, +) < 0.53)
+    }
+}
