@@ -22,15 +22,34 @@ public struct Scenario: Sendable {
     public let files: [String]
     public let model: Model
     public let length: RunLength
+    /// Published figures the scenario is meant to reproduce, which its report sets beside the
+    /// model's own.
+    public let publishedFigures: [PublishedFigure]
 
     /// Makes a scenario from its parts (the scenario reader does).
-    public init(name: String, summary: String, file: String, files: [String], model: Model, length: RunLength) {
+    public init(name: String, summary: String, file: String, files: [String], model: Model, length: RunLength,
+                publishedFigures: [PublishedFigure] = []) {
+        self.publishedFigures = publishedFigures
         self.name = name
         self.summary = summary
         self.file = file
         self.files = files
         self.model = model
         self.length = length
+    }
+
+    /// A published figure for one of the scenario's measures, in the measure's unit, and where it
+    /// comes from: "22.6% of referrals were re-referrals (DfE children in need census 2024-25)".
+    public struct PublishedFigure: Sendable, Hashable {
+        public let measure: MeasureID
+        public let value: Double
+        public let source: String
+
+        public init(measure: MeasureID, value: Double, source: String) {
+            self.measure = measure
+            self.value = value
+            self.source = source
+        }
     }
 
     /// Whether the scenario is a plain queueing network rather than a front door.
@@ -41,7 +60,7 @@ public struct Scenario: Sendable {
 
     /// The same scenario under another name (a point of a sweep, a candidate staffing).
     public func renamed(_ newName: String) -> Scenario {
-        Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length)
+        Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures)
     }
 
     /// The measures that `--precision` watches and reports open with.

@@ -20,6 +20,9 @@ public enum HTMLReport {
             body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(escape).joined(separator: "<br>") + "</div>"
         }
         body += section("key-figures", "Key figures", keyFigures(comparison))
+        if designs.contains(where: { !$0.scenario.publishedFigures.isEmpty }) {
+            body += section("published-figures", "Against published figures", publishedFigures(designs))
+        }
         if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
             body += section("backlog", "Backlog through the year", backlog(designs))
             body += section("timeliness", "Timeliness", timeliness(designs))
@@ -315,6 +318,29 @@ public enum HTMLReport {
 
     static func section(_ id: String, _ heading: String, _ content: String) -> String {
         "<section id=\"\(id)\"><h2>\(escape(heading))</h2>\(content)</section>"
+    }
+
+    /// Each design's published figures beside the model's, with its interval and the difference.
+    static func publishedFigures(_ designs: [ExperimentResult]) -> String {
+        func exact(_ x: Double, _ definition: MeasureDefinition) -> String {
+            definition.unit == .fraction ? String(format: "%.1f%%", x * 100) : value(x, definition)
+        }
+        var html = "<table><thead><tr><th>Design</th><th>Measure</th><th>Published figure</th><th>This model (95% interval)</th>"
+            + "<th>Difference</th><th>Source</th></tr></thead><tbody>"
+        for design in designs {
+            for figure in design.scenario.publishedFigures {
+                guard let m = design[figure.measure] else { continue }
+                let difference = m.mean - figure.value
+                let differenceText = m.definition.unit == .fraction ? String(format: "%+.1f points", difference * 100).replacingOccurrences(of: "-", with: "−")
+                    : signed(difference, m.definition)
+                html += "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td>"
+                    + "<td>\(escape(exact(figure.value, m.definition)))</td>"
+                    + "<td>\(escape(exact(m.mean, m.definition)))<br><span class=\"ci\">\(escape(m.n < 2 ? "one replication" : exact(m.ci95Low, m.definition) + " to " + exact(m.ci95High, m.definition)))</span></td>"
+                    + "<td>\(escape(differenceText))</td><td>\(escape(figure.source))</td></tr>"
+            }
+        }
+        return html + "</tbody></table><p class=\"note\">The figures each scenario names as the published ones it should reproduce. "
+            + "A design changed by a what-if keeps its baseline's figures, so a difference there is the change, not an error.</p>"
     }
 
     static func title(_ names: [String]) -> String {

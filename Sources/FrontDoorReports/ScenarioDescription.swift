@@ -79,6 +79,15 @@ public enum ScenarioDescription {
             }
             if !seasons.isEmpty { lines.append("    " + seasons.joined(separator: "; ")) }
         }
+        if design.demand.childrenPerContact.count > 1 {
+            let mean = design.demand.childrenPerContact.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * $1.element }
+            lines.append("  children per contact: " + design.demand.childrenPerContact.enumerated().map { "\($0.offset + 1): \(percent($0.element))" }
+                .joined(separator: ", ") + String(format: " (%.2f on average; referrals and assessments are counted per child)", mean))
+        }
+        if design.demand.openCaseShare > 0 {
+            lines.append("  \(percent(design.demand.openCaseShare)) of new contacts are about a child whose case is open: recorded at the first step and "
+                         + "passed to the allocated worker, with no decision")
+        }
         for shock in design.demand.shocks {
             let factors = shock.factors.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.name) ×\(number($0.value))" }.joined(separator: ", ")
@@ -153,6 +162,13 @@ public enum ScenarioDescription {
         if !factors.isEmpty {
             lines.append("  by channel: " + factors.map { "\($0.name) ×\(number(design.outcomes.referralFactorByChannel[$0.rawValue]))" }.joined(separator: ", "))
         }
+        let rules = design.outcomes
+        lines.append("After a referral: an assessment starts for \(percent(rules.assessmentStart)); \(percent(rules.assessmentNoFurtherService)) of "
+                     + "assessments end with no further service")
+        lines.append("Children coming back within 12 months, with the same concern: \(percent(rules.recontact)) of cases closed at the front door "
+                     + (rules.recontactAfterWrongDecision != rules.recontact ? "(\(percent(rules.recontactAfterWrongDecision)) after a decision changed by fatigue)" : "")
+                     + "; of referred children, \(percent(rules.returnAfterReferral.closed)) whose case closed and "
+                     + "\(percent(rules.returnAfterReferral.served)) who had services")
         return lines
     }
 

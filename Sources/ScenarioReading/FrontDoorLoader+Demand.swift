@@ -6,7 +6,8 @@ import SimulationEngine
 extension FrontDoorLoader {
     static func readDemand(_ value: YAMLValue, calendar: ServiceCalendar, runDays: Int) throws(ScenarioError) -> Demand {
         let demand = try value.mapping(allowed: ["contacts_per_year", "overdispersion", "trend_per_year", "month_weights", "sources", "shocks",
-                                                 "starting_backlog"])
+                                                 "starting_backlog", "children_per_contact", "open_case_share",
+                                                 "child_population"])
         let perYear = try demand.required("contacts_per_year", "contacts received in a year")
             .number("a number of contacts above 0", atMost: Limits.contactsPerYear, "contacts a year") { $0 > 0 }
         let overdispersion = try demand["overdispersion"]?.number("a coefficient of variation of 0 or more", atMost: Limits.overdispersion, "") { $0 >= 0 } ?? 0
@@ -68,9 +69,20 @@ extension FrontDoorLoader {
                 shocks.append(.init(name: name, firstDay: from.dayNumber - start, lastDay: to.dayNumber - start, factors: factors))
             }
         }
-        return Demand(contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
-                      trendPerYear: trend, shocks: shocks,
-                      startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0, atMost: Limits.startingBacklog, "contacts") ?? 0)
+        var result = Demand(contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
+                            trendPerYear: trend, shocks: shocks,
+                            startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0, atMost: Limits.startingBacklog, "contacts") ?? 0)
+        if let children = demand["children_per_contact"] {
+            let shares = try children.numbers { v throws(ScenarioError) in try v.probability() }
+            guard (1...Limits.childrenPerContact).contains(shares.count), abs(shares.reduce(0, +) - 1) < 1e-6 else {
+                throw children.error("expected the shares of contacts about 1, 2, 3… children (at most \(Limits.childrenPerContact)), "
+                                     + "one child first, adding up to 1, such as [0.7, 0.2, 0.1]")
+            }
+            result.childrenPerContact = shares
+        }
+        result.openCaseShare = try demand["open_case_share"]?.probability() ?? 0
+        result.childPopulation = try demand["child_population"]?.number("a number of children above 0", atMost: Limits.childPopulation, "children") { $0 > 0 }
+        return result
     }
 
     /// `{channels: [police_notification], ratings: [amber, green], released_at: "08:00"}`: contacts

@@ -7,7 +7,8 @@ extension FrontDoorLoader {
     static func readOutcomes(_ value: YAMLValue) throws(ScenarioError) -> OutcomeRules {
         let outcomes = try value.mapping(allowed: RAG.allCases.map(\.name) + ["assessment_start_probability", "assessment_no_further_service",
                                                                                 "recontact_within_12_months", "recontact_after_wrong_decision",
-                                                                                "referral_factor_by_channel", "by_source"])
+                                                                                "referral_factor_by_channel", "by_source",
+                                                                                "return_after_referral_within_12_months"])
         var byRAG: [[Double]] = []
         for rag in RAG.allCases {
             byRAG.append(try probabilities(try outcomes.required(rag.name, "the decisions on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
@@ -48,7 +49,12 @@ extension FrontDoorLoader {
             assessmentStart: try outcomes["assessment_start_probability"]?.probability() ?? 1,
             assessmentNoFurtherService: try outcomes["assessment_no_further_service"]?.probability() ?? 0,
             recontact: recontact,
-            recontactAfterWrongDecision: try outcomes["recontact_after_wrong_decision"]?.probability() ?? recontact)
+            recontactAfterWrongDecision: try outcomes["recontact_after_wrong_decision"]?.probability() ?? recontact,
+            returnAfterReferral: try outcomes["return_after_referral_within_12_months"].map { v throws(ScenarioError) in
+                let rates = try v.mapping(allowed: ["closed", "served"])
+                return (try rates.required("closed", "the chance a referred child whose case closed comes back within 12 months").probability(),
+                        try rates.required("served", "the chance a referred child who had services comes back within 12 months").probability())
+            })
     }
 
     static func readFlow(_ value: YAMLValue?) throws(ScenarioError) -> FlowRules {

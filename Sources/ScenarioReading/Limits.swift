@@ -16,6 +16,10 @@ enum Limits {
     static let weight = 1_000_000.0
     /// School-holiday factors and shock factors on demand.
     static let demandFactor = 100.0
+    /// Children living in one council's area (England has about 12 million).
+    static let childPopulation = 20_000_000.0
+    /// Children in one contact (a sibling group).
+    static let childrenPerContact = 20
     /// Contacts waiting at the start: a run stops as overloaded beyond this many waiting anyway.
     static let startingBacklog = 200_000
     /// The longest average duration of anything (a piece of work, a wait, a delay): a year.

@@ -43,7 +43,27 @@ public enum ScenarioLoader {
         } else {
             model = try readNetwork(mapping)
         }
-        return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length)
+        let scenario = Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length)
+        guard let figures = mapping["published_figures"] else { return scenario }
+        return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
+                        publishedFigures: try readPublishedFigures(figures, measures: scenario.measures.map(\.id)))
+    }
+
+    /// `measure.name: {value: 0.226, source: "…"}`, for measures the scenario has.
+    static func readPublishedFigures(_ value: YAMLValue, measures: [MeasureID]) throws(ScenarioError) -> [Scenario.PublishedFigure] {
+        var figures: [Scenario.PublishedFigure] = []
+        for (name, entry) in try value.mapping().entries {
+            guard let id = MeasureID(name: name), measures.contains(id) else {
+                let names = measures.map(\.name)
+                throw entry.error("this scenario has no measure called '\(name)'" + suggestion(for: name, among: names))
+            }
+            let figure = try entry.mapping(allowed: ["value", "source"])
+            figures.append(Scenario.PublishedFigure(
+                measure: id,
+                value: try figure.required("value", "the published figure, in the measure's unit (a share as 0.226)").number("a number"),
+                source: try figure.required("source", "where the figure is published").string()))
+        }
+        return figures
     }
 
     /// The largest scenario file read: far above any real scenario, and small enough that reading

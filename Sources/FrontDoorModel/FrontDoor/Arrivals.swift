@@ -16,11 +16,25 @@ struct Arrivals {
     /// which then holds about a day of events.
     private var laterBuckets = [[(arrival: DemandGenerator.Arrival, isRecontact: Bool)]](repeating: [], count: 367)
 
-    init(design: FrontDoorDesign, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream) {
-        generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+    /// Per source, the expected contacts summed over the days before each day of the run and the
+    /// year after it: children come back on a day in proportion to their source's volume that
+    /// day (its weekdays, months, holidays, peaks, trend and shocks).
+    private let cumulativeVolume: [[Double]]
+
+    /// Arrivals for a run of `days` days.
+    init(design: FrontDoorDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream) {
+        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        self.generator = generator
         self.stream = stream
         self.backlogStream = backlogStream
         self.recontactStream = recontactStream
+        cumulativeVolume = design.demand.sources.indices.map { source in
+            var sum = 0.0
+            return [0] + (0..<(days + 366)).map { day in
+                sum += generator.expected(source: source, day: day)
+                return sum
+            }
+        }
     }
 
     /// Every contact arriving on `day`: on the first day the starting backlog, then the day's
@@ -43,12 +57,27 @@ struct Arrivals {
         laterBuckets[bucket].removeAll(keepingCapacity: true)
     }
 
-    /// A child from `source` comes back at `time`. Returns the re-contact when it arrives later
-    /// on the day of `now` (the caller schedules it); otherwise holds it for its day.
-    mutating func recontact(source: Int, at time: Double, now: Double) -> DemandGenerator.Arrival? {
-        let arrival = generator.arrival(source: source, at: time, using: recontactStream)
+    /// The children of `earlier`, decided at `now` (and referred then, if `referred`), come back
+    /// within the next 365 days: on a day drawn in proportion to their source's volume, at an
+    /// hour of its profile. Returns the re-contact when it arrives later on the day of `now` (the
+    /// caller schedules it); otherwise holds it for its day. Nothing comes back when the source
+    /// sends nothing all year (a shock that stops it).
+    mutating func comeBack(_ earlier: DemandGenerator.Arrival, referred: Bool, now: Double) -> DemandGenerator.Arrival? {
+        let today = Int(now / 24), volume = cumulativeVolume[earlier.source]
+        let low = volume[today + 1], high = volume[min(today + 366, volume.count - 1)]
+        guard high > low else { return nil }
+        // The child's own draw picks the day, so that it returns on the same day in every design.
+        let target = low + earlier.followUp[3] * (high - low)
+        var first = today + 1, last = min(today + 365, volume.count - 2)
+        while first < last {
+            let middle = (first + last) / 2
+            if volume[middle + 1] > target { last = middle } else { first = middle + 1 }
+        }
+        let hour = Double(generator.hours[earlier.source].sample(using: recontactStream)) + recontactStream.uniform()
+        let arrival = generator.returning(earlier, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral,
+                                          using: recontactStream)
         let day = Int(arrival.time / 24)
-        if day == Int(now / 24) { return arrival }
+        if day == today { return arrival }
         laterBuckets[day % laterBuckets.count].append((arrival, true))
         return nil
     }

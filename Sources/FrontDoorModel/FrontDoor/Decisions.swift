@@ -105,18 +105,18 @@ struct Decisions {
     }
 
     /// What follows a decision: whether an assessment starts (and ends with no further service),
-    /// and whether the case closes and the child comes back, and after how long (years).
-    func followUp(_ decision: Decision, for contact: DemandGenerator.Arrival)
-        -> (assessment: Bool, noFurtherService: Bool, returnsAfterYears: Double?) {
-        let outcome = decision.outcome
-        var closed = outcome == .noFurtherAction || outcome == .earlyHelp
+    /// and whether the child comes back within 12 months — after a case closed at the front door,
+    /// or after a referral (more often when the case closed than when services followed).
+    func followUp(_ decision: Decision, for contact: DemandGenerator.Arrival) -> (assessment: Bool, noFurtherService: Bool, returns: Bool) {
+        let comeBack: Double
         var assessment = false, noService = false
-        if outcome == .referral || outcome == .strategyDiscussion, contact.followUp[0] < rules.assessmentStart {
-            assessment = true
-            noService = contact.followUp[1] < rules.assessmentNoFurtherService
-            closed = noService
+        if decision.outcome.isReferral {
+            assessment = contact.followUp[0] < rules.assessmentStart
+            noService = assessment && contact.followUp[1] < rules.assessmentNoFurtherService
+            comeBack = !assessment || noService ? rules.returnAfterReferral.closed : rules.returnAfterReferral.served
+        } else {
+            comeBack = decision.changedByFatigue ? rules.recontactAfterWrongDecision : rules.recontact
         }
-        let comeBack = decision.changedByFatigue ? rules.recontactAfterWrongDecision : rules.recontact
-        return (assessment, noService, closed && contact.followUp[2] < comeBack ? contact.followUp[3] : nil)
+        return (assessment, noService, contact.followUp[2] < comeBack)
     }
 }

@@ -28,6 +28,13 @@ struct DemandGenerator {
         /// A uniform draw that fixes whether the contact is one of the slow ones that wait for
         /// consent, a call-back or a partner's information (the same child in every design).
         var slow: Double = 1
+        /// How many children it is about (a sibling group counts each child).
+        var children = 1
+        /// When the child was last referred (hours from the start); -∞ for never in the run.
+        var lastReferral = -Double.infinity
+        /// About a child whose case is open: recorded and passed to the allocated worker, with no
+        /// decision.
+        var openCase = false
     }
 
     let demand: Demand
@@ -38,6 +45,8 @@ struct DemandGenerator {
     let channels: [Categorical]
     let rags: [Categorical]
     let dayMultiplier: Distribution?
+    /// Children per contact, when some contacts are about more than one (nil: one each).
+    let children: Categorical?
 
     init(demand: Demand, calendar: ServiceCalendar) {
         self.demand = demand
@@ -51,6 +60,7 @@ struct DemandGenerator {
         channels = demand.sources.map { try! Categorical(weights: $0.channels) }
         rags = demand.sources.map { try! Categorical(weights: $0.rag) }
         dayMultiplier = demand.overdispersion > 0 ? try? .gamma(mean: 1, standardDeviation: demand.overdispersion) : nil
+        children = demand.childrenPerContact.count > 1 ? try! Categorical(weights: demand.childrenPerContact) : nil
     }
 
     static func weight(_ demand: Demand, _ calendar: ServiceCalendar, source: Int, day: Int) -> Double {
@@ -90,7 +100,9 @@ struct DemandGenerator {
                     complete: stream.uniform() < demand.sources[source].completeInformation,
                     need: stream.uniform(),
                     followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
-                    slow: stream.uniform()))
+                    slow: stream.uniform(),
+                    children: 1 + (children?.sample(using: stream) ?? 0),
+                    openCase: demand.openCaseShare > 0 && stream.uniform() < demand.openCaseShare))
             }
         }
         return arrivals
@@ -121,6 +133,23 @@ struct DemandGenerator {
                 complete: stream.uniform() < demand.sources[source].completeInformation,
                 need: stream.uniform(),
                 followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
-                slow: stream.uniform())
+                slow: stream.uniform(),
+                children: 1 + (children?.sample(using: stream) ?? 0))
+    }
+
+    /// The same children coming back at `time` with the same concern — their source, RAG rating,
+    /// hidden need and sibling group kept — by a channel, with information and draws for what
+    /// follows taken afresh from `stream`.
+    func returning(_ earlier: Arrival, at time: Double, lastReferral: Double, using stream: RandomStream) -> Arrival {
+        var arrival = earlier
+        arrival.time = time
+        arrival.incidentTime = time
+        arrival.channel = Channel(rawValue: channels[earlier.source].sample(using: stream))!
+        arrival.complete = stream.uniform() < demand.sources[earlier.source].completeInformation
+        arrival.followUp = SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform())
+        arrival.slow = stream.uniform()
+        arrival.lastReferral = lastReferral
+        arrival.time = receipt(of: arrival)
+        return arrival
     }
 }

@@ -37,6 +37,7 @@ extension Scenario {
                 design.teams[index].people = Array(repeating: 1, count: count)
             }
         }
-        return Scenario(name: name, summary: summary, file: file, files: files, model: .frontDoor(design), length: length)
+        return Scenario(name: name, summary: summary, file: file, files: files, model: .frontDoor(design), length: length,
+                        publishedFigures: publishedFigures)
     }
 }

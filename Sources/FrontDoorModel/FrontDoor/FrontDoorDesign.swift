@@ -209,6 +209,14 @@ public struct Demand: Sendable {
     /// Growth per year (0.05 = 5% more each year), compounding daily.
     public var trendPerYear: Double
     public var shocks: [Shock]
+    /// Probability that a contact is about 1, 2, 3… children (a sibling group), one child first;
+    /// `[1]` when every contact is about one child.
+    public var childrenPerContact: [Double] = [1]
+    /// Share of new contacts about a child whose case is already open: the front door records
+    /// them and passes them to the allocated worker, with no decision.
+    public var openCaseShare = 0.0
+    /// Children living in the council's area, for rates per 10,000 children (nil: not given).
+    public var childPopulation: Double?
     /// Contacts already waiting when the run starts, drawn from the same mix as new contacts; an
     /// alternative (or addition) to a warm-up for starting from a known backlog.
     public var startingBacklog: Int
@@ -428,15 +436,24 @@ public struct OutcomeRules: Sendable {
     public var assessmentStart: Double
     /// Probability that an assessment ends with no further service.
     public var assessmentNoFurtherService: Double
-    /// Probability that a contact closed at the front door (or by an assessment with no further
-    /// service) comes back within 12 months.
+    /// Probability that a contact closed at the front door (no further action, advice or early
+    /// help) comes back within 12 months.
     public var recontact: Double
     /// The same, after a decision changed by fatigue.
     public var recontactAfterWrongDecision: Double
+    /// Probability that a referred child comes back to the front door within 12 months of the
+    /// referral, when the case closed (no assessment, or an assessment with no further service)
+    /// and when services followed; the child comes back with the same concern, so under the same
+    /// rules is referred again — a re-referral.
+    public var returnAfterReferral: (closed: Double, served: Double)
 
-    /// Makes the value from its parts (the scenario reader does; tests may).
+    /// Makes the value from its parts (the scenario reader does; tests may). Without
+    /// `returnAfterReferral`, a closed referral comes back as often as a front-door closure, and
+    /// a child with services does not.
     public init(byRAG: [[Double]], bySourceGroup: [[[Double]]?]? = nil, referralFactorByChannel: [Double], assessmentStart: Double,
-                assessmentNoFurtherService: Double, recontact: Double, recontactAfterWrongDecision: Double) {
+                assessmentNoFurtherService: Double, recontact: Double, recontactAfterWrongDecision: Double,
+                returnAfterReferral: (closed: Double, served: Double)? = nil) {
+        self.returnAfterReferral = returnAfterReferral ?? (recontact, 0)
         self.byRAG = byRAG
         self.bySourceGroup = bySourceGroup ?? SourceGroup.allCases.map { _ in nil }
         self.referralFactorByChannel = referralFactorByChannel

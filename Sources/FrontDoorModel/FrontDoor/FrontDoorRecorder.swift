@@ -89,19 +89,29 @@ struct FrontDoorRecorder {
     /// A contact from `source`, rated `rag`, arrives at `now`: one of the cohort whose timeliness
     /// is counted when its deadlines fall inside the run.
     /// `delay` is the time since its incident, above 0 for one its source sent in a batch.
-    mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool, delay: Double = 0) {
+    /// One about an open case does not await a decision, so is not in the timeliness cohort.
+    mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool, delay: Double = 0, children: Int = 1,
+                           awaitsDecision: Bool = true) {
         guard measuring else { return }
         updateDay(Int(now / 24)) { $0.received += 1 }
         result.received += 1
+        result.childrenInContacts += children
         if delay > 0 {
             result.batched += 1
             result.batchDelayHours += delay
         }
         result.receivedBySource[source] += 1
         if isRecontact { result.recontacts += 1 }
+        guard awaitsDecision else { return }
         if now <= dueBy.oneDay { result.dueWithin1 += 1 }
         if now <= dueBy.threeDays { result.dueWithin3 += 1 }
         if now <= dueBy.fourHours { result.dueWithin4HoursByRAG[rag.rawValue] += 1 }
+    }
+
+    /// A contact about a child whose case is open went to the allocated worker.
+    mutating func passedToAllocatedWorker() {
+        guard measuring else { return }
+        result.passedToAllocatedWorker += 1
     }
 
     mutating func handedOff() { if measuring { result.handoffs += 1 } }
@@ -152,14 +162,22 @@ struct FrontDoorRecorder {
     /// A decision at `now` on a contact from `source`, of `rag`, received at `receivedAt`;
     /// `receivedWhileMeasuring` when it is one of the measured period's contacts, whose
     /// timeliness is counted.
-    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, receivedAt: Double, receivedWhileMeasuring: Bool, at now: Double) {
+    /// The contact is about `children` children; a referral is a `rereferral` when they were
+    /// referred in the 12 months before.
+    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, receivedAt: Double, receivedWhileMeasuring: Bool, at now: Double,
+                          children: Int = 1, rereferral: Bool = false) {
         guard measuring else { return }
         let workingHours = office.workingHours(from: receivedAt, to: now)
         updateDay(Int(now / 24)) { $0.decided += 1 }
         result.decided += 1
         result.outcomes[outcome.rawValue] += 1
         result.decidedBySource[source] += 1
-        if outcome == .referral || outcome == .strategyDiscussion { result.referredBySource[source] += 1 }
+        if outcome.isReferral {
+            result.referredBySource[source] += 1
+            result.childrenReferred += children
+            if rereferral { result.childrenRereferred += children }
+            if outcome == .strategyDiscussion { result.childrenInStrategyDiscussions += children }
+        }
         let workingDays = workingHours / hoursPerWorkingDay
         result.timeToDecision.add(workingDays)
         guard receivedWhileMeasuring else { return }
@@ -168,10 +186,14 @@ struct FrontDoorRecorder {
         if workingHours <= 4 && receivedAt <= dueBy.fourHours { result.within4HoursByRAG[rag.rawValue] += 1 }
     }
 
-    mutating func assessmentStarted(noFurtherService: Bool) {
+    mutating func assessmentStarted(noFurtherService: Bool, children: Int = 1) {
         guard measuring else { return }
         result.assessmentsStarted += 1
-        if noFurtherService { result.assessmentsNoFurtherService += 1 }
+        result.childrenAssessed += children
+        if noFurtherService {
+            result.assessmentsNoFurtherService += 1
+            result.childrenAssessedNotInNeed += children
+        }
     }
 
     // MARK: The end

@@ -70,6 +70,18 @@ public struct FrontDoorReplication: Sendable {
     public var checksOutOfTime = 0
     public var assessmentsStarted = 0
     public var assessmentsNoFurtherService = 0
+    /// Counted per child, as the children in need census counts: children in the contacts
+    /// received; children referred (strategy discussions included), of them re-referred within
+    /// 12 months of an earlier referral and taken to a strategy discussion; children whose
+    /// assessment started, and of them assessed as not in need (no further service).
+    public var childrenInContacts = 0
+    /// Contacts about a child whose case is open, passed to the allocated worker undecided.
+    public var passedToAllocatedWorker = 0
+    public var childrenReferred = 0
+    public var childrenRereferred = 0
+    public var childrenInStrategyDiscussions = 0
+    public var childrenAssessed = 0
+    public var childrenAssessedNotInNeed = 0
     /// Per team: person-hours busy and person-hours available.
     public var teamBusyHours: [Double] = []
     public var teamAvailableHours: [Double] = []

@@ -56,7 +56,8 @@ struct FrontDoorState: EventDrivenModel {
         func stream(_ purpose: StreamPurpose) -> RandomStream { RandomStream(seed: seeds.seed(replication: replication, purpose: purpose)) }
         let routing = stream(.routing)
         self.routing = routing
-        arrivals = Arrivals(design: design, stream: stream(.contacts), backlogStream: stream(.startingBacklog), recontactStream: routing)
+        arrivals = Arrivals(design: design, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
+                            backlogStream: stream(.startingBacklog), recontactStream: routing)
         workforce = Workforce(design: design, absenceStream: stream(.absence))
         stageStreams = design.stages.indices.map { stream(.work(stage: $0)) }
         decisions = Decisions(design: design, stream: routing)
@@ -150,7 +151,8 @@ struct FrontDoorState: EventDrivenModel {
         contacts[id].arrived = true
         undecided += 1
         let profile = contacts[id].profile
-        recorder.received(source: profile.source, rag: profile.rag, at: now, isRecontact: isRecontact, delay: now - profile.incidentTime)
+        recorder.received(source: profile.source, rag: profile.rag, at: now, isRecontact: isRecontact, delay: now - profile.incidentTime,
+                          children: profile.children, awaitsDecision: !profile.openCase)
         contacts[id].stage = 0
         moveOn(id, at: now)
     }
@@ -173,14 +175,14 @@ struct FrontDoorState: EventDrivenModel {
         let stageIndex = contacts[id].stage
         let rag = contacts[id].profile.rag.rawValue
         // The immediate path waits for nothing: information is gathered alongside the work.
-        let waits = !design.flow.immediate[rag]
+        let waits = !design.flow.immediate[rag] && !contacts[id].profile.openCase
         var delay = 0.0
         if contacts[id].lastTeam >= 0 && contacts[id].lastTeam != design.stages[stageIndex].team {
             recorder.handedOff()
             if waits { delay += design.flow.handoffDelay.sample(using: routing) }
             if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
         }
-        if design.stages[stageIndex].asksForMissingInformation {
+        if design.stages[stageIndex].asksForMissingInformation && !contacts[id].profile.openCase {
             if !contacts[id].profile.complete || contacts[id].informationLost {
                 recorder.askedForInformation()
                 if waits { delay += design.flow.informationWait.sample(using: routing) }
@@ -305,7 +307,12 @@ struct FrontDoorState: EventDrivenModel {
         workforce.finishWork(person)
         contacts[id].person = -1
         contacts[id].lastTeam = design.stages[stageIndex].team
-        if design.stages[stageIndex].decides {
+        if contacts[id].profile.openCase {
+            // Recorded and passed to the allocated worker: no decision at the front door.
+            recorder.passedToAllocatedWorker()
+            undecided -= 1
+            contacts.release(id)
+        } else if design.stages[stageIndex].decides {
             decide(id, by: person, at: stageIndex, now: now)
         } else {
             contacts[id].stage += 1
@@ -324,11 +331,11 @@ struct FrontDoorState: EventDrivenModel {
         workforce.countDecision(by: person)
         undecided -= 1
         recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, receivedAt: profile.time,
-                         receivedWhileMeasuring: contacts[id].measured, at: now)
+                         receivedWhileMeasuring: contacts[id].measured, at: now, children: profile.children,
+                         rereferral: decision.outcome.isReferral && now - profile.lastReferral <= 365 * 24)
         let next = decisions.followUp(decision, for: profile)
-        if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService) }
-        if let years = next.returnsAfterYears,
-           let arrival = arrivals.recontact(source: profile.source, at: now + years * 365 * 24, now: now) {
+        if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService, children: profile.children) }
+        if next.returns, let arrival = arrivals.comeBack(profile, referred: decision.outcome.isReferral, now: now) {
             events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: contacts.make(Contact(profile: arrival)))
         }
         contacts.release(id)

@@ -21,6 +21,8 @@ public enum Outcome: Int, CaseIterable, Sendable, Hashable {
     /// Strategy discussion (and a section 47 enquiry): also a referral.
     case strategyDiscussion
     public var name: String { ["nfa", "early_help", "referral", "strategy"][rawValue] }
+    /// A referral for assessment, a strategy discussion included.
+    public var isReferral: Bool { self == .referral || self == .strategyDiscussion }
 }
 
 /// Who raised the worry, grouped as the children in need census groups contact sources.

@@ -113,8 +113,42 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.assessmentsNoFurtherService), "Assessments ending with no further service (a year)", unit: .assessmentsAYear) {
             $0.perYear($0.assessmentsNoFurtherService)
         }
-        c.add(MeasureID(.recontacts), "Contacts that were re-contacts within 12 months of an earlier one closing (a year)",
+        c.add(MeasureID(.recontacts), "Contacts a year about children coming back within 12 months of an earlier contact's decision",
               unit: .contactsAYear) { $0.perYear($0.recontacts) }
+        if design.demand.openCaseShare > 0 {
+            c.add(MeasureID(.contactsOpenCase), "Contacts a year about a child whose case is open, passed to the allocated worker with no decision",
+                  unit: .contactsAYear) { $0.perYear($0.passedToAllocatedWorker) }
+        }
+        // Counted per child, as the children in need census counts referrals.
+        c.add(MeasureID(.childrenInContacts), "Children in the contacts received (a year; a sibling group counts each child)", unit: .childrenAYear) {
+            $0.perYear($0.childrenInContacts)
+        }
+        c.add(MeasureID(.childrenReferred), "Children referred for assessment, strategy discussions included (a year)", unit: .childrenAYear) {
+            $0.perYear($0.childrenReferred)
+        }
+        c.add(MeasureID(.childrenReferredShare), "Share of the children in contacts received who were referred (contact to referral, per child)",
+              unit: .fraction) { share($0.childrenReferred, of: $0.childrenInContacts) }
+        if let population = design.demand.childPopulation {
+            c.add(MeasureID(.childrenInContactsPer10000), "Children in contacts a year per 10,000 children living in the area", unit: .perTenThousand) {
+                $0.perYear($0.childrenInContacts) / population * 10_000
+            }
+            c.add(MeasureID(.childrenReferredPer10000), "Children referred a year per 10,000 children living in the area", unit: .perTenThousand) {
+                $0.perYear($0.childrenReferred) / population * 10_000
+            }
+        }
+        c.add(MeasureID(.childrenAssessed), "Children whose social work assessment started (a year)", unit: .childrenAYear) {
+            $0.perYear($0.childrenAssessed)
+        }
+        c.add(MeasureID(.rereferralRate), "Share of children referred who had been referred in the 12 months before (re-referrals)", unit: .fraction) {
+            share($0.childrenRereferred, of: $0.childrenReferred)
+        }
+        c.add(MeasureID(.referralsEndingNoFurtherAction), "Share of children referred whose referral ended with no further action (no assessment)",
+              unit: .fraction) { share($0.childrenReferred - $0.childrenAssessed, of: $0.childrenReferred) }
+        c.add(MeasureID(.referralsAssessedNotInNeed), "Share of children referred who were assessed and found not in need (no further service)",
+              unit: .fraction) { share($0.childrenAssessedNotInNeed, of: $0.childrenReferred) }
+        c.add(MeasureID(.s47PerHundredReferrals), "Section 47 enquiries (strategy discussions) per 100 children referred", unit: .perHundred) {
+            100 * share($0.childrenInStrategyDiscussions, of: $0.childrenReferred)
+        }
         c.add(MeasureID(.strategyDiscussions), "Strategy discussions, each opening a section 47 enquiry (a year)", unit: .decisionsAYear) {
             $0.perYear($0.outcomes[Outcome.strategyDiscussion.rawValue])
         }

@@ -12,6 +12,9 @@ public enum MeasureUnit: String, Sendable, Hashable {
     case requestsAYear = "requests a year"
     case checksAYear = "checks a year"
     case assessmentsAYear = "assessments a year"
+    case childrenAYear = "children a year"
+    case perHundred = "per 100"
+    case perTenThousand = "per 10,000 children"
     case pounds = "£"
     case poundsAYear = "£ a year"
 
