@@ -92,7 +92,10 @@ public struct Scenario: Sendable {
             let run = FrontDoorSimulation.run(design, length: length, seeds: seeds, replication: replication)
             return ReplicationOutcome(
                 values: FrontDoorMeasures.catalogue(design).values(run), events: run.events,
-                days: run.days.map { DayValues(date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog) },
+                days: run.days.map {
+                    DayValues(date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog,
+                              childrenReferred: $0.childrenReferred, dueWithin3: $0.dueWithin3, decidedWithin3: $0.decidedWithin3)
+                },
                 backlogSeries: run.backlogSeries.map(Double.init), warmUpObservations: run.warmUpWorkingDays)
         }
     }
@@ -126,8 +129,17 @@ public struct DayValues: Sendable, Equatable {
     public let received: Int
     public let decided: Int
     public let backlog: Int?
+    /// Children referred by the day's decisions.
+    public let childrenReferred: Int
+    /// Of the contacts received that day, those in the 3-working-day timeliness cohort, and of
+    /// them the ones decided within 3 working days.
+    public let dueWithin3: Int
+    public let decidedWithin3: Int
 
-    public init(date: CivilDate, received: Int, decided: Int, backlog: Int?) {
+    public init(date: CivilDate, received: Int, decided: Int, backlog: Int?, childrenReferred: Int = 0, dueWithin3: Int = 0, decidedWithin3: Int = 0) {
+        self.childrenReferred = childrenReferred
+        self.dueWithin3 = dueWithin3
+        self.decidedWithin3 = decidedWithin3
         self.date = date
         self.received = received
         self.decided = decided

@@ -24,7 +24,9 @@ public enum HTMLReport {
             body += section("published-figures", "Against published figures", publishedFigures(designs))
         }
         if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
-            body += section("backlog", "Backlog through the year", backlog(designs))
+            let windows = ChangeWindow.windows(comparison)
+            body += section("backlog", "Backlog through the year", backlog(designs, windows: windows))
+            if !windows.isEmpty { body += section("changes", "During each change in demand", changeWindows(windows, designs: designs)) }
             body += section("timeliness", "Timeliness", timeliness(designs))
             body += section("decisions", "Decisions per manager per working day", decisionLoad(designs))
             body += section("teams", "Waits and utilisation by team", teams(designs))
@@ -152,10 +154,15 @@ public enum HTMLReport {
             + "Differences are paired: every design saw the same contacts in each replication.</p>"
     }
 
-    static func backlog(_ designs: [ExperimentResult]) -> String {
-        var html = "<p>Contacts received and not yet decided at the close of each working day: the line is the average across replications, the shaded band its 95% interval.</p>"
+    static func backlog(_ designs: [ExperimentResult], windows: [ChangeWindow]) -> String {
+        var html = "<p>Contacts received and not yet decided at the close of each working day: the line is the average across replications, the shaded band its 95% interval."
+            + (windows.isEmpty ? "" : " Grey: the window of a change in demand.") + "</p>"
         for (index, design) in designs.enumerated() {
             let days = DailyBands(design).days
+            let shaded = windows.compactMap { window -> (from: Double, to: Double, label: String)? in
+                guard let from = days.firstIndex(where: { $0.date == window.from }), let to = days.firstIndex(where: { $0.date == window.to }) else { return nil }
+                return (Double(from), Double(to), window.name.replacingOccurrences(of: "_", with: " "))
+            }
             let points = days.enumerated().compactMap { offset, day in
                 day.backlog.map { (x: Double(offset), mean: $0.mean, low: max(0, $0.ci95Low), high: $0.ci95High) }
             }
@@ -163,7 +170,7 @@ public enum HTMLReport {
             let ticks = days.enumerated().filter { $0.element.date.day == 1 }.map { (x: Double($0.offset), label: monthName($0.element.date)) }
             html += "<figure><figcaption>\(escape(design.scenario.name))</figcaption>"
                 + SVGChart.bands([.init(name: design.scenario.name, points: points)], ticks: ticks, yLabel: "contacts waiting",
-                                 title: "Backlog through the year, \(design.scenario.name)").replacingOccurrences(of: SVGChart.palette[0], with: SVGChart.palette[index % SVGChart.palette.count])
+                                 title: "Backlog through the year, \(design.scenario.name)", windows: shaded).replacingOccurrences(of: SVGChart.palette[0], with: SVGChart.palette[index % SVGChart.palette.count])
                 + "</figure>"
         }
         return html
@@ -320,6 +327,40 @@ public enum HTMLReport {
         "<section id=\"\(id)\"><h2>\(escape(heading))</h2>\(content)</section>"
     }
 
+    /// Each change's window: what each design received, referred, decided in time and held waiting
+    /// over those dates, with the paired difference from the baseline.
+    static func changeWindows(_ windows: [ChangeWindow], designs: [ExperimentResult]) -> String {
+        var html = ""
+        for window in windows {
+            html += "<h3>\(escape(window.name.replacingOccurrences(of: "_", with: " "))): \(escape(window.from.description)) to \(escape(window.to.description))</h3>"
+            html += "<table><thead><tr><th>Over these dates</th>"
+            for (index, design) in designs.enumerated() {
+                html += "<th>\(escape(design.scenario.name))</th>"
+                if index > 0 { html += "<th>difference from \(escape(designs[0].scenario.name))</th>" }
+            }
+            html += "</tr></thead><tbody>"
+            for figure in window.figures {
+                let share = figure.quantity == .decidedWithin3WorkingDays
+                func text(_ x: Double) -> String { share ? String(format: "%.1f%%", x * 100) : number(x) }
+                func difference(_ x: Double) -> String {
+                    (x < 0 ? "−" : "+") + (share ? String(format: "%.1f points", abs(x) * 100) : number(abs(x)))
+                }
+                html += "<tr><td>\(escape(figure.quantity.rawValue))</td>"
+                for (index, value) in figure.values.enumerated() {
+                    html += "<td>\(escape(text(value.mean)))<br><span class=\"ci\">\(escape(value.n < 2 ? "one replication" : text(value.ci95Low) + " to " + text(value.ci95High)))</span></td>"
+                    if index > 0, let d = figure.differences[index] {
+                        let relative = !share && figure.values[0].mean > 0 ? String(format: " (%+.1f%%)", 100 * d.mean / figure.values[0].mean).replacingOccurrences(of: "-", with: "−") : ""
+                        html += "<td>\(escape(difference(d.mean) + relative))<br><span class=\"ci\">\(escape(difference(d.ci95Low))) to \(escape(difference(d.ci95High)))</span></td>"
+                    }
+                }
+                html += "</tr>"
+            }
+            html += "</tbody></table>"
+        }
+        return html + "<p class=\"note\">Totals over the window's measured days, means across replications with 95% intervals. Differences are paired: "
+            + "every design saw the same contacts in each replication. A share decided within 3 working days counts the contacts received in the window.</p>"
+    }
+
     /// Each design's published figures beside the model's, with its interval and the difference.
     static func publishedFigures(_ designs: [ExperimentResult]) -> String {
         func exact(_ x: Double, _ definition: MeasureDefinition) -> String {
@@ -402,7 +443,7 @@ public enum HTMLReport {
     figure{margin:1em 0;break-inside:avoid}figcaption{font-size:.9em;color:#333;margin:.2em 0}
     svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
     svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
-    svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}
+    svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
     .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
     code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
     @page{size:A4;margin:18mm}

@@ -12,7 +12,9 @@ enum SVGChart {
     }
 
     /// Lines with shaded 95% bands, one colour per series, x labelled at `ticks`.
-    static func bands(_ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String) -> String {
+    /// `windows` are shaded behind the lines, each labelled at its foot.
+    static func bands(_ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String,
+                      windows: [(from: Double, to: Double, label: String)] = []) -> String {
         let width = 680.0, height = 240.0, left = 56.0, right = 12.0, top = 14.0, bottom = 30.0
         let xs = series.flatMap { $0.points.map(\.x) }
         let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } }
@@ -22,6 +24,11 @@ enum SVGChart {
         func py(_ y: Double) -> Double { top + (1 - y / yMax) * (height - top - bottom) }
         var svg = open(width, height, title)
         svg += axes(left: left, right: width - right, top: top, bottom: height - bottom)
+        for window in windows {
+            let x0 = px(max(window.from, xMin)), x1 = px(min(window.to + 1, xMax))
+            svg += "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(x1 - x0, 1)))\" height=\"\(f(height - top - bottom))\" class=\"window\"/>"
+            svg += "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(height - bottom - 5))\" text-anchor=\"middle\" class=\"tick\">\(escape(window.label))</text>"
+        }
         for tick in 0...4 {
             let value = yMax * Double(tick) / 4
             svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(value) + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(short(value)))</text>"

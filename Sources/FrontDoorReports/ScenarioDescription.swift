@@ -91,7 +91,13 @@ public enum ScenarioDescription {
         for shock in design.demand.shocks {
             let factors = shock.factors.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.name) ×\(number($0.value))" }.joined(separator: ", ")
-            lines.append("  \(shock.name): from \(design.calendar.date(ofDay: shock.firstDay)) to \(design.calendar.date(ofDay: shock.lastDay)), \(factors)")
+            var only: [String] = []
+            if let ratings = shock.ratings { only.append(RAG.allCases.filter { ratings[$0.rawValue] }.map(\.name).joined(separator: " and ")) }
+            if let channels = shock.channels {
+                only.append("by " + Channel.allCases.filter { channels[$0.rawValue] }.map { $0.name.replacingOccurrences(of: "_", with: " ") }.joined(separator: " or "))
+            }
+            lines.append("  \(shock.name): from \(design.calendar.date(ofDay: shock.firstDay)) to \(design.calendar.date(ofDay: shock.lastDay)), \(factors)"
+                         + (only.isEmpty ? "" : " (only contacts \(only.joined(separator: " ")))"))
         }
         lines.append("")
         lines.append("Pathway, in order")

@@ -24,19 +24,28 @@ public struct ShardRecord: Codable, Sendable {
         let backlogSeries: [UInt64]
         let warmUpObservations: Int
 
+        /// The numbers kept for each day: date, received, decided, backlog (−1 for none), children
+        /// referred, and the 3-working-day cohort and those of it on time.
+        static let dayFields = 7
+
         init(_ unit: ShardResult.Unit) {
             design = unit.design
             replication = unit.replication
             values = unit.outcome.values.map(\.bitPattern)
             events = unit.outcome.events
-            days = unit.outcome.days.map { [$0.date.dayNumber, $0.received, $0.decided, $0.backlog ?? -1] }
+            days = unit.outcome.days.map {
+                [$0.date.dayNumber, $0.received, $0.decided, $0.backlog ?? -1, $0.childrenReferred, $0.dueWithin3, $0.decidedWithin3]
+            }
             backlogSeries = unit.outcome.backlogSeries.map(\.bitPattern)
             warmUpObservations = unit.outcome.warmUpObservations
         }
 
         var outcome: ReplicationOutcome {
             ReplicationOutcome(values: values.map(Double.init(bitPattern:)), events: events,
-                               days: days.map { DayValues(date: CivilDate(dayNumber: $0[0]), received: $0[1], decided: $0[2], backlog: $0[3] < 0 ? nil : $0[3]) },
+                               days: days.map {
+                                   DayValues(date: CivilDate(dayNumber: $0[0]), received: $0[1], decided: $0[2], backlog: $0[3] < 0 ? nil : $0[3],
+                                             childrenReferred: $0[4], dueWithin3: $0[5], decidedWithin3: $0[6])
+                               },
                                backlogSeries: backlogSeries.map(Double.init(bitPattern:)), warmUpObservations: warmUpObservations)
         }
     }

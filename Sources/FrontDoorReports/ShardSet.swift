@@ -90,6 +90,7 @@ public struct ShardSet: Sendable {
                 (0..<designs).contains(unit.design) && (0..<replications).contains(unit.replication)
                     && shard?.owns(Shard.unit(design: unit.design, replication: unit.replication, replications: replications)) == true
                     && outcomes[unit.design][unit.replication] == nil
+                    && unit.days.allSatisfy { $0.count == ShardRecord.Unit.dayFields }
             }
             let distinct = Set(record.units.map { Shard.unit(design: $0.design, replication: $0.replication, replications: replications) }).count
             guard valid, distinct == owned, record.units.count == owned, record.seconds.count == designs else {

@@ -52,7 +52,7 @@ extension FrontDoorLoader {
         var shocks: [Demand.Shock] = []
         if let shocksValue = demand["shocks"] {
             for (name, shockValue) in try shocksValue.mapping().entries {
-                let shock = try shockValue.mapping(allowed: ["from", "to", "factors"])
+                let shock = try shockValue.mapping(allowed: ["from", "to", "factors", "ratings", "channels"])
                 let from = try readDate(try shock.required("from", "the first day of the change"))
                 let to = try readDate(try shock.required("to", "the last day of the change"))
                 guard from <= to else { throw shockValue.error("the change ends (\(to)) before it starts (\(from))") }
@@ -66,7 +66,14 @@ extension FrontDoorLoader {
                     throw shockValue.error("the change (\(from) to \(to)) falls outside the run, which covers \(calendar.startDate) to "
                                            + "\(calendar.date(ofDay: runDays - 1))")
                 }
-                shocks.append(.init(name: name, firstDay: from.dayNumber - start, lastDay: to.dayNumber - start, factors: factors))
+                let ratings = try shock["ratings"].map { v throws(ScenarioError) in try names(v, RAG.allCases.map(\.name), "a RAG rating") }
+                let channels = try shock["channels"].map { v throws(ScenarioError) in try names(v, Channel.allCases.map(\.name), "a channel") }
+                if ratings != nil || channels != nil, let (group, _) = factors.first(where: { $0.value > 1 }) {
+                    throw shockValue.error("a change limited to some ratings or channels can only remove contacts, so its factors are from 0 to 1; "
+                                           + "\(group.name) has a larger one")
+                }
+                shocks.append(.init(name: name, firstDay: from.dayNumber - start, lastDay: to.dayNumber - start, factors: factors,
+                                    ratings: ratings, channels: channels))
             }
         }
         var result = Demand(contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
@@ -89,25 +96,29 @@ extension FrontDoorLoader {
     /// by those channels and of those ratings (all, when left out) are released each working day.
     static func readBatches(_ value: YAMLValue) throws(ScenarioError) -> Demand.Batches {
         let batch = try value.mapping(allowed: ["channels", "ratings", "released_at"])
-        func names(_ key: String, _ all: [String], _ what: String) throws(ScenarioError) -> [Bool] {
-            guard let list = batch[key] else { return all.map { _ in true } }
-            var chosen = all.map { _ in false }
-            for item in try list.list() {
-                let name = try item.string()
-                guard let index = all.firstIndex(of: name) else {
-                    throw item.error("'\(name)' is not \(what); expected one of \(all.joined(separator: ", "))" + suggestion(for: name, among: all))
-                }
-                chosen[index] = true
-            }
-            guard chosen.contains(true) else { throw list.error("expected at least one of \(all.joined(separator: ", "))") }
-            return chosen
-        }
         let released = try batch.required("released_at", "the time of day each working day's batch is released, such as \"08:00\"")
         guard let hour = clock(try released.string()), hour < 24 else {
             throw released.error("expected a time of day written as \"08:00\", found '\(try released.string())'")
         }
-        return Demand.Batches(channels: try names("channels", Channel.allCases.map(\.name), "a channel"),
-                              ratings: try names("ratings", RAG.allCases.map(\.name), "a RAG rating"), releaseHour: hour)
+        return Demand.Batches(channels: try batch["channels"].map { v throws(ScenarioError) in try names(v, Channel.allCases.map(\.name), "a channel") }
+                                  ?? Channel.allCases.map { _ in true },
+                              ratings: try batch["ratings"].map { v throws(ScenarioError) in try names(v, RAG.allCases.map(\.name), "a RAG rating") }
+                                  ?? RAG.allCases.map { _ in true },
+                              releaseHour: hour)
+    }
+
+    /// A list of some of `all` (at least one), as flags in the order of `all`.
+    static func names(_ list: YAMLValue, _ all: [String], _ what: String) throws(ScenarioError) -> [Bool] {
+        var chosen = all.map { _ in false }
+        for item in try list.list() {
+            let name = try item.string()
+            guard let index = all.firstIndex(of: name) else {
+                throw item.error("'\(name)' is not \(what); expected one of \(all.joined(separator: ", "))" + suggestion(for: name, among: all))
+            }
+            chosen[index] = true
+        }
+        guard chosen.contains(true) else { throw list.error("expected at least one of \(all.joined(separator: ", "))") }
+        return chosen
     }
 
     /// Yearly windows: `name: {from: "12-17", to: "01-04", factor: 1.25}`.

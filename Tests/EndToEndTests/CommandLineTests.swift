@@ -167,7 +167,7 @@ enum Frontdoor {
         for expected in ["Teams", "16 × CADS senior social worker", "Mon–Fri 08:00–22:00", "police (Annex A 6)", "Pathway, in order",
                          "a phone line", "Assumptions (", "stages.consultation.phone.patience_minutes (cads.yaml:",
                          "referrals ×0.5 against the outcome table", "Between steps", "red contacts take the immediate path",
-                         "police: red 95%, amber 35%, green 7%", "a strategy discussion: 1 of team_managers, 2 of partners meet at once",
+                         "police: red 95%, amber 31%, green 6%", "a strategy discussion: 1 of team_managers, 2 of partners meet at once",
                          "a manager, who makes or signs off decisions"] {
             #expect(text.contains(expected), "missing '\(expected)'")
         }

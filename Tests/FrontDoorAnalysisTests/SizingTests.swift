@@ -50,7 +50,8 @@ import FrontDoorReports
     }
 
     @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
-        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.85"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=45")]
+        // Timeliness at 80%: two managers reach about 87%, clear of it, so the busy day binds.
+        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.8"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=45")]
         let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 6,
                                     settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)

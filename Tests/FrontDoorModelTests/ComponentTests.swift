@@ -71,7 +71,8 @@ import SimulationEngine
 
 @Suite struct DecisionTests {
     static let rules = OutcomeRules(byRAG: Array(repeating: [0.5, 0, 0.5, 0], count: 3), referralFactorByChannel: [1, 1, 1, 1, 1],
-                                    assessmentStart: 0.6, assessmentNoFurtherService: 0.4, recontact: 0.2, recontactAfterWrongDecision: 0.9)
+                                    assessmentStart: 0.6, assessmentNoFurtherService: 0.4, recontact: 0.2, recontactAfterWrongDecision: 0.9,
+                                    returnAfterReferral: (closed: 0.4, served: 0.15))
 
     static func contact(need: Double, followUp: SIMD4<Double>) -> DemandGenerator.Arrival {
         DemandGenerator.Arrival(time: 0, incidentTime: 0, source: 0, channel: .phone, rag: .amber, complete: true, need: need, followUp: followUp)
@@ -82,15 +83,20 @@ import SimulationEngine
         let low = decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsSinceBreak: 100)
         let high = decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsSinceBreak: 100)
         #expect(low.outcome == .noFurtherAction && high.outcome == .referral && !high.changedByFatigue)
-        // A referral that starts an assessment ending with no further service: closed, and back
-        // within a year when the draw is under the re-contact rate.
-        let next = decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.5, 0.3, 0.1, 0.25]))
-        #expect(next.assessment && next.noFurtherService && next.returnsAfterYears == 0.25)
-        // An assessment with a service keeps the case open: no re-contact.
-        #expect(decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.5, 0.5, 0.1, 0.25])).returnsAfterYears == nil)
-        // No assessment: a referral that goes nowhere is not closed at the front door.
-        #expect(!decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.7, 0.3, 0.1, 0.25])).assessment)
-        #expect(decisions.followUp(low, for: Self.contact(need: 0.1, followUp: [0, 0, 0.3, 0.5])).returnsAfterYears == nil)
+        // A referral that starts an assessment ending with no further service: the case closed,
+        // and the child is back within a year when the draw is under the closed rate (0.4).
+        let next = decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.5, 0.3, 0.35, 0.25]))
+        #expect(next.assessment && next.noFurtherService && next.returns)
+        // After services the child comes back less often (0.15).
+        let served = decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.5, 0.5, 0.1, 0.25]))
+        #expect(served.assessment && !served.noFurtherService && served.returns)
+        #expect(!decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.5, 0.5, 0.35, 0.25])).returns)
+        // No assessment: a referral ending in no further action is a closed case too.
+        let noAssessment = decisions.followUp(high, for: Self.contact(need: 0.9, followUp: [0.7, 0.3, 0.35, 0.25]))
+        #expect(!noAssessment.assessment && noAssessment.returns)
+        // Closed at the front door: back at the re-contact rate (0.2).
+        #expect(!decisions.followUp(low, for: Self.contact(need: 0.1, followUp: [0, 0, 0.3, 0.5])).returns)
+        #expect(decisions.followUp(low, for: Self.contact(need: 0.1, followUp: [0, 0, 0.1, 0.5])).returns)
     }
 
     @Test func fatigueRampsUpWithDecisionsSinceABreak() {
@@ -120,9 +126,9 @@ import SimulationEngine
         let tiredNFA = Decisions(rules: Self.rules, fatigue: Fatigue(defaultIncrease: 0.2, timeIncrease: 0, rampDecisions: 1, defaultOutcome: .noFurtherAction),
                                  stageOutcomes: [nil], stream: RandomStream(seed: 1))
         let closed = Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: true)
-        #expect(tiredNFA.followUp(closed, for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returnsAfterYears == 0.1)
-        #expect(tiredNFA.followUp(Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: false),
-                                  for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returnsAfterYears == nil)
+        #expect(tiredNFA.followUp(closed, for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returns)
+        #expect(!tiredNFA.followUp(Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: false),
+                                   for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returns)
     }
 
     @Test func aStageWhoseTableLacksTheDefaultIsNotChangedByFatigue() {

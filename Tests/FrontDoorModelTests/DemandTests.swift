@@ -92,7 +92,7 @@ import FrontDoorTestSupport
 
     @Test func weekendPoliceNotificationsArriveOnMondayMorning() throws {
         let design = try Self.shippedDesign()
-        var arrivals = Arrivals(design: design, stream: RandomStream(seed: 11), backlogStream: RandomStream(seed: 12), recontactStream: RandomStream(seed: 13))
+        var arrivals = Arrivals(design: design, days: 400, stream: RandomStream(seed: 11), backlogStream: RandomStream(seed: 12), recontactStream: RandomStream(seed: 13), changesStream: RandomStream(seed: 14))
         var weekdays = Array(repeating: 0.0, count: 7), weekdayCounts = Array(repeating: 0.0, count: 7)
         var delay = 0.0, batched = 0.0
         for day in 0..<(365 + 14) {
@@ -116,5 +116,28 @@ import FrontDoorTestSupport
         #expect(delay / batched > 12 && delay / batched < 36, "delay \(delay / batched)")
         // Ambers and greens by notification: about half of all contacts (0.59 × 0.85 × 0.97).
         #expect(batched / weekdays.reduce(0, +) > 0.44 && batched / weekdays.reduce(0, +) < 0.53)
+    }
+}
+
+@Suite struct LimitedChangeTests {
+    @Test func aChangeLimitedToGreenNotificationsRemovesOnlyThemAndKeepsTheRest() throws {
+        let base = try Fixture.design(Fixture.yaml(perYear: 36_500).replacingOccurrences(of: "channels: {phone: 1}",
+                                                                                         with: "channels: {phone: 0.5, police_notification: 0.5}")).0
+        var changed = base
+        changed.demand.shocks = [Demand.Shock(name: "demand_management", firstDay: 0, lastDay: 59, factors: [.police: 0],
+                                              ratings: [false, false, true], channels: Channel.allCases.map { $0 == .policeNotification })]
+        let before = DemandGenerator(demand: base.demand, calendar: base.calendar)
+        let after = DemandGenerator(demand: changed.demand, calendar: changed.calendar)
+        var kept = 0, removed = 0
+        for day in 0..<30 {
+            let all = before.contacts(onDay: day, using: RandomStream(seed: UInt32(day)))
+            let left = after.contacts(onDay: day, using: RandomStream(seed: UInt32(day)), changes: RandomStream(seed: 7))
+            let expected = all.filter { !($0.rag == .green && $0.channel == .policeNotification) }
+            // The same contacts, with the same draws, less the green notifications.
+            #expect(left.map(\.time) == expected.map(\.time) && left.map(\.need) == expected.map(\.need))
+            kept += left.count
+            removed += all.count - left.count
+        }
+        #expect(kept > 0 && removed > 0)
     }
 }

@@ -11,6 +11,8 @@ struct Arrivals {
     let backlogStream: RandomStream
     /// Draws for re-contacts (shared with routing, so that they keep their place in its order).
     let recontactStream: RandomStream
+    /// Draws for changes in demand that remove some contacts of some ratings or channels.
+    let changesStream: RandomStream
     /// Contacts waiting to arrive on a later day — re-contacts, and contacts sent in a batch — by
     /// day of arrival modulo the bucket count: they are held here rather than in the event list,
     /// which then holds about a day of events.
@@ -22,7 +24,9 @@ struct Arrivals {
     private let cumulativeVolume: [[Double]]
 
     /// Arrivals for a run of `days` days.
-    init(design: FrontDoorDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream) {
+    init(design: FrontDoorDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream,
+         changesStream: RandomStream) {
+        self.changesStream = changesStream
         let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
         self.generator = generator
         self.stream = stream
@@ -44,7 +48,7 @@ struct Arrivals {
     mutating func contacts(onDay day: Int, room: Int, _ body: (DemandGenerator.Arrival, _ isRecontact: Bool) -> Void) {
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: backlogStream) : []
         for arrival in waitingAtStart { body(arrival, false) }
-        for var arrival in generator.contacts(onDay: day, using: stream, limit: room) {
+        for var arrival in generator.contacts(onDay: day, using: stream, limit: room, changes: changesStream) {
             arrival.time = generator.receipt(of: arrival)
             if Int(arrival.time / 24) == day {
                 body(arrival, false)

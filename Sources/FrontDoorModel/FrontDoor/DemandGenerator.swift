@@ -47,6 +47,8 @@ struct DemandGenerator {
     let dayMultiplier: Distribution?
     /// Children per contact, when some contacts are about more than one (nil: one each).
     let children: Categorical?
+    /// Whether a change in demand applies to some ratings or channels only.
+    let hasLimitedChanges: Bool
 
     init(demand: Demand, calendar: ServiceCalendar) {
         self.demand = demand
@@ -61,6 +63,7 @@ struct DemandGenerator {
         rags = demand.sources.map { try! Categorical(weights: $0.rag) }
         dayMultiplier = demand.overdispersion > 0 ? try? .gamma(mean: 1, standardDeviation: demand.overdispersion) : nil
         children = demand.childrenPerContact.count > 1 ? try! Categorical(weights: demand.childrenPerContact) : nil
+        hasLimitedChanges = demand.shocks.contains { !$0.isWholeSource }
     }
 
     static func weight(_ demand: Demand, _ calendar: ServiceCalendar, source: Int, day: Int) -> Double {
@@ -76,15 +79,28 @@ struct DemandGenerator {
     func expected(source: Int, day: Int) -> Double {
         var value = scale[source] * Self.weight(demand, calendar, source: source, day: day)
         if demand.trendPerYear != 0 { value *= pow(1 + demand.trendPerYear, Double(day) / 365) }
-        for shock in demand.shocks where day >= shock.firstDay && day <= shock.lastDay {
+        for shock in demand.shocks where shock.isWholeSource && day >= shock.firstDay && day <= shock.lastDay {
             value *= shock.factors[demand.sources[source].group] ?? 1
         }
         return value
     }
 
+    /// Whether a change limited to some ratings or channels removes `arrival` on `day`, with a
+    /// draw from `stream` for each such change that applies (so that the contacts kept, and
+    /// every other stream, are those of the design without the change).
+    func isRemoved(_ arrival: Arrival, onDay day: Int, using stream: RandomStream) -> Bool {
+        for shock in demand.shocks where !shock.isWholeSource && day >= shock.firstDay && day <= shock.lastDay {
+            guard let factor = shock.factors[demand.sources[arrival.source].group], shock.ratings?[arrival.rag.rawValue] ?? true,
+                  shock.channels?[arrival.channel.rawValue] ?? true else { continue }
+            if stream.uniform() >= factor { return true }
+        }
+        return false
+    }
+
     /// The day's contacts, drawn from `stream` (the arrivals stream), at most `limit` of them (a
-    /// day beyond it belongs to a run that stops as overloaded).
-    func contacts(onDay day: Int, using stream: RandomStream, limit: Int = .max) -> [Arrival] {
+    /// day beyond it belongs to a run that stops as overloaded), less those a change limited to
+    /// some ratings or channels removes (drawn from `changes`, or `stream` when nil).
+    func contacts(onDay day: Int, using stream: RandomStream, limit: Int = .max, changes: RandomStream? = nil) -> [Arrival] {
         let multiplier = dayMultiplier?.sample(using: stream) ?? 1
         var arrivals: [Arrival] = []
         for source in demand.sources.indices {
@@ -103,6 +119,7 @@ struct DemandGenerator {
                     slow: stream.uniform(),
                     children: 1 + (children?.sample(using: stream) ?? 0),
                     openCase: demand.openCaseShare > 0 && stream.uniform() < demand.openCaseShare))
+                if hasLimitedChanges && isRemoved(arrivals[arrivals.count - 1], onDay: day, using: changes ?? stream) { arrivals.removeLast() }
             }
         }
         return arrivals

@@ -189,9 +189,19 @@ public struct Demand: Sendable {
         public var lastDay: Int
         /// Multiplier for each source group present; groups not listed are unchanged.
         public var factors: [SourceGroup: Double]
+        /// The RAG ratings and channels it changes, indexed by ``RAG`` and ``Channel``; nil for
+        /// all. A change limited to some removes contacts (its factors are at most 1): police
+        /// demand management stops low-level notifications, not every police contact.
+        public var ratings: [Bool]?
+        public var channels: [Bool]?
+
+        /// Whether it changes every contact of the groups it names.
+        public var isWholeSource: Bool { ratings == nil && channels == nil }
 
         /// Makes the value from its parts (the scenario reader does; tests may).
-        public init(name: String, firstDay: Int, lastDay: Int, factors: [SourceGroup: Double]) {
+        public init(name: String, firstDay: Int, lastDay: Int, factors: [SourceGroup: Double], ratings: [Bool]? = nil, channels: [Bool]? = nil) {
+            self.ratings = ratings
+            self.channels = channels
             self.name = name
             self.firstDay = firstDay
             self.lastDay = lastDay

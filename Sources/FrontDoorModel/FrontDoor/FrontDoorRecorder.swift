@@ -104,7 +104,10 @@ struct FrontDoorRecorder {
         if isRecontact { result.recontacts += 1 }
         guard awaitsDecision else { return }
         if now <= dueBy.oneDay { result.dueWithin1 += 1 }
-        if now <= dueBy.threeDays { result.dueWithin3 += 1 }
+        if now <= dueBy.threeDays {
+            result.dueWithin3 += 1
+            updateDay(Int(now / 24)) { $0.dueWithin3 += 1 }
+        }
         if now <= dueBy.fourHours { result.dueWithin4HoursByRAG[rag.rawValue] += 1 }
     }
 
@@ -173,6 +176,7 @@ struct FrontDoorRecorder {
         result.outcomes[outcome.rawValue] += 1
         result.decidedBySource[source] += 1
         if outcome.isReferral {
+            updateDay(Int(now / 24)) { $0.childrenReferred += children }
             result.referredBySource[source] += 1
             result.childrenReferred += children
             if rereferral { result.childrenRereferred += children }
@@ -182,7 +186,10 @@ struct FrontDoorRecorder {
         result.timeToDecision.add(workingDays)
         guard receivedWhileMeasuring else { return }
         if workingDays <= 1 && receivedAt <= dueBy.oneDay { result.decidedWithin1 += 1 }
-        if workingDays <= 3 && receivedAt <= dueBy.threeDays { result.decidedWithin3 += 1 }
+        if workingDays <= 3 && receivedAt <= dueBy.threeDays {
+            result.decidedWithin3 += 1
+            updateDay(Int(receivedAt / 24), onlyToday: false) { $0.decidedWithin3 += 1 }
+        }
         if workingHours <= 4 && receivedAt <= dueBy.fourHours { result.within4HoursByRAG[rag.rawValue] += 1 }
     }
 
@@ -211,9 +218,13 @@ struct FrontDoorRecorder {
         return result
     }
 
-    /// Updates the record of the current measured day (started at the day's first moment).
-    private mutating func updateDay(_ day: Int, _ update: (inout FrontDoorReplication.DayRecord) -> Void) {
-        guard result.days.last?.day == day else { return }
-        update(&result.days[result.days.count - 1])
+    /// Updates the record of measured day `day`: only if it is the current one (started at the
+    /// day's first moment), unless `onlyToday` is false.
+    private mutating func updateDay(_ day: Int, onlyToday: Bool = true, _ update: (inout FrontDoorReplication.DayRecord) -> Void) {
+        guard let last = result.days.last?.day else { return }
+        let index = result.days.count - 1 - (last - day)
+        guard day <= last, onlyToday ? day == last : index >= 0 else { return }
+        assert(result.days[index].day == day, "measured days are consecutive")
+        update(&result.days[index])
     }
 }

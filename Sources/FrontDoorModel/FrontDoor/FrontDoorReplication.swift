@@ -41,6 +41,12 @@ public struct FrontDoorReplication: Sendable {
         public var received = 0
         public var decided = 0
         public var backlog: Int?
+        /// Children referred by the day's decisions.
+        public var childrenReferred = 0
+        /// Of the contacts received that day, those in the 3-working-day timeliness cohort, and
+        /// of them the ones decided within 3 working days.
+        public var dueWithin3 = 0
+        public var decidedWithin3 = 0
     }
     /// Decisions made or signed off by one manager on one working day they were at work.
     public var managerDays = RunningStatistics()

@@ -30,6 +30,8 @@ extension StreamPurpose {
     static let startingBacklog = StreamPurpose(rawValue: 3)
     /// The length of strategy discussions.
     static let strategyDiscussions = StreamPurpose(rawValue: 4)
+    /// Which contacts a change in demand limited to some ratings or channels removes.
+    static let demandChanges = StreamPurpose(rawValue: 5)
     /// The time work takes at the stage with the given index, one stream per stage.
     static func work(stage: Int) -> StreamPurpose { .numbered(stage, from: 16) }
 }

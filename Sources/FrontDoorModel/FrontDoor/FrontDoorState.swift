@@ -57,7 +57,7 @@ struct FrontDoorState: EventDrivenModel {
         let routing = stream(.routing)
         self.routing = routing
         arrivals = Arrivals(design: design, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
-                            backlogStream: stream(.startingBacklog), recontactStream: routing)
+                            backlogStream: stream(.startingBacklog), recontactStream: routing, changesStream: stream(.demandChanges))
         workforce = Workforce(design: design, absenceStream: stream(.absence))
         stageStreams = design.stages.indices.map { stream(.work(stage: $0)) }
         decisions = Decisions(design: design, stream: routing)
