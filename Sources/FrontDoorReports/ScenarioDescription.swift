@@ -24,6 +24,14 @@ public enum ScenarioDescription {
         case .frontDoor(let design):
             lines += frontDoor(design)
         }
+        if !scenario.publishedFigures.isEmpty {
+            lines.append("")
+            lines.append("Published figures it should reproduce (set beside the model's in its report)")
+            for figure in scenario.publishedFigures {
+                let unit = scenario.measures.first { $0.id == figure.measure }?.unit
+                lines.append("  \(figure.measure.name): \(unit == .fraction ? String(format: "%.1f%%", figure.value * 100) : number(figure.value)) — \(figure.source)")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

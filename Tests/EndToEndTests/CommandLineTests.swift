@@ -173,6 +173,17 @@ enum Frontdoor {
         }
     }
 
+    @Test func checkDescribesDemandBySourceAndThePublishedFigures() throws {
+        let outcome = try Frontdoor.run(["check", "Scenarios/typical-council.yaml"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        for expected in ["festive ×1.25 from 17 December to 4 January each year", "sent in a batch at 08:00 each working day",
+                         "september return ×1.2 from 1 September to 30 September", "children per contact: 1: 70%, 2: 20%",
+                         "10% of new contacts are about a child whose case is open", "of referred children, 43% whose case closed",
+                         "Published figures it should reproduce", "rereferral_rate: 22.6% — Re-referrals within 12 months"] {
+            #expect(outcome.standardOutput.contains(expected), "missing '\(expected)'")
+        }
+    }
+
     @Test func fatigueBeyondTheEvidenceIsAllowedButFlagged() throws {
         let linder = try Frontdoor.run(["check", "Scenarios/what-if/peterborough-linder-fatigue.yaml"])
         #expect(linder.status == 0 && linder.standardOutput.contains("up to 22.5% more likely"), "\(linder.standardError)")
