@@ -107,18 +107,10 @@ struct DemandGenerator {
             let count = min(stream.poisson(mean: expected(source: source, day: day) * multiplier), max(0, limit - arrivals.count))
             for _ in 0..<count {
                 let hour = hours[source].sample(using: stream)
-                let time = Double(day) * 24 + Double(hour) + stream.uniform()
-                arrivals.append(Arrival(
-                    time: time, incidentTime: time,
-                    source: source,
-                    channel: Channel(rawValue: channels[source].sample(using: stream))!,
-                    rag: RAG(rawValue: rags[source].sample(using: stream))!,
-                    complete: stream.uniform() < demand.sources[source].completeInformation,
-                    need: stream.uniform(),
-                    followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
-                    slow: stream.uniform(),
-                    children: 1 + (children?.sample(using: stream) ?? 0),
-                    openCase: demand.openCaseShare > 0 && stream.uniform() < demand.openCaseShare))
+                var arrival = self.arrival(source: source, at: Double(day) * 24 + Double(hour) + stream.uniform(), using: stream)
+                // Only new contacts can be about a case already open.
+                arrival.openCase = demand.openCaseShare > 0 && stream.uniform() < demand.openCaseShare
+                arrivals.append(arrival)
                 if hasLimitedChanges && isRemoved(arrivals[arrivals.count - 1], onDay: day, using: changes ?? stream) { arrivals.removeLast() }
             }
         }
