@@ -1,4 +1,5 @@
 import FrontDoorModel
+import SimulationEngine
 
 /// A scenario file read once: its text merged with the files it extends and any overrides, not yet
 /// turned into a model. A sweep or a what-if lays overrides over one document for each of its
@@ -29,10 +30,14 @@ public struct ScenarioDocument {
     }
 
     /// The same document with `overrides` laid over it in order, each recorded as an assumption.
-    public func applying(_ overrides: [ScenarioOverride]) -> ScenarioDocument {
+    ///
+    /// - Throws: ``ScenarioError`` for an override that sets a key of a team, stage or source the
+    ///   scenario does not have (a typo would otherwise start a new one), with a suggestion.
+    public func applying(_ overrides: [ScenarioOverride]) throws(ScenarioError) -> ScenarioDocument {
         var root = root
         var assumptions = assumptions
         for override in overrides {
+            try override.checkNamesSomethingThere(in: root)
             var layer = override.layer
             layer.underlying = [root] + root.underlying
             root = layer
@@ -54,13 +59,34 @@ public struct ScenarioOverride {
     public let key: String
     /// The override as written, `key=value`.
     public let text: String
+    let option: String
     let layer: YAMLValue
 
     /// Reads `key.path=value`; errors name it as given by `option`.
     public init(_ text: String, option: String = "--set") throws(ScenarioError) {
         layer = try YAMLValue.override(text, option: option)
         self.text = text
+        self.option = option
         key = String(text.split(separator: "=", maxSplits: 1).first ?? "")
+    }
+
+    /// The named collections whose members an override may change but not start by a key of
+    /// theirs: a new team or stage needs a whole mapping (`teams.duty={…}`).
+    static let collections: [(path: [String], what: String)] = [(["teams"], "team"), (["stages"], "stage"), (["demand", "sources"], "source")]
+
+    /// Throws when the override sets a key of a member of a named collection that `root` lacks.
+    func checkNamesSomethingThere(in root: YAMLValue) throws(ScenarioError) {
+        let parts = key.split(separator: ".").map(String.init)
+        for (path, what) in Self.collections where parts.count > path.count + 1 && Array(parts.prefix(path.count)) == path {
+            var node: YAMLValue? = root
+            for step in path { node = try node?.mapping()[step] }
+            guard let members = try node?.mapping().entries.map(\.key) else { continue }
+            let name = parts[path.count]
+            guard !members.contains(name) else { continue }
+            throw ScenarioError(file: "\(option) \(text)", key: parts.prefix(path.count + 1).joined(separator: "."),
+                                message: "the scenario has no \(what) called '\(name)'; its \(what)s are \(members.joined(separator: ", "))"
+                                    + suggestion(for: name, among: members))
+        }
     }
 
     /// The override setting `key` to `value` (YAML text); errors name it as given by `option`.

@@ -222,7 +222,7 @@ struct YAMLValue {
                 let childPath = path.isEmpty ? key : "\(path).\(key)"
                 if let allowed, !allowed.contains(key) {
                     throw YAMLValue(node: keyNode, file: layer.file, path: childPath)
-                        .error("unknown key; expected one of \(allowed.joined(separator: ", "))" + suggestion(for: key, among: allowed))
+                        .error("unknown key; expected one of \(allowed.joined(separator: ", "))" + Self.keySuggestion(for: key, among: allowed))
                 }
                 var value = YAMLValue(node: valueNode, file: layer.file, path: childPath)
                 // A key that is one of alternatives (horizon_days or horizon_hours…) replaces the
@@ -247,6 +247,22 @@ struct YAMLValue {
 
     /// Keys that are alternatives to one another: a file that sets one replaces the others set by
     /// the files it extends.
+    /// Words people write for a key by another name, and the keys they mean.
+    static let synonyms: [String: [String]] = [
+        "vacancies": ["vacant_posts", "vacancy_rate"], "vacancy": ["vacant_posts", "vacancy_rate"], "staff": ["people"], "fte": ["people"],
+        "wte": ["people"], "headcount": ["people"], "posts": ["people"], "opening_hours": ["hours"], "shifts": ["hours"],
+        "agency": ["agency_cover"], "role_in_decisions": ["decision_role"], "warmup_days": ["warm_up_days"], "warmup": ["warm_up_days"],
+        "horizon": ["horizon_days"], "duration_days": ["horizon_days"], "volume": ["contacts_per_year"], "contacts": ["contacts_per_year"],
+        "seasonality": ["month_weights"], "months": ["month_weights"], "siblings": ["children_per_contact"],
+    ]
+
+    /// " (did you mean 'x'?)" for a mistyped key, or one written by another name.
+    static func keySuggestion(for key: String, among allowed: [String]) -> String {
+        let close = suggestion(for: key, among: allowed)
+        guard close.isEmpty, let meant = synonyms[key.lowercased()]?.first(where: allowed.contains) else { return close }
+        return " (did you mean '\(meant)'?)"
+    }
+
     static let alternatives: [Set<String>] = [
         ["horizon_days", "horizon_hours"], ["warm_up_days", "warm_up_hours"], ["minutes", "hours"],
         ["per_hour", "per_day", "per_year"], ["service_hours", "service_minutes"],
