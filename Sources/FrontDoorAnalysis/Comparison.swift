@@ -98,7 +98,7 @@ public enum Comparison {
     public static func pairedDifferences(_ design: ExperimentResult, from baseline: ExperimentResult) -> [MeasureSummary] {
         design.scenario.measures.compactMap { definition in
             guard let mine = design.column(definition.id), let theirs = baseline.column(definition.id) else { return nil }
-            return MeasureSummary(definition, values: zip(mine, theirs).map { $0 - $1 })
+            return MeasureSummary(definition, values: zip(mine, theirs).map { $0 - $1 }, difference: true)
         }
     }
 

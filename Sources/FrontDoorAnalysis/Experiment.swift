@@ -125,3 +125,18 @@ public enum Experiment {
         }
     }
 }
+
+extension ExperimentResult {
+    /// A team busier than this share of its time at work has little slack for a busy day or a
+    /// colleague away, and is flagged.
+    public static let busyThreshold = 0.85
+
+    /// The teams of a front door whose posts cost money but which spend (almost) no time on
+    /// contacts: paid for no work the model gives them.
+    public var paidTeamsWithoutWork: [String] {
+        guard case .frontDoor(let design) = scenario.model else { return [] }
+        return zip(design.teams, StaffCosts(design).teams).filter { team, cost in
+            cost.total > 0 && (self[.team(team.id).utilisation]?.mean ?? 0) < 0.005
+        }.map(\.0.id)
+    }
+}

@@ -92,11 +92,9 @@ public struct FinanceView: Sendable {
             let change = isBaseline || !mixedPriceBases.isEmpty ? nil : zip(years, baselineYears).map { $0.minus($1) }
             let months = design.costs.budget.bridgingMonths
             let increase = change.map { max(0, $0[0].pay + $0[0].enhancements + $0[0].agency + $0[0].informalCover) }
-            let idle = costs.teams.enumerated().filter { teamIndex, team in
-                team.total > 0 && (result[.team(design.teams[teamIndex].id).utilisation]?.mean ?? 0) < 0.005
-            }.map { $0.element.id }
             views.append(Design(scenario: result.scenario.name, priceBase: design.costs.priceYear, costs: costs, years: years, change: change,
-                                bridging: increase.map { $0 * months / 12 }, bridgingMonths: months, idleTeams: idle, piling: !result.concerns.isEmpty))
+                                bridging: increase.map { $0 * months / 12 }, bridgingMonths: months, idleTeams: result.paidTeamsWithoutWork,
+                                piling: !result.concerns.isEmpty))
         }
         designs = views
     }

@@ -13,16 +13,18 @@ public struct Estimate: Sendable {
     /// The number of replications.
     public let n: Int
 
-    /// Estimates the mean of the values one quantity took in each replication.
-    public init(_ values: [Double]) {
+    /// Estimates the mean of the values one quantity took in each replication; for a quantity
+    /// that can only lie `within` a range (a share, from 0 to 1), the interval is cut to it.
+    public init(_ values: [Double], within range: ClosedRange<Double>? = nil) {
         var statistics = RunningStatistics()
         for value in values { statistics.add(value) }
         mean = statistics.mean
         standardDeviation = statistics.standardDeviation
         n = values.count
         let halfWidth = Self.halfWidth(standardDeviation: standardDeviation, n: n)
-        ci95Low = mean - halfWidth
-        ci95High = mean + halfWidth
+        let low = mean - halfWidth, high = mean + halfWidth
+        ci95Low = range.map { max($0.lowerBound, low) } ?? low
+        ci95High = range.map { min($0.upperBound, high) } ?? high
     }
 
     /// Half the width of the 95% interval.
@@ -49,10 +51,11 @@ public struct MeasureSummary: Sendable {
     public let definition: MeasureDefinition
     public let estimate: Estimate
 
-    /// Summarises the values one measure took in each replication.
-    public init(_ definition: MeasureDefinition, values: [Double]) {
+    /// Summarises the values one measure took in each replication; a share's interval stays
+    /// within 0 to 1 unless it is a `difference` of shares.
+    public init(_ definition: MeasureDefinition, values: [Double], difference: Bool = false) {
         self.definition = definition
-        estimate = Estimate(values)
+        estimate = Estimate(values, within: definition.unit == .fraction && !difference ? 0...1 : nil)
     }
 
     public var id: MeasureID { definition.id }

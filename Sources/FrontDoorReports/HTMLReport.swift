@@ -83,7 +83,11 @@ public enum HTMLReport {
                 }
             }
         }
-        if let check = WarmUpCheck(base) { items.append(escape(check.sentence)) }
+        // The start-up check for every design: a what-if can need a longer warm-up than its baseline.
+        for design in comparison.designs {
+            guard let check = WarmUpCheck(design) else { continue }
+            items.append(escape(comparison.designs.count > 1 ? "\(design.scenario.name): \(check.sentence)" : check.sentence))
+        }
         return "<ul class=\"summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
     }
 
@@ -127,7 +131,7 @@ public enum HTMLReport {
         let ids = base.scenario.measures.map(\.id).filter { ![.sourceShare, .teamUtilisation, .stageMeanWaitHours].contains($0.family) }
         var html = "<table><thead><tr><th>Measure</th>"
         for (index, design) in comparison.designs.enumerated() {
-            html += "<th>\(escape(design.scenario.name))</th>"
+            html += "<th>\(escape(design.scenario.name))" + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
             if index > 0 { html += "<th>difference from \(escape(base.scenario.name))</th>" }
         }
         html += "</tr></thead><tbody>"
@@ -136,22 +140,28 @@ public enum HTMLReport {
             html += "<tr><td>\(escape(first.definition.label))</td>"
             for (index, design) in comparison.designs.enumerated() {
                 if let m = design[id] {
-                    html += "<td>\(escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(escape(interval(m)))</span></td>"
+                    // The cost of a design that cannot keep up is not a saving: the work it leaves undone is not paid for.
+                    let unsustainable = !design.concerns.isEmpty && m.definition.unit.isMoney
+                    html += "<td>\(escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(escape(interval(m)))</span>"
+                        + (unsustainable ? "<br><span class=\"flag\">not sustainable: work is piling up</span>" : "") + "</td>"
                 } else {
-                    html += "<td>–</td>"
+                    html += "<td>n/a</td>"
                 }
                 if index > 0 {
                     if let d = comparison.differences[index].first(where: { $0.id == id }) {
-                        html += "<td>\(escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(escape(signed(d.ci95Low, d.definition))) to \(escape(signed(d.ci95High, d.definition)))</span></td>"
+                        let flagged = !design.concerns.isEmpty || !base.concerns.isEmpty
+                        html += "<td>\(escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(escape(signed(d.ci95Low, d.definition))) to \(escape(signed(d.ci95High, d.definition)))</span>"
+                            + (flagged ? "<br><span class=\"flag\">not a fair comparison: work is piling up</span>" : "") + "</td>"
                     } else {
-                        html += "<td>–</td>"
+                        html += "<td>n/a</td>"
                     }
                 }
             }
             html += "</tr>"
         }
         return html + "</tbody></table><p class=\"note\">Each figure is the mean across replications, with its 95% confidence interval beneath. "
-            + "Differences are paired: every design saw the same contacts in each replication.</p>"
+            + "Differences are paired: every design saw the same contacts in each replication. n/a: the measure does not apply to the design "
+            + "(a phone line's measures where it has none).</p>"
     }
 
     static func backlog(_ designs: [ExperimentResult], windows: [ChangeWindow]) -> String {
@@ -222,6 +232,17 @@ public enum HTMLReport {
                 .map { (label: $0.id.subject ?? "", value: $0.mean, colour: index) }
             html += "<figure><figcaption>\(escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
                 + SVGChart.bars(utilisation, format: { percent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1) + "</figure>"
+            let busy = utilisation.filter { $0.value > ExperimentResult.busyThreshold }
+            if !busy.isEmpty {
+                html += "<p class=\"flag\">Over \(percent(ExperimentResult.busyThreshold)) busy in \(escape(design.scenario.name)): "
+                    + busy.map { "\(escape($0.label.replacingOccurrences(of: "_", with: " "))) (\(percent($0.value)))" }.joined(separator: ", ")
+                    + ": little slack for a busy day or a colleague away.</p>"
+            }
+            let idle = design.paidTeamsWithoutWork
+            if !idle.isEmpty {
+                html += "<p class=\"flag\">Paid for, but with no contacts to work in \(escape(design.scenario.name)): "
+                    + idle.map { escape($0.replacingOccurrences(of: "_", with: " ")) }.joined(separator: ", ") + ".</p>"
+            }
             // Productive hours: what a full-time person has for contacts once leave, sickness,
             // training, breaks and other duties are taken out.
             let productive = design.summaries.filter { $0.id.family == .teamContactHoursPerFTE && $0.mean > 0 }
@@ -443,7 +464,7 @@ public enum HTMLReport {
     figure{margin:1em 0;break-inside:avoid}figcaption{font-size:.9em;color:#333;margin:.2em 0}
     svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
     svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
-    svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
+    .flag{color:#a4002d;font-weight:600}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
     .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
     code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
     @page{size:A4;margin:18mm}

@@ -136,11 +136,15 @@ enum Fixture {
                         "backlog.max", "conversion.referral", "conversion.early_help", "conversion.nfa", "conversion.strategy",
                         "decisions_per_manager_day.mean", "decisions_per_manager_day.p95", "decisions_per_manager_day.max",
                         "team.team_managers.decisions_per_person_day", "team.edt.decisions_per_person_day",
-                        "decisions.at_full_fatigue", "handoffs_per_contact", "phone.abandoned_share", "assessments.started",
+                        "decisions.at_full_fatigue", "handoffs_per_contact", "assessments.started",
                         "assessments.no_further_service", "recontacts", "cost.staff_per_year_gbp", "cost.agency_per_year_gbp",
                         "cost.one_off_gbp", "cost.downstream_per_year_gbp", "cost.total_per_year_gbp", "cost.per_contact_gbp",
                         "team.team_managers.utilisation", "stage.decide.mean_wait_hours"]
         #expect(Set(required).subtracting(names).isEmpty, "missing \(Set(required).subtracting(names).sorted())")
+        // A phone line's measures only where there is one: the MASH has none, the CADS one.
+        #expect(!names.contains("phone.abandoned_share") && !names.contains("phone.callers_lost"))
+        let cads = try ScenarioLoader.load(path: packageRoot + "/Scenarios/cads.yaml")
+        #expect(cads.measures.contains { $0.name == "phone.abandoned_share" })
     }
 
     @Test func redContactsOvertakeGreenOnesAtABusyStage() throws {

@@ -118,6 +118,27 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         #expect(html.contains("All amounts at 2025/26 prices"))
     }
 
+    @Test func aDesignThatCannotKeepUpIsFlaggedWhereverItIsCompared() throws {
+        // One screener for 40,000 contacts a year: the work piles up. Its lower staff cost is no saving.
+        let failing = try ReportFixture.scenario("one-screener", people: 1, overrides: ["teams.screeners.people=1", "demand.contacts_per_year=40000"])
+        let comparison = Comparison.run([try ReportFixture.scenario("two-managers", people: 2), failing],
+                                        settings: ExperimentSettings(replications: 2, seed: 11, jobs: 2))
+        #expect(!comparison.designs[1].concerns.isEmpty)
+        let html = HTMLReport.render(comparison, manifest: ReportFixture.manifest)
+        let keyFigures = try #require(html.components(separatedBy: "id=\"key-figures\"").last?.components(separatedBy: "</section>").first)
+        #expect(keyFigures.contains("cannot keep up: work is piling up"))
+        #expect(keyFigures.contains("not sustainable: work is piling up") && keyFigures.contains("not a fair comparison: work is piling up"))
+        // Its teams: the screener is flagged as over 85% busy.
+        #expect(html.contains("Over 85% busy in one-screener: screeners"))
+        // Every design's warm-up is checked, and no share's interval passes 100%.
+        #expect(html.contains("two-managers: ") && html.components(separatedBy: "start-up").count >= 3)
+        for design in comparison.designs {
+            for summary in design.summaries where summary.definition.unit == .fraction {
+                #expect(summary.ci95Low >= 0 && summary.ci95High <= 1, "\(summary.id)")
+            }
+        }
+    }
+
     @Test func dailyTableHasADayForEveryMeasuredDay() {
         let lines = CSVTables.daily(ReportFixture.comparison).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         // Two designs × 56 measured days × 3 series, and a header.

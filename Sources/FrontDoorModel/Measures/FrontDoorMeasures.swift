@@ -98,11 +98,14 @@ enum FrontDoorMeasures {
             c.add(MeasureID(.batchDelayHours), "Hours from the incident to the front door receiving it, for contacts sent in a batch, on average",
                   unit: .hours) { $0.batched > 0 ? $0.batchDelayHours / Double($0.batched) : 0 }
         }
-        c.add(MeasureID(.phoneAbandonedShare), "Share of calls where the caller gave up waiting", unit: .fraction) {
-            share($0.phoneAbandoned, of: $0.phoneAttempts)
-        }
-        c.add(MeasureID(.phoneCallersLost), "Callers who gave up and did not ring again (a year)", unit: .contactsAYear) {
-            $0.perYear($0.lostCallers)
+        // Only a design with a phone line has callers to lose.
+        if design.stages.contains(where: { $0.phone != nil }) {
+            c.add(MeasureID(.phoneAbandonedShare), "Share of calls where the caller gave up waiting", unit: .fraction) {
+                share($0.phoneAbandoned, of: $0.phoneAttempts)
+            }
+            c.add(MeasureID(.phoneCallersLost), "Callers who gave up and did not ring again (a year)", unit: .contactsAYear) {
+                $0.perYear($0.lostCallers)
+            }
         }
         c.add(MeasureID(.checksOutOfTime), "Partner checks not started within their RAG clock (a year)", unit: .checksAYear) {
             $0.perYear($0.checksOutOfTime)
@@ -189,8 +192,10 @@ enum FrontDoorMeasures {
             }
         }
         for (index, team) in design.teams.enumerated() {
+            // Reds worked to completion can run past the end of a shift; that overtime is not in
+            // the hours at work, so the share is capped at all of them.
             c.add(MeasureID.team(team.id).utilisation, "Share of \(team.role) time at work spent on contacts", unit: .fraction) {
-                $0.teamAvailableHours[index] > 0 ? $0.teamBusyHours[index] / $0.teamAvailableHours[index] : 0
+                $0.teamAvailableHours[index] > 0 ? min(1, $0.teamBusyHours[index] / $0.teamAvailableHours[index]) : 0
             }
         }
         for (index, team) in design.teams.enumerated() {
