@@ -2,49 +2,17 @@ import Foundation
 import FrontDoorModel
 import SimulationEngine
 
-/// A target a staffing must meet with confidence, such as `decided_within_3wd>=0.85`: for `>=`
-/// the lower end of the measure's 95% interval must reach the value, for `<=` the upper end must
-/// stay within it.
-public struct SizingTarget: Sendable, CustomStringConvertible {
-    public let measure: MeasureID
-    public let atLeast: Bool
-    public let value: Double
+/// A target `size` must meet: the measure's 95% interval on the right side of the value.
+public typealias SizingTarget = MeasureTarget
 
-    /// The target as written, for messages.
-    public let text: String
-
-    /// Reads `MEASURE>=VALUE` or `MEASURE<=VALUE`; a value ending in % is a percentage (85% is 0.85).
+extension MeasureTarget {
+    /// Reads `MEASURE>=VALUE` or `MEASURE<=VALUE` given to `--target`.
     public init(parsing text: String) throws(SweepError) {
-        let compact = text.replacingOccurrences(of: " ", with: "")
-        for (symbol, atLeast) in [(">=", true), ("<=", false)] {
-            if let range = compact.range(of: symbol) {
-                let written = compact[range.upperBound...]
-                let percent = written.hasSuffix("%")
-                guard let number = Double(percent ? written.dropLast() : written), !compact[..<range.lowerBound].isEmpty else { break }
-                let value = percent ? number / 100 : number
-                let name = String(compact[..<range.lowerBound])
-                guard let measure = MeasureID(name: name) else {
-                    let names = MeasureID.Family.allCases.filter { !$0.hasSubject }.map(\.rawValue)
-                    throw SweepError("--target \(text): no measure is called \(name)\(suggestion(for: name, among: names)); "
-                                     + "`frontdoor run` lists every measure's name")
-                }
-                guard value.isFinite else { throw SweepError("--target \(text): the value must be a finite number") }
-                self.measure = measure
-                self.atLeast = atLeast
-                self.value = value
-                self.text = text
-                return
-            }
-        }
-        throw SweepError("--target \(text): expected MEASURE>=VALUE or MEASURE<=VALUE, such as decided_within_3wd>=0.85")
+        do { try self.init(text) } catch { throw SweepError("--target \(text): \(error.message)") }
     }
-
-    public var description: String { "\(measure) \(atLeast ? "≥" : "≤") \(value)" }
 
     /// Whether the measure meets the target with confidence.
-    public func isMet(by estimate: Estimate) -> Bool {
-        atLeast ? estimate.ci95Low >= value : estimate.ci95High <= value
-    }
+    public func isMet(by estimate: Estimate) -> Bool { isMet(low: estimate.ci95Low, high: estimate.ci95High) }
 }
 
 /// One staffing tried by the search, with what it achieved.
@@ -113,14 +81,7 @@ public enum Sizing {
         }
         // A share is a number from 0 to 1: 85 for 85% would be a target nothing can meet.
         for target in targets {
-            guard let definition = base.measures.first(where: { $0.id == target.measure }) else {
-                throw SweepError("--target \(target.text): this scenario has no measure called \(target.measure.name)"
-                                 + suggestion(for: target.measure.name, among: base.measures.map(\.id.name)))
-            }
-            if definition.unit == .fraction && !(0...1).contains(target.value) {
-                throw SweepError("--target \(target.text): \(target.measure.name) is a share from 0 to 1"
-                                 + (target.value > 1 && target.value <= 100 ? String(format: "; did you mean %g (or %g%%)?", target.value / 100, target.value) : ""))
-            }
+            if let problem = target.problem(among: base.measures) { throw SweepError("--target \(target.text): \(problem)") }
         }
         let priceBase: FinancialYear? = { if case .frontDoor(let design) = base.model { return design.costs.priceYear } else { return nil } }()
         var evaluated: [[Int]: SizingCandidate] = [:]

@@ -25,11 +25,15 @@ public struct Scenario: Sendable {
     /// Published figures the scenario is meant to reproduce, which its report sets beside the
     /// model's own.
     public let publishedFigures: [PublishedFigure]
+    /// What the service aims for (decided within 3 working days ≥ 85%…), which reports judge
+    /// every design against.
+    public let targets: [MeasureTarget]
 
     /// Makes a scenario from its parts (the scenario reader does).
     public init(name: String, summary: String, file: String, files: [String], model: Model, length: RunLength,
-                publishedFigures: [PublishedFigure] = []) {
+                publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = []) {
         self.publishedFigures = publishedFigures
+        self.targets = targets
         self.name = name
         self.summary = summary
         self.file = file
@@ -60,7 +64,8 @@ public struct Scenario: Sendable {
 
     /// The same scenario under another name (a point of a sweep, a candidate staffing).
     public func renamed(_ newName: String) -> Scenario {
-        Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures)
+        Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures,
+                 targets: targets)
     }
 
     /// The measures that `--precision` watches and reports open with.

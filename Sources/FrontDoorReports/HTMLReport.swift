@@ -14,6 +14,9 @@ public enum HTMLReport {
             + "\(comparison.baseline.replications) replications · seed \(comparison.baseline.settings.seed)"
             + (comparison.precision.map { " · " + escape($0.sentence) } ?? "") + "</p></header>"
 
+        if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
+            body += section("at-a-glance", "At a glance", atAGlance(comparison))
+        }
         body += section("summary", "Summary", summary(comparison))
         let warnings = designs.flatMap { design in design.warnings.map { "\(design.scenario.name): \($0)" } }
         if !warnings.isEmpty {
@@ -56,6 +59,65 @@ public enum HTMLReport {
     }
 
     // MARK: - Sections
+
+    /// The measures the opening screen shows, in its order.
+    static let glanceMeasures: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
+                                              .assessmentsStarted, .totalCost].map(MeasureID.init)
+
+    /// One screen: each headline measure for every design — mean, 95% interval and the spread
+    /// across replications — against the scenario's targets, then the targets in words.
+    static func atAGlance(_ comparison: DesignComparison) -> String {
+        let designs = comparison.designs
+        let targets = designs.flatMap(\.scenario.targets).reduce(into: [MeasureTarget]()) { if !$0.contains($1) { $0.append($1) } }
+        var html = "<div class=\"glance\">"
+        for id in glanceMeasures {
+            let summaries = designs.map { $0[id] }
+            guard let definition = summaries.compactMap({ $0?.definition }).first else { continue }
+            var rows: [(label: String, mean: Double, low: Double, high: Double, colour: Int)] = []
+            var spreads: [(low: Double, high: Double)] = []
+            for (index, design) in designs.enumerated() {
+                guard let m = design[id], let values = design.column(id) else { continue }
+                rows.append(((design.concerns.isEmpty ? "" : "⚠ ") + design.scenario.name, m.mean, m.ci95Low, m.ci95High, index))
+                spreads.append((values.min() ?? m.mean, values.max() ?? m.mean))
+            }
+            let target = targets.first { $0.measure == id }
+            let top = definition.unit == .fraction ? 1 : SVGChart.niceCeiling(max(spreads.map(\.high).max() ?? 1, target?.value ?? 0, 1e-9))
+            html += "<figure><figcaption>\(escape(definition.label))"
+                + (target.map { " — target \($0.atLeast ? "at least" : "at most") \(value($0.value, definition))" } ?? "") + "</figcaption>"
+                + SVGChart.intervals(rows, maximum: top, format: { value($0, definition) }, title: definition.label, spreads: spreads,
+                                     target: target.map { ($0.value, "target \(value($0.value, definition))") }, compact: true,
+                                     tickFormat: definition.unit.isMoney ? { "£" + SVGChart.short($0) } : nil)
+                + "</figure>"
+        }
+        html += "</div><p class=\"note\">Dots are averages across replications, thick lines their 95% intervals, thin lines the lowest to the "
+            + "highest replication" + (targets.isEmpty ? "." : "; dashed lines are the targets.")
+            + (designs.contains { !$0.concerns.isEmpty } ? " ⚠: the design cannot keep up with its demand; its figures are not a fair picture." : "") + "</p>"
+        guard !targets.isEmpty else {
+            return html + "<p>The scenario sets no targets (the key <code>targets</code>), so no design is judged against one.</p>"
+        }
+        html += "<table><thead><tr><th>Target</th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined() + "</tr></thead><tbody>"
+        for target in targets {
+            guard let definition = designs.compactMap({ $0[target.measure]?.definition }).first else { continue }
+            html += "<tr><td>\(escape(definition.label)) \(target.atLeast ? "at least" : "at most") \(escape(value(target.value, definition)))</td>"
+            for design in designs {
+                guard let m = design[target.measure] else { html += "<td>n/a</td>"; continue }
+                html += "<td>\(verdict(target, m, keepsUp: design.concerns.isEmpty))</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    /// "meets", "misses by 16.0 points", "too close to call", or "cannot keep up", with the figure.
+    static func verdict(_ target: MeasureTarget, _ m: MeasureSummary, keepsUp: Bool) -> String {
+        let figure = "\(escape(value(m.mean, m.definition))) (\(escape(interval(m))))"
+        guard keepsUp else { return "<span class=\"flag\">cannot keep up: work is piling up</span>" }
+        if target.isMet(low: m.ci95Low, high: m.ci95High) { return "meets: \(figure)" }
+        let gap = abs(m.mean - target.value)
+        let by = m.definition.unit == .fraction ? String(format: "%.1f points", gap * 100) : value(gap, m.definition)
+        if target.isMissed(low: m.ci95Low, high: m.ci95High) { return "<span class=\"flag\">misses by \(escape(by))</span>: \(figure)" }
+        return "too close to call (the interval spans the target): \(figure)"
+    }
 
     static func summary(_ comparison: DesignComparison) -> String {
         let base = comparison.baseline
@@ -461,10 +523,10 @@ public enum HTMLReport {
     .meta,.note,.ci{color:#555;font-size:.9em}.summary li{margin:.4em 0}
     table{border-collapse:collapse;width:100%;font-size:.85em;margin:.6em 0}th,td{border-bottom:1px solid #ddd;padding:.3em .4em;text-align:left;vertical-align:top}
     th{background:#f2f2f2}table.compact{width:auto;min-width:60%}
-    figure{margin:1em 0;break-inside:avoid}figcaption{font-size:.9em;color:#333;margin:.2em 0}
+    figure{margin:1em 0;break-inside:avoid}.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(20em,1fr));gap:0 1.2em}.glance figure{margin:.3em 0}figcaption{font-size:.9em;color:#333;margin:.2em 0}
     svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
     svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
-    .flag{color:#a4002d;font-weight:600}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
+    .flag{color:#a4002d;font-weight:600}svg .target{stroke:#a4002d;stroke-width:1.4;stroke-dasharray:4 3}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
     .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
     code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
     @page{size:A4;margin:18mm}

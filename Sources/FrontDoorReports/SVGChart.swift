@@ -49,10 +49,15 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// Horizontal dots with 95% interval whiskers, on a shared axis from 0 to `maximum`.
+    /// Horizontal dots with 95% interval whiskers, on a shared axis from 0 to `maximum`; with
+    /// `spreads`, a thin line beneath each from its lowest to its highest replication; with a
+    /// `target`, a dashed line there.
     static func intervals(_ rows: [(label: String, mean: Double, low: Double, high: Double, colour: Int)], maximum: Double,
-                          format: (Double) -> String, title: String) -> String {
-        let width = 680.0, rowHeight = 22.0, left = 250.0, right = 90.0
+                          format: (Double) -> String, title: String, spreads: [(low: Double, high: Double)]? = nil,
+                          target: (value: Double, label: String)? = nil, compact: Bool = false,
+                          tickFormat: ((Double) -> String)? = nil) -> String {
+        // Compact: half a page wide, for charts side by side.
+        let width = compact ? 400.0 : 680.0, rowHeight = 22.0, left = compact ? 150.0 : 250.0, right = compact ? 80.0 : 90.0
         let height = Double(rows.count) * rowHeight + 34
         let top = 8.0
         func px(_ x: Double) -> Double { left + min(max(x / maximum, 0), 1) * (width - left - right) }
@@ -60,12 +65,20 @@ enum SVGChart {
         for tick in 0...4 {
             let value = maximum * Double(tick) / 4
             svg += "<line x1=\"\(f(px(value)))\" x2=\"\(f(px(value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"grid\"/>"
-            svg += "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(format(value)))</text>"
+            svg += "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(tickFormat?(value) ?? format(value)))</text>"
+        }
+        if let target {
+            svg += "<line x1=\"\(f(px(target.value)))\" x2=\"\(f(px(target.value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"target\"/>"
+            svg += "<title>\(escape(target.label))</title>"
         }
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight + rowHeight / 2
             let colour = palette[row.colour % palette.count]
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
+            if let spread = spreads?[index] {
+                svg += "<line x1=\"\(f(px(spread.low)))\" x2=\"\(f(px(spread.high)))\" y1=\"\(f(y + 5))\" y2=\"\(f(y + 5))\" stroke=\"\(colour)\" stroke-width=\"0.8\" stroke-opacity=\"0.6\"/>"
+            }
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
+                + "\(escape(fitted(row.label, into: left - 12)))</text>"
             svg += "<line x1=\"\(f(px(row.low)))\" x2=\"\(f(px(row.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             svg += "<circle cx=\"\(f(px(row.mean)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(colour)\"/>"
             svg += "<text x=\"\(f(width - right + 8))\" y=\"\(f(y + 4))\" class=\"value\">\(escape(format(row.mean)))</text>"
@@ -152,6 +165,13 @@ enum SVGChart {
     }
 
     static func f(_ x: Double) -> String { String(format: "%.1f", x) }
+
+    /// `label`, cut with an ellipsis to fit `width` at the labels' 11px (allowing 6.6px a
+    /// character, wider than the average letter); the whole label is the element's title.
+    static func fitted(_ label: String, into width: Double) -> String {
+        let room = Int(width / 6.6)
+        return label.count <= room ? label : String(label.prefix(max(room - 1, 1))) + "…"
+    }
 }
 
 /// Text made safe for HTML and SVG.

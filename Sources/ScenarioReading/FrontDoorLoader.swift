@@ -6,7 +6,7 @@ import SimulationEngine
 enum FrontDoorLoader {
     static let rootKeys = ["extends", "scenario", "description", "start_date", "run", "calendar", "demand", "teams", "stages",
                            "outcomes", "flow", "fatigue", "strategy_discussion", "costs", "default_absence", "default_working_day",
-                           "published_figures"]
+                           "published_figures", "targets"]
 
     static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String]) throws(ScenarioError) -> FrontDoorDesign {
         let startValue = try root.required("start_date", "the first day simulated, as 2025-04-01")

@@ -44,9 +44,25 @@ public enum ScenarioLoader {
             model = try readNetwork(mapping)
         }
         let scenario = Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length)
-        guard let figures = mapping["published_figures"] else { return scenario }
+        guard mapping["published_figures"] != nil || mapping["targets"] != nil else { return scenario }
         return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
-                        publishedFigures: try readPublishedFigures(figures, measures: scenario.measures.map(\.id)))
+                        publishedFigures: try mapping["published_figures"].map { v throws(ScenarioError) in
+                            try readPublishedFigures(v, measures: scenario.measures.map(\.id))
+                        } ?? [],
+                        targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: scenario.measures) } ?? [])
+    }
+
+    /// `["decided_within_3wd >= 85%", "decisions_per_manager_day.p95 <= 45"]`, for measures the scenario has.
+    static func readTargets(_ value: YAMLValue, measures: [MeasureDefinition]) throws(ScenarioError) -> [MeasureTarget] {
+        var targets: [MeasureTarget] = []
+        for item in try value.list() {
+            let text = try item.string()
+            let target: MeasureTarget
+            do throws(MeasureTarget.Problem) { target = try MeasureTarget(text) } catch { throw item.error(error.message) }
+            if let problem = target.problem(among: measures) { throw item.error(problem) }
+            targets.append(target)
+        }
+        return targets
     }
 
     /// `measure.name: {value: 0.226, source: "…"}`, for measures the scenario has.

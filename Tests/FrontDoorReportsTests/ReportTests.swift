@@ -33,6 +33,7 @@ enum ReportFixture {
           green: {early_help: 0.3, nfa: 0.7}
           assessment_start_probability: 0.9
         costs: {salaries: {sw: 38000, tm: 50000}, employer_ni: {rate: 0, threshold: 0}, pension_rate: 0.295, downstream: {hourly_cost: 40, assessment_hours: 20}}
+        targets: ["decided_within_3wd >= 85%", "decisions_per_manager_day.p95 <= 30"]
         """, file: "\(name).yaml", overrides: overrides)
     }
 
@@ -177,6 +178,44 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         let png = try #require(FileManager.default.contents(atPath: shot))
         // A blank page compresses to a few kilobytes; a page of text and charts to far more.
         #expect(png.count > 60_000, "screenshot of \(png.count) bytes looks blank")
+    }
+
+    @Test(.enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil, "chromium is not installed"))
+    func everyChartLabelLiesInsideItsChart() throws {
+        // The report carries no scripts; a copy gets one that measures every text element of
+        // every chart in the browser and writes what sticks out of its chart into the page.
+        let browser = try #require(Self.chromium, "chromium is required under CI")
+        let folder = NSTemporaryDirectory() + "frontdoor-labels-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let probe = """
+        <script>
+        const out = [];
+        document.querySelectorAll('svg').forEach((svg, i) => {
+          const box = svg.getBoundingClientRect();
+          svg.querySelectorAll('text').forEach(t => {
+            const b = t.getBoundingClientRect();   // on screen, so rotated labels count as drawn
+            if (b.left < box.left - 0.5 || b.top < box.top - 0.5 || b.right > box.right + 0.5 || b.bottom > box.bottom + 0.5)
+              out.push(i + ': ' + t.textContent);
+          });
+        });
+        const pre = document.createElement('pre');
+        pre.id = 'probe';
+        pre.textContent = document.querySelectorAll('svg').length + ' charts; clipped: ' + JSON.stringify(out);
+        document.body.appendChild(pre);
+        </script>
+        """
+        let page = folder + "/report.html"
+        try Data(ReportFixture.html.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: URL(fileURLWithPath: page))
+        let dom = try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom",
+                                    URL(fileURLWithPath: page).absoluteString])
+        let result = try #require(dom.output.components(separatedBy: "<pre id=\"probe\">").last?.components(separatedBy: "</pre>").first)
+        let charts = ReportFixture.html.components(separatedBy: "<svg").count - 1
+        #expect(result == "\(charts) charts; clipped: []", "\(result)")
+        // The opening screen: a chart per headline measure and the targets in words.
+        let glance = try #require(ReportFixture.html.components(separatedBy: "id=\"at-a-glance\"").last?.components(separatedBy: "</section>").first)
+        #expect(glance.components(separatedBy: "<svg").count - 1 == 6)
+        #expect(glance.contains("class=\"target\"") && (glance.contains("meets: ") || glance.contains("misses by ") || glance.contains("too close to call")))
     }
 
     func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {

@@ -38,6 +38,6 @@ extension Scenario {
             }
         }
         return Scenario(name: name, summary: summary, file: file, files: files, model: .frontDoor(design), length: length,
-                        publishedFigures: publishedFigures)
+                        publishedFigures: publishedFigures, targets: targets)
     }
 }
