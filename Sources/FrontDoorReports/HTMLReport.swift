@@ -31,6 +31,7 @@ public enum HTMLReport {
             body += section("backlog", "Backlog through the year", backlog(designs, windows: windows))
             if !windows.isEmpty { body += section("changes", "During each change in demand", changeWindows(windows, designs: designs)) }
             body += section("timeliness", "Timeliness", timeliness(designs))
+            body += section("time-to-decision", "Where the time to a decision goes", timeToDecision(designs))
             body += section("decisions", "Decisions per manager per working day", decisionLoad(designs))
             body += section("teams", "Waits and utilisation by team", teams(designs))
             body += section("outcomes", "Where contacts end up", outcomes(designs))
@@ -258,6 +259,40 @@ public enum HTMLReport {
         }
         return "<figure>" + SVGChart.intervals(rows, maximum: 1, format: { percent($0) }, title: "Share of contacts decided in time")
             + "<figcaption>Dots are averages, lines 95% intervals. Working days and hours follow the council's office calendar.</figcaption></figure>"
+    }
+
+    /// Per design, the hours a contact spends on average at each step before its decision —
+    /// queueing for and worked at each stage, and waiting between steps — as one stacked bar, so
+    /// that a manager sees what holds decisions back.
+    static func timeToDecision(_ designs: [ExperimentResult]) -> String {
+        // Every stage any design has, in the order the designs name them, each with a colour.
+        var stages: [String] = []
+        for design in designs {
+            for m in design.summaries where m.id.family == .stageWaitHoursPerContact {
+                if let id = m.id.subject, !stages.contains(id) { stages.append(id) }
+            }
+        }
+        var parts: [(name: String, colour: String, opacity: Double)] = []
+        for (index, stage) in stages.enumerated() {
+            let colour = SVGChart.palette[index % SVGChart.palette.count], name = stage.replacingOccurrences(of: "_", with: " ")
+            parts.append(("queue for \(name)", colour, 0.4))
+            parts.append(("\(name) (work)", colour, 1))
+        }
+        let delays: [(MeasureID.Family, String, String)] = [(.handoffHoursPerContact, "handoffs", "#999999"),
+                                                             (.informationHoursPerContact, "missing information", "#666666"),
+                                                             (.slowHoursPerContact, "consent, call-backs, partners", "#333333")]
+        parts += delays.map { ($0.1, $0.2, 1) }
+        let rows = designs.map { design -> (label: String, parts: [Double]) in
+            let perStage: [Double] = stages.flatMap { stage -> [Double] in
+                [design[MeasureID.stage(stage).waitHoursPerContact]?.mean ?? 0, design[MeasureID.stage(stage).workHoursPerContact]?.mean ?? 0]
+            }
+            let between: [Double] = delays.map { design[MeasureID($0.0)]?.mean ?? 0 }
+            return (design.scenario.name, perStage + between)
+        }
+        return "<figure>" + SVGChart.stackedAmounts(rows, parts: parts, title: "Hours to a decision by step", format: { hours($0) })
+            + "<figcaption>Average elapsed hours per contact decided: queueing for each stage (light), from the start to the end of its work "
+            + "(dark; work paused at the end of a shift carries on at the next), and waiting between steps (grey). Partner checks are a stage; "
+            + "the slow contacts' waits are the darkest grey. A stage that few contacts reach adds little to the average.</figcaption></figure>"
     }
 
     static func decisionLoad(_ designs: [ExperimentResult]) -> String {

@@ -126,6 +126,50 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
+    /// Horizontal stacked bars on one scale from 0 (so rows compare by length), each part
+    /// labelled in the bar where it is wide enough and the row's total at its end; the legend
+    /// wraps onto as many lines as it needs. Parts every row lacks are left out.
+    static func stackedAmounts(_ rows: [(label: String, parts: [Double])], parts: [(name: String, colour: String, opacity: Double)], title: String,
+                               format: (Double) -> String) -> String {
+        let used = parts.indices.filter { part in rows.contains { $0.parts[part] > 0 } }
+        let width = 680.0, rowHeight = 26.0, left = 160.0, right = 70.0
+        // The legend, wrapped: about 6 pixels a character at its 10px.
+        var legendItems: [(x: Double, line: Int, part: Int)] = []
+        var cursor = 10.0, line = 0
+        for part in used {
+            let itemWidth = 14 + Double(parts[part].name.count) * 6 + 12
+            if cursor + itemWidth > width - 10 && cursor > 10 { cursor = 10; line += 1 }
+            legendItems.append((cursor, line, part))
+            cursor += itemWidth
+        }
+        let top = 8 + Double(line + 1) * 16 + 6
+        let height = top + Double(rows.count) * rowHeight + 8
+        let largest = max(rows.map { $0.parts.reduce(0, +) }.max() ?? 1, 1e-9)
+        var svg = open(width, height, title)
+        for item in legendItems {
+            let y = 4 + Double(item.line) * 16
+            svg += "<rect x=\"\(f(item.x))\" y=\"\(f(y))\" width=\"10\" height=\"10\" fill=\"\(parts[item.part].colour)\" fill-opacity=\"\(f(parts[item.part].opacity))\"/>"
+            svg += "<text x=\"\(f(item.x + 14))\" y=\"\(f(y + 9))\" class=\"tick\">\(escape(parts[item.part].name))</text>"
+        }
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * rowHeight
+            var x = left
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
+                + "\(escape(fitted(row.label, into: left - 12)))</text>"
+            for part in used where row.parts[part] > 0 {
+                let w = row.parts[part] / largest * (width - left - right)
+                svg += "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(parts[part].colour)\" fill-opacity=\"\(f(parts[part].opacity))\">"
+                    + "<title>\(escape(parts[part].name)): \(escape(format(row.parts[part])))</title></rect>"
+                if w > 40 {
+                    svg += "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(escape(format(row.parts[part])))</text>"
+                }
+                x += w
+            }
+            svg += "<text x=\"\(f(x + 6))\" y=\"\(f(y + 17))\" class=\"value\">\(escape(format(row.parts.reduce(0, +))))</text>"
+        }
+        return svg + "</svg>"
+    }
+
     // MARK: - Pieces
 
     static func open(_ width: Double, _ height: Double, _ title: String) -> String {

@@ -245,6 +245,29 @@ enum Fixture {
         #expect(utilisation.low <= 0.5 && 0.5 <= utilisation.high, "busy \(utilisation.mean), theory 0.5")
     }
 
+    @Test func theTimeToADecisionSplitsIntoQueueingAndWorkAsInAnMM2Queue() throws {
+        // Two deciders, always at work, 30 minutes a contact (exponential), one contact an hour:
+        // M/M/2 with a = λ/μ = 0.5. Erlang C: a contact waits with chance
+        // (a²/2 · 2/(2 − a)) / (1 + a + a²/2 · 2/(2 − a)) = 0.1, for 1/(cμ − λ) = 1/3 hour when it
+        // does, so 1/30 hour on average; its work takes 0.5 hours. No waits between steps.
+        let text = Fixture.yaml(days: 220, warmUp: 20)
+        let (design, _) = try Fixture.design(text)
+        let catalogue = FrontDoorMeasures.catalogue(design)
+        func index(_ id: MeasureID) throws -> Int { try #require(catalogue.definitions.firstIndex { $0.id == id }) }
+        let wait = try index(MeasureID.stage("decide").waitHoursPerContact), work = try index(MeasureID.stage("decide").workHoursPerContact)
+        let handoff = try index(MeasureID(.handoffHoursPerContact)), slow = try index(MeasureID(.slowHoursPerContact))
+        var waits: [Double] = [], works: [Double] = []
+        for replication in 0..<12 {
+            let values = catalogue.values(try Fixture.run(text, replication: replication))
+            waits.append(values[wait])
+            works.append(values[work])
+            #expect(values[handoff] == 0 && values[slow] == 0)
+        }
+        let queueing = tInterval95(waits), working = tInterval95(works)
+        #expect(queueing.low <= 1.0 / 30 && 1.0 / 30 <= queueing.high, "wait \(queueing.mean) (\(queueing.low) to \(queueing.high)), Erlang C 1/30 h")
+        #expect(working.low <= 0.5 && 0.5 <= working.high, "work \(working.mean) (\(working.low) to \(working.high)), theory 0.5 h")
+    }
+
     @Test func managersLoadCountsOnlyManagersAndPractitionersAreCountedByTeam() throws {
         // Practitioners decide half the green contacts themselves; managers decide the rest.
         let practitioners = """

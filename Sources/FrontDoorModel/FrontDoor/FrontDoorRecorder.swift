@@ -34,6 +34,7 @@ struct FrontDoorRecorder {
         result.teamDecisions = Array(repeating: 0, count: teams)
         result.stageCompleted = Array(repeating: 0, count: stages)
         result.stageWaitHours = Array(repeating: 0, count: stages)
+        result.stageWorkElapsedHours = Array(repeating: 0, count: stages)
     }
 
     mutating func warmUpEnded() { measuring = true }
@@ -136,7 +137,20 @@ struct FrontDoorRecorder {
         result.teamBusyHours[team] += hours
     }
 
-    mutating func workFinished(stage: Int) { if measuring { result.stageCompleted[stage] += 1 } }
+    /// A piece of work at `stage` ended, `elapsed` hours after it started.
+    mutating func workFinished(stage: Int, elapsed: Double) {
+        guard measuring else { return }
+        result.stageCompleted[stage] += 1
+        result.stageWorkElapsedHours[stage] += elapsed
+    }
+
+    /// A contact waits `hours` between steps: for a handoff, missing information, or as a slow one.
+    mutating func delayed(handoff: Double, information: Double, slow: Double) {
+        guard measuring else { return }
+        result.handoffDelayHours += handoff
+        result.informationDelayHours += information
+        result.slowDelayHours += slow
+    }
 
     // MARK: Decisions
 

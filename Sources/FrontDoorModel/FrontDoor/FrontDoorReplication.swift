@@ -94,6 +94,14 @@ public struct FrontDoorReplication: Sendable {
     /// Per stage: completed pieces of work and total wait (hours).
     public var stageCompleted: [Int] = []
     public var stageWaitHours: [Double] = []
+    /// Per stage: elapsed hours from the start of a piece of work to its end (work paused
+    /// between shifts included).
+    public var stageWorkElapsedHours: [Double] = []
+    /// Elapsed hours contacts spent waiting between steps: for a handoff to be picked up, for
+    /// missing information, and (the slow ones) for consent, a call-back or a partner.
+    public var handoffDelayHours = 0.0
+    public var informationDelayHours = 0.0
+    public var slowDelayHours = 0.0
     /// Contacts received and not yet decided when the run stopped, and how many of them were
     /// received in the measured period.
     public var undecidedAtEnd = 0

@@ -176,26 +176,28 @@ struct FrontDoorState: EventDrivenModel {
         let rag = contacts[id].profile.rag.rawValue
         // The immediate path waits for nothing: information is gathered alongside the work.
         let waits = !design.flow.immediate[rag] && !contacts[id].profile.openCase
-        var delay = 0.0
+        var handoff = 0.0, information = 0.0, slow = 0.0
         if contacts[id].lastTeam >= 0 && contacts[id].lastTeam != design.stages[stageIndex].team {
             recorder.handedOff()
-            if waits { delay += design.flow.handoffDelay.sample(using: routing) }
+            if waits { handoff = design.flow.handoffDelay.sample(using: routing) }
             if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
         }
         if design.stages[stageIndex].asksForMissingInformation && !contacts[id].profile.openCase {
             if !contacts[id].profile.complete || contacts[id].informationLost {
                 recorder.askedForInformation()
-                if waits { delay += design.flow.informationWait.sample(using: routing) }
+                if waits { information = design.flow.informationWait.sample(using: routing) }
                 contacts[id].profile.complete = true
                 contacts[id].informationLost = false
             }
             if !contacts[id].askedOnce && waits && contacts[id].profile.slow < design.flow.slowShare[rag] {
                 recorder.waitedSlowly()
-                delay += design.flow.slowWait.sample(using: routing)
+                slow = design.flow.slowWait.sample(using: routing)
             }
             contacts[id].askedOnce = true
         }
+        let delay = handoff + information + slow
         if delay > 0 {
+            recorder.delayed(handoff: handoff, information: information, slow: slow)
             events.schedule(at: now + delay, kind: EventKind.joinQueue.rawValue, subject: id)
         } else {
             join(id, at: now)
@@ -296,6 +298,8 @@ struct FrontDoorState: EventDrivenModel {
             * design.stages[stageIndex].ragFactors[rag]
         if design.stages[stageIndex].decides { hours *= decisions.timeFactor(after: workforce.people[person].decisionsSinceBreak) }
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
+        // From here it marks the start of the work, for the elapsed time at the stage.
+        contacts[id].waitingSince = now
         let end = workforce.startWork(person, hours: hours, at: now, toCompletion: design.flow.immediate[rag])
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
     }
@@ -303,7 +307,7 @@ struct FrontDoorState: EventDrivenModel {
     mutating func finishWork(of id: Int32, at now: Double) {
         let stageIndex = contacts[id].stage
         let person = contacts[id].person
-        recorder.workFinished(stage: stageIndex)
+        recorder.workFinished(stage: stageIndex, elapsed: now - contacts[id].waitingSince)
         workforce.finishWork(person)
         contacts[id].person = -1
         contacts[id].lastTeam = design.stages[stageIndex].team

@@ -217,6 +217,23 @@ enum FrontDoorMeasures {
                 $0.stageCompleted[index] > 0 ? $0.stageWaitHours[index] / Double($0.stageCompleted[index]) : 0
             }
         }
+        // Where the time to a decision goes, per contact decided: each stage's queue and work
+        // (work paused between shifts included), and the waits between steps.
+        @Sendable func perDecided(_ run: FrontDoorReplication, _ hours: Double) -> Double { run.decided > 0 ? hours / Double(run.decided) : 0 }
+        for (index, stage) in design.stages.enumerated() {
+            c.add(MeasureID.stage(stage.id).waitHoursPerContact, "Hours a contact spends queueing for \(words(stage.id)), per contact decided",
+                  unit: .hours) { perDecided($0, $0.stageWaitHours[index]) }
+            c.add(MeasureID.stage(stage.id).workHoursPerContact, "Hours from the start to the end of \(words(stage.id)), per contact decided",
+                  unit: .hours) { perDecided($0, $0.stageWorkElapsedHours[index]) }
+        }
+        c.add(MeasureID(.handoffHoursPerContact), "Hours waiting for a handoff between teams to be picked up, per contact decided", unit: .hours) {
+            perDecided($0, $0.handoffDelayHours)
+        }
+        c.add(MeasureID(.informationHoursPerContact), "Hours waiting for missing information from the referrer, per contact decided", unit: .hours) {
+            perDecided($0, $0.informationDelayHours)
+        }
+        c.add(MeasureID(.slowHoursPerContact), "Hours waiting for consent, a call-back or a partner's information, per contact decided",
+              unit: .hours) { perDecided($0, $0.slowDelayHours) }
         return c
     }
 

@@ -82,6 +82,11 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case stageUtilisation = "stage.*.utilisation"
         case stageCompleted = "stage.*.completed"
         case stageMeanQueueLength = "stage.*.mean_queue_length"
+        case stageWaitHoursPerContact = "stage.*.wait_hours_per_contact"
+        case stageWorkHoursPerContact = "stage.*.work_hours_per_contact"
+        case handoffHoursPerContact = "delays.handoff_hours_per_contact"
+        case informationHoursPerContact = "delays.information_hours_per_contact"
+        case slowHoursPerContact = "delays.slow_hours_per_contact"
         // A plain queueing network
         case contactsArrived = "contacts.arrived"
         case contactsCompleted = "contacts.completed"
@@ -99,7 +104,8 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
             switch self {
             case .sourceShare, .sourceReferralConversion: return .source
             case .teamUtilisation, .teamDecisionsPerPersonDay, .teamContactHoursPerFTE: return .team
-            case .stageMeanWaitHours, .stageUtilisation, .stageCompleted, .stageMeanQueueLength: return .stage
+            case .stageMeanWaitHours, .stageUtilisation, .stageCompleted, .stageMeanQueueLength, .stageWaitHoursPerContact, .stageWorkHoursPerContact:
+                return .stage
             default: return nil
             }
         }
@@ -171,6 +177,8 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         public var utilisation: MeasureID { MeasureID(.stageUtilisation, subject: id) }
         public var completed: MeasureID { MeasureID(.stageCompleted, subject: id) }
         public var meanQueueLength: MeasureID { MeasureID(.stageMeanQueueLength, subject: id) }
+        public var waitHoursPerContact: MeasureID { MeasureID(.stageWaitHoursPerContact, subject: id) }
+        public var workHoursPerContact: MeasureID { MeasureID(.stageWorkHoursPerContact, subject: id) }
     }
 
     /// The measures of one demand source (an Annex A group).
