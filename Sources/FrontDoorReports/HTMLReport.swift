@@ -229,9 +229,11 @@ public enum HTMLReport {
 
     static func backlog(_ designs: [ExperimentResult], windows: [ChangeWindow]) -> String {
         var html = "<p>Contacts received and not yet decided at the close of each working day: the line is the average across replications, the shaded band its 95% interval."
-            + (windows.isEmpty ? "" : " Grey: the window of a change in demand.") + "</p>"
+            + (windows.isEmpty ? "" : " Grey: the window of a change in demand.") + (designs.count > 1 ? " Every design is drawn on the same scale." : "") + "</p>"
+        let bands = designs.map { DailyBands($0).days }
+        let highest = bands.flatMap { $0.compactMap { $0.backlog?.ci95High } }.max()
         for (index, design) in designs.enumerated() {
-            let days = DailyBands(design).days
+            let days = bands[index]
             let shaded = windows.compactMap { window -> (from: Double, to: Double, label: String)? in
                 guard let from = days.firstIndex(where: { $0.date == window.from }), let to = days.firstIndex(where: { $0.date == window.to }) else { return nil }
                 return (Double(from), Double(to), window.name.replacingOccurrences(of: "_", with: " "))
@@ -243,7 +245,7 @@ public enum HTMLReport {
             let ticks = days.enumerated().filter { $0.element.date.day == 1 }.map { (x: Double($0.offset), label: monthName($0.element.date)) }
             html += "<figure><figcaption>\(escape(design.scenario.name))</figcaption>"
                 + SVGChart.bands([.init(name: design.scenario.name, points: points)], ticks: ticks, yLabel: "contacts waiting",
-                                 title: "Backlog through the year, \(design.scenario.name)", windows: shaded).replacingOccurrences(of: SVGChart.palette[0], with: SVGChart.palette[index % SVGChart.palette.count])
+                                 title: "Backlog through the year, \(design.scenario.name)", windows: shaded, yMaximum: highest).replacingOccurrences(of: SVGChart.palette[0], with: SVGChart.palette[index % SVGChart.palette.count])
                 + "</figure>"
         }
         return html

@@ -13,13 +13,14 @@ enum SVGChart {
 
     /// Lines with shaded 95% bands, one colour per series, x labelled at `ticks`.
     /// `windows` are shaded behind the lines, each labelled at its foot.
+    /// `yMaximum` gives charts drawn side by side one scale.
     static func bands(_ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String,
-                      windows: [(from: Double, to: Double, label: String)] = []) -> String {
+                      windows: [(from: Double, to: Double, label: String)] = [], yMaximum: Double? = nil) -> String {
         let width = 680.0, height = 240.0, left = 56.0, right = 12.0, top = 14.0, bottom = 30.0
         let xs = series.flatMap { $0.points.map(\.x) }
         let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } }
         guard let xMin = xs.min(), let xMax = xs.max(), xMax > xMin, let yMaxRaw = ys.max() else { return "" }
-        let yMax = niceCeiling(max(yMaxRaw, 1))
+        let yMax = niceCeiling(max(yMaximum ?? yMaxRaw, yMaxRaw, 1))
         func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * (width - left - right) }
         func py(_ y: Double) -> Double { top + (1 - y / yMax) * (height - top - bottom) }
         var svg = open(width, height, title)

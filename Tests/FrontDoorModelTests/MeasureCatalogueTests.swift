@@ -59,6 +59,7 @@ import SimulationEngine
         record.teamDecisions = design.teams.map { _ in 85 }
         record.stageCompleted = design.stages.map { _ in 4 }
         record.stageWaitHours = design.stages.map { _ in 10 }
+        record.stageWorkElapsedHours = design.stages.map { _ in 40 }
         record.dailyBacklog = [10, 12, 14, 16]
         let catalogue = FrontDoorMeasures.catalogue(design)
         let values = Dictionary(uniqueKeysWithValues: zip(catalogue.definitions.map(\.id), catalogue.values(record)))
@@ -67,6 +68,8 @@ import SimulationEngine
         #expect(values[MeasureID(.backlogGrowthPerDay)] == 2)
         #expect(values[MeasureID.source(design.demand.sources[0].group.name).share] == 0.25)
         #expect(values[MeasureID.team(design.teams[0].id).utilisation] == 0.25)
+        #expect(values[MeasureID.stage(design.stages[0].id).waitHoursPerContact] == 10.0 / 800)
+        #expect(values[MeasureID.stage(design.stages[0].id).workHoursPerContact] == 40.0 / 800)
         #expect(values[MeasureID.team("team_managers").decisionsPerPersonDay] == 8.5)
         #expect(values[MeasureID.stage(design.stages[0].id).meanWaitHours] == 2.5)
         let costs = StaffCosts(design)
