@@ -28,10 +28,14 @@ public struct Scenario: Sendable {
     /// What the service aims for (decided within 3 working days ≥ 85%…), which reports judge
     /// every design against.
     public let targets: [MeasureTarget]
+    /// Changes laid over the files on the command line or by a what-if (`teams.screeners.people=20`),
+    /// which reports show beside the design's name.
+    public let changes: [String]
 
     /// Makes a scenario from its parts (the scenario reader does).
     public init(name: String, summary: String, file: String, files: [String], model: Model, length: RunLength,
-                publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = []) {
+                publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = [], changes: [String] = []) {
+        self.changes = changes
         self.publishedFigures = publishedFigures
         self.targets = targets
         self.name = name
@@ -65,7 +69,7 @@ public struct Scenario: Sendable {
     /// The same scenario under another name (a point of a sweep, a candidate staffing).
     public func renamed(_ newName: String) -> Scenario {
         Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures,
-                 targets: targets)
+                 targets: targets, changes: changes)
     }
 
     /// The measures that `--precision` watches and reports open with.

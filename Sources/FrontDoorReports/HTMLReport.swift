@@ -12,7 +12,10 @@ public enum HTMLReport {
         var body = "<header><h1>\(escape(title(names)))</h1>"
         body += "<p class=\"meta\">Made \(escape(englishDate(manifest.created_utc))) by frontdoor \(escape(manifest.version)) · "
             + "\(comparison.baseline.replications) replications · seed \(comparison.baseline.settings.seed)"
-            + (comparison.precision.map { " · " + escape($0.sentence) } ?? "") + "</p></header>"
+            + (comparison.precision.map { " · " + escape($0.sentence) } ?? "") + "</p>"
+            + designs.filter { !$0.scenario.changes.isEmpty }.map {
+                "<p class=\"changes\"><strong>\(escape($0.scenario.name))</strong> is changed from its file: \(escape($0.scenario.changes.joined(separator: "; ")))</p>"
+            }.joined() + "</header>"
 
         if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
             body += section("at-a-glance", "At a glance", atAGlance(comparison))
@@ -194,7 +197,9 @@ public enum HTMLReport {
         let ids = base.scenario.measures.map(\.id).filter { ![.sourceShare, .teamUtilisation, .stageMeanWaitHours].contains($0.family) }
         var html = "<table><thead><tr><th>Measure</th>"
         for (index, design) in comparison.designs.enumerated() {
-            html += "<th>\(escape(design.scenario.name))" + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
+            html += "<th>\(escape(design.scenario.name))"
+                + (design.scenario.changes.isEmpty ? "" : "<br><span class=\"ci\">with \(escape(design.scenario.changes.joined(separator: "; ")))</span>")
+                + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
             if index > 0 { html += "<th>difference from \(escape(base.scenario.name))</th>" }
         }
         html += "</tr></thead><tbody>"
@@ -563,7 +568,7 @@ public enum HTMLReport {
     figure{margin:1em 0;break-inside:avoid}.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(20em,1fr));gap:0 1.2em}.glance figure{margin:.3em 0}figcaption{font-size:.9em;color:#333;margin:.2em 0}
     svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
     svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
-    .flag{color:#a4002d;font-weight:600}svg .target{stroke:#a4002d;stroke-width:1.4;stroke-dasharray:4 3}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
+    .changes{background:#fff8e1;border-left:4px solid #b8860b;padding:.3em .6em}.flag{color:#a4002d;font-weight:600}svg .target{stroke:#a4002d;stroke-width:1.4;stroke-dasharray:4 3}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
     .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
     code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
     @page{size:A4;margin:18mm}

@@ -17,6 +17,8 @@ public struct ScenarioDocument {
     public let files: [String]
     /// Every value marked `# assumption`, and every override, as "key.path (where): note".
     let assumptions: [String]
+    /// The overrides laid over the files, as written (`teams.screeners.people=20`).
+    var changes: [String] = []
 
     /// Reads the scenario file at `path` and the files it extends, then lays `overrides` over it.
     public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> ScenarioDocument {
@@ -36,14 +38,16 @@ public struct ScenarioDocument {
     public func applying(_ overrides: [ScenarioOverride]) throws(ScenarioError) -> ScenarioDocument {
         var root = root
         var assumptions = assumptions
+        var changes = changes
         for override in overrides {
             try override.checkNamesSomethingThere(in: root)
             var layer = override.layer
             layer.underlying = [root] + root.underlying
             root = layer
             assumptions.append("\(override.key) (set on the command line): \(override.text)")
+            changes.append(override.text)
         }
-        return ScenarioDocument(root: root, file: file, files: files, assumptions: assumptions)
+        return ScenarioDocument(root: root, file: file, files: files, assumptions: assumptions, changes: changes)
     }
 
     /// The scenario the document describes, validated.

@@ -43,13 +43,15 @@ public enum ScenarioLoader {
         } else {
             model = try readNetwork(mapping)
         }
-        let scenario = Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length)
+        let scenario = Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
+                                changes: document.changes)
         guard mapping["published_figures"] != nil || mapping["targets"] != nil else { return scenario }
         return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
                         publishedFigures: try mapping["published_figures"].map { v throws(ScenarioError) in
                             try readPublishedFigures(v, measures: scenario.measures.map(\.id))
                         } ?? [],
-                        targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: scenario.measures) } ?? [])
+                        targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: scenario.measures) } ?? [],
+                        changes: document.changes)
     }
 
     /// `["decided_within_3wd >= 85%", "decisions_per_manager_day.p95 <= 45"]`, for measures the scenario has.

@@ -129,6 +129,9 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         let keyFigures = try #require(html.components(separatedBy: "id=\"key-figures\"").last?.components(separatedBy: "</section>").first)
         #expect(keyFigures.contains("cannot keep up: work is piling up"))
         #expect(keyFigures.contains("not sustainable: work is piling up") && keyFigures.contains("not a fair comparison: work is piling up"))
+        // The changes laid over its file are shown at the top and beside its name.
+        #expect(html.contains("<strong>one-screener</strong> is changed from its file: teams.screeners.people=1; demand.contacts_per_year=40000"))
+        #expect(keyFigures.contains("with teams.screeners.people=1; demand.contacts_per_year=40000"))
         // Its teams: the screener is flagged as over 85% busy.
         #expect(html.contains("Over 85% busy in one-screener: screeners"))
         // Every design's warm-up is checked, and no share's interval passes 100%.
