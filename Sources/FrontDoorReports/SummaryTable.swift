@@ -4,28 +4,28 @@ import FrontDoorModel
 
 /// A plain-text table of every measure's mean and 95% confidence interval, for the terminal.
 public enum SummaryTable {
-    public static func render(_ result: ExperimentResult) -> String {
+    public static func render(_ result: ExperimentResult, layout: TerminalLayout = .full) -> String {
         let settings = result.settings
         var lines = [
             "Scenario \(result.scenario.name): \(settings.replications) replication\(settings.replications == 1 ? "" : "s"), seed \(settings.seed)",
             "",
         ]
-        let rows = result.summaries.map { summary in
-            [summary.definition.label, summary.definition.unit.rawValue, format(summary.mean, summary.definition.unit),
-             settings.replications > 1 ? "\(format(summary.ci95Low, summary.definition.unit)) to \(format(summary.ci95High, summary.definition.unit))"
-                : "(one replication)",
-             summary.definition.name]
+        let shown = result.summaries.filter { layout.shows($0.id, of: result.scenario) }
+        var rows = shown.map { summary in
+            let unit = summary.definition.unit
+            return [summary.definition.label, TerminalLayout.format(summary.mean, unit),
+                    settings.replications > 1 ? "\(TerminalLayout.format(summary.ci95Low, unit)) to \(TerminalLayout.format(summary.ci95High, unit))"
+                        : "(one replication)",
+                    summary.definition.name]
         }
-        let header = ["Measure", "Unit", "Mean", "95% confidence interval", "Name"]
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == 2 || index == 3 ? cell.leftPadding(to: widths[index]) : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        var header = ["Measure", "Mean", "95% confidence interval", "Name"]
+        // On a narrow terminal the words matter more than the names scripts use (--wide shows both).
+        if let width = layout.width, width - (header.indices.dropFirst().map { column in ([header] + rows).map { $0[column].count }.max()! }.reduce(0, +) + 6) < 40 {
+            header.removeLast()
+            rows = rows.map { Array($0.dropLast()) }
         }
-        lines.append(line(header))
-        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        lines += rows.map(line)
+        lines += layout.lines(header: header, rows: rows)
+        lines += layout.omitted(shown: shown.count, of: result.summaries.count)
         for warning in result.warnings { lines += ["", "Warning: \(warning)"] }
         lines.append("")
         lines.append(String(format: "%d events in %.2f s (%.1f million events a second)", result.events, result.wallSeconds,

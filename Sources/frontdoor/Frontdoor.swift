@@ -114,6 +114,27 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "Print one JSON object on standard output instead of a table.")
     var json = false
+
+    @Flag(help: "Show every measure in the table, not only the headline ones.")
+    var all = false
+
+    @Flag(help: "Ignore the terminal's width (or COLUMNS) and print whole lines.")
+    var wide = false
+
+    /// The table's layout: the width of the terminal (COLUMNS where set), unless --wide or
+    /// standard output is not a terminal; the headline measures unless --all.
+    var layout: TerminalLayout {
+        var width: Int?
+        if !wide {
+            if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+                width = columns
+            } else if isatty(STDOUT_FILENO) != 0 {
+                var size = winsize()
+                if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
+            }
+        }
+        return TerminalLayout(width: width, allMeasures: all)
+    }
 }
 
 /// Options for running a share of the work as one task of an array job.
@@ -179,7 +200,8 @@ func present(_ comparison: DesignComparison, presentation: Presentation, output:
     case (.designs, true): print(try summaryJSON(comparison))
     case (.sweep, true): print(try ComparisonJSON(comparison).text())
     case (.designs, false):
-        print(comparison.designs.count == 1 ? SummaryTable.render(comparison.baseline) : ComparisonTable.render(comparison), terminator: "")
+        print(comparison.designs.count == 1 ? SummaryTable.render(comparison.baseline, layout: output.layout)
+              : ComparisonTable.render(comparison, layout: output.layout), terminator: "")
         if let precision = comparison.precision { print(precision.sentence) }
     case (.sweep(let axes, let points), false):
         print(SweepReport.table(comparison, axes: axes, points: points), terminator: "")

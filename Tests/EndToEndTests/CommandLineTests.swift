@@ -56,10 +56,28 @@ enum Frontdoor {
     }
 
     @Test func theTableNamesEveryMeasure() throws {
-        let outcome = try Frontdoor.run(["run", Self.tandem, "-r", "2", "--no-report"])
+        let outcome = try Frontdoor.run(["run", Self.tandem, "-r", "2", "--no-report", "--wide"])
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput.contains("95% confidence interval"))
         #expect(outcome.standardOutput.contains("stage.mash.utilisation"))
+    }
+
+    @Test func aComparisonFitsTheTerminalInPlainUnits() throws {
+        // COLUMNS sets the width, as a shell does; headline measures unless --all.
+        let arguments = ["compare", "Scenarios/mash.yaml", "Scenarios/cads.yaml", "-r", "2", "--no-report", "--set", "run.horizon_days=120",
+                         "--set", "run.warm_up_days=30"]
+        let narrow = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["COLUMNS=100", Frontdoor.executable.path] + arguments)
+        #expect(narrow.status == 0, "\(narrow.standardError)")
+        let table = narrow.standardOutput.components(separatedBy: "\n").drop { !$0.hasPrefix("Measure") }.prefix { !$0.isEmpty }
+        #expect(table.count > 10 && table.allSatisfy { $0.count <= 100 }, "\(table.map(\.count).max() ?? 0) columns")
+        // Shares as percentages, differences in points, money in pounds, n/a where a design lacks
+        // a measure (the MASH's screeners are not in the CADS), no exponents.
+        #expect(narrow.standardOutput.contains("%") && narrow.standardOutput.contains(" pts") && narrow.standardOutput.contains("£"))
+        #expect(narrow.standardOutput.contains("n/a") && !narrow.standardOutput.contains("e-0"))
+        #expect(narrow.standardOutput.contains("--all shows every one"))
+        let all = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["COLUMNS=100", Frontdoor.executable.path] + arguments + ["--all", "--wide"])
+        #expect(all.standardOutput.components(separatedBy: "\n").count > narrow.standardOutput.components(separatedBy: "\n").count + 50)
+        #expect(all.standardOutput.contains("Share of contacts from education services"))
     }
 
     @Test func outputFilesAreWrittenWhole() throws {

@@ -1,0 +1,70 @@
+import Foundation
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// How a table is laid out on a terminal: which measures it shows and how wide it may be.
+public struct TerminalLayout: Sendable {
+    /// The widest line, in characters; nil for no limit.
+    public let width: Int?
+    /// Every measure, rather than the headline ones of a front door.
+    public let allMeasures: Bool
+
+    public init(width: Int?, allMeasures: Bool) {
+        self.width = width
+        self.allMeasures = allMeasures
+    }
+
+    /// No limit, every measure: for files and pipes.
+    public static let full = TerminalLayout(width: nil, allMeasures: true)
+
+    /// The measures a front door's table shows by default.
+    static let headline: Set<MeasureID.Family> = [.contactsReceived, .decidedWithin1WorkingDay, .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours,
+                                                  .backlogMean, .backlogGrowthPerDay, .decisionsPerManagerDayMean, .decisionsPerManagerDayP95,
+                                                  .conversionReferral, .assessmentsStarted, .rereferralRate, .staffCost, .totalCost, .teamUtilisation]
+
+    /// Whether the table shows `id` of a scenario.
+    func shows(_ id: MeasureID, of scenario: Scenario) -> Bool {
+        allMeasures || scenario.isNetwork || Self.headline.contains(id.family)
+    }
+
+    /// The line saying what is left out, if anything.
+    func omitted(shown: Int, of total: Int) -> [String] {
+        shown < total ? ["", "\(shown) headline measures of \(total); --all shows every one, --wide ignores the terminal's width."] : []
+    }
+
+    /// `rows` laid out in columns: the first left-aligned and cut (with …) to fit the width, the
+    /// others right-aligned.
+    func lines(header: [String], rows: [[String]]) -> [String] {
+        var widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
+        if let width {
+            let others = widths.dropFirst().reduce(0, +) + 2 * (widths.count - 1)
+            widths[0] = max(min(widths[0], width - others), 16)
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                guard index == 0 else { return cell.leftPadding(to: widths[index]) }
+                let fitted = cell.count > widths[0] ? String(cell.prefix(widths[0] - 1)) + "…" : cell
+                return fitted.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        return [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
+    }
+
+    /// A value in its unit: a share as a percentage, money as £ with separators.
+    static func format(_ value: Double, _ unit: MeasureUnit) -> String {
+        switch unit {
+        case .fraction: return String(format: "%.1f%%", value * 100)
+        default: return SummaryTable.format(value, unit)
+        }
+    }
+
+    /// A difference in its unit: shares in percentage points.
+    static func signed(_ value: Double, _ unit: MeasureUnit) -> String {
+        switch unit {
+        case .fraction:
+            let points = (value * 1000).rounded() / 10
+            return (points > 0 ? "+" : points < 0 ? "−" : "") + String(format: "%.1f pts", abs(points))
+        default: return SummaryTable.signed(value, unit).replacingOccurrences(of: "-", with: "−")
+        }
+    }
+}
