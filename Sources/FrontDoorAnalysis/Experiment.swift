@@ -140,3 +140,29 @@ extension ExperimentResult {
         }.map(\.0.id)
     }
 }
+
+extension ExperimentResult {
+    /// A step on the way to a decision, and the hours a contact spends on it on average.
+    public struct DecisionStep: Sendable {
+        public enum Kind: Sendable, Equatable {
+            case queue(stage: String), work(stage: String), handoff, information, slow
+        }
+        public let kind: Kind
+        public let hours: Double
+    }
+
+    /// The steps to a decision a front door measures, per contact decided: queueing for and
+    /// working at each stage, and the waits between steps.
+    public var stepsToDecision: [DecisionStep] {
+        summaries.compactMap { m -> DecisionStep? in
+            switch m.id.family {
+            case .stageWaitHoursPerContact: return DecisionStep(kind: .queue(stage: m.id.subject ?? ""), hours: m.mean)
+            case .stageWorkHoursPerContact: return DecisionStep(kind: .work(stage: m.id.subject ?? ""), hours: m.mean)
+            case .handoffHoursPerContact: return DecisionStep(kind: .handoff, hours: m.mean)
+            case .informationHoursPerContact: return DecisionStep(kind: .information, hours: m.mean)
+            case .slowHoursPerContact: return DecisionStep(kind: .slow, hours: m.mean)
+            default: return nil
+            }
+        }
+    }
+}

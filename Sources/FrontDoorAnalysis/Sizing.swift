@@ -28,6 +28,8 @@ public struct SizingCandidate: Sendable {
     /// Why it cannot keep up with its demand, if it cannot: then it meets no target, whatever its
     /// figures say (an overloaded run's figures cover only the time before it stopped).
     public let concerns: [ExperimentResult.Concern]
+    /// The step on which a contact spends most time before its decision, on average.
+    public let longestStep: ExperimentResult.DecisionStep?
 
     /// Whether it keeps up with its demand and meets every target with confidence.
     public var meetsTargets: Bool { missed.isEmpty && concerns.isEmpty }
@@ -43,6 +45,8 @@ public struct SizingResult: Sendable {
     public let answer: SizingCandidate?
     /// For each sized team, the staffing with one post fewer there and what it fails.
     public let nextSmaller: [SizingCandidate]
+    /// When no staffing within the limit meets the targets: the most generous one tried.
+    public var mostGenerous: SizingCandidate? { answer == nil ? candidates.first : nil }
     public let maximumPosts: Int
     public let replications: Int
     /// The financial year whose prices the costs are in (nil for a plain network).
@@ -94,7 +98,7 @@ public enum Sizing {
             let measures = targets.map { result[$0.measure]! }
             let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
             let candidate = SizingCandidate(posts: posts, cost: staffCost(design), measures: measures, missed: missed,
-                                            concerns: result.concerns)
+                                            concerns: result.concerns, longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
             evaluated[posts] = candidate
             order.append(candidate)
             return candidate

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorModel
 
 // The plain-English sentences about results, for the terminal, JSON and the report. Analysis
 // returns data; every sentence a person reads is written here.
@@ -50,20 +51,55 @@ extension SizingResult {
     /// Why the answer is the answer, in words; `money` writes an amount in pounds.
     public func explanation(money: (Double) -> String) -> String {
         guard let answer else {
-            return "No staffing up to \(maximumPosts) posts in each team meets every target with confidence."
+            var text = "No staffing up to \(maximumPosts) posts in each team meets every target with confidence."
+            if let most = mostGenerous {
+                if !most.concerns.isEmpty { text += " Even with \(describe(most.posts)) the front door cannot keep up with its demand." }
+                if !most.missed.isEmpty { text += " Even with \(describe(most.posts)) it misses " + misses(most) + "." }
+                if let step = most.longestStep {
+                    text += " There, a contact spends longest \(Self.words(step.kind)) (\(String(format: "%.1f", step.hours)) hours on average before its "
+                        + "decision): look at that step, or at staffing its team, rather than at more posts in \(teams.joined(separator: " and "))."
+                }
+            }
+            return text
         }
         var text = "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
             + "(\(money(answer.cost)) a year in staff and agency cost)."
+        // The target with least room to spare at the answer binds it.
+        let slack = targets.compactMap { target -> (MeasureTarget, Double, MeasureSummary)? in
+            guard let m = answer.measures.first(where: { $0.id == target.measure }) else { return nil }
+            let room = target.atLeast ? m.ci95Low - target.value : target.value - m.ci95High
+            return (target, room / max(abs(target.value), 1e-9), m)
+        }
+        if targets.count > 1, let binding = slack.min(by: { $0.1 < $1.1 }) {
+            text += " The binding target is \(binding.0): its 95% interval there runs "
+                + String(format: "%.3g to %.3g.", binding.2.ci95Low, binding.2.ci95High)
+        }
         for smaller in nextSmaller where !smaller.concerns.isEmpty {
             text += " With \(describe(smaller.posts)) the front door cannot keep up with its demand."
         }
         for smaller in nextSmaller where smaller.concerns.isEmpty {
-            text += " With \(describe(smaller.posts)) it misses " + smaller.missed.map { target in
-                let m = smaller.measures.first { $0.id == target.measure }
-                return "\(target)" + (m.map { String(format: " (%.3g, 95%% interval %.3g to %.3g)", $0.mean, $0.ci95Low, $0.ci95High) } ?? "")
-            }.joined(separator: " and ") + "."
+            text += " With \(describe(smaller.posts)) it misses " + misses(smaller) + "."
         }
         return text
+    }
+
+    /// The targets a candidate misses, each with its figure.
+    func misses(_ candidate: SizingCandidate) -> String {
+        candidate.missed.map { target in
+            let m = candidate.measures.first { $0.id == target.measure }
+            return "\(target)" + (m.map { String(format: " (%.3g, 95%% interval %.3g to %.3g)", $0.mean, $0.ci95Low, $0.ci95High) } ?? "")
+        }.joined(separator: " and ")
+    }
+
+    /// A step to a decision in words: "queueing for screen".
+    static func words(_ kind: ExperimentResult.DecisionStep.Kind) -> String {
+        switch kind {
+        case .queue(let stage): return "queueing for \(stage.replacingOccurrences(of: "_", with: " "))"
+        case .work(let stage): return "at \(stage.replacingOccurrences(of: "_", with: " ")), from the start to the end of its work"
+        case .handoff: return "waiting for handoffs between teams to be picked up"
+        case .information: return "waiting for missing information"
+        case .slow: return "waiting for consent, a call-back or a partner's information"
+        }
     }
 
     func describe(_ posts: [Int]) -> String {

@@ -65,6 +65,24 @@ import FrontDoorReports
         // A binary search over 1…6 and the check at the maximum: far fewer runs than every staffing.
         #expect(result.candidates.count <= 5)
         #expect(result.explanation(money: { String($0) }).contains("With 2 in team_manager it misses decisions_per_manager_day.p95"))
+        // At the answer, the busy day has the least room to spare: it binds.
+        #expect(result.explanation(money: { String($0) }).contains("The binding target is decisions_per_manager_day.p95"))
+    }
+
+    @Test func aTargetNoStaffingMeetsIsExplainedByWhereTheTimeGoes() throws {
+        // Even two managers cannot get 99% decided within 3 working days: the explanation names
+        // the step where contacts wait longest, which more managers do not shorten.
+        let short = ["run.horizon_days=200", "run.warm_up_days=60"]
+        let result = try Sizing.run(try Self.peterborough(short), teams: ["team_manager"], targets: [try SizingTarget(parsing: "decided_within_3wd>=99%")],
+                                    maximumPosts: 2, settings: ExperimentSettings(replications: 2, seed: 4, jobs: ReplicationRunner.availableCores))
+        #expect(result.answer == nil)
+        let most = try #require(result.mostGenerous)
+        #expect(most.posts == [2] && !most.missed.isEmpty)
+        // The step it names is the longest of those measured, and not the managers' own queue.
+        let longest = try #require(most.longestStep)
+        #expect(longest.kind != .queue(stage: "management_oversight"), "\(longest.kind)")
+        let text = result.explanation(money: { String($0) })
+        #expect(text.contains("Even with 2 in team_manager it misses decided_within_3wd") && text.contains("a contact spends longest"), "\(text)")
     }
 
     @Test func twoTeamsAreSizedTogetherAtTheLowestCost() throws {
