@@ -18,16 +18,12 @@ extension Calibrate {
             commandName: "annex-a",
             abstract: "Read Annex A extracts (CSV) and write demand.yaml, data-quality.html and data-quality.csv.",
             discussion: """
-            List 1 (contacts) is needed; List 3 (referrals), List 4 (assessments) and the
-            safeguarding dataset's contacts (with times of day and outcome flags) add conversions
-            and hour profiles. Columns are found by their headers, whatever the case and
-            punctuation; dates may be dd/mm/yyyy, ISO or Excel serial numbers; source values are
-            mapped to CIN codes by the codes file. No child identifier, date of birth or worker
-            name is written anywhere, and every count under 5 is shown as "<5".
+            List 1 (contacts) is needed; List 3 (referrals), List 4 (assessments) and the safeguarding dataset's contacts (with times of day and outcome flags) add conversions and hour profiles. Columns are found by their headers, whatever the case and punctuation; dates may be dd/mm/yyyy, ISO or Excel serial numbers; source values are mapped to CIN codes by the codes file. No child identifier, date of birth or worker name is written anywhere, and every count under 5 is shown as "<5".
 
             Examples:
               frontdoor calibrate annex-a --list1 list1.csv --output Output/calibration
-              frontdoor calibrate annex-a --list1 l1.csv --list3 l3.csv --list4 l4.csv --from 2024-04-01 --to 2025-03-31 --output Output/calibration
+              frontdoor calibrate annex-a --list1 l1.csv --list3 l3.csv --list4 l4.csv \\
+                  --from 2024-04-01 --to 2025-03-31 --output Output/calibration
             """
         )
 
@@ -92,11 +88,12 @@ extension Calibrate {
         static let configuration = CommandConfiguration(
             abstract: "Write synthetic Annex A lists 1, 3 and 4 drawn from a scenario's demand, for trying and testing calibration.",
             discussion: """
-            The lists are untidy on purpose, as real extracts are: headers with units, dates in
-            four forms, source values as codes, labelled codes and words. Identifiers are made up.
+            The lists are untidy on purpose, as real extracts are: headers with units, dates in four forms, source values as codes, labelled codes and words. Identifiers are made up.
 
-            Example:
+            Examples:
               frontdoor calibrate synth Scenarios/mash.yaml --output Output/synthetic
+              frontdoor calibrate synth Scenarios/typical-council.yaml --days 730 \\
+                  --output Output/synthetic-typical
             """
         )
 

@@ -8,9 +8,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario file and describe it in plain words.",
         discussion: """
-        Reads the scenario (and any file it extends), reports the first problem with its file,
-        line and key, or prints what it describes: teams, people and hours, demand a year by
-        source, the pathway, and every value marked as an assumption.
+        Reads the scenario (and any file it extends), reports the first problem with its file, line and key, or prints what it describes: teams, people and hours, demand a year by source, the pathway, and every value marked as an assumption.
 
         Examples:
           frontdoor check Scenarios/cads.yaml

@@ -8,17 +8,16 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run two or more designs on the same demand and compare each with the first.",
         discussion: """
-        Every design is run with the same seeds, so each replication feeds the same contacts to
-        every design (common random numbers), and each measure is reported for each design and as
-        a paired difference from the first, with 95% intervals. Writes report.html,
-        summary.csv, differences.csv, daily.csv, replications.csv, summary.json and
-        manifest.json to Output/<names> or the --output folder.
+        Every design is run with the same seeds, so each replication feeds the same contacts to every design (common random numbers), and each measure is reported for each design and as a paired difference from the first, with 95% intervals. Writes report.html, summary.csv, differences.csv, daily.csv, replications.csv, summary.json and manifest.json to Output/<names> or the --output folder.
 
         Examples:
-          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
-          frontdoor compare Scenarios/peterborough.yaml Scenarios/what-if/peterborough-second-manager.yaml --precision 0.02
+          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
+              Scenarios/integrated-front-door.yaml
+          frontdoor compare Scenarios/peterborough.yaml \\
+              Scenarios/what-if/peterborough-second-manager.yaml --precision 0.02
           frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml --json --no-report
-          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml --set demand.contacts_per_year=25000
+          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
+              --set demand.contacts_per_year=25000
         """
     )
 

@@ -15,8 +15,10 @@ struct Frontdoor: ParsableCommand {
           frontdoor check Scenarios/mash.yaml
           frontdoor run Scenarios/mash.yaml --replications 50
           frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
-          frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_manager.people=1,2,3
-          frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85"
+          frontdoor sweep Scenarios/peterborough.yaml \\
+              --vary teams.team_manager.people=1,2,3
+          frontdoor size Scenarios/peterborough.yaml --team team_manager \\
+              --target "decided_within_3wd>=0.85"
         """,
         version: FrontdoorVersion.current,
         subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self, Calibrate.self, Serve.self]

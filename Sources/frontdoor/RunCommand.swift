@@ -8,16 +8,16 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run one scenario and report every measure with a 95% confidence interval.",
         discussion: """
-        Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed",
-        "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes
-        report.html, summary.csv, daily.csv, replications.csv, summary.json and manifest.json to
-        Output/<scenario> or the --output folder.
+        Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed", "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes report.html, summary.csv, daily.csv, replications.csv, summary.json and manifest.json to Output/<scenario> or the --output folder.
 
         Examples:
           frontdoor run Scenarios/peterborough.yaml
-          frontdoor run Scenarios/mash.yaml --precision 0.02 --output Output/mash-precise
-          frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 --jobs 1 --json --no-report
-          frontdoor run Scenarios/peterborough.yaml --set teams.team_manager.people=2 --output Output/two
+          frontdoor run Scenarios/mash.yaml --precision 0.02 \\
+              --output Output/mash-precise
+          frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 \\
+              --jobs 1 --json --no-report
+          frontdoor run Scenarios/peterborough.yaml \\
+              --set teams.team_manager.people=2 --output Output/two
         """
     )
 

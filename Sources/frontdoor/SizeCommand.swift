@@ -8,15 +8,14 @@ struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the smallest staffing of one or more teams that meets every target with confidence.",
         discussion: """
-        A target is met with confidence when the lower end of its 95% interval reaches a >=
-        value, or the upper end stays within a <= value. Every staffing tried is run with the
-        same seeds (the same contacts). With several teams, the answer is the cheapest staffing
-        that meets every target. Prints each staffing tried and why the answer is the answer;
-        writes sizing.csv.
+        A target is met with confidence when the lower end of its 95% interval reaches a >= value, or the upper end stays within a <= value. Every staffing tried is run with the same seeds (the same contacts). With several teams, the answer is the cheapest staffing that meets every target. Prints each staffing tried and why the answer is the answer; writes sizing.csv.
 
         Examples:
-          frontdoor size Scenarios/peterborough.yaml --team team_manager --target "decided_within_3wd>=0.85" --target "decisions_per_manager_day.p95<=45"
-          frontdoor size Scenarios/mash.yaml --team team_managers --team screeners --target "decided_within_1wd>=0.6" --max-posts 20
+          frontdoor size Scenarios/peterborough.yaml --team team_manager \\
+              --target "decided_within_3wd>=0.85" \\
+              --target "decisions_per_manager_day.p95<=45"
+          frontdoor size Scenarios/mash.yaml --team team_managers --team screeners \\
+              --target "decided_within_1wd>=0.6" --max-posts 20
         """
     )
 

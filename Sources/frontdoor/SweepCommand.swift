@@ -9,15 +9,16 @@ struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario over a grid of values of one or two keys, on the same demand.",
         discussion: """
-        Each point of the grid is the scenario with the values set (as --set would), run with the
-        same seeds, so every point sees the same contacts. Prints the headline measures at each
-        point and writes sweep.csv (every measure at every point, with its interval), report.html
-        (a chart per headline measure: a line for one key, a heat map for two) and manifest.json.
+        Each point of the grid is the scenario with the values set (as --set would), run with the same seeds, so every point sees the same contacts. Prints the headline measures at each point and writes sweep.csv (every measure at every point, with its interval), report.html (a chart per headline measure: a line for one key, a heat map for two) and manifest.json.
 
         Examples:
-          frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_manager.people=1,2,3
-          frontdoor sweep Scenarios/mash.yaml --vary teams.team_managers.people=3,4,5,6 --vary teams.screeners.people=12,14,16
-          frontdoor sweep Scenarios/cads.yaml --vary stages.consultation.minutes=30,40,50 -r 30
+          frontdoor sweep Scenarios/peterborough.yaml \\
+              --vary teams.team_manager.people=1,2,3
+          frontdoor sweep Scenarios/mash.yaml \\
+              --vary teams.team_managers.people=3,4,5,6 \\
+              --vary teams.screeners.people=12,14,16
+          frontdoor sweep Scenarios/cads.yaml \\
+              --vary stages.consultation.minutes=30,40,50 -r 30
         """
     )
 

@@ -283,11 +283,20 @@ enum Frontdoor {
         }
     }
 
-    @Test func helpHasExamples() throws {
-        for command in ["run", "compare", "check"] {
-            let outcome = try Frontdoor.run([command, "--help"])
+    @Test func helpHasExamplesThatFitAnEightyColumnTerminal() throws {
+        for command in [["run"], ["compare"], ["check"], ["size"], ["sweep"], ["merge"], ["serve"], ["calibrate", "annex-a"], ["calibrate", "synth"]] {
+            let outcome = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["COLUMNS=80", Frontdoor.executable.path] + command + ["--help"])
+            let name = command.joined(separator: " ")
             #expect(outcome.status == 0)
-            #expect(outcome.standardOutput.contains("Examples:"), "\(command) --help has no examples")
+            #expect(outcome.standardOutput.contains("Examples:"), "\(name) --help has no examples")
+            // Prose wraps at words within the width; every example line fits, so none is broken
+            // by the terminal and each can be pasted (long ones continue with a backslash).
+            let lines = outcome.standardOutput.components(separatedBy: "\n")
+            for line in lines where !line.hasPrefix("USAGE:") {
+                #expect(line.count <= 80, "\(name): \(line)")
+            }
+            let examples = lines.drop { $0 != "Examples:" }.dropFirst().prefix { !$0.isEmpty }
+            #expect(examples.allSatisfy { $0.hasPrefix("  frontdoor ") || $0.hasPrefix("      ") }, "\(name): \(Array(examples))")
         }
     }
 }
