@@ -28,8 +28,10 @@ public enum SizingReport {
         return CSVTables.table(rows)
     }
 
+    /// A measure's mean and interval in its unit: a share as %, money as £.
     static func interval(_ m: MeasureSummary) -> String {
-        "\(SummaryTable.format(m.mean)) (\(SummaryTable.format(m.ci95Low))–\(SummaryTable.format(m.ci95High)))"
+        let unit = m.definition.unit
+        return "\(TerminalLayout.format(m.mean, unit)) (\(TerminalLayout.format(m.ci95Low, unit)) to \(TerminalLayout.format(m.ci95High, unit)))"
     }
 
     /// Rows as left-aligned columns.
@@ -41,8 +43,8 @@ public enum SizingReport {
 
 extension SweepReport {
     /// The headline measures at each point of a sweep, for the terminal.
-    public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint]) -> String {
-        let ids = comparison.baseline.scenario.headlineMeasures
+    public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], measures chosen: [MeasureID] = []) -> String {
+        let ids = charted(comparison, chosen: chosen)
         var rows = [axes.map(\.key) + ids.map(\.name) + ["keeps up"]]
         for (point, design) in zip(points, comparison.designs) {
             rows.append(point.values + ids.map { id in design[id].map(SizingReport.interval) ?? "–" }

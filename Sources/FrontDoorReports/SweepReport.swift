@@ -5,9 +5,13 @@ import FrontDoorModel
 /// The outputs of a sweep: `sweep.csv` and a report with a chart per measure — a line with its
 /// 95% band for one varied key, a heat map for two.
 public enum SweepReport {
-    /// The measures charted: the headline ones and the total cost.
-    static func charted(_ comparison: DesignComparison) -> [MeasureID] {
-        comparison.baseline.scenario.headlineMeasures + [MeasureID(.totalCost)]
+    /// The measures shown: those `chosen` (`--measure`), else the headline ones, the busiest
+    /// day's decisions per manager and the total cost, where the scenario has them.
+    static func charted(_ comparison: DesignComparison, chosen: [MeasureID]) -> [MeasureID] {
+        guard chosen.isEmpty else { return chosen }
+        var ids = comparison.baseline.scenario.headlineMeasures
+        for extra in [MeasureID(.decisionsPerManagerDayP95), MeasureID(.totalCost)] where !ids.contains(extra) { ids.append(extra) }
+        return ids.filter { comparison.baseline[$0] != nil }
     }
 
     /// One row per point and measure: each varied key's value, then the measure and its interval.
@@ -23,7 +27,8 @@ public enum SweepReport {
         return CSVTables.table(rows)
     }
 
-    public static func html(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], manifest: RunManifest) -> String {
+    public static func html(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], manifest: RunManifest,
+                            measures chosen: [MeasureID] = []) -> String {
         let base = comparison.baseline.scenario
         var body = "<header><h1>Sweep of \(escape(base.name.components(separatedBy: "[").first ?? base.name))</h1>"
             + "<p class=\"meta\">\(escape(axes.map { "\($0.key) = \($0.values.joined(separator: ", "))" }.joined(separator: "; "))) · "
@@ -33,9 +38,13 @@ public enum SweepReport {
         if !warnings.isEmpty {
             body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(escape).joined(separator: "<br>") + "</div>"
         }
-        for id in charted(comparison) {
+        for id in charted(comparison, chosen: chosen) {
             guard let definition = comparison.baseline[id]?.definition else { continue }
             let summaries = comparison.designs.map { $0[id]! }
+            // A point differs from the first only where the paired interval of the difference excludes none.
+            let differs = comparison.differences.map { differences in
+                differences.first { $0.id == id }.map { $0.ci95Low > 0 || $0.ci95High < 0 } ?? false
+            }
             body += "<section><h2>\(escape(definition.label))</h2>"
             if axes.count == 1 {
                 let xs = axes[0].numericValues ?? axes[0].values.indices.map(Double.init)
@@ -46,9 +55,11 @@ public enum SweepReport {
                 body += "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval.</p>"
             } else {
                 body += SVGChart.heatMap(rows: axes[0].values, columns: axes[1].values,
-                                         values: summaries.map(\.mean), format: { HTMLReport.value($0, definition) },
+                                         values: summaries.map(\.mean), differs: differs, format: { HTMLReport.value($0, definition) },
                                          title: "\(definition.label) by \(axes[0].key) and \(axes[1].key)")
-                body += "<p class=\"note\">Rows: \(escape(axes[0].key)); columns: \(escape(axes[1].key)). Darker is higher.</p>"
+                body += "<p class=\"note\">Rows: \(escape(axes[0].key)); columns: \(escape(axes[1].key)). Darker is higher. A cell has the shade "
+                    + "of the first (top left) unless its paired difference from it has a 95% interval that excludes no difference: "
+                    + "the same shade means no clear difference.</p>"
             }
             body += "</section>"
         }
@@ -61,7 +72,8 @@ public enum SweepReport {
 
 extension SVGChart {
     /// A grid of coloured cells, darker for higher values, each labelled with its value.
-    static func heatMap(rows: [String], columns: [String], values: [Double], format: (Double) -> String, title: String) -> String {
+    /// `differs[i]`: whether cell i differs clearly from the first; one that does not takes its shade.
+    static func heatMap(rows: [String], columns: [String], values: [Double], differs: [Bool], format: (Double) -> String, title: String) -> String {
         let left = 120.0, top = 26.0, cellWidth = min(110.0, 540.0 / Double(columns.count)), cellHeight = 30.0
         let width = left + cellWidth * Double(columns.count) + 10, height = top + cellHeight * Double(rows.count) + 6
         let low = values.min() ?? 0, high = values.max() ?? 1
@@ -73,13 +85,14 @@ extension SVGChart {
             let y = top + Double(r) * cellHeight
             svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(row))</text>"
             for c in columns.indices {
-                let value = values[r * columns.count + c]
+                let index = r * columns.count + c
+                let value = differs[index] || index == 0 ? values[index] : values[0]
                 let t = high > low ? (value - low) / (high - low) : 0.5
                 // From pale (low) to dark blue (high), with text that stays readable on both.
                 let colour = String(format: "rgb(%d,%d,%d)", Int(230 - 199 * t), Int(238 - 143 * t), Int(247 - 79 * t))
                 let x = left + Double(c) * cellWidth
                 svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth - 2))\" height=\"\(f(cellHeight - 2))\" fill=\"\(colour)\"/>"
-                svg += "<text x=\"\(f(x + cellWidth / 2))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(t > 0.55 ? "inbar" : "label")\">\(escape(format(value)))</text>"
+                svg += "<text x=\"\(f(x + cellWidth / 2))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(t > 0.55 ? "inbar" : "label")\">\(escape(format(values[index])))</text>"
             }
         }
         return svg + "</svg>"

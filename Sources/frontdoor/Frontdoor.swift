@@ -175,7 +175,7 @@ struct Invocation {
 /// How a comparison is shown: as designs (run, compare) or as the points of a sweep.
 enum Presentation {
     case designs
-    case sweep(axes: [SweepAxis], points: [SweepPoint])
+    case sweep(axes: [SweepAxis], points: [SweepPoint], measures: [MeasureID])
 }
 
 /// Runs the designs (or this process's shard of them), prints the results and writes the report.
@@ -205,8 +205,8 @@ func present(_ comparison: DesignComparison, presentation: Presentation, output:
         print(comparison.designs.count == 1 ? SummaryTable.render(comparison.baseline, layout: output.layout)
               : ComparisonTable.render(comparison, layout: output.layout), terminator: "")
         if let precision = comparison.precision { print(precision.sentence) }
-    case (.sweep(let axes, let points), false):
-        print(SweepReport.table(comparison, axes: axes, points: points), terminator: "")
+    case (.sweep(let axes, let points, let measures), false):
+        print(SweepReport.table(comparison, axes: axes, points: points, measures: measures), terminator: "")
     }
     guard let folder else { return }
     do {
@@ -215,9 +215,9 @@ func present(_ comparison: DesignComparison, presentation: Presentation, output:
         case .designs:
             let written = try folder.write(comparison, manifest: manifest)
             printError("Wrote \(written.count) files to \(folder.path)/ (open \(folder.path)/report.html)")
-        case .sweep(let axes, let points):
+        case .sweep(let axes, let points, let measures):
             try folder.write([("sweep.csv", SweepReport.csv(comparison, axes: axes, points: points)),
-                              ("report.html", SweepReport.html(comparison, axes: axes, points: points, manifest: manifest)),
+                              ("report.html", SweepReport.html(comparison, axes: axes, points: points, manifest: manifest, measures: measures)),
                               ("manifest.json", try manifest.text())])
             printError("Wrote sweep.csv, report.html and manifest.json to \(folder.path)/")
         }

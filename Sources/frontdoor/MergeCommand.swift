@@ -33,7 +33,7 @@ struct Merge: ParsableCommand {
         case "sweep":
             let (points, axes, grid) = try Sweep.designs(record.scenarios[0], axes: record.vary, what: what)
             designs = points
-            presentation = .sweep(axes: axes, points: grid)
+            presentation = .sweep(axes: axes, points: grid, measures: [])
         case "run", "compare":
             designs = try record.scenarios.map(what.load)
             presentation = .designs

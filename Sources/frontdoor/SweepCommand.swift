@@ -4,6 +4,7 @@ import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioReading
+import SimulationEngine
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,10 @@ struct Sweep: ParsableCommand {
     @Option(name: .customLong("vary"), help: ArgumentHelp("A key and the values it takes; one or two of these.", valueName: "key.path=v1,v2,…"))
     var axes: [String] = []
 
+    @Option(name: .customLong("measure"), help: ArgumentHelp("A measure to show (its name, such as backlog.p95); may be repeated. "
+                                                             + "Default: the headline measures, the busiest day's decisions and the cost.", valueName: "name"))
+    var measures: [String] = []
+
     @OptionGroup var options: ReplicationOptions
     @OptionGroup var what: OverrideOptions
     @OptionGroup var output: OutputOptions
@@ -39,9 +44,16 @@ struct Sweep: ParsableCommand {
 
     func run() throws {
         let (designs, parsed, points) = try Self.designs(scenario, axes: axes, what: what)
+        let known = designs[0].measures.map(\.id)
+        let chosen = try measures.map { name -> MeasureID in
+            guard let id = MeasureID(name: name), known.contains(id) else {
+                throw fail("--measure \(name): this scenario has no measure called \(name)" + suggestion(for: name, among: known.map(\.name)))
+            }
+            return id
+        }
         try runDesigns(designs, options: options, output: output, shards: shards,
                        invocation: Invocation(command: "sweep", scenarios: [scenario], overrides: what.overrides, vary: axes),
-                       presentation: .sweep(axes: parsed, points: points))
+                       presentation: .sweep(axes: parsed, points: points, measures: chosen))
     }
 
     /// Every point of the grid as a design: the scenario with the point's values set.

@@ -104,6 +104,8 @@ import FrontDoorTestSupport
              status: 1, words: ["demand.sources.police.batched.released_at", "time of day"]),
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "teams.screener.people=3"],
              status: 1, words: ["teams.screener", "no team called 'screener'", "did you mean 'screeners'"]),
+        Case(arguments: ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_manager.people=1,2", "--measure", "backlog.p59", "-r", "1"],
+             status: 1, words: ["--measure backlog.p59", "no measure called backlog.p59", "did you mean 'backlog.p95'"]),
         Case(arguments: ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_managers.people=1,2", "-r", "1"],
              status: 1, words: ["teams.team_managers", "no team called 'team_managers'", "did you mean 'team_manager'"]),
         Case(arguments: ["check", "Scenarios/mash.yaml", "--set", "stages.screan.minutes=20"],

@@ -143,6 +143,18 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         }
     }
 
+    @Test func aHeatMapShadesOnlyCellsThatDifferClearlyFromTheFirst() {
+        // Four cells: the second differs clearly (shaded as itself), the third and fourth do not
+        // (shaded as the first), whatever their means.
+        let svg = SVGChart.heatMap(rows: ["a", "b"], columns: ["x", "y"], values: [3_580, 3_611, 9_000, 100], differs: [false, true, false, false],
+                                   format: { String(Int($0)) }, title: "t")
+        let fills = svg.components(separatedBy: "fill=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(fills.count == 4)
+        #expect(fills[2] == fills[0] && fills[3] == fills[0] && fills[1] != fills[0])
+        // Each cell still shows its own figure.
+        #expect(svg.contains(">9000<") && svg.contains(">100<"))
+    }
+
     @Test func dailyTableHasADayForEveryMeasuredDay() {
         let lines = CSVTables.daily(ReportFixture.comparison).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         // Two designs × 56 measured days × 3 series, and a header.
