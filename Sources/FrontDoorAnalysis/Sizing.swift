@@ -21,7 +21,9 @@ public struct SizingCandidate: Sendable {
     public let posts: [Int]
     /// Staff and agency cost a year.
     public let cost: Double
-    /// The targeted measures.
+    /// Staff and agency cost a year of the sized teams alone.
+    public let sizedCost: Double
+    /// The targeted measures, then any others asked to be shown.
     public let measures: [MeasureSummary]
     /// The targets it misses (empty when it meets them all).
     public let missed: [SizingTarget]
@@ -51,6 +53,9 @@ public struct SizingResult: Sendable {
     public let replications: Int
     /// The financial year whose prices the costs are in (nil for a plain network).
     public let priceBase: FinancialYear?
+    /// The sized teams' posts in the scenario as it stands, and their staff and agency cost a year.
+    public let currentPosts: [Int]
+    public let currentSizedCost: Double
 }
 
 /// Finds the smallest staffing of one or more teams that meets every target with confidence.
@@ -68,13 +73,23 @@ public enum Sizing {
         return StaffCosts(design).total
     }
 
+    /// Staff and agency cost a year of `teams` of a front-door scenario, and their posts.
+    static func sized(_ teams: [String], of scenario: Scenario) -> (posts: [Int], cost: Double) {
+        guard case .frontDoor(let design) = scenario.model else { return (teams.map { _ in 0 }, 0) }
+        let costs = StaffCosts(design).teams
+        let chosen = teams.compactMap { id in costs.first { $0.id == id } }
+        return (chosen.map(\.posts), chosen.reduce(0) { $0 + $1.total })
+    }
+
     /// Sizes `teams` of `base` (a front door) against `targets`, trying at most `maximumPosts` in
     /// any one team.
     ///
     /// - Throws: ``SweepError`` when a target names a measure the scenario does not have, or a
     ///   candidate staffing does not fit a team (such as fewer posts than its vacant ones).
+    /// `shown` measures are reported for every staffing tried beside the targets'.
     public static func run(_ base: Scenario, teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
-                           progress: (any ProgressObserver)? = nil) throws(SweepError) -> SizingResult {
+                           shown: [MeasureID] = [], progress: (any ProgressObserver)? = nil) throws(SweepError) -> SizingResult {
+        let current = sized(teams, of: base)
         func scenario(_ posts: [Int]) throws(SweepError) -> Scenario {
             do {
                 return try base.applying(zip(teams, posts).map { DesignEdit.posts(team: $0, count: $1) })
@@ -95,9 +110,10 @@ public enum Sizing {
             let design = try scenario(posts)
             let result = Experiment.run(design, settings: settings, progress: progress)
             // Every target's measure is in the scenario's catalogue (checked before the search).
-            let measures = targets.map { result[$0.measure]! }
+            let targeted = targets.map(\.measure)
+            let measures = (targeted + shown.filter { !targeted.contains($0) }).compactMap { result[$0] }
             let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
-            let candidate = SizingCandidate(posts: posts, cost: staffCost(design), measures: measures, missed: missed,
+            let candidate = SizingCandidate(posts: posts, cost: staffCost(design), sizedCost: sized(teams, of: design).cost, measures: measures, missed: missed,
                                             concerns: result.concerns, longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
             evaluated[posts] = candidate
             order.append(candidate)
@@ -117,7 +133,8 @@ public enum Sizing {
             var generous = Array(repeating: maximumPosts, count: teams.count)
             guard try evaluate(generous).meetsTargets else {
                 return SizingResult(teams: teams, targets: targets, candidates: order, answer: nil, nextSmaller: [],
-                                    maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase)
+                                    maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase,
+                                    currentPosts: current.posts, currentSizedCost: current.cost)
             }
             var low = min(fewest[index], maximumPosts), high = maximumPosts
             while low < high {
@@ -155,6 +172,7 @@ public enum Sizing {
             }
         }
         return SizingResult(teams: teams, targets: targets, candidates: order, answer: answer, nextSmaller: smaller.filter { !$0.meetsTargets },
-                            maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase)
+                            maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase,
+                                    currentPosts: current.posts, currentSizedCost: current.cost)
     }
 }

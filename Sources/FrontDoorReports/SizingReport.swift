@@ -6,22 +6,74 @@ import FrontDoorModel
 /// answer, and `sizing.csv`.
 public enum SizingReport {
     public static func table(_ result: SizingResult, scenario: String) -> String {
-        var rows = [result.teams + ["£ a year" + (result.priceBase.map { " (\($0) prices)" } ?? "")] + result.targets.map(\.description) + ["meets every target"]]
+        let prices = result.priceBase.map { " (\($0) prices)" } ?? ""
+        let extra = result.candidates.first.map { Array($0.measures.dropFirst(result.targets.count)) } ?? []
+        var rows = [result.teams + ["posts sized, £ a year\(prices)", "whole front door, £ a year"] + result.targets.map(\.description)
+                    + extra.map(\.definition.name) + ["meets every target"]]
         for candidate in result.candidates {
             let measures = candidate.measures.map(interval)
-            rows.append(candidate.posts.map(String.init) + [ScenarioDescription.money(candidate.cost)] + measures + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
+            rows.append(candidate.posts.map(String.init) + [sizedCost(candidate, result), ScenarioDescription.money(candidate.cost)] + measures
+                        + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
         }
         let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): \(result.replications) replications per staffing, "
             + "the same contacts for each; \(result.candidates.count) staffings tried"
         return ([heading, ""] + aligned(rows) + ["", result.explanation(money: ScenarioDescription.money)]).joined(separator: "\n") + "\n"
     }
 
+    /// The sized posts' cost and its change from the scenario as it stands: "£152,133 (+£48,211)".
+    static func sizedCost(_ candidate: SizingCandidate, _ result: SizingResult) -> String {
+        let change = candidate.sizedCost - result.currentSizedCost
+        let sign = change.rounded() > 0 ? "+" : change.rounded() < 0 ? "−" : "±"
+        return "\(ScenarioDescription.money(candidate.sizedCost)) (\(sign)\(ScenarioDescription.money(abs(change))))"
+    }
+
+    /// The report: the answer in words, then for each measure every staffing tried with its
+    /// interval against the target, and the cost of the posts sized.
+    public static func html(_ result: SizingResult, scenario: String, commandLine: [String]) -> String {
+        let prices = result.priceBase.map { " at \($0) prices" } ?? ""
+        var body = "<header><h1>Sizing \(escape(result.teams.joined(separator: ", "))) in \(escape(scenario))</h1>"
+            + "<p class=\"meta\">\(result.replications) replications per staffing · the same contacts for each · \(result.candidates.count) staffings tried</p></header>"
+        body += "<section><h2>The answer</h2><p>\(escape(result.explanation(money: ScenarioDescription.money)))</p>"
+            + "<p>Now: \(escape(zip(result.teams, result.currentPosts).map { "\($1) in \($0)" }.joined(separator: ", "))), "
+            + "\(escape(ScenarioDescription.money(result.currentSizedCost))) a year\(escape(prices)) for those posts.</p></section>"
+        // Staffings in order of their posts, fewest first.
+        let tried = result.candidates.sorted { $0.posts.lexicographicallyPrecedes($1.posts) }
+        func label(_ c: SizingCandidate) -> String {
+            result.teams.count == 1 ? "\(c.posts[0]) posts" : c.posts.map(String.init).joined(separator: " + ")
+        }
+        for (index, summary) in (tried.first?.measures ?? []).enumerated() {
+            let definition = summary.definition
+            let target = result.targets.first { $0.measure == definition.id }
+            let rows = tried.map { c in
+                (label: label(c) + (c.concerns.isEmpty ? "" : " ⚠"), mean: c.measures[index].mean, low: c.measures[index].ci95Low,
+                 high: c.measures[index].ci95High, colour: c.posts == result.answer?.posts ? 1 : 0)
+            }
+            let top = definition.unit == .fraction ? 1 : SVGChart.niceCeiling(max(rows.map(\.high).max() ?? 1, target?.value ?? 0, 1e-9))
+            body += "<section><h2>\(escape(definition.label))</h2>"
+                + SVGChart.intervals(rows, maximum: top, format: { HTMLReport.value($0, definition) }, title: definition.label,
+                                     target: target.map { ($0.value, "target \(HTMLReport.value($0.value, definition))") })
+                + "<p class=\"note\">Each staffing tried" + (result.teams.count > 1 ? " (\(escape(result.teams.joined(separator: " + "))))" : "")
+                + ": the dot is the average, the line its 95% interval" + (target.map { "; the dashed line the target, \($0.atLeast ? "at least" : "at most") "
+                    + escape(HTMLReport.value($0.value, definition)) } ?? "") + ". The answer is in the second colour; ⚠: cannot keep up.</p></section>"
+        }
+        let costRows = tried.map { c in (label: label(c), value: c.sizedCost, colour: c.posts == result.answer?.posts ? 1 : 0) }
+        body += "<section><h2>Cost of the posts sized</h2>"
+            + SVGChart.bars(costRows, format: ScenarioDescription.money, title: "Cost of the posts sized\(prices)")
+            + "<p class=\"note\">Staff and agency cost a year\(escape(prices)) of \(escape(result.teams.joined(separator: " and "))) alone, against "
+            + "\(escape(ScenarioDescription.money(result.currentSizedCost))) now. The whole front door's cost is in <code>sizing.csv</code>.</p></section>"
+        body += "<section><h2>Reproduction</h2><p><code>\(escape(commandLine.joined(separator: " ")))</code></p></section>"
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sizing \(escape(scenario))</title>"
+            + "<style>\(HTMLReport.style)</style></head><body>\n" + body + "\n</body></html>\n"
+    }
+
     public static func csv(_ result: SizingResult) -> String {
-        var rows = [result.teams + ["cost_gbp_a_year", "price_base"] + result.targets.flatMap { [$0.measure.name, "\($0.measure).ci95_low", "\($0.measure).ci95_high"] }
-                    + ["keeps_up", "meets_targets", "answer"]]
+        let shown = result.candidates.first?.measures.map(\.id) ?? result.targets.map(\.measure)
+        var rows = [result.teams + ["cost_gbp_a_year", "sized_posts_cost_gbp_a_year", "price_base"]
+                    + shown.flatMap { [$0.name, "\($0).ci95_low", "\($0).ci95_high"] } + ["keeps_up", "meets_targets", "answer"]]
         for candidate in result.candidates {
             let measures = candidate.measures.flatMap { [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)] }
-            rows.append(candidate.posts.map(String.init) + [CSVTables.number(candidate.cost.rounded()), result.priceBase.map { "\($0)" } ?? ""] + measures
+            rows.append(candidate.posts.map(String.init) + [CSVTables.number(candidate.cost.rounded()), CSVTables.number(candidate.sizedCost.rounded()),
+                                                             result.priceBase.map { "\($0)" } ?? ""] + measures
                         + [candidate.concerns.isEmpty ? "yes" : "no", candidate.meetsTargets ? "yes" : "no",
                            candidate.posts == result.answer?.posts ? "yes" : "no"])
         }

@@ -3,6 +3,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import SimulationEngine
 
 struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,10 +32,14 @@ struct Size: ParsableCommand {
     @Option(help: "The most posts to try in any one team.")
     var maxPosts = 12
 
+    @Option(name: .customLong("measure"), help: ArgumentHelp("Another measure to show for every staffing tried (its name, such as "
+                                                             + "backlog.p95); may be repeated.", valueName: "name"))
+    var measures: [String] = []
+
     @OptionGroup var options: ReplicationOptions
     @OptionGroup var what: OverrideOptions
 
-    @Option(help: "Folder for sizing.csv (default: Output/<scenario>-sizing).")
+    @Option(help: "Folder for sizing.csv and report.html (default: Output/<scenario>-sizing).")
     var output: String?
 
     func validate() throws {
@@ -46,18 +51,26 @@ struct Size: ParsableCommand {
         let parsedTargets: [SizingTarget]
         do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
         let base = try what.load(scenario)
+        let known = base.measures.map(\.id)
+        let shown = try measures.map { name -> MeasureID in
+            guard let id = MeasureID(name: name), known.contains(id) else {
+                throw fail("--measure \(name): this scenario has no measure called \(name)" + suggestion(for: name, among: known.map(\.name)))
+            }
+            return id
+        }
         let folder = try prepareOutput(output ?? "Output/\(base.name)-sizing")
         let result: SizingResult
-        do {
+        do throws(SweepError) {
             result = try Sizing.run(base, teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
-                                    progress: ProgressReporter.onTerminal())
+                                    shown: shown, progress: ProgressReporter.onTerminal())
         } catch {
             throw fail(error.message)
         }
         print(SizingReport.table(result, scenario: base.name), terminator: "")
         do {
-            try folder.write([("sizing.csv", SizingReport.csv(result))])
-            printError("Wrote \(folder.path)/sizing.csv")
+            try folder.write([("sizing.csv", SizingReport.csv(result)),
+                              ("report.html", SizingReport.html(result, scenario: base.name, commandLine: CommandLine.arguments))])
+            printError("Wrote sizing.csv and report.html to \(folder.path)/")
         } catch {
             throw fail(error.message)
         }

@@ -283,6 +283,23 @@ enum Frontdoor {
         }
     }
 
+    @Test func sizeWritesAReportWithTheCostOfThePostsSized() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-size-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try Frontdoor.run(["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "decided_within_3wd>=50%",
+                                         "--measure", "backlog.mean", "--max-posts", "3", "-r", "2", "--set", "run.horizon_days=150",
+                                         "--set", "run.warm_up_days=30", "--output", folder])
+        #expect(outcome.status == 0 || outcome.status == 2, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("posts sized, £ a year") && outcome.standardOutput.contains("backlog.mean"))
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        for section in ["The answer", "Share of contacts decided within 3 working days", "Contacts waiting for a decision", "Cost of the posts sized"] {
+            #expect(html.contains(section), "missing \(section)")
+        }
+        #expect(html.contains("class=\"target\""))
+        let csv = try String(contentsOfFile: folder + "/sizing.csv", encoding: .utf8)
+        #expect(csv.contains("sized_posts_cost_gbp_a_year") && csv.contains("backlog.mean.ci95_low"))
+    }
+
     @Test func helpHasExamplesThatFitAnEightyColumnTerminal() throws {
         for command in [["run"], ["compare"], ["check"], ["size"], ["sweep"], ["merge"], ["serve"], ["calibrate", "annex-a"], ["calibrate", "synth"]] {
             let outcome = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["COLUMNS=80", Frontdoor.executable.path] + command + ["--help"])
