@@ -13,16 +13,20 @@ enum SVGChart {
 
     /// Lines with shaded 95% bands, one colour per series, x labelled at `ticks`.
     /// `windows` are shaded behind the lines, each labelled at its foot.
-    /// `yMaximum` gives charts drawn side by side one scale.
+    /// `yMaximum` gives charts drawn side by side one scale. Without `fromZero` the axis spans
+    /// only the values (said on the axis), so that a small change in a large sum shows. A
+    /// `target` is drawn as a dashed line.
     static func bands(_ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String,
-                      windows: [(from: Double, to: Double, label: String)] = [], yMaximum: Double? = nil) -> String {
+                      windows: [(from: Double, to: Double, label: String)] = [], yMaximum: Double? = nil, fromZero: Bool = true,
+                      target: Double? = nil) -> String {
         let width = 680.0, height = 240.0, left = 56.0, right = 12.0, top = 14.0, bottom = 30.0
         let xs = series.flatMap { $0.points.map(\.x) }
-        let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } }
-        guard let xMin = xs.min(), let xMax = xs.max(), xMax > xMin, let yMaxRaw = ys.max() else { return "" }
-        let yMax = niceCeiling(max(yMaximum ?? yMaxRaw, yMaxRaw, 1))
+        let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } } + (target.map { [$0] } ?? [])
+        guard let xMin = xs.min(), let xMax = xs.max(), xMax > xMin, let yMaxRaw = ys.max(), let yMinRaw = ys.min() else { return "" }
+        let yMin = fromZero || yMaxRaw <= yMinRaw ? 0 : yMinRaw - (yMaxRaw - yMinRaw) * 0.1
+        let yMax = fromZero ? niceCeiling(max(yMaximum ?? yMaxRaw, yMaxRaw, 1)) : yMaxRaw + (yMaxRaw - yMinRaw) * 0.1
         func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * (width - left - right) }
-        func py(_ y: Double) -> Double { top + (1 - y / yMax) * (height - top - bottom) }
+        func py(_ y: Double) -> Double { top + (1 - (y - yMin) / (yMax - yMin)) * (height - top - bottom) }
         var svg = open(width, height, title)
         svg += axes(left: left, right: width - right, top: top, bottom: height - bottom)
         for window in windows {
@@ -30,8 +34,11 @@ enum SVGChart {
             svg += "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(x1 - x0, 1)))\" height=\"\(f(height - top - bottom))\" class=\"window\"/>"
             svg += "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(height - bottom - 5))\" text-anchor=\"middle\" class=\"tick\">\(escape(window.label))</text>"
         }
+        if let target {
+            svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(target)))\" y2=\"\(f(py(target)))\" class=\"target\"/>"
+        }
         for tick in 0...4 {
-            let value = yMax * Double(tick) / 4
+            let value = yMin + (yMax - yMin) * Double(tick) / 4
             svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(value) + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(short(value)))</text>"
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"grid\"/>"
         }

@@ -49,10 +49,15 @@ public enum SweepReport {
             if axes.count == 1 {
                 let xs = axes[0].numericValues ?? axes[0].values.indices.map(Double.init)
                 let points = zip(xs, summaries).map { (x: $0, mean: $1.mean, low: $1.ci95Low, high: $1.ci95High) }
+                let target = comparison.baseline.scenario.targets.first { $0.measure == id }
+                // Money starts where the figures do, so that the cost of one more post shows.
                 body += SVGChart.bands([.init(name: definition.label, points: points)],
                                        ticks: zip(xs, axes[0].values).map { (x: $0, label: $1) }, yLabel: definition.unit.rawValue,
-                                       title: "\(definition.label) against \(axes[0].key)")
-                body += "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval.</p>"
+                                       title: "\(definition.label) against \(axes[0].key)", fromZero: !definition.unit.isMoney, target: target?.value)
+                body += "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval."
+                    + (definition.unit.isMoney ? " The vertical axis starts near the lowest figure, not at £0." : "")
+                    + (target.map { " The dashed line is the target, \($0.atLeast ? "at least" : "at most") \(escape(HTMLReport.value($0.value, definition)))." } ?? "")
+                    + "</p>"
             } else {
                 body += SVGChart.heatMap(rows: axes[0].values, columns: axes[1].values,
                                          values: summaries.map(\.mean), differs: differs, format: { HTMLReport.value($0, definition) },
