@@ -58,7 +58,9 @@ struct Arrivals {
         }
         let bucket = day % laterBuckets.count
         for held in laterBuckets[bucket] { body(held.arrival, held.isRecontact) }
-        laterBuckets[bucket].removeAll(keepingCapacity: true)
+        // Released rather than kept: a Monday's bucket holds a weekend of batched notifications,
+        // and keeping each bucket's largest size would make memory grow with the run's length.
+        laterBuckets[bucket] = []
     }
 
     /// The children of `earlier`, decided at `now` (and referred then, if `referred`), come back
