@@ -149,12 +149,37 @@ public enum HTMLReport {
                 }
             }
         }
+        // Why: the step to a decision whose time changes most against the baseline.
+        for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst()
+        where design.concerns.isEmpty && base.concerns.isEmpty {
+            if let why = largestStepChange(differences) { items.append("<strong>\(escape(design.scenario.name))</strong>: " + why) }
+        }
         // The start-up check for every design: a what-if can need a longer warm-up than its baseline.
         for design in comparison.designs {
             guard let check = WarmUpCheck(design) else { continue }
             items.append(escape(comparison.designs.count > 1 ? "\(design.scenario.name): \(check.sentence)" : check.sentence))
         }
         return "<ul class=\"summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+    }
+
+    /// The step to a decision whose hours per contact differ most from the baseline's, in words,
+    /// when that difference is clear: where a design gains or loses its time.
+    static func largestStepChange(_ differences: [MeasureSummary]) -> String? {
+        let steps: Set<MeasureID.Family> = [.stageWaitHoursPerContact, .stageWorkHoursPerContact, .handoffHoursPerContact,
+                                            .informationHoursPerContact, .slowHoursPerContact]
+        guard let largest = differences.filter({ steps.contains($0.id.family) }).max(by: { abs($0.mean) < abs($1.mean) }),
+              largest.ci95Low > 0 || largest.ci95High < 0 else { return nil }
+        let step: String
+        let stage = (largest.id.subject ?? "").replacingOccurrences(of: "_", with: " ")
+        switch largest.id.family {
+        case .stageWaitHoursPerContact: step = "queueing for \(stage)"
+        case .stageWorkHoursPerContact: step = "at \(stage), from the start to the end of its work"
+        case .handoffHoursPerContact: step = "waiting for handoffs between teams"
+        case .informationHoursPerContact: step = "waiting for missing information"
+        default: step = "waiting for consent, a call-back or a partner's information"
+        }
+        return "the time to a decision changes most \(escape(step)): \(largest.mean < 0 ? "shorter" : "longer") by \(escape(hours(abs(largest.mean)))) "
+            + "a contact on average (95% interval \(escape(signed(largest.ci95Low, largest.definition))) to \(escape(signed(largest.ci95High, largest.definition))))."
     }
 
     /// "With cads, 100% (99% to 100%) of contacts would be decided within 3 working days, against

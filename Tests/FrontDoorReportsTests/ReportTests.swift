@@ -143,6 +143,11 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         }
     }
 
+    @Test func theSummarySaysWhereTheTimeToADecisionChangesMost() {
+        // A second manager halves the queue for the decision: that is the step named.
+        #expect(ReportFixture.html.contains("<strong>two-managers</strong>: the time to a decision changes most queueing for decide: shorter by"))
+    }
+
     @Test func aHeatMapShadesOnlyCellsThatDifferClearlyFromTheFirst() {
         // Four cells: the second differs clearly (shaded as itself), the third and fourth do not
         // (shaded as the first), whatever their means.
