@@ -64,14 +64,13 @@ struct Arrivals {
     }
 
     /// The children of `earlier`, decided at `now` (and referred then, if `referred`), come back
-    /// within the next 365 days: on a day drawn in proportion to their source's volume, at an
-    /// hour of its profile. Returns the re-contact when it arrives later on the day of `now` (the
-    /// caller schedules it); otherwise holds it for its day. Nothing comes back when the source
-    /// sends nothing all year (a shock that stops it).
-    mutating func comeBack(_ earlier: DemandGenerator.Arrival, referred: Bool, now: Double) -> DemandGenerator.Arrival? {
+    /// on one of the next 365 days, drawn in proportion to their source's volume, at an hour of
+    /// its profile: held for that day. Nothing comes back when the source sends nothing all year
+    /// (a shock that stops it).
+    mutating func comeBack(_ earlier: DemandGenerator.Arrival, referred: Bool, now: Double) {
         let today = Int(now / 24), volume = cumulativeVolume[earlier.source]
         let low = volume[today + 1], high = volume[min(today + 366, volume.count - 1)]
-        guard high > low else { return nil }
+        guard high > low else { return }
         // The child's own draw picks the day, so that it returns on the same day in every design.
         let target = low + earlier.followUp[3] * (high - low)
         var first = today + 1, last = min(today + 365, volume.count - 2)
@@ -82,9 +81,6 @@ struct Arrivals {
         let hour = Double(generator.hours[earlier.source].sample(using: recontactStream)) + recontactStream.uniform()
         let arrival = generator.returning(earlier, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral,
                                           using: recontactStream)
-        let day = Int(arrival.time / 24)
-        if day == today { return arrival }
-        laterBuckets[day % laterBuckets.count].append((arrival, true))
-        return nil
+        laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append((arrival, true))
     }
 }

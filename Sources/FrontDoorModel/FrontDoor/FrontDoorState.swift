@@ -339,9 +339,7 @@ struct FrontDoorState: EventDrivenModel {
                          rereferral: decision.outcome.isReferral && now - profile.lastReferral <= 365 * 24)
         let next = decisions.followUp(decision, for: profile)
         if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService, children: profile.children) }
-        if next.returns, let arrival = arrivals.comeBack(profile, referred: decision.outcome.isReferral, now: now) {
-            events.schedule(at: arrival.time, kind: EventKind.recontact.rawValue, subject: contacts.make(Contact(profile: arrival)))
-        }
+        if next.returns { arrivals.comeBack(profile, referred: decision.outcome.isReferral, now: now) }
         contacts.release(id)
         if decision.outcome == .strategyDiscussion, let rule = design.strategyDiscussion {
             let due = design.calendar.office.add(workingHours: rule.withinWorkingDays * design.calendar.hoursPerWorkingDay, to: now)
