@@ -24,6 +24,15 @@ public enum ScenarioDescription {
         case .frontDoor(let design):
             lines += frontDoor(design)
         }
+        if !scenario.targets.isEmpty {
+            lines.append("")
+            lines.append("Targets every design is judged against (the report's At a glance)")
+            for target in scenario.targets {
+                let unit = scenario.measures.first { $0.id == target.measure }?.unit
+                let value = unit == .fraction ? String(format: "%g%%", target.value * 100) : number(target.value)
+                lines.append("  \(target.measure.name) \(target.atLeast ? "at least" : "at most") \(value)")
+            }
+        }
         if !scenario.publishedFigures.isEmpty {
             lines.append("")
             lines.append("Published figures it should reproduce (set beside the model's in its report)")
