@@ -5,7 +5,8 @@ import FrontDoorModel
 /// The outputs of `frontdoor size`: a table of every staffing tried with why the answer is the
 /// answer, and `sizing.csv`.
 public enum SizingReport {
-    public static func table(_ result: SizingResult, scenario: String) -> String {
+    /// Fitted to `width` where given: a table too wide for it becomes a list, one block a staffing.
+    public static func table(_ result: SizingResult, scenario: String, width: Int? = nil) -> String {
         let prices = result.priceBase.map { " (\($0) prices)" } ?? ""
         let extra = result.candidates.first.map { Array($0.measures.dropFirst(result.targets.count)) } ?? []
         var rows = [result.teams + ["posts sized, £ a year\(prices)", "whole front door, £ a year"] + result.targets.map(\.description)
@@ -17,7 +18,8 @@ public enum SizingReport {
         }
         let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): \(result.replications) replications per staffing, "
             + "the same contacts for each; \(result.candidates.count) staffings tried"
-        return ([heading, ""] + aligned(rows) + ["", result.explanation(money: ScenarioDescription.money)]).joined(separator: "\n") + "\n"
+        return ([heading, ""] + fitted(rows, width: width, keys: result.teams.count) + ["", result.explanation(money: ScenarioDescription.money)])
+            .joined(separator: "\n") + "\n"
     }
 
     /// The sized posts' cost and its change from the scenario as it stands: "£152,133 (+£48,211)".
@@ -86,6 +88,20 @@ public enum SizingReport {
         return "\(TerminalLayout.format(m.mean, unit)) (\(TerminalLayout.format(m.ci95Low, unit)) to \(TerminalLayout.format(m.ci95High, unit)))"
     }
 
+    /// Rows (a header first) as left-aligned columns; where that is wider than `width`, one block
+    /// a row instead: its first `keys` cells as a heading, then each other cell under its header.
+    static func fitted(_ rows: [[String]], width: Int?, keys: Int) -> [String] {
+        let table = aligned(rows)
+        guard let width, table.contains(where: { $0.trimmingCharacters(in: .whitespaces).count > width }) else { return table }
+        let header = rows[0]
+        let labelWidth = header.dropFirst(keys).map(\.count).max() ?? 0
+        return rows.dropFirst().flatMap { row -> [String] in
+            [zip(header.prefix(keys), row.prefix(keys)).map { "\($0) = \($1)" }.joined(separator: ", ")]
+                + zip(header.dropFirst(keys), row.dropFirst(keys)).map { "  " + $0.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + $1 }
+                + [""]
+        }
+    }
+
     /// Rows as left-aligned columns.
     static func aligned(_ rows: [[String]]) -> [String] {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
@@ -95,7 +111,8 @@ public enum SizingReport {
 
 extension SweepReport {
     /// The headline measures at each point of a sweep, for the terminal.
-    public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], measures chosen: [MeasureID] = []) -> String {
+    public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], measures chosen: [MeasureID] = [],
+                             width: Int? = nil) -> String {
         let ids = charted(comparison, chosen: chosen)
         var rows = [axes.map(\.key) + ids.map(\.name) + ["keeps up"]]
         for (point, design) in zip(points, comparison.designs) {
@@ -104,6 +121,6 @@ extension SweepReport {
         }
         let heading = "\(points.count) points, \(comparison.baseline.replications) replications each, the same contacts at every point"
         let warnings = comparison.designs.flatMap { design in design.warnings.map { "Warning (\(design.scenario.name)): \($0)" } }
-        return ([heading, ""] + SizingReport.aligned(rows) + (warnings.isEmpty ? [] : [""] + warnings)).joined(separator: "\n") + "\n"
+        return ([heading, ""] + SizingReport.fitted(rows, width: width, keys: axes.count) + (warnings.isEmpty ? [] : [""] + warnings)).joined(separator: "\n") + "\n"
     }
 }

@@ -125,18 +125,16 @@ struct OutputOptions: ParsableArguments {
 
     /// The table's layout: the width of the terminal (COLUMNS where set), unless --wide or
     /// standard output is not a terminal; the headline measures unless --all.
-    var layout: TerminalLayout {
-        var width: Int?
-        if !wide {
-            if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
-                width = columns
-            } else if isatty(STDOUT_FILENO) != 0 {
-                var size = winsize()
-                if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
-            }
-        }
-        return TerminalLayout(width: width, allMeasures: all)
-    }
+    var layout: TerminalLayout { TerminalLayout(width: wide ? nil : terminalWidth(), allMeasures: all) }
+}
+
+/// The width tables on standard output must fit: COLUMNS where set, else the terminal's; nil
+/// when standard output is not a terminal (a file or a pipe takes whole lines).
+func terminalWidth() -> Int? {
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+    guard isatty(STDOUT_FILENO) != 0 else { return nil }
+    var size = winsize()
+    return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
 }
 
 /// Options for running a share of the work as one task of an array job.
@@ -206,7 +204,7 @@ func present(_ comparison: DesignComparison, presentation: Presentation, output:
               : ComparisonTable.render(comparison, layout: output.layout), terminator: "")
         if let precision = comparison.precision { print(precision.sentence) }
     case (.sweep(let axes, let points, let measures), false):
-        print(SweepReport.table(comparison, axes: axes, points: points, measures: measures), terminator: "")
+        print(SweepReport.table(comparison, axes: axes, points: points, measures: measures, width: output.wide ? nil : terminalWidth()), terminator: "")
     }
     guard let folder else { return }
     do {

@@ -66,7 +66,7 @@ struct Size: ParsableCommand {
         } catch {
             throw fail(error.message)
         }
-        print(SizingReport.table(result, scenario: base.name), terminator: "")
+        print(SizingReport.table(result, scenario: base.name, width: terminalWidth()), terminator: "")
         do {
             try folder.write([("sizing.csv", SizingReport.csv(result)),
                               ("report.html", SizingReport.html(result, scenario: base.name, commandLine: CommandLine.arguments))])

@@ -148,6 +148,15 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         #expect(ReportFixture.html.contains("<strong>two-managers</strong>: the time to a decision changes most queueing for decide: shorter by"))
     }
 
+    @Test func aPlanningTableTooWideForTheTerminalBecomesAList() {
+        let rows = [["posts", "decided_within_3wd ≥ 0.85", "decisions_per_manager_day.p95 ≤ 45"], ["2", "87.1% (84.7% to 89.4%)", "52.2 (52.2 to 52.2)"]]
+        let wide = SizingReport.fitted(rows, width: nil, keys: 1)
+        #expect(wide.count == 2 && wide[1].hasPrefix("2 "))
+        let narrow = SizingReport.fitted(rows, width: 50, keys: 1)
+        #expect(narrow.first == "posts = 2" && narrow.contains { $0.contains("decided_within_3wd ≥ 0.85") && $0.hasSuffix("87.1% (84.7% to 89.4%)") })
+        #expect(narrow.allSatisfy { $0.count <= 70 })
+    }
+
     @Test func aHeatMapShadesOnlyCellsThatDifferClearlyFromTheFirst() {
         // Four cells: the second differs clearly (shaded as itself), the third and fourth do not
         // (shaded as the first), whatever their means.
