@@ -485,7 +485,7 @@ public enum HTMLReport {
             html += "<h3>\(escape(window.name.replacingOccurrences(of: "_", with: " "))): \(escape(window.from.description)) to \(escape(window.to.description))</h3>"
             html += "<table><thead><tr><th>Over these dates</th>"
             for (index, design) in designs.enumerated() {
-                html += "<th>\(escape(design.scenario.name))</th>"
+                html += "<th>\(escape(design.scenario.name))" + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
                 if index > 0 { html += "<th>difference from \(escape(designs[0].scenario.name))</th>" }
             }
             html += "</tr></thead><tbody>"

@@ -41,11 +41,13 @@ public enum SummaryTable {
         unit.isMoney ? (value.rounded() > 0 ? "+" : "") + ScenarioDescription.money(value) : (value >= 0 ? "+" : "") + format(value)
     }
 
-    /// A number with four significant figures, without exponent notation for everyday sizes.
+    /// A number with four significant figures, never in exponent notation: a large one in whole
+    /// units with separators, a tiny one as 0.0000 with its sign.
     static func format(_ value: Double) -> String {
         if abs(value) < 1e-12 { return "0" }  // rounding noise in a difference of equal figures
         let magnitude = abs(value)
-        if magnitude >= 1e7 || magnitude < 1e-4 { return String(format: "%.4g", value) }
+        if magnitude >= 1e7 { return ScenarioDescription.grouped(Int(value.rounded())) }
+        if magnitude < 1e-4 { return value < 0 ? "-0.0000" : "0.0000" }
         let decimals = max(0, 3 - Int(floor(log10(magnitude))))
         return String(format: "%.\(decimals)f", value)
     }
