@@ -146,6 +146,18 @@ extension ExperimentResult {
     public struct DecisionStep: Sendable {
         public enum Kind: Sendable, Equatable {
             case queue(stage: String), work(stage: String), handoff, information, slow
+
+            /// The step a measure of the time to a decision is about; nil for any other measure.
+            public init?(_ id: MeasureID) {
+                switch id.family {
+                case .stageWaitHoursPerContact: self = .queue(stage: id.subject ?? "")
+                case .stageWorkHoursPerContact: self = .work(stage: id.subject ?? "")
+                case .handoffHoursPerContact: self = .handoff
+                case .informationHoursPerContact: self = .information
+                case .slowHoursPerContact: self = .slow
+                default: return nil
+                }
+            }
         }
         public let kind: Kind
         public let hours: Double
@@ -154,15 +166,6 @@ extension ExperimentResult {
     /// The steps to a decision a front door measures, per contact decided: queueing for and
     /// working at each stage, and the waits between steps.
     public var stepsToDecision: [DecisionStep] {
-        summaries.compactMap { m -> DecisionStep? in
-            switch m.id.family {
-            case .stageWaitHoursPerContact: return DecisionStep(kind: .queue(stage: m.id.subject ?? ""), hours: m.mean)
-            case .stageWorkHoursPerContact: return DecisionStep(kind: .work(stage: m.id.subject ?? ""), hours: m.mean)
-            case .handoffHoursPerContact: return DecisionStep(kind: .handoff, hours: m.mean)
-            case .informationHoursPerContact: return DecisionStep(kind: .information, hours: m.mean)
-            case .slowHoursPerContact: return DecisionStep(kind: .slow, hours: m.mean)
-            default: return nil
-            }
-        }
+        summaries.compactMap { m in DecisionStep.Kind(m.id).map { DecisionStep(kind: $0, hours: m.mean) } }
     }
 }

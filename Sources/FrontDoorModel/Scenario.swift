@@ -90,6 +90,22 @@ public struct Scenario: Sendable {
         }
     }
 
+    /// A name that is not one of a scenario's measures, and what it may have meant.
+    public struct UnknownMeasure: Error, Sendable {
+        public let message: String
+    }
+
+    /// The measure of this scenario called `name`, among `measures` (this scenario's, which
+    /// the caller may already hold).
+    ///
+    /// - Throws: ``UnknownMeasure`` naming the closest measure it has.
+    public static func measure(named name: String, among measures: [MeasureID]) throws(UnknownMeasure) -> MeasureID {
+        guard let id = MeasureID(name: name), measures.contains(id) else {
+            throw UnknownMeasure(message: "this scenario has no measure called \(name)" + suggestion(for: name, among: measures.map(\.name)))
+        }
+        return id
+    }
+
     /// Runs one replication and returns one value per entry of ``measures``, and the number of
     /// events the engine processed.
     public func simulate(replication: Int, seeds: SeedPlan) -> ReplicationOutcome {

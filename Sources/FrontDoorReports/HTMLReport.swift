@@ -165,19 +165,9 @@ public enum HTMLReport {
     /// The step to a decision whose hours per contact differ most from the baseline's, in words,
     /// when that difference is clear: where a design gains or loses its time.
     static func largestStepChange(_ differences: [MeasureSummary]) -> String? {
-        let steps: Set<MeasureID.Family> = [.stageWaitHoursPerContact, .stageWorkHoursPerContact, .handoffHoursPerContact,
-                                            .informationHoursPerContact, .slowHoursPerContact]
-        guard let largest = differences.filter({ steps.contains($0.id.family) }).max(by: { abs($0.mean) < abs($1.mean) }),
-              largest.ci95Low > 0 || largest.ci95High < 0 else { return nil }
-        let step: String
-        let stage = (largest.id.subject ?? "").replacingOccurrences(of: "_", with: " ")
-        switch largest.id.family {
-        case .stageWaitHoursPerContact: step = "queueing for \(stage)"
-        case .stageWorkHoursPerContact: step = "at \(stage), from the start to the end of its work"
-        case .handoffHoursPerContact: step = "waiting for handoffs between teams"
-        case .informationHoursPerContact: step = "waiting for missing information"
-        default: step = "waiting for consent, a call-back or a partner's information"
-        }
+        guard let largest = differences.filter({ ExperimentResult.DecisionStep.Kind($0.id) != nil }).max(by: { abs($0.mean) < abs($1.mean) }),
+              let kind = ExperimentResult.DecisionStep.Kind(largest.id), largest.ci95Low > 0 || largest.ci95High < 0 else { return nil }
+        let step = SizingResult.words(kind)
         return "the time to a decision changes most \(escape(step)): \(largest.mean < 0 ? "shorter" : "longer") by \(escape(hours(abs(largest.mean)))) "
             + "a contact on average (95% interval \(escape(signed(largest.ci95Low, largest.definition))) to \(escape(signed(largest.ci95High, largest.definition))))."
     }
@@ -521,9 +511,7 @@ public enum HTMLReport {
         for design in designs {
             for figure in design.scenario.publishedFigures {
                 guard let m = design[figure.measure] else { continue }
-                let difference = m.mean - figure.value
-                let differenceText = m.definition.unit == .fraction ? String(format: "%+.1f points", difference * 100).replacingOccurrences(of: "-", with: "−")
-                    : signed(difference, m.definition)
+                let differenceText = signed(m.mean - figure.value, m.definition)
                 html += "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td>"
                     + "<td>\(escape(exact(figure.value, m.definition)))</td>"
                     + "<td>\(escape(exact(m.mean, m.definition)))<br><span class=\"ci\">\(escape(m.n < 2 ? "one replication" : exact(m.ci95Low, m.definition) + " to " + exact(m.ci95High, m.definition)))</span></td>"

@@ -92,7 +92,7 @@ extension SizingResult {
     }
 
     /// A step to a decision in words: "queueing for screen".
-    static func words(_ kind: ExperimentResult.DecisionStep.Kind) -> String {
+    public static func words(_ kind: ExperimentResult.DecisionStep.Kind) -> String {
         switch kind {
         case .queue(let stage): return "queueing for \(stage.replacingOccurrences(of: "_", with: " "))"
         case .work(let stage): return "at \(stage.replacingOccurrences(of: "_", with: " ")), from the start to the end of its work"

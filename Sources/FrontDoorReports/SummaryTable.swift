@@ -32,25 +32,6 @@ public enum SummaryTable {
                             Double(result.events) / max(result.wallSeconds, 1e-9) / 1e6))
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// Money as £ with separators, in whole pounds; other numbers as `format(_:)` writes them.
-    static func format(_ value: Double, _ unit: MeasureUnit) -> String { unit.isMoney ? ScenarioDescription.money(value) : format(value) }
-
-    /// The same with its sign: +£1,234, −£1,234, +0.25.
-    static func signed(_ value: Double, _ unit: MeasureUnit) -> String {
-        unit.isMoney ? (value.rounded() > 0 ? "+" : "") + ScenarioDescription.money(value) : (value >= 0 ? "+" : "") + format(value)
-    }
-
-    /// A number with four significant figures, never in exponent notation: a large one in whole
-    /// units with separators, a tiny one as 0.0000 with its sign.
-    static func format(_ value: Double) -> String {
-        if abs(value) < 1e-12 { return "0" }  // rounding noise in a difference of equal figures
-        let magnitude = abs(value)
-        if magnitude >= 1e7 { return ScenarioDescription.grouped(Int(value.rounded())) }
-        if magnitude < 1e-4 { return value < 0 ? "-0.0000" : "0.0000" }
-        let decimals = max(0, 3 - Int(floor(log10(magnitude))))
-        return String(format: "%.\(decimals)f", value)
-    }
 }
 
 extension String {

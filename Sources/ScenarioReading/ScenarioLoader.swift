@@ -43,14 +43,13 @@ public enum ScenarioLoader {
         } else {
             model = try readNetwork(mapping)
         }
-        let scenario = Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
-                                changes: document.changes)
-        guard mapping["published_figures"] != nil || mapping["targets"] != nil else { return scenario }
+        // Figures and targets name measures, which the model defines.
+        let measures = { Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length).measures }
         return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
                         publishedFigures: try mapping["published_figures"].map { v throws(ScenarioError) in
-                            try readPublishedFigures(v, measures: scenario.measures.map(\.id))
+                            try readPublishedFigures(v, measures: measures().map(\.id))
                         } ?? [],
-                        targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: scenario.measures) } ?? [],
+                        targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: measures()) } ?? [],
                         changes: document.changes)
     }
 
@@ -71,10 +70,8 @@ public enum ScenarioLoader {
     static func readPublishedFigures(_ value: YAMLValue, measures: [MeasureID]) throws(ScenarioError) -> [Scenario.PublishedFigure] {
         var figures: [Scenario.PublishedFigure] = []
         for (name, entry) in try value.mapping().entries {
-            guard let id = MeasureID(name: name), measures.contains(id) else {
-                let names = measures.map(\.name)
-                throw entry.error("this scenario has no measure called '\(name)'" + suggestion(for: name, among: names))
-            }
+            let id: MeasureID
+            do throws(Scenario.UnknownMeasure) { id = try Scenario.measure(named: name, among: measures) } catch { throw entry.error(error.message) }
             let figure = try entry.mapping(allowed: ["value", "source"])
             figures.append(Scenario.PublishedFigure(
                 measure: id,

@@ -3,7 +3,6 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
-import SimulationEngine
 
 struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,12 +50,10 @@ struct Size: ParsableCommand {
         let parsedTargets: [SizingTarget]
         do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
         let base = try what.load(scenario)
-        let known = base.measures.map(\.id)
-        let shown = try measures.map { name -> MeasureID in
-            guard let id = MeasureID(name: name), known.contains(id) else {
-                throw fail("--measure \(name): this scenario has no measure called \(name)" + suggestion(for: name, among: known.map(\.name)))
+        let shown = try measures.map { name throws -> MeasureID in
+            do throws(Scenario.UnknownMeasure) { return try Scenario.measure(named: name, among: base.measures.map(\.id)) } catch {
+                throw fail("--measure \(name): \(error.message)")
             }
-            return id
         }
         let folder = try prepareOutput(output ?? "Output/\(base.name)-sizing")
         let result: SizingResult

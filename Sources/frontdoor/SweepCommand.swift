@@ -4,7 +4,6 @@ import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioReading
-import SimulationEngine
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,12 +43,10 @@ struct Sweep: ParsableCommand {
 
     func run() throws {
         let (designs, parsed, points) = try Self.designs(scenario, axes: axes, what: what)
-        let known = designs[0].measures.map(\.id)
-        let chosen = try measures.map { name -> MeasureID in
-            guard let id = MeasureID(name: name), known.contains(id) else {
-                throw fail("--measure \(name): this scenario has no measure called \(name)" + suggestion(for: name, among: known.map(\.name)))
+        let chosen = try measures.map { name throws -> MeasureID in
+            do throws(Scenario.UnknownMeasure) { return try Scenario.measure(named: name, among: designs[0].measures.map(\.id)) } catch {
+                throw fail("--measure \(name): \(error.message)")
             }
-            return id
         }
         try runDesigns(designs, options: options, output: output, shards: shards,
                        invocation: Invocation(command: "sweep", scenarios: [scenario], overrides: what.overrides, vary: axes),

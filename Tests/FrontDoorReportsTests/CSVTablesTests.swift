@@ -16,10 +16,14 @@ import Testing
         #expect(CSVTables.number(.nan) == "")
     }
 
-    @Test func tableNumbersKeepFourSignificantFigures() {
-        #expect(SummaryTable.format(0.26041) == "0.2604")
-        #expect(SummaryTable.format(27384.4) == "27384")
-        #expect(SummaryTable.format(1.23456) == "1.235")
-        #expect(SummaryTable.format(0) == "0")
+    @Test func tableNumbersKeepFourSignificantFiguresAndNeverAnExponent() {
+        #expect(TerminalLayout.number(0.26041) == "0.2604")
+        #expect(TerminalLayout.number(27384.4) == "27384")
+        #expect(TerminalLayout.number(1.23456) == "1.235")
+        #expect(TerminalLayout.number(0) == "0")
+        #expect(TerminalLayout.number(12_345_678.4) == "12,345,678" && TerminalLayout.number(-0.00004) == "-0.0000")
+        // In their units: shares as %, differences of shares in points, money in pounds.
+        #expect(TerminalLayout.format(0.8512, .fraction) == "85.1%" && TerminalLayout.signed(-0.0231, .fraction) == "−2.3 pts")
+        #expect(TerminalLayout.format(1234.4, .poundsAYear) == "£1,234" && TerminalLayout.signed(-2.5, .contacts) == "−2.500")
     }
 }

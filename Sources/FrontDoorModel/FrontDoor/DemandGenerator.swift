@@ -5,7 +5,8 @@ import SimulationEngine
 ///
 /// The expected count for a source on a day is its share of the annual volume, spread over the
 /// year by weekday, month (the source's own or the shared), school-holiday weights and yearly
-/// peaks (normalised over the first 365 days so that the annual volume is what the scenario says), then grown by the trend and changed by any shock.
+/// peaks (normalised over the first 365 days so that the annual volume is what the scenario
+/// says), then grown by the trend and changed by any shock.
 /// A day-to-day multiplier shared by all sources (gamma, mean 1) makes daily volumes vary more
 /// than Poisson; the count is then Poisson, and each contact's hour follows the source's profile.
 struct DemandGenerator {
@@ -110,8 +111,8 @@ struct DemandGenerator {
                 var arrival = self.arrival(source: source, at: Double(day) * 24 + Double(hour) + stream.uniform(), using: stream)
                 // Only new contacts can be about a case already open.
                 arrival.openCase = demand.openCaseShare > 0 && stream.uniform() < demand.openCaseShare
+                if hasLimitedChanges && isRemoved(arrival, onDay: day, using: changes ?? stream) { continue }
                 arrivals.append(arrival)
-                if hasLimitedChanges && isRemoved(arrivals[arrivals.count - 1], onDay: day, using: changes ?? stream) { arrivals.removeLast() }
             }
         }
         return arrivals

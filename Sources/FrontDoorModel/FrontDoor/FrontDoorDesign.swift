@@ -54,6 +54,9 @@ public struct ServiceCalendar: Sendable {
     public let office: WeeklySchedule
     /// Hours in one working day of `office`.
     public let hoursPerWorkingDay: Double
+    /// Whether each day of the run and a fortnight after it is a working day, looked up rather
+    /// than worked out for every batched contact.
+    private let workingDays: [Bool]
 
     public init(startDate: CivilDate, days: Int, officeOpen: Double = 9, officeClose: Double = 17,
                 schoolHolidayRanges: [ClosedRange<CivilDate>]? = nil) throws(ScheduleError) {
@@ -76,12 +79,16 @@ public struct ServiceCalendar: Sendable {
         schoolHolidays = school
         office = try WeeklySchedule(intervals: .weekdays(officeOpen, officeClose), firstWeekday: startDate.weekday, closedDays: holidays)
         hoursPerWorkingDay = officeClose - officeOpen
+        let office = office
+        workingDays = (0...(days + 14)).map { office.weekday(ofDay: $0) < 5 && !holidays.contains($0) }
     }
 
     public func date(ofDay day: Int) -> CivilDate { startDate.adding(days: day) }
     public func weekday(ofDay day: Int) -> Int { office.weekday(ofDay: day) }
     /// A council working day: a weekday that is not a bank holiday.
-    public func isWorkingDay(_ day: Int) -> Bool { weekday(ofDay: day) < 5 && !bankHolidays.contains(day) }
+    public func isWorkingDay(_ day: Int) -> Bool {
+        workingDays.indices.contains(day) ? workingDays[day] : weekday(ofDay: day) < 5 && !bankHolidays.contains(day)
+    }
 }
 
 /// Where contacts come from and when.

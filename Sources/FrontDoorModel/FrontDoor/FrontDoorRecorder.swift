@@ -94,7 +94,11 @@ struct FrontDoorRecorder {
     mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool, delay: Double = 0, children: Int = 1,
                            awaitsDecision: Bool = true) {
         guard measuring else { return }
-        updateDay(Int(now / 24)) { $0.received += 1 }
+        let due3 = awaitsDecision && now <= dueBy.threeDays
+        updateDay(Int(now / 24)) {
+            $0.received += 1
+            if due3 { $0.dueWithin3 += 1 }
+        }
         result.received += 1
         result.childrenInContacts += children
         if delay > 0 {
@@ -105,10 +109,7 @@ struct FrontDoorRecorder {
         if isRecontact { result.recontacts += 1 }
         guard awaitsDecision else { return }
         if now <= dueBy.oneDay { result.dueWithin1 += 1 }
-        if now <= dueBy.threeDays {
-            result.dueWithin3 += 1
-            updateDay(Int(now / 24)) { $0.dueWithin3 += 1 }
-        }
+        if due3 { result.dueWithin3 += 1 }
         if now <= dueBy.fourHours { result.dueWithin4HoursByRAG[rag.rawValue] += 1 }
     }
 
@@ -185,12 +186,14 @@ struct FrontDoorRecorder {
                           children: Int = 1, rereferral: Bool = false) {
         guard measuring else { return }
         let workingHours = office.workingHours(from: receivedAt, to: now)
-        updateDay(Int(now / 24)) { $0.decided += 1 }
+        updateDay(Int(now / 24)) {
+            $0.decided += 1
+            if outcome.isReferral { $0.childrenReferred += children }
+        }
         result.decided += 1
         result.outcomes[outcome.rawValue] += 1
         result.decidedBySource[source] += 1
         if outcome.isReferral {
-            updateDay(Int(now / 24)) { $0.childrenReferred += children }
             result.referredBySource[source] += 1
             result.childrenReferred += children
             if rereferral { result.childrenRereferred += children }

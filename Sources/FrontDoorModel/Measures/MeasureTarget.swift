@@ -47,10 +47,8 @@ public struct MeasureTarget: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with the target for a scenario with `measures`: a measure it lacks, or a
     /// share outside 0 to 1 (`>=85` meant as 85%); nil when nothing is.
     public func problem(among measures: [MeasureDefinition]) -> String? {
-        guard let definition = measures.first(where: { $0.id == measure }) else {
-            return "this scenario has no measure called \(measure.name)" + suggestion(for: measure.name, among: measures.map(\.id.name))
-        }
-        guard definition.unit == .fraction, !(0...1).contains(value) else { return nil }
+        do throws(Scenario.UnknownMeasure) { _ = try Scenario.measure(named: measure.name, among: measures.map(\.id)) } catch { return error.message }
+        guard measures.first(where: { $0.id == measure })?.unit == .fraction, !(0...1).contains(value) else { return nil }
         return "\(measure.name) is a share from 0 to 1"
             + (value > 1 && value <= 100 ? String(format: "; did you mean %g (or %g%%)?", value / 100, value) : "")
     }

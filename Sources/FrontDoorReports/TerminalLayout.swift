@@ -50,21 +50,31 @@ public struct TerminalLayout: Sendable {
         return [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
     }
 
-    /// A value in its unit: a share as a percentage, money as £ with separators.
+    /// A value in its unit: a share as a percentage, money as £ with separators in whole pounds,
+    /// other numbers as `number(_:)` writes them.
     static func format(_ value: Double, _ unit: MeasureUnit) -> String {
-        switch unit {
-        case .fraction: return String(format: "%.1f%%", value * 100)
-        default: return SummaryTable.format(value, unit)
-        }
+        if unit == .fraction { return String(format: "%.1f%%", value * 100) }
+        return unit.isMoney ? ScenarioDescription.money(value) : number(value)
     }
 
-    /// A difference in its unit: shares in percentage points.
+    /// A difference in its unit, with its sign: shares in percentage points, +£1,234, −0.25.
     static func signed(_ value: Double, _ unit: MeasureUnit) -> String {
-        switch unit {
-        case .fraction:
+        if unit == .fraction {
             let points = (value * 1000).rounded() / 10
             return (points > 0 ? "+" : points < 0 ? "−" : "") + String(format: "%.1f pts", abs(points))
-        default: return SummaryTable.signed(value, unit).replacingOccurrences(of: "-", with: "−")
         }
+        let text = unit.isMoney ? (value.rounded() > 0 ? "+" : "") + ScenarioDescription.money(value) : (value >= 0 ? "+" : "") + number(value)
+        return text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// A number with four significant figures, never in exponent notation: a large one in whole
+    /// units with separators, a tiny one as 0.0000 with its sign.
+    static func number(_ value: Double) -> String {
+        if abs(value) < 1e-12 { return "0" }  // rounding noise in a difference of equal figures
+        let magnitude = abs(value)
+        if magnitude >= 1e7 { return ScenarioDescription.grouped(Int(value.rounded())) }
+        if magnitude < 1e-4 { return value < 0 ? "-0.0000" : "0.0000" }
+        let decimals = max(0, 3 - Int(floor(log10(magnitude))))
+        return String(format: "%.\(decimals)f", value)
     }
 }
