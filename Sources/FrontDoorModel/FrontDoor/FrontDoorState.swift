@@ -45,7 +45,7 @@ struct FrontDoorState: EventDrivenModel {
     var workforce: Workforce
     let decisions: Decisions
     var recorder: FrontDoorRecorder
-    var discussions: StrategyDiscussions?
+    var discussions: StrategyDiscussions
     var contacts = EntityPool<Contact>()
     var queues: [[ContactQueue]]
     var undecided = 0
@@ -65,7 +65,7 @@ struct FrontDoorState: EventDrivenModel {
                                      office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
         sourceGroups = design.demand.sources.map(\.group.rawValue)
         queues = design.stages.map { _ in Array(repeating: ContactQueue(), count: RAG.allCases.count) }
-        discussions = design.strategyDiscussion.map { StrategyDiscussions(rule: $0, teams: design.teams.count, stream: stream(.strategyDiscussions)) }
+        discussions = StrategyDiscussions(rule: design.strategyDiscussion, teams: design.teams.count, stream: stream(.strategyDiscussions))
     }
 
     mutating func run() -> FrontDoorReplication {
@@ -85,11 +85,11 @@ struct FrontDoorState: EventDrivenModel {
     func isConserved() -> Bool {
         let arrived = contacts.liveIDs.filter { contacts[$0].arrived }
         let inWork = arrived.filter { contacts[$0].person >= 0 }
-        return arrived.count == undecided && inWork.count + (discussions?.peopleInMeetings ?? 0) == workforce.people.filter(\.busy).count
+        return arrived.count == undecided && inWork.count + discussions.peopleInMeetings == workforce.people.filter(\.busy).count
     }
 
     /// Stops a run that can no longer keep up, so that memory stays bounded.
-    var mustStop: Bool { undecided + (discussions?.waitingCount ?? 0) > FrontDoorSimulation.backlogLimit }
+    var mustStop: Bool { undecided + discussions.waitingCount > FrontDoorSimulation.backlogLimit }
 
     mutating func warmUpEnded(at time: Double) { recorder.warmUpEnded() }
 
@@ -211,7 +211,7 @@ struct FrontDoorState: EventDrivenModel {
         let isCaller = design.stages[stageIndex].phone?.channels[contacts[id].profile.channel.rawValue] ?? false
         if isCaller { recorder.rang() }
         if let person = workforce.freePerson(team: design.stages[stageIndex].team, cover: design.stages[stageIndex].coverTeam),
-           discussions?.holds(team: workforce.people[person].team, workforce) != true {
+           !discussions.holds(team: workforce.people[person].team, workforce) {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
@@ -267,9 +267,9 @@ struct FrontDoorState: EventDrivenModel {
         let team = workforce.people[person].team
         // A strategy discussion waiting for this person's team comes before other work: they
         // join it, or wait for the others it needs.
-        if discussions?.needed[team] ?? 0 > 0 {
+        if discussions.needed[team] > 0 {
             startDiscussions(at: now)
-            guard workforce.isFree(person), discussions?.holds(team: team, workforce) != true else { return }
+            guard workforce.isFree(person), !discussions.holds(team: team, workforce) else { return }
         }
         if let (id, stageIndex) = nextWaiting(in: workforce.teams[team].stages, coverOnly: false)
             ?? nextWaiting(in: workforce.teams[team].coveredStages, coverOnly: true) {
@@ -344,7 +344,7 @@ struct FrontDoorState: EventDrivenModel {
         if decision.outcome == .strategyDiscussion, let rule = design.strategyDiscussion {
             let due = design.calendar.office.add(workingHours: rule.withinWorkingDays * design.calendar.hoursPerWorkingDay, to: now)
             let counted = recorder.measuring && due <= length.horizonHours
-            discussions!.request(at: now, due: due, counted: counted)
+            discussions.request(at: now, due: due, counted: counted)
             recorder.discussionNeeded(counted: counted)
             startDiscussions(at: now)
         }
@@ -354,14 +354,14 @@ struct FrontDoorState: EventDrivenModel {
 
     /// Holds every waiting discussion whose people are all free, oldest first.
     mutating func startDiscussions(at now: Double) {
-        while let started = discussions?.startNext(&workforce, at: now) {
+        while let started = discussions.startNext(&workforce, at: now) {
             recorder.discussionHeld(started, teams: design.strategyDiscussion!.participants)
             events.schedule(at: started.ends, kind: EventKind.discussionEnds.rawValue, subject: started.slot)
         }
     }
 
     mutating func endDiscussion(slot: Int32, at now: Double) {
-        let people = discussions!.end(slot: slot, &workforce)
+        let people = discussions.end(slot: slot, &workforce)
         startDiscussions(at: now)
         for person in people { dispatch(person, at: now) }
     }

@@ -2,7 +2,8 @@ import SimulationEngine
 
 /// The strategy discussions of a replication: those waiting, oldest first, and the meetings in
 /// progress with the people in them. A discussion starts when everyone it needs is free at once;
-/// its people are busy until it ends.
+/// its people are busy until it ends. A design without a rule for them has none: nothing waits,
+/// and no team is needed.
 struct StrategyDiscussions {
     /// A discussion waiting to be held: when it was decided on, when it is due, and whether its
     /// timeliness is counted (decided while measuring, due within the run).
@@ -22,8 +23,8 @@ struct StrategyDiscussions {
         var onTime: Bool
     }
 
-    let rule: StrategyDiscussion
-    let stream: RandomStream
+    let rule: StrategyDiscussion?
+    let stream: RandomStream?
     /// How many people of each team a discussion needs (0: the team takes no part).
     let needed: [Int]
     private var waiting = RingBuffer<Waiting>()
@@ -32,10 +33,10 @@ struct StrategyDiscussions {
     /// People in meetings now.
     private(set) var peopleInMeetings = 0
 
-    init(rule: StrategyDiscussion, teams: Int, stream: RandomStream) {
+    init(rule: StrategyDiscussion?, teams: Int, stream: @autoclosure () -> RandomStream) {
         self.rule = rule
-        self.stream = stream
-        needed = (0..<teams).map { team in rule.participants.first { $0.team == team }?.people ?? 0 }
+        self.stream = rule.map { _ in stream() }
+        needed = (0..<teams).map { team in rule?.participants.first { $0.team == team }?.people ?? 0 }
     }
 
     /// Whether a free person of `team` waits for the oldest discussion rather than take other
@@ -43,7 +44,7 @@ struct StrategyDiscussions {
     /// today (so nobody waits for a team that is all away).
     func holds(team: Int, _ workforce: Workforce) -> Bool {
         !waiting.isEmpty && needed[team] > 0 && workforce.teams[team].free.count <= needed[team]
-            && rule.participants.allSatisfy { workforce.teams[$0.team].presentToday >= $0.people }
+            && rule!.participants.allSatisfy { workforce.teams[$0.team].presentToday >= $0.people }
     }
 
     /// Discussions decided on and not yet held.
@@ -56,7 +57,7 @@ struct StrategyDiscussions {
 
     /// Starts the oldest waiting discussion if everyone it needs is free at `now`.
     mutating func startNext(_ workforce: inout Workforce, at now: Double) -> Started? {
-        guard let next = waiting.first,
+        guard let next = waiting.first, let rule, let stream,
               rule.participants.allSatisfy({ workforce.teams[$0.team].free.count >= $0.people }) else { return nil }
         _ = waiting.pop()
         let hours = rule.time.sample(using: stream)

@@ -60,8 +60,9 @@ struct Workforce {
     /// slot named in a rota event; `freeRotaSlots` are ready for reuse.
     private(set) var rotaChanges: [[ShiftChange]] = []
     private var freeRotaSlots: [Int32] = []
-    /// Scratch space for a day's shift changes.
-    private var dayShiftChanges: [(time: Double, order: Int, person: Int32, on: Bool)] = []
+    /// Scratch space for a day's shift changes: its distinct moments and their rota slots.
+    private var dayShiftTimes: [Double] = []
+    private var dayShiftSlots: [Int32] = []
 
     init(design: FrontDoorDesign, absenceStream: RandomStream) {
         teamDesigns = design.teams
@@ -133,31 +134,52 @@ struct Workforce {
     /// Schedules the day's shift changes of the people at work: one event for each moment at
     /// which someone comes on or goes off shift, handled in the order of their shifts.
     private mutating func scheduleShifts(onDay day: Int, events: inout EventList, kind: UInt32, recorder: inout FrontDoorRecorder) {
-        dayShiftChanges.removeAll(keepingCapacity: true)
+        // The day's distinct moments, in order (a handful: people share patterns of hours).
+        dayShiftTimes.removeAll(keepingCapacity: true)
         for index in people.indices where people[index].present {
             shifts[people[index].shift].forEachOpenInterval(onDay: day) { interval in
-                dayShiftChanges.append((interval.lowerBound, dayShiftChanges.count, Int32(index), true))
-                dayShiftChanges.append((interval.upperBound, dayShiftChanges.count, Int32(index), false))
+                Self.insertDistinct(interval.lowerBound, into: &dayShiftTimes)
+                Self.insertDistinct(interval.upperBound, into: &dayShiftTimes)
                 recorder.onShift(team: people[index].team, for: interval)
             }
         }
-        dayShiftChanges.sort { ($0.time, $0.order) < ($1.time, $1.order) }
-        var start = 0
-        while start < dayShiftChanges.count {
-            var end = start + 1
-            while end < dayShiftChanges.count && dayShiftChanges[end].time == dayShiftChanges[start].time { end += 1 }
-            let batch = dayShiftChanges[start..<end].map { (person: $0.person, on: $0.on) }
+        for time in dayShiftTimes {
             let slot: Int32
             if let reused = freeRotaSlots.popLast() {
                 slot = reused
-                rotaChanges[Int(slot)] = batch
             } else {
                 slot = Int32(rotaChanges.count)
-                rotaChanges.append(batch)
+                rotaChanges.append([])
             }
-            events.schedule(at: dayShiftChanges[start].time, kind: kind, subject: slot)
-            start = end
+            dayShiftSlots.append(slot)
+            events.schedule(at: time, kind: kind, subject: slot)
         }
+        // Each moment's changes in the order of the people and of their hours.
+        for index in people.indices where people[index].present {
+            shifts[people[index].shift].forEachOpenInterval(onDay: day) { interval in
+                rotaChanges[Int(dayShiftSlots[Self.position(of: interval.lowerBound, in: dayShiftTimes)])]
+                    .append((Int32(index), true))
+                rotaChanges[Int(dayShiftSlots[Self.position(of: interval.upperBound, in: dayShiftTimes)])]
+                    .append((Int32(index), false))
+            }
+        }
+        dayShiftSlots.removeAll(keepingCapacity: true)
+    }
+
+    /// Inserts `time` into the sorted `times` unless it is there already.
+    private static func insertDistinct(_ time: Double, into times: inout [Double]) {
+        let at = position(of: time, in: times)
+        if at == times.count || times[at] != time { times.insert(time, at: at) }
+    }
+
+    /// The first place in the sorted `times` whose time is not before `time`.
+    private static func position(of time: Double, in times: [Double]) -> Int {
+        var low = 0, high = times.count
+        while low < high {
+            let middle = (low + high) / 2
+            if times[middle] < time { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// A person comes back to contacts (from the day's start, a break or other duties) or
@@ -170,7 +192,7 @@ struct Workforce {
 
     /// The shift changes of a rota slot have all been made; the slot can be reused.
     mutating func release(rotaSlot slot: Int) {
-        rotaChanges[slot].removeAll()
+        rotaChanges[slot].removeAll(keepingCapacity: true)
         freeRotaSlots.append(Int32(slot))
     }
 
