@@ -11,16 +11,26 @@ struct FrontDoorState: EventDrivenModel {
              rotaChange, discussionEnds
     }
 
+    /// What the event loop reads and changes of a contact as it moves, kept small so that the
+    /// contacts in flight stay in cache; the rest of what is known of it is in ``profiles``.
     struct Contact {
-        /// Who raised it, when, how, how urgent, and its fixed draws; `profile.complete` turns
-        /// true once missing information has been obtained.
-        var profile: DemandGenerator.Arrival
-        var outOfHours = false
-        /// The stage the contact is at or moving to.
-        var stage = 0
-        var lastTeam = -1
+        /// When it joined its queue; once work starts, when the work started.
         var waitingSince = 0.0
-        var person = -1
+        /// The person working on it, or -1.
+        var person: Int32 = -1
+        /// The stage the contact is at or moving to.
+        var stage: Int32 = 0
+        var lastTeam: Int32 = -1
+        let rag: RAG
+        let channel: Channel
+        /// The source group of its source, for the stages that take only some.
+        let sourceGroup: UInt8
+        /// About a case already open: recorded and passed on, with no decision.
+        let openCase: Bool
+        /// Whether its information is complete (it turns true once missing information has been
+        /// obtained).
+        var complete: Bool
+        var outOfHours = false
         var informationLost = false
         /// Whether it has been through the first stage that asks for missing information (where
         /// a slow contact waits).
@@ -29,6 +39,14 @@ struct FrontDoorState: EventDrivenModel {
         var arrived = false
         /// Whether it arrived in the measured period.
         var measured = true
+
+        init(_ profile: DemandGenerator.Arrival, sourceGroup: Int) {
+            rag = profile.rag
+            channel = profile.channel
+            self.sourceGroup = UInt8(sourceGroup)
+            openCase = profile.openCase
+            complete = profile.complete
+        }
     }
 
     let design: FrontDoorDesign
@@ -47,6 +65,8 @@ struct FrontDoorState: EventDrivenModel {
     var recorder: FrontDoorRecorder
     var discussions: StrategyDiscussions
     var contacts = EntityPool<Contact>()
+    /// Who raised each contact, when, how, how urgent, and its fixed draws, by contact number.
+    var profiles: [DemandGenerator.Arrival] = []
     var queues: [[ContactQueue]]
     var undecided = 0
 
@@ -123,7 +143,9 @@ struct FrontDoorState: EventDrivenModel {
         // A day brings at most enough new contacts to pass the overload limit on its own (a day
         // that would bring more belongs to a run that stops), so the contacts held stay bounded.
         arrivals.contacts(onDay: day, room: FrontDoorSimulation.backlogLimit + 1) { arrival, isRecontact in
-            batch.append((arrival.time, (isRecontact ? EventKind.recontact : .arrival).rawValue, contacts.make(Contact(profile: arrival))))
+            let id = contacts.make(Contact(arrival, sourceGroup: sourceGroups[arrival.source]))
+            if Int(id) == profiles.count { profiles.append(arrival) } else { profiles[Int(id)] = arrival }
+            batch.append((arrival.time, (isRecontact ? EventKind.recontact : .arrival).rawValue, id))
         }
         events.schedule(batch: batch)
         let calendar = design.calendar
@@ -150,7 +172,7 @@ struct FrontDoorState: EventDrivenModel {
         contacts[id].measured = recorder.measuring
         contacts[id].arrived = true
         undecided += 1
-        let profile = contacts[id].profile
+        let profile = profiles[Int(id)]
         recorder.received(source: profile.source, rag: profile.rag, at: now, isRecontact: isRecontact, delay: now - profile.incidentTime,
                           children: profile.children, awaitsDecision: !profile.openCase)
         contacts[id].stage = 0
@@ -160,10 +182,9 @@ struct FrontDoorState: EventDrivenModel {
     /// Sends a contact to the next stage that applies to it, from `contacts[id].stage` on.
     mutating func moveOn(_ id: Int32, at now: Double) {
         while contacts[id].stage < design.stages.count {
-            let s = contacts[id].stage
-            let source = sourceGroups[contacts[id].profile.source]
-            let share = design.stages[s].appliesTo[contacts[id].profile.rag.rawValue]
-            let applies = (!design.stages[s].outOfHoursOnly || contacts[id].outOfHours) && design.stages[s].sources[source]
+            let s = Int(contacts[id].stage)
+            let share = design.stages[s].appliesTo[contacts[id].rag.rawValue]
+            let applies = (!design.stages[s].outOfHoursOnly || contacts[id].outOfHours) && design.stages[s].sources[Int(contacts[id].sourceGroup)]
                 && (share >= 1 || routing.uniform() < share)
             if applies { break }
             contacts[id].stage += 1
@@ -172,24 +193,24 @@ struct FrontDoorState: EventDrivenModel {
             // No deciding stage applied: the pathway is validated to make this impossible.
             preconditionFailure("contact left the pathway undecided")
         }
-        let stageIndex = contacts[id].stage
-        let rag = contacts[id].profile.rag.rawValue
+        let stageIndex = Int(contacts[id].stage)
+        let rag = contacts[id].rag.rawValue
         // The immediate path waits for nothing: information is gathered alongside the work.
-        let waits = !design.flow.immediate[rag] && !contacts[id].profile.openCase
+        let waits = !design.flow.immediate[rag] && !contacts[id].openCase
         var handoff = 0.0, information = 0.0, slow = 0.0
-        if contacts[id].lastTeam >= 0 && contacts[id].lastTeam != design.stages[stageIndex].team {
+        if contacts[id].lastTeam >= 0 && Int(contacts[id].lastTeam) != design.stages[stageIndex].team {
             recorder.handedOff()
             if waits { handoff = design.flow.handoffDelay.sample(using: routing) }
             if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
         }
-        if design.stages[stageIndex].asksForMissingInformation && !contacts[id].profile.openCase {
-            if !contacts[id].profile.complete || contacts[id].informationLost {
+        if design.stages[stageIndex].asksForMissingInformation && !contacts[id].openCase {
+            if !contacts[id].complete || contacts[id].informationLost {
                 recorder.askedForInformation()
                 if waits { information = design.flow.informationWait.sample(using: routing) }
-                contacts[id].profile.complete = true
+                contacts[id].complete = true
                 contacts[id].informationLost = false
             }
-            if !contacts[id].askedOnce && waits && contacts[id].profile.slow < design.flow.slowShare[rag] {
+            if !contacts[id].askedOnce && waits && profiles[Int(id)].slow < design.flow.slowShare[rag] {
                 recorder.waitedSlowly()
                 slow = design.flow.slowWait.sample(using: routing)
             }
@@ -206,9 +227,9 @@ struct FrontDoorState: EventDrivenModel {
 
     /// The contact joins its stage's queue, or starts at once if someone is free.
     mutating func join(_ id: Int32, at now: Double) {
-        let stageIndex = contacts[id].stage
+        let stageIndex = Int(contacts[id].stage)
         contacts[id].waitingSince = now
-        let isCaller = design.stages[stageIndex].phone?.channels[contacts[id].profile.channel.rawValue] ?? false
+        let isCaller = design.stages[stageIndex].phone?.channels[contacts[id].channel.rawValue] ?? false
         if isCaller { recorder.rang() }
         if let person = workforce.freePerson(team: design.stages[stageIndex].team, cover: design.stages[stageIndex].coverTeam),
            !discussions.holds(team: workforce.people[person].team, workforce) {
@@ -216,12 +237,12 @@ struct FrontDoorState: EventDrivenModel {
             return
         }
         // Most urgent first; or in order of arrival, the immediate path ahead of the rest.
-        let rag = contacts[id].profile.rag.rawValue
+        let rag = contacts[id].rag.rawValue
         let queue = design.stages[stageIndex].byPriority ? rag : design.flow.immediate[rag] ? 0 : 1
         let token = contacts.token(id)
         queues[stageIndex][queue].push(id, token: token)
         if case .checks(let clock) = design.stages[stageIndex].kind {
-            events.schedule(at: now + clock[contacts[id].profile.rag.rawValue], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
+            events.schedule(at: now + clock[rag], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
         }
         if isCaller, let phone = design.stages[stageIndex].phone, workforce.teams[design.stages[stageIndex].team].open {
             // Callers ringing while the line is closed are assumed to ring again when it opens.
@@ -240,7 +261,7 @@ struct FrontDoorState: EventDrivenModel {
         guard isWaiting(id, token: token) else { return }
         contacts.renewToken(id)
         recorder.checksOutOfTime()
-        contacts[id].lastTeam = design.stages[contacts[id].stage].team
+        contacts[id].lastTeam = Int32(design.stages[Int(contacts[id].stage)].team)
         contacts[id].stage += 1
         moveOn(id, at: now)
     }
@@ -249,7 +270,7 @@ struct FrontDoorState: EventDrivenModel {
         guard isWaiting(id, token: token) else { return }
         contacts.renewToken(id)
         recorder.callerGaveUp()
-        let phone = design.stages[contacts[id].stage].phone!
+        let phone = design.stages[Int(contacts[id].stage)].phone!
         if routing.uniform() < phone.callBackProbability {
             events.schedule(at: now + phone.callBackDelay.sample(using: routing), kind: EventKind.joinQueue.rawValue, subject: id)
         } else {
@@ -292,8 +313,8 @@ struct FrontDoorState: EventDrivenModel {
 
     mutating func start(_ id: Int32, stage stageIndex: Int, person: Int, at now: Double) {
         contacts.renewToken(id)
-        contacts[id].person = person
-        let channel = contacts[id].profile.channel.rawValue, rag = contacts[id].profile.rag.rawValue
+        contacts[id].person = Int32(person)
+        let channel = contacts[id].channel.rawValue, rag = contacts[id].rag.rawValue
         var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * design.stages[stageIndex].channelFactors[channel]
             * design.stages[stageIndex].ragFactors[rag]
         if design.stages[stageIndex].decides { hours *= decisions.timeFactor(after: workforce.people[person].decisionsSinceBreak) }
@@ -305,13 +326,13 @@ struct FrontDoorState: EventDrivenModel {
     }
 
     mutating func finishWork(of id: Int32, at now: Double) {
-        let stageIndex = contacts[id].stage
-        let person = contacts[id].person
+        let stageIndex = Int(contacts[id].stage)
+        let person = Int(contacts[id].person)
         recorder.workFinished(stage: stageIndex, elapsed: now - contacts[id].waitingSince)
         workforce.finishWork(person)
         contacts[id].person = -1
-        contacts[id].lastTeam = design.stages[stageIndex].team
-        if contacts[id].profile.openCase {
+        contacts[id].lastTeam = Int32(design.stages[stageIndex].team)
+        if contacts[id].openCase {
             // Recorded and passed to the allocated worker: no decision at the front door.
             recorder.passedToAllocatedWorker()
             undecided -= 1
@@ -328,7 +349,7 @@ struct FrontDoorState: EventDrivenModel {
     // MARK: Decisions
 
     mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
-        let profile = contacts[id].profile
+        let profile = profiles[Int(id)]
         let sinceBreak = workforce.people[person].decisionsSinceBreak
         let decision = decisions.decide(profile, atStage: stageIndex, decisionsSinceBreak: sinceBreak)
         recorder.decidedUnderFatigue(atFullEffect: decisions.isAtFullFatigue(after: sinceBreak), changed: decision.changedByFatigue)
