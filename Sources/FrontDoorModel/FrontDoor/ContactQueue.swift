@@ -13,11 +13,6 @@ struct ContactQueue {
         entries.push((contact, token))
     }
 
-    /// The oldest entry whose token still matches, dropping stale ones on the way.
-    mutating func pop(isCurrent: (Int32, UInt32) -> Bool) -> Int32? {
-        while let entry = entries.pop() {
-            if isCurrent(entry.contact, entry.token) { return entry.contact }
-        }
-        return nil
-    }
+    /// The oldest entry, which is stale if the contact's token has changed since.
+    mutating func pop() -> (contact: Int32, token: UInt32)? { entries.pop() }
 }

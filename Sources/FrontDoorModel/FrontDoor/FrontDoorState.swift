@@ -57,6 +57,11 @@ struct FrontDoorState: EventDrivenModel {
     let stageStreams: [RandomStream]
     /// The source group of each demand source, by source index.
     let sourceGroups: [Int]
+    /// Each stage's rules, and by RAG rating whether contacts take the immediate path and the
+    /// share that wait slowly for information, as the loop reads them.
+    let rules: StageRules
+    let immediate: SIMD4<Int8>
+    let slowShare: SIMD4<Double>
 
     var events = EventList(capacity: 1024)
     var arrivals: Arrivals
@@ -67,7 +72,8 @@ struct FrontDoorState: EventDrivenModel {
     var contacts = EntityPool<Contact>()
     /// Who raised each contact, when, how, how urgent, and its fixed draws, by contact number.
     var profiles: [DemandGenerator.Arrival] = []
-    var queues: [[ContactQueue]]
+    /// The queues of each stage, one for each RAG rating, at `stage × 3 + queue`.
+    var queues: [ContactQueue]
     var undecided = 0
 
     init(design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
@@ -84,7 +90,15 @@ struct FrontDoorState: EventDrivenModel {
         recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length,
                                      office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
         sourceGroups = design.demand.sources.map(\.group.rawValue)
-        queues = design.stages.map { _ in Array(repeating: ContactQueue(), count: RAG.allCases.count) }
+        rules = StageRules(design.stages)
+        var immediate = SIMD4<Int8>(), slowShare = SIMD4<Double>()
+        for rag in RAG.allCases {
+            immediate[rag.rawValue] = design.flow.immediate[rag.rawValue] ? 1 : 0
+            slowShare[rag.rawValue] = design.flow.slowShare[rag.rawValue]
+        }
+        self.immediate = immediate
+        self.slowShare = slowShare
+        queues = Array(repeating: ContactQueue(), count: design.stages.count * RAG.allCases.count)
         discussions = StrategyDiscussions(rule: design.strategyDiscussion, teams: design.teams.count, stream: stream(.strategyDiscussions))
     }
 
@@ -172,45 +186,45 @@ struct FrontDoorState: EventDrivenModel {
         contacts[id].measured = recorder.measuring
         contacts[id].arrived = true
         undecided += 1
-        let profile = profiles[Int(id)]
-        recorder.received(source: profile.source, rag: profile.rag, at: now, isRecontact: isRecontact, delay: now - profile.incidentTime,
-                          children: profile.children, awaitsDecision: !profile.openCase)
+        recorder.received(source: profiles[Int(id)].source, rag: contacts[id].rag, at: now, isRecontact: isRecontact,
+                          delay: now - profiles[Int(id)].incidentTime, children: profiles[Int(id)].children, awaitsDecision: !contacts[id].openCase)
         contacts[id].stage = 0
         moveOn(id, at: now)
     }
 
     /// Sends a contact to the next stage that applies to it, from `contacts[id].stage` on.
     mutating func moveOn(_ id: Int32, at now: Double) {
-        while contacts[id].stage < design.stages.count {
+        while contacts[id].stage < rules.count {
             let s = Int(contacts[id].stage)
-            let share = design.stages[s].appliesTo[contacts[id].rag.rawValue]
-            let applies = (!design.stages[s].outOfHoursOnly || contacts[id].outOfHours) && design.stages[s].sources[Int(contacts[id].sourceGroup)]
+            let share = rules.appliesTo[s * RAG.allCases.count + contacts[id].rag.rawValue]
+            let applies = (!rules.outOfHoursOnly[s] || contacts[id].outOfHours)
+                && rules.takesSourceGroup[s * SourceGroup.allCases.count + Int(contacts[id].sourceGroup)]
                 && (share >= 1 || routing.uniform() < share)
             if applies { break }
             contacts[id].stage += 1
         }
-        guard contacts[id].stage < design.stages.count else {
+        guard contacts[id].stage < rules.count else {
             // No deciding stage applied: the pathway is validated to make this impossible.
             preconditionFailure("contact left the pathway undecided")
         }
         let stageIndex = Int(contacts[id].stage)
         let rag = contacts[id].rag.rawValue
         // The immediate path waits for nothing: information is gathered alongside the work.
-        let waits = !design.flow.immediate[rag] && !contacts[id].openCase
+        let waits = immediate[rag] == 0 && !contacts[id].openCase
         var handoff = 0.0, information = 0.0, slow = 0.0
-        if contacts[id].lastTeam >= 0 && Int(contacts[id].lastTeam) != design.stages[stageIndex].team {
+        if contacts[id].lastTeam >= 0 && Int(contacts[id].lastTeam) != rules.team[stageIndex] {
             recorder.handedOff()
             if waits { handoff = design.flow.handoffDelay.sample(using: routing) }
             if routing.uniform() < design.flow.handoffInformationLoss { contacts[id].informationLost = true }
         }
-        if design.stages[stageIndex].asksForMissingInformation && !contacts[id].openCase {
+        if rules.asksForMissingInformation[stageIndex] && !contacts[id].openCase {
             if !contacts[id].complete || contacts[id].informationLost {
                 recorder.askedForInformation()
                 if waits { information = design.flow.informationWait.sample(using: routing) }
                 contacts[id].complete = true
                 contacts[id].informationLost = false
             }
-            if !contacts[id].askedOnce && waits && profiles[Int(id)].slow < design.flow.slowShare[rag] {
+            if !contacts[id].askedOnce && waits && profiles[Int(id)].slow < slowShare[rag] {
                 recorder.waitedSlowly()
                 slow = design.flow.slowWait.sample(using: routing)
             }
@@ -229,31 +243,29 @@ struct FrontDoorState: EventDrivenModel {
     mutating func join(_ id: Int32, at now: Double) {
         let stageIndex = Int(contacts[id].stage)
         contacts[id].waitingSince = now
-        let isCaller = design.stages[stageIndex].phone?.channels[contacts[id].channel.rawValue] ?? false
+        let isCaller = rules.isCaller[stageIndex * Channel.allCases.count + contacts[id].channel.rawValue]
         if isCaller { recorder.rang() }
-        if let person = workforce.freePerson(team: design.stages[stageIndex].team, cover: design.stages[stageIndex].coverTeam),
-           !discussions.holds(team: workforce.people[person].team, workforce) {
+        if let person = workforce.freePerson(team: rules.team[stageIndex], cover: rules.coverTeam[stageIndex]),
+           !discussions.holds(team: workforce.people[person].team, teams: workforce.teams) {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
         // Most urgent first; or in order of arrival, the immediate path ahead of the rest.
         let rag = contacts[id].rag.rawValue
-        let queue = design.stages[stageIndex].byPriority ? rag : design.flow.immediate[rag] ? 0 : 1
+        let queue = rules.byPriority[stageIndex] ? rag : immediate[rag] != 0 ? 0 : 1
         let token = contacts.token(id)
-        queues[stageIndex][queue].push(id, token: token)
-        if case .checks(let clock) = design.stages[stageIndex].kind {
-            events.schedule(at: now + clock[rag], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
+        queues[stageIndex * RAG.allCases.count + queue].push(id, token: token)
+        if rules.hasChecksClock[stageIndex] {
+            events.schedule(at: now + rules.checksClock[stageIndex * RAG.allCases.count + rag], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
         }
-        if isCaller, let phone = design.stages[stageIndex].phone, workforce.teams[design.stages[stageIndex].team].open {
+        if isCaller, workforce.teams[rules.team[stageIndex]].open, let phone = design.stages[stageIndex].phone {
             // Callers ringing while the line is closed are assumed to ring again when it opens.
             events.schedule(at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue, subject: id, token: token)
         }
     }
 
-    func isWaiting(_ id: Int32, token: UInt32) -> Bool { Self.isWaiting(id, token: token, in: contacts) }
-
     /// Whether a timer or queue entry made with `token` still stands for a contact that waits.
-    static func isWaiting(_ id: Int32, token: UInt32, in contacts: EntityPool<Contact>) -> Bool {
+    func isWaiting(_ id: Int32, token: UInt32) -> Bool {
         contacts.isCurrent(id, token: token) && contacts[id].person < 0
     }
 
@@ -261,7 +273,7 @@ struct FrontDoorState: EventDrivenModel {
         guard isWaiting(id, token: token) else { return }
         contacts.renewToken(id)
         recorder.checksOutOfTime()
-        contacts[id].lastTeam = Int32(design.stages[Int(contacts[id].stage)].team)
+        contacts[id].lastTeam = Int32(rules.team[Int(contacts[id].stage)])
         contacts[id].stage += 1
         moveOn(id, at: now)
     }
@@ -290,7 +302,7 @@ struct FrontDoorState: EventDrivenModel {
         // join it, or wait for the others it needs.
         if discussions.needed[team] > 0 {
             startDiscussions(at: now)
-            guard workforce.isFree(person), !discussions.holds(team: team, workforce) else { return }
+            guard workforce.isFree(person), !discussions.holds(team: team, teams: workforce.teams) else { return }
         }
         if let (id, stageIndex) = nextWaiting(in: workforce.teams[team].stages, coverOnly: false)
             ?? nextWaiting(in: workforce.teams[team].coveredStages, coverOnly: true) {
@@ -302,10 +314,12 @@ struct FrontDoorState: EventDrivenModel {
     /// priority). With `coverOnly`, only stages whose own team is all away today count.
     mutating func nextWaiting(in stages: [Int], coverOnly: Bool) -> (Int32, Int)? {
         for stageIndex in stages {
-            if coverOnly && workforce.teams[design.stages[stageIndex].team].presentToday > 0 { continue }
-            for queue in 0..<RAG.allCases.count where !queues[stageIndex][queue].isEmpty {
-                let id = queues[stageIndex][queue].pop { [contacts] id, token in Self.isWaiting(id, token: token, in: contacts) }
-                if let id { return (id, stageIndex) }
+            if coverOnly && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }
+            for queue in stageIndex * RAG.allCases.count..<(stageIndex + 1) * RAG.allCases.count {
+                // Entries left by contacts that moved on (their token changed) are dropped.
+                while let entry = queues[queue].pop() {
+                    if isWaiting(entry.contact, token: entry.token) { return (entry.contact, stageIndex) }
+                }
             }
         }
         return nil
@@ -315,13 +329,13 @@ struct FrontDoorState: EventDrivenModel {
         contacts.renewToken(id)
         contacts[id].person = Int32(person)
         let channel = contacts[id].channel.rawValue, rag = contacts[id].rag.rawValue
-        var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * design.stages[stageIndex].channelFactors[channel]
-            * design.stages[stageIndex].ragFactors[rag]
-        if design.stages[stageIndex].decides { hours *= decisions.timeFactor(after: workforce.people[person].decisionsSinceBreak) }
+        var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * rules.channelFactors[stageIndex * Channel.allCases.count + channel]
+            * rules.ragFactors[stageIndex * RAG.allCases.count + rag]
+        if rules.decides[stageIndex] { hours *= decisions.timeFactor(after: workforce.people[person].decisionsSinceBreak) }
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
         // From here it marks the start of the work, for the elapsed time at the stage.
         contacts[id].waitingSince = now
-        let end = workforce.startWork(person, hours: hours, at: now, toCompletion: design.flow.immediate[rag])
+        let end = workforce.startWork(person, hours: hours, at: now, toCompletion: immediate[rag] != 0)
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
     }
 
@@ -331,13 +345,13 @@ struct FrontDoorState: EventDrivenModel {
         recorder.workFinished(stage: stageIndex, elapsed: now - contacts[id].waitingSince)
         workforce.finishWork(person)
         contacts[id].person = -1
-        contacts[id].lastTeam = Int32(design.stages[stageIndex].team)
+        contacts[id].lastTeam = Int32(rules.team[stageIndex])
         if contacts[id].openCase {
             // Recorded and passed to the allocated worker: no decision at the front door.
             recorder.passedToAllocatedWorker()
             undecided -= 1
             contacts.release(id)
-        } else if design.stages[stageIndex].decides {
+        } else if rules.decides[stageIndex] {
             decide(id, by: person, at: stageIndex, now: now)
         } else {
             contacts[id].stage += 1

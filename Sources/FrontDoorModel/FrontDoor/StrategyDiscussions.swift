@@ -42,9 +42,9 @@ struct StrategyDiscussions {
     /// Whether a free person of `team` waits for the oldest discussion rather than take other
     /// work: it needs every free person of the team, and every team it needs has someone at work
     /// today (so nobody waits for a team that is all away).
-    func holds(team: Int, _ workforce: Workforce) -> Bool {
-        !waiting.isEmpty && needed[team] > 0 && workforce.teams[team].free.count <= needed[team]
-            && rule!.participants.allSatisfy { workforce.teams[$0.team].presentToday >= $0.people }
+    func holds(team: Int, teams: [Workforce.TeamState]) -> Bool {
+        !waiting.isEmpty && needed[team] > 0 && teams[team].free.count <= needed[team]
+            && rule!.participants.allSatisfy { teams[$0.team].presentToday >= $0.people }
     }
 
     /// Discussions decided on and not yet held.

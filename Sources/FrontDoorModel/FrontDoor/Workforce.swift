@@ -13,8 +13,6 @@ struct Workforce {
         let shift: Int
         /// Working weekdays for a part-time person, one bit each (Monday the lowest); all for full time.
         let rotaDays: UInt8
-        var absent: [Bool] = []
-        var absenceYear = -1
         var present = false
         var onShift = false
         var busy = false
@@ -52,10 +50,14 @@ struct Workforce {
     let decidingTeams: [Bool]
     let decidesOwnStages: [Bool]
     let managerTeams: [Bool]
+    /// Plain values, so that reading one copies and counts nothing.
     private(set) var people: [Person] = []
+    /// Each person's days away this year (leave, training, sickness), and the year drawn.
+    private var absent: [[Bool]] = []
+    private var absenceYear: [Int] = []
     private(set) var teams: [TeamState]
     /// Every distinct pattern of hours for contacts, by team and ``pattern(_:of:)``.
-    private(set) var shifts: [WeeklySchedule] = []
+    let shifts: [WeeklySchedule]
     /// People coming on or going off shift at one moment, in the order of their shifts, by the
     /// slot named in a rota event; `freeRotaSlots` are ready for reuse.
     private(set) var rotaChanges: [[ShiftChange]] = []
@@ -73,6 +75,7 @@ struct Workforce {
         decidesOwnStages = design.teams.indices.map { team in design.stages.contains { $0.decides && $0.team == team } }
         managerTeams = design.teams.map { $0.decisionRole == .oversees }
         teams = design.teams.map { _ in TeamState() }
+        var shifts: [WeeklySchedule] = []
         for (teamIndex, team) in design.teams.enumerated() {
             var patterns: [Int: Int] = [:]
             for (personIndex, fte) in team.workedPosts.enumerated() {
@@ -89,6 +92,9 @@ struct Workforce {
             }
             teams[teamIndex].free = IndexedMinHeap(capacity: team.workedPosts.count)
         }
+        self.shifts = shifts
+        absent = people.map { _ in [] }
+        absenceYear = people.map { _ in -1 }
         for (index, stage) in design.stages.enumerated().reversed() {
             teams[stage.team].stages.append(index)
             if let cover = stage.coverTeam { teams[cover].coveredStages.append(index) }
@@ -113,8 +119,8 @@ struct Workforce {
         let weekday = calendar.weekday(ofDay: day)
         let openToday = teamDesigns.map { !$0.schedule.openIntervals(onDay: day).isEmpty }
         for index in people.indices {
-            if day / 365 != people[index].absenceYear { drawAbsence(for: index, year: day / 365) }
-            people[index].present = openToday[people[index].team] && people[index].rotaDays & (1 << weekday) != 0 && !people[index].absent[day % 365]
+            if day / 365 != absenceYear[index] { drawAbsence(for: index, year: day / 365) }
+            people[index].present = openToday[people[index].team] && people[index].rotaDays & (1 << weekday) != 0 && !absent[index][day % 365]
             people[index].decisionsToday = 0
             people[index].workToday = 0
             updateAvailability(of: index)
@@ -296,8 +302,8 @@ struct Workforce {
                 }
             }
         }
-        people[index].absent = absent
-        people[index].absenceYear = year
+        self.absent[index] = absent
+        absenceYear[index] = year
     }
 
     /// Whether person `k` of a team works the late shift: spreads `share` of the team evenly.
