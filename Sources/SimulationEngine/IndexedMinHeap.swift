@@ -13,36 +13,38 @@
 ///
 /// - Complexity: O(log n) to insert, re-key or remove; O(1) for ``first``.
 public struct IndexedMinHeap: Sendable {
-    private var heap: [Int32] = []
+    /// The entries, each `key << 32 | item`, so that one integer comparison orders them by
+    /// (key, item).
+    private var heap: [UInt64] = []
     /// Where each item sits in `heap`, or -1 when it is absent.
     private var position: [Int32]
-    private var key: [Int]
 
     public init(capacity: Int) {
+        precondition(capacity <= Int(Int32.max), "an indexed heap holds at most 2^31 − 1 items")
         position = Array(repeating: -1, count: capacity)
-        key = Array(repeating: 0, count: capacity)
     }
 
     /// The item with the least (key, item), if any.
     @inline(__always)
-    public var first: Int? { heap.first.map(Int.init) }
+    public var first: Int? { heap.first.map { Int($0 & 0xffff_ffff) } }
 
     public var count: Int { heap.count }
 
     public func contains(_ item: Int) -> Bool { position[item] >= 0 }
 
-    /// Adds `item` with `key`, or gives it that key if it is already present.
-    public mutating func insert(_ item: Int, key newKey: Int) {
-        if position[item] >= 0 {
-            let old = key[item]
-            key[item] = newKey
-            if newKey < old { siftUp(Int(position[item])) } else if newKey > old { siftDown(Int(position[item])) }
-            return
+    /// Adds `item` with `key` (0 to 2^32 − 1), or gives it that key if it is already present.
+    public mutating func insert(_ item: Int, key: Int) {
+        precondition(key >= 0 && key <= Int(UInt32.max), "an indexed heap's keys run from 0 to 2^32 − 1")
+        let entry = UInt64(key) << 32 | UInt64(item)
+        let at = Int(position[item])
+        if at >= 0 {
+            let old = heap[at]
+            heap[at] = entry
+            if entry < old { siftUp(at) } else if entry > old { siftDown(at) }
+        } else {
+            heap.append(entry)
+            siftUp(heap.count - 1)
         }
-        key[item] = newKey
-        heap.append(Int32(item))
-        position[item] = Int32(heap.count - 1)
-        siftUp(heap.count - 1)
         checkInvariants()
     }
 
@@ -54,56 +56,60 @@ public struct IndexedMinHeap: Sendable {
         let last = heap.removeLast()
         if at < heap.count {
             heap[at] = last
-            position[Int(last)] = Int32(at)
             siftUp(at)
-            siftDown(Int(position[Int(last)]))
+            siftDown(Int(position[Int(last & 0xffff_ffff)]))
         }
         checkInvariants()
     }
 
-    @inline(__always)
-    private func precedes(_ a: Int32, _ b: Int32) -> Bool {
-        let ka = key[Int(a)], kb = key[Int(b)]
-        return ka < kb || (ka == kb && a < b)
-    }
-
+    /// Moves the entry at `start` up past the entries it precedes, keeping `position` in step.
     private mutating func siftUp(_ start: Int) {
-        var child = start
-        let item = heap[child]
-        while child > 0 {
-            let parent = (child - 1) >> 1
-            guard precedes(item, heap[parent]) else { break }
-            heap[child] = heap[parent]
-            position[Int(heap[child])] = Int32(child)
-            child = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            position.withUnsafeMutableBufferPointer { position in
+                var child = start
+                let entry = heap[child]
+                while child > 0 {
+                    let parent = (child - 1) >> 1
+                    guard entry < heap[parent] else { break }
+                    heap[child] = heap[parent]
+                    position[Int(heap[child] & 0xffff_ffff)] = Int32(child)
+                    child = parent
+                }
+                heap[child] = entry
+                position[Int(entry & 0xffff_ffff)] = Int32(child)
+            }
         }
-        heap[child] = item
-        position[Int(item)] = Int32(child)
     }
 
+    /// Moves the entry at `start` down past the entries that precede it, keeping `position` in
+    /// step.
     private mutating func siftDown(_ start: Int) {
-        var parent = start
-        let item = heap[parent]
-        while true {
-            var child = 2 * parent + 1
-            if child >= heap.count { break }
-            if child + 1 < heap.count && precedes(heap[child + 1], heap[child]) { child += 1 }
-            guard precedes(heap[child], item) else { break }
-            heap[parent] = heap[child]
-            position[Int(heap[parent])] = Int32(parent)
-            parent = child
+        heap.withUnsafeMutableBufferPointer { heap in
+            position.withUnsafeMutableBufferPointer { position in
+                var parent = start
+                let entry = heap[parent]
+                while true {
+                    var child = 2 * parent + 1
+                    if child >= heap.count { break }
+                    if child + 1 < heap.count && heap[child + 1] < heap[child] { child += 1 }
+                    guard heap[child] < entry else { break }
+                    heap[parent] = heap[child]
+                    position[Int(heap[parent] & 0xffff_ffff)] = Int32(parent)
+                    parent = child
+                }
+                heap[parent] = entry
+                position[Int(entry & 0xffff_ffff)] = Int32(parent)
+            }
         }
-        heap[parent] = item
-        position[Int(item)] = Int32(parent)
     }
 
     /// In debug builds, checks the heap order and the position index after every change.
     @inline(__always)
     private func checkInvariants() {
         #if DEBUG
-        for (at, item) in heap.enumerated() {
-            assert(position[Int(item)] == Int32(at), "position index out of step")
-            if at > 0 { assert(!precedes(item, heap[(at - 1) >> 1]), "heap order broken") }
+        for (at, entry) in heap.enumerated() {
+            assert(position[Int(entry & 0xffff_ffff)] == Int32(at), "position index out of step")
+            if at > 0 { assert(entry >= heap[(at - 1) >> 1], "heap order broken") }
         }
         #endif
     }

@@ -98,16 +98,21 @@ public struct WeeklySchedule: Sendable {
         var remaining = hours
         var day = Int((time / 24).rounded(.down)) - 1
         // The schedule is open at least once a week, so this ends within ⌈hours / weekly hours⌉ + 1
-        // weeks; the closed-day set is finite, so it cannot close forever.
+        // weeks; the closed-day set is finite, so it cannot close forever. (The intervals are
+        // read in place rather than through `forEachOpenInterval`: this runs for every piece of
+        // work.)
         while true {
-            var end: Double?
-            forEachOpenInterval(onDay: day) { interval in
-                guard end == nil, interval.upperBound > time else { return }
-                let start = max(interval.lowerBound, time)
-                let available = interval.upperBound - start
-                if remaining <= available { end = start + remaining } else { remaining -= available }
+            if !isClosed(day: day) {
+                let base = Double(day) * 24
+                for interval in intervals[weekday(ofDay: day)] {
+                    let upper = base + interval.upperBound
+                    guard upper > time else { continue }
+                    let start = max(base + interval.lowerBound, time)
+                    let available = upper - start
+                    if remaining <= available { return start + remaining }
+                    remaining -= available
+                }
             }
-            if let end { return end }
             day += 1
         }
     }
