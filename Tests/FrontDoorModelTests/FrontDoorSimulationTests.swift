@@ -167,7 +167,7 @@ enum Fixture {
             var workforce = Workforce(design: design, absenceStream: RandomStream(seed: SeedPlan(baseSeed: 4).seed(replication: replication, purpose: .absence)))
             workforce.drawAbsence(for: 0, year: 0)
             let working = (0..<365).filter { design.calendar.weekday(ofDay: $0) < 5 }
-            absentShare.append(Double(working.filter { workforce.people[0].absent[$0] }.count) / Double(working.count))
+            absentShare.append(Double(working.filter { workforce.absent[0][$0] }.count) / Double(working.count))
         }
         let mean = absentShare.reduce(0, +) / Double(absentShare.count)
         let expected = (27.0 + 5) / 261 + 0.035

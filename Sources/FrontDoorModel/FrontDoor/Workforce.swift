@@ -53,7 +53,7 @@ struct Workforce {
     /// Plain values, so that reading one copies and counts nothing.
     private(set) var people: [Person] = []
     /// Each person's days away this year (leave, training, sickness), and the year drawn.
-    private var absent: [[Bool]] = []
+    private(set) var absent: [[Bool]] = []
     private var absenceYear: [Int] = []
     private(set) var teams: [TeamState]
     /// Every distinct pattern of hours for contacts, by team and ``pattern(_:of:)``.
