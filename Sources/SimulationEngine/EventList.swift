@@ -69,7 +69,7 @@ public struct EventList: Sendable {
             events.append(Event(time: item.time, sequence: nextSequence, kind: item.kind, subject: item.subject, token: 0))
             nextSequence &+= 1
         }
-        events.sort(by: Self.precedes)
+        Self.sortByTime(&events)
         if laneHead < lane.count {
             // Merge with what is left of earlier batches.
             var merged = ContiguousArray<Event>()
@@ -86,6 +86,43 @@ public struct EventList: Sendable {
         }
         lane = events
         laneHead = 0
+    }
+
+    /// Sorts events made in sequence order by (time, sequence). A batch usually spans a day or so
+    /// of hours: it is placed by whole hour (counting, which keeps the sequence order within an
+    /// hour), then put in exact order by insertion, which moves each event only past the others
+    /// of its hour. A batch spread far wider than it is long is sorted by comparison instead.
+    static func sortByTime(_ events: inout ContiguousArray<Event>) {
+        guard let first = events.first else { return }
+        var lowest = first.time, highest = first.time
+        for event in events {
+            lowest = min(lowest, event.time)
+            highest = max(highest, event.time)
+        }
+        let base = lowest.rounded(.down)
+        guard highest - base < Double(4 * events.count + 48) else {
+            events.sort(by: precedes)
+            return
+        }
+        var starts = [Int](repeating: 0, count: Int(highest - base) + 2)
+        for event in events { starts[Int(event.time - base) + 1] += 1 }
+        for hour in 1..<starts.count { starts[hour] += starts[hour - 1] }
+        var placed = events
+        for event in events {
+            let hour = Int(event.time - base)
+            placed[starts[hour]] = event
+            starts[hour] += 1
+        }
+        for i in 1..<placed.count {
+            let event = placed[i]
+            var j = i
+            while j > 0 && precedes(event, placed[j - 1]) {
+                placed[j] = placed[j - 1]
+                j -= 1
+            }
+            placed[j] = event
+        }
+        events = placed
     }
 
     /// Schedules an event.

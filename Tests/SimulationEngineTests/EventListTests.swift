@@ -79,6 +79,26 @@ import Testing
         #expect(popped.0.count == Int(subject))
     }
 
+    @Test(arguments: [24.0, 1e6])
+    func aBatchComesOutInTimeOrderWhateverItsSpread(span: Double) {
+        // A day's batch is ordered by hour, then exactly; one spread over a century by comparison.
+        // Either way it comes out as the same events scheduled one by one would.
+        var batched = EventList(), single = EventList()
+        let stream = RandomStream(seed: 9)
+        var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
+        for subject in 0..<500 {
+            let time = stream.uniform() < 0.1 ? 7 : 100 + stream.uniform() * span   // some ties
+            batch.append((time, 0, Int32(subject)))
+        }
+        batched.schedule(batch: batch)
+        for item in batch { single.schedule(at: item.time, kind: item.kind, subject: item.subject) }
+        var order: ([Int32], [Int32]) = ([], [])
+        while let event = batched.next() { order.0.append(event.subject) }
+        while let event = single.next() { order.1.append(event.subject) }
+        #expect(order.0 == order.1)
+        #expect(order.0.count == batch.count)
+    }
+
     @Test func anEventIsTwentyFourBytesAndKeepsItsKind() {
         #expect(MemoryLayout<Event>.stride == 24)
         var list = EventList()
