@@ -40,7 +40,10 @@ public struct Event: Sendable {
 /// - Complexity: O(log n) to schedule or to take the next event, n the events in the heap;
 ///   O(k log k) to schedule a batch of k.
 public struct EventList: Sendable {
+    /// The heap is `heap[0 ..< heapCount]`; the slots after it are kept for reuse, so that
+    /// scheduling and taking an event each touch the storage once.
     @usableFromInline var heap: ContiguousArray<Event> = []
+    @usableFromInline var heapCount = 0
     /// Events scheduled in batches, sorted by (time, sequence), from `laneHead` on.
     @usableFromInline var lane: ContiguousArray<Event> = []
     @usableFromInline var laneHead = 0
@@ -49,14 +52,15 @@ public struct EventList: Sendable {
     public init(capacity: Int = 64) { heap.reserveCapacity(capacity) }
 
     /// The number of events waiting.
-    @inlinable public var count: Int { heap.count + lane.count - laneHead }
+    @inlinable public var count: Int { heapCount + lane.count - laneHead }
     @inlinable public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, if any.
     @inlinable
     public var nextTime: Double? {
-        guard laneHead < lane.count else { return heap.first?.time }
-        guard let top = heap.first else { return lane[laneHead].time }
+        guard laneHead < lane.count else { return heapCount > 0 ? heap[0].time : nil }
+        guard heapCount > 0 else { return lane[laneHead].time }
+        let top = heap[0]
         return Self.precedes(top, lane[laneHead]) ? top.time : lane[laneHead].time
     }
 
@@ -131,8 +135,10 @@ public struct EventList: Sendable {
         assert(kind < Event.kindLimit, "an event kind must be below 2^24")
         let event = Event(time: time, sequence: nextSequence, kind: kind, subject: subject, token: token)
         nextSequence &+= 1
-        heap.append(event)
-        heap.withUnsafeMutableBufferPointer { Self.climb(event, from: $0.count - 1, in: $0) }
+        let slot = heapCount
+        if slot == heap.count { heap.append(event) }
+        heap.withUnsafeMutableBufferPointer { Self.climb(event, from: slot, in: $0) }
+        heapCount += 1
     }
 
     /// Puts `event` in the hole at `hole`, moving it up past the events it precedes.
@@ -155,15 +161,17 @@ public struct EventList: Sendable {
     /// the bottom, so this takes about half the comparisons of the textbook sift-down.
     @inlinable
     public mutating func next() -> Event? {
-        if laneHead < lane.count, heap.isEmpty || Self.precedes(lane[laneHead], heap[0]) {
+        if laneHead < lane.count, heapCount == 0 || Self.precedes(lane[laneHead], heap[0]) {
             laneHead += 1
             return lane[laneHead - 1]
         }
-        guard let first = heap.first else { return nil }
-        let last = heap.removeLast()
-        if heap.isEmpty { return first }
-        heap.withUnsafeMutableBufferPointer { buffer in
-            let count = buffer.count
+        guard heapCount > 0 else { return nil }
+        heapCount -= 1
+        let count = heapCount
+        return heap.withUnsafeMutableBufferPointer { buffer in
+            let first = buffer[0]
+            if count == 0 { return first }
+            let last = buffer[count]
             var hole = 0
             while true {
                 var child = 2 * hole + 1
@@ -173,19 +181,19 @@ public struct EventList: Sendable {
                 hole = child
             }
             Self.climb(last, from: hole, in: buffer)
+            return first
         }
-        return first
     }
 
     /// Removes and returns the earliest event if it happens at or before `limit`.
     @inlinable
     public mutating func next(notAfter limit: Double) -> Event? {
-        if laneHead < lane.count, heap.isEmpty || Self.precedes(lane[laneHead], heap[0]) {
+        if laneHead < lane.count, heapCount == 0 || Self.precedes(lane[laneHead], heap[0]) {
             guard lane[laneHead].time <= limit else { return nil }
             laneHead += 1
             return lane[laneHead - 1]
         }
-        guard let first = heap.first, first.time <= limit else { return nil }
+        guard heapCount > 0, heap[0].time <= limit else { return nil }
         return next()
     }
 

@@ -315,7 +315,7 @@ struct FrontDoorState: EventDrivenModel {
     mutating func nextWaiting(in stages: [Int], coverOnly: Bool) -> (Int32, Int)? {
         for stageIndex in stages {
             if coverOnly && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }
-            for queue in stageIndex * RAG.allCases.count..<(stageIndex + 1) * RAG.allCases.count {
+            for queue in stageIndex * RAG.allCases.count..<(stageIndex + 1) * RAG.allCases.count where !queues[queue].isEmpty {
                 // Entries left by contacts that moved on (their token changed) are dropped.
                 while let entry = queues[queue].pop() {
                     if isWaiting(entry.contact, token: entry.token) { return (entry.contact, stageIndex) }
