@@ -92,31 +92,32 @@ public struct EventList: Sendable {
         laneHead = 0
     }
 
-    /// Sorts events made in sequence order by (time, sequence). A batch usually spans a day or so
-    /// of hours: it is placed by whole hour (counting, which keeps the sequence order within an
-    /// hour), then put in exact order by insertion, which moves each event only past the others
-    /// of its hour. A batch spread far wider than it is long is sorted by comparison instead.
+    /// Sorts events made in sequence order by (time, sequence), in about linear time for a
+    /// batch spread over its hours: each event is placed in one of as many equal slices of the
+    /// batch's span as there are events (counting, which keeps the sequence order within a
+    /// slice), then put in exact order by insertion, which moves it only past the others of its
+    /// slice. A batch so bunched that insertion would move events far is sorted by comparison.
     static func sortByTime(_ events: inout ContiguousArray<Event>) {
-        guard let first = events.first else { return }
-        var lowest = first.time, highest = first.time
+        guard events.count > 1 else { return }
+        var lowest = Double.infinity, highest = -Double.infinity
         for event in events {
             lowest = min(lowest, event.time)
             highest = max(highest, event.time)
         }
-        let base = lowest.rounded(.down)
-        guard highest - base < Double(4 * events.count + 48) else {
-            events.sort(by: precedes)
-            return
-        }
-        var starts = [Int](repeating: 0, count: Int(highest - base) + 2)
-        for event in events { starts[Int(event.time - base) + 1] += 1 }
-        for hour in 1..<starts.count { starts[hour] += starts[hour - 1] }
+        let slices = events.count
+        var scale = Double(slices) / (highest - lowest)
+        if !scale.isFinite { scale = 0 }
+        func slice(_ time: Double) -> Int { min(Int((time - lowest) * scale), slices - 1) }
+        var starts = [Int](repeating: 0, count: slices + 1)
+        for event in events { starts[slice(event.time) + 1] += 1 }
+        for index in 1...slices { starts[index] += starts[index - 1] }
         var placed = events
         for event in events {
-            let hour = Int(event.time - base)
-            placed[starts[hour]] = event
-            starts[hour] += 1
+            let index = slice(event.time)
+            placed[starts[index]] = event
+            starts[index] += 1
         }
+        var movesLeft = 8 * events.count
         for i in 1..<placed.count {
             let event = placed[i]
             var j = i
@@ -125,6 +126,11 @@ public struct EventList: Sendable {
                 j -= 1
             }
             placed[j] = event
+            movesLeft -= i - j
+            if movesLeft < 0 {
+                placed.sort(by: precedes)
+                break
+            }
         }
         events = placed
     }

@@ -79,17 +79,19 @@ import Testing
         #expect(popped.0.count == Int(subject))
     }
 
-    @Test(arguments: [24.0, 1e6])
-    func aBatchComesOutInTimeOrderWhateverItsSpread(span: Double) {
-        // A day's batch is ordered by hour, then exactly; one spread over a century by comparison.
-        // Either way it comes out as the same events scheduled one by one would.
+    @Test(arguments: [(24.0, false), (1e6, false), (24.0, true)])
+    func aBatchComesOutInTimeOrderWhateverItsSpread(span: Double, farOutlier: Bool) {
+        // A batch spread over a day or over a century is ordered by slices of its span, then
+        // exactly; one bunched into a single slice by a far outlier, by comparison. Either way it
+        // comes out as the same events scheduled one by one would.
         var batched = EventList(), single = EventList()
         let stream = RandomStream(seed: 9)
         var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
         for subject in 0..<500 {
-            let time = stream.uniform() < 0.1 ? 7 : 100 + stream.uniform() * span   // some ties
+            let time = stream.uniform() < 0.1 ? 107 : 100 + stream.uniform() * span   // some ties
             batch.append((time, 0, Int32(subject)))
         }
+        if farOutlier { batch.append((1e12, 0, 500)) }
         batched.schedule(batch: batch)
         for item in batch { single.schedule(at: item.time, kind: item.kind, subject: item.subject) }
         var order: ([Int32], [Int32]) = ([], [])
