@@ -8,13 +8,9 @@ cd "$(dirname "$0")/.."
 baseline=${1:-1c0be8f}
 runs=${2:-5}
 
+source Benchmarks/baseline.sh
 swift build -c release --product frontdoor >/dev/null
-worktree=.build/baseline-$baseline
-if [ ! -x "$worktree/.build/release/frontdoor" ]; then
-  rm -rf "$worktree"
-  git worktree add --force --detach "$worktree" "$baseline" >/dev/null 2>&1
-  (cd "$worktree" && swift build -c release --product frontdoor >/dev/null)
-fi
+worktree=$(baseline_build "$baseline")
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # Each build runs on the scenario files of its own commit (the keys of a scenario file change
