@@ -17,7 +17,7 @@ public struct WeeklySchedule: Sendable {
     /// Days (numbered from day 0) on which the schedule is closed, such as bank holidays.
     public let closedDays: Set<Int>
     /// `closedDays` as a table by day number, for lookups in the event loop without hashing.
-    private let closedTable: [Bool]
+    @usableFromInline let closedTable: [Bool]
 
     public init(intervals: [[ClosedRange<Double>]], firstWeekday: Int, closedDays: Set<Int>) throws(ScheduleError) {
         guard intervals.count == 7 else { throw ScheduleError("a weekly schedule needs 7 days, Monday to Sunday") }
@@ -55,11 +55,11 @@ public struct WeeklySchedule: Sendable {
     }
 
     /// The weekday (Monday = 0) of a day number.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func weekday(ofDay day: Int) -> Int { ((day % 7) + 7 + firstWeekday) % 7 }
 
     /// Whether the schedule is closed all day (a closed day such as a bank holiday).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isClosed(day: Int) -> Bool { day >= 0 && day < closedTable.count && closedTable[day] }
 
     /// The open intervals of one day, in absolute hours; none on a closed day.
@@ -70,7 +70,7 @@ public struct WeeklySchedule: Sendable {
     }
 
     /// Calls `body` with each open interval of one day, in absolute hours, without allocating.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func forEachOpenInterval(onDay day: Int, _ body: (ClosedRange<Double>) -> Void) {
         if isClosed(day: day) { return }
         let base = Double(day) * 24
@@ -78,6 +78,7 @@ public struct WeeklySchedule: Sendable {
     }
 
     /// Whether the schedule is open at `time`.
+    @inlinable
     public func isOpen(at time: Double) -> Bool {
         let day = Int((time / 24).rounded(.down))
         var open = false
@@ -94,6 +95,7 @@ public struct WeeklySchedule: Sendable {
     }
 
     /// The time at which `hours` of work started at `time` ends, counting only open time.
+    @inlinable
     public func add(workingHours hours: Double, to time: Double) -> Double {
         var remaining = hours
         var day = Int((time / 24).rounded(.down)) - 1
@@ -142,6 +144,7 @@ public struct WeeklySchedule: Sendable {
     }
 
     /// Open hours between two times.
+    @inlinable
     public func workingHours(from start: Double, to end: Double) -> Double {
         guard end > start else { return 0 }
         var total = 0.0
