@@ -90,7 +90,7 @@ struct FrontDoorState: EventDrivenModel {
         recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length,
                                      office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
         sourceGroups = design.demand.sources.map(\.group.rawValue)
-        rules = StageRules(design.stages)
+        rules = StageRules(design.stages, teams: design.teams.count)
         var immediate = SIMD4<Int8>(), slowShare = SIMD4<Double>()
         for rag in RAG.allCases {
             immediate[rag.rawValue] = design.flow.immediate[rag.rawValue] ? 1 : 0
@@ -304,17 +304,18 @@ struct FrontDoorState: EventDrivenModel {
             startDiscussions(at: now)
             guard workforce.isFree(person), !discussions.holds(team: team, teams: workforce.teams) else { return }
         }
-        if let (id, stageIndex) = nextWaiting(in: workforce.teams[team].stages, coverOnly: false)
-            ?? nextWaiting(in: workforce.teams[team].coveredStages, coverOnly: true) {
+        if let (id, stageIndex) = nextWaiting(for: team, covering: false) ?? nextWaiting(for: team, covering: true) {
             start(id, stage: stageIndex, person: person, at: now)
         }
     }
 
-    /// The next contact waiting at one of `stages` (most urgent first where the stage serves by
-    /// priority). With `coverOnly`, only stages whose own team is all away today count.
-    mutating func nextWaiting(in stages: [Int], coverOnly: Bool) -> (Int32, Int)? {
-        for stageIndex in stages {
-            if coverOnly && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }
+    /// The next contact waiting at one of the stages `team` works, or, `covering`, of those it
+    /// covers whose own team is all away today (most urgent first where the stage serves by
+    /// priority).
+    mutating func nextWaiting(for team: Int, covering: Bool) -> (Int32, Int)? {
+        for k in rules.stagesOfTeam(team, covering: covering) {
+            let stageIndex = covering ? rules.covered[k] : rules.worked[k]
+            if covering && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }
             for queue in stageIndex * RAG.allCases.count..<(stageIndex + 1) * RAG.allCases.count where !queues[queue].isEmpty {
                 // Entries left by contacts that moved on (their token changed) are dropped.
                 while let entry = queues[queue].pop() {

@@ -24,8 +24,14 @@ struct StageRules {
     let isCaller: [Bool]
     /// By `stage × source groups + group`: whether the group's contacts go through the stage.
     let takesSourceGroup: [Bool]
+    /// The stages each team works, latest in the pathway first (finishing work frees the queue),
+    /// and those it covers when their own team is all away: see ``stagesOfTeam(_:covering:)``.
+    let worked: [Int]
+    let covered: [Int]
+    private let workedFrom: [Int]
+    private let coveredFrom: [Int]
 
-    init(_ stages: [Stage]) {
+    init(_ stages: [Stage], teams: Int) {
         count = stages.count
         team = stages.map(\.team)
         coverTeam = stages.map(\.coverTeam)
@@ -43,8 +49,20 @@ struct StageRules {
         channelFactors = stages.flatMap(\.channelFactors)
         isCaller = stages.flatMap { $0.phone?.channels ?? Channel.allCases.map { _ in false } }
         takesSourceGroup = stages.flatMap(\.sources)
+        let latestFirst = Array(stages.indices.reversed())
+        let worked = (0..<teams).map { team in latestFirst.filter { stages[$0].team == team } }
+        let covered = (0..<teams).map { team in latestFirst.filter { stages[$0].coverTeam == team } }
+        self.worked = worked.flatMap { $0 }
+        self.covered = covered.flatMap { $0 }
+        workedFrom = worked.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        coveredFrom = covered.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         precondition([checksClock, appliesTo, ragFactors].allSatisfy { $0.count == count * RAG.allCases.count }
             && channelFactors.count == count * Channel.allCases.count && isCaller.count == count * Channel.allCases.count
             && takesSourceGroup.count == count * SourceGroup.allCases.count, "a stage's tables do not match its ratings, channels or source groups")
+    }
+
+    /// Where in ``worked`` (or, `covering`, ``covered``) the stages of `team` are.
+    func stagesOfTeam(_ team: Int, covering: Bool) -> Range<Int> {
+        covering ? coveredFrom[team]..<coveredFrom[team + 1] : workedFrom[team]..<workedFrom[team + 1]
     }
 }

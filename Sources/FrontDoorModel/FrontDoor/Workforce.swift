@@ -32,10 +32,6 @@ struct Workforce {
         /// The team's people on shift and free, by work taken today, then by place in the team:
         /// the next piece of work goes to the first.
         var free = IndexedMinHeap(capacity: 0)
-        /// Stages this team works, latest in the pathway first (finishing work frees the queue).
-        var stages: [Int] = []
-        /// Stages this team covers when their own team is all away.
-        var coveredStages: [Int] = []
     }
 
     /// A rota event's subject: the people coming on or going off shift at one moment.
@@ -95,10 +91,6 @@ struct Workforce {
         self.shifts = shifts
         absent = people.map { _ in [] }
         absenceYear = people.map { _ in -1 }
-        for (index, stage) in design.stages.enumerated().reversed() {
-            teams[stage.team].stages.append(index)
-            if let cover = stage.coverTeam { teams[cover].coveredStages.append(index) }
-        }
     }
 
     // MARK: Days and shifts
