@@ -313,7 +313,10 @@ struct FrontDoorState: EventDrivenModel {
     /// covers whose own team is all away today (most urgent first where the stage serves by
     /// priority).
     mutating func nextWaiting(for team: Int, covering: Bool) -> (Int32, Int)? {
-        for k in rules.stagesOfTeam(team, covering: covering) {
+        // Read field by field: a method on the tables would copy them for each call.
+        let first = covering ? rules.coveredFrom[team] : rules.workedFrom[team]
+        let end = covering ? rules.coveredFrom[team + 1] : rules.workedFrom[team + 1]
+        for k in first..<end {
             let stageIndex = covering ? rules.covered[k] : rules.worked[k]
             if covering && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }
             for queue in stageIndex * RAG.allCases.count..<(stageIndex + 1) * RAG.allCases.count where !queues[queue].isEmpty {

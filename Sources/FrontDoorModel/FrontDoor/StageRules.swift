@@ -25,11 +25,12 @@ struct StageRules {
     /// By `stage × source groups + group`: whether the group's contacts go through the stage.
     let takesSourceGroup: [Bool]
     /// The stages each team works, latest in the pathway first (finishing work frees the queue),
-    /// and those it covers when their own team is all away: see ``stagesOfTeam(_:covering:)``.
+    /// at `worked[workedFrom[team] ..< workedFrom[team + 1]]`; and those it covers when their own
+    /// team is all away, likewise.
     let worked: [Int]
+    let workedFrom: [Int]
     let covered: [Int]
-    private let workedFrom: [Int]
-    private let coveredFrom: [Int]
+    let coveredFrom: [Int]
 
     init(_ stages: [Stage], teams: Int) {
         count = stages.count
@@ -59,10 +60,5 @@ struct StageRules {
         precondition([checksClock, appliesTo, ragFactors].allSatisfy { $0.count == count * RAG.allCases.count }
             && channelFactors.count == count * Channel.allCases.count && isCaller.count == count * Channel.allCases.count
             && takesSourceGroup.count == count * SourceGroup.allCases.count, "a stage's tables do not match its ratings, channels or source groups")
-    }
-
-    /// Where in ``worked`` (or, `covering`, ``covered``) the stages of `team` are.
-    func stagesOfTeam(_ team: Int, covering: Bool) -> Range<Int> {
-        covering ? coveredFrom[team]..<coveredFrom[team + 1] : workedFrom[team]..<workedFrom[team + 1]
     }
 }
