@@ -34,7 +34,9 @@ public struct EntityPool<Record> {
     @inlinable
     public mutating func make(_ record: Record) -> Int32 {
         liveCount += 1
-        if let reused = freeList.popLast() {
+        // `last` and `removeLast()` are the array's own; `popLast()` is a generic default.
+        if let reused = freeList.last {
+            freeList.removeLast()
             records[Int(reused)] = record
             tokens[Int(reused)] &+= 1
             return reused
