@@ -38,7 +38,7 @@ public struct Event: Sendable {
 /// holds only the events that are really in flight. Order is the same either way.
 ///
 /// - Complexity: O(log n) to schedule or to take the next event, n the events in the heap;
-///   O(k log k) to schedule a batch of k.
+///   about O(k) to schedule a batch of k spread over its span, O(k log k) at worst.
 public struct EventList: Sendable {
     /// The heap is `heap[0 ..< heapCount]`; the slots after it are kept for reuse, so that
     /// scheduling and taking an event each touch the storage once.

@@ -60,8 +60,8 @@ struct FrontDoorState: EventDrivenModel {
     /// Each stage's rules, and by RAG rating whether contacts take the immediate path and the
     /// share that wait slowly for information, as the loop reads them.
     let rules: StageRules
-    let immediate: SIMD4<Int8>
-    let slowShare: SIMD4<Double>
+    let immediate: [Bool]
+    let slowShare: [Double]
 
     var events = EventList(capacity: 1024)
     var arrivals: Arrivals
@@ -91,13 +91,8 @@ struct FrontDoorState: EventDrivenModel {
                                      office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
         sourceGroups = design.demand.sources.map(\.group.rawValue)
         rules = StageRules(design.stages, teams: design.teams.count)
-        var immediate = SIMD4<Int8>(), slowShare = SIMD4<Double>()
-        for rag in RAG.allCases {
-            immediate[rag.rawValue] = design.flow.immediate[rag.rawValue] ? 1 : 0
-            slowShare[rag.rawValue] = design.flow.slowShare[rag.rawValue]
-        }
-        self.immediate = immediate
-        self.slowShare = slowShare
+        immediate = design.flow.immediate
+        slowShare = design.flow.slowShare
         queues = Array(repeating: ContactQueue(), count: design.stages.count * RAG.allCases.count)
         discussions = StrategyDiscussions(rule: design.strategyDiscussion, teams: design.teams.count, stream: stream(.strategyDiscussions))
     }
@@ -210,7 +205,7 @@ struct FrontDoorState: EventDrivenModel {
         let stageIndex = Int(contacts[id].stage)
         let rag = contacts[id].rag.rawValue
         // The immediate path waits for nothing: information is gathered alongside the work.
-        let waits = immediate[rag] == 0 && !contacts[id].openCase
+        let waits = !immediate[rag] && !contacts[id].openCase
         var handoff = 0.0, information = 0.0, slow = 0.0
         if contacts[id].lastTeam >= 0 && Int(contacts[id].lastTeam) != rules.team[stageIndex] {
             recorder.handedOff()
@@ -252,7 +247,7 @@ struct FrontDoorState: EventDrivenModel {
         }
         // Most urgent first; or in order of arrival, the immediate path ahead of the rest.
         let rag = contacts[id].rag.rawValue
-        let queue = rules.byPriority[stageIndex] ? rag : immediate[rag] != 0 ? 0 : 1
+        let queue = rules.byPriority[stageIndex] ? rag : immediate[rag] ? 0 : 1
         let token = contacts.token(id)
         queues[stageIndex * RAG.allCases.count + queue].push(id, token: token)
         if rules.hasChecksClock[stageIndex] {
@@ -339,7 +334,7 @@ struct FrontDoorState: EventDrivenModel {
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
         // From here it marks the start of the work, for the elapsed time at the stage.
         contacts[id].waitingSince = now
-        let end = workforce.startWork(person, hours: hours, at: now, toCompletion: immediate[rag] != 0)
+        let end = workforce.startWork(person, hours: hours, at: now, toCompletion: immediate[rag])
         events.schedule(at: end, kind: EventKind.workEnd.rawValue, subject: id)
     }
 

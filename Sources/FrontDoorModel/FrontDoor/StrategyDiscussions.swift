@@ -44,7 +44,7 @@ struct StrategyDiscussions {
     /// today (so nobody waits for a team that is all away).
     func holds(team: Int, teams: [Workforce.TeamState]) -> Bool {
         !waiting.isEmpty && needed[team] > 0 && teams[team].free.count <= needed[team]
-            && rule!.participants.allSatisfy { teams[$0.team].presentToday >= $0.people }
+            && (rule?.participants.allSatisfy { teams[$0.team].presentToday >= $0.people } ?? false)
     }
 
     /// Discussions decided on and not yet held.
