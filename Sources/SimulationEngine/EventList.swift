@@ -1,10 +1,11 @@
 /// A scheduled event: what happens, to which entity, and when.
 ///
 /// Kept to 24 bytes so that the event list stays in cache: the insertion order and the kind
-/// share one word.
+/// share one word, and the time is held as an unsigned integer in the same order as the time, so
+/// that two events compare as two integer pairs with no branch to guess.
 public struct Event: Sendable {
-    /// Simulation time at which the event happens.
-    public var time: Double
+    /// The time, as ``Event/key(_:)`` maps it.
+    @usableFromInline var timeKey: UInt64
     /// Insertion order (the high 40 bits), which breaks ties between events at the same time
     /// deterministically, and the kind (the low 24 bits).
     @usableFromInline var order: UInt64
@@ -19,15 +20,43 @@ public struct Event: Sendable {
 
     @inlinable
     init(time: Double, sequence: UInt64, kind: UInt32, subject: Int32, token: UInt32) {
-        self.time = time
+        timeKey = Self.key(time)
         order = sequence << 24 | UInt64(kind)
         self.subject = subject
         self.token = token
     }
 
+    /// An event later than any other, kept in the slot after the heap's last.
+    @inlinable
+    static var sentinel: Event { Event(timeKey: .max, order: .max) }
+
+    @inlinable
+    init(timeKey: UInt64, order: UInt64) {
+        self.timeKey = timeKey
+        self.order = order
+        subject = 0
+        token = 0
+    }
+
+    /// Simulation time at which the event happens.
+    @inlinable
+    public var time: Double {
+        // The inverse of `key`: a set top bit marks a time of zero or more.
+        let mask = UInt64(bitPattern: Int64(bitPattern: ~timeKey) >> 63) | 1 << 63
+        return Double(bitPattern: timeKey ^ mask)
+    }
+
     /// What the event is; its meaning belongs to the model that scheduled it.
     @inlinable
     public var kind: UInt32 { UInt32(truncatingIfNeeded: order & 0xff_ffff) }
+
+    /// The time's bits, in an order that follows the time's: a time of zero or more gets its top
+    /// bit set, a negative time has every bit flipped (negative zero counts as zero).
+    @inlinable
+    static func key(_ time: Double) -> UInt64 {
+        let bits = (time + 0).bitPattern
+        return bits ^ (UInt64(bitPattern: Int64(bitPattern: bits) >> 63) | 1 << 63)
+    }
 }
 
 /// The future event list: a binary min-heap ordered by (time, insertion sequence), so that events
@@ -148,7 +177,7 @@ public struct EventList: Sendable {
     }
 
     /// Puts `event` in the hole at `hole`, moving it up past the events it precedes.
-    @inlinable
+    @inlinable @inline(__always)
     static func climb(_ event: Event, from hole: Int, in buffer: UnsafeMutableBufferPointer<Event>) {
         var hole = hole
         while hole > 0 {
@@ -163,8 +192,10 @@ public struct EventList: Sendable {
     /// Removes and returns the earliest event, or nil when none is left.
     ///
     /// The hole left at the root moves down to a leaf along the earlier child of each pair (one
-    /// comparison a level), then the last event climbs from there: it nearly always belongs near
-    /// the bottom, so this takes about half the comparisons of the textbook sift-down.
+    /// comparison a level, taken without a branch: the slot after the last event holds a
+    /// sentinel later than any, so every hole has two children to compare), then the last event
+    /// climbs from there: it nearly always belongs near the bottom, so this takes about half the
+    /// comparisons of the textbook sift-down.
     @inlinable
     public mutating func next() -> Event? {
         if laneHead < lane.count, heapCount == 0 || Self.precedes(lane[laneHead], heap[0]) {
@@ -178,13 +209,14 @@ public struct EventList: Sendable {
             let first = buffer[0]
             if count == 0 { return first }
             let last = buffer[count]
+            buffer[count] = Event.sentinel
             var hole = 0
-            while true {
-                var child = 2 * hole + 1
-                if child >= count { break }
-                if child + 1 < count && Self.precedes(buffer[child + 1], buffer[child]) { child += 1 }
+            var child = 1
+            while child < count {
+                child &+= Self.precedes(buffer[child &+ 1], buffer[child]) ? 1 : 0
                 buffer[hole] = buffer[child]
                 hole = child
+                child = 2 &* hole &+ 1
             }
             Self.climb(last, from: hole, in: buffer)
             return first
@@ -203,8 +235,13 @@ public struct EventList: Sendable {
         return next()
     }
 
+    /// Whether `a` comes before `b`: earlier, or at the same time and scheduled first. Computed
+    /// as one two-word integer comparison, with no branch.
     @inlinable
     static func precedes(_ a: Event, _ b: Event) -> Bool {
-        a.time < b.time || (a.time == b.time && a.order < b.order)
+        let earlier: UInt8 = a.timeKey < b.timeKey ? 1 : 0
+        let same: UInt8 = a.timeKey == b.timeKey ? 1 : 0
+        let sooner: UInt8 = a.order < b.order ? 1 : 0
+        return earlier | (same & sooner) != 0
     }
 }

@@ -101,6 +101,22 @@ import Testing
         #expect(order.0.count == batch.count)
     }
 
+    @Test func timesOfEverySignComeBackExactlyAndInOrder() {
+        // The heap compares times as integers: negative times, both zeros, the smallest and
+        // largest values and infinity must keep the order of the times themselves.
+        let times: [Double] = [3.5, -0.0, 0, -2.25, .infinity, 1e-300, -.infinity, .leastNonzeroMagnitude,
+                               -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -1e300, 1]
+        var list = EventList()
+        for (index, time) in times.enumerated() { list.schedule(at: time, kind: 0, subject: Int32(index)) }
+        var popped: [(time: Double, subject: Int32)] = []
+        while let event = list.next() { popped.append((event.time, event.subject)) }
+        let expected = times.indices.sorted { times[$0] < times[$1] || (times[$0] == times[$1] && $0 < $1) }
+        #expect(popped.map(\.subject) == expected.map(Int32.init))
+        // Negative zero comes back as zero, and every other time exactly.
+        #expect(popped.map(\.time) == expected.map { times[$0] == 0 ? 0 : times[$0] })
+        #expect(popped.allSatisfy { $0.time.sign == .plus || $0.time != 0 })
+    }
+
     @Test func anEventIsTwentyFourBytesAndKeepsItsKind() {
         #expect(MemoryLayout<Event>.stride == 24)
         var list = EventList()
