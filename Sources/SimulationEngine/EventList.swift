@@ -196,7 +196,7 @@ public struct EventList: Sendable {
     /// sentinel later than any, so every hole has two children to compare), then the last event
     /// climbs from there: it nearly always belongs near the bottom, so this takes about half the
     /// comparisons of the textbook sift-down.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> Event? {
         if laneHead < lane.count, heapCount == 0 || Self.precedes(lane[laneHead], heap[0]) {
             laneHead += 1
