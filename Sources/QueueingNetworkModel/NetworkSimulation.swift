@@ -122,7 +122,7 @@ struct NetworkState: EventDrivenModel {
     let arrivalOrigin: Int
     let arrivalStream: RandomStream
     let routingStream: RandomStream
-    let serviceStreams: [RandomStream]
+    let serviceStreams: RandomStreams
 
     var events = EventList(capacity: 256)
     var stages: [StageState]
@@ -158,9 +158,9 @@ struct NetworkState: EventDrivenModel {
         classCount = network.priorityClassProbabilities.count
         arrivalStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .networkArrivals))
         routingStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .networkRouting))
-        serviceStreams = network.stages.indices.map {
+        serviceStreams = RandomStreams(network.stages.indices.map {
             RandomStream(seed: seeds.seed(replication: replication, purpose: .networkService(stage: $0)))
-        }
+        })
         stages = network.stages.map {
             StageState(servers: $0.servers, usesPriority: $0.discipline == .priority, leavesAfterService: $0.routes.isEmpty,
                        busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage())
@@ -284,7 +284,7 @@ struct NetworkState: EventDrivenModel {
     mutating func startService(of entity: Int32, at stage: Int, now: Double) {
         eventCount += 1
         entities[entity].wait = now - entities[entity].enteredStage
-        let duration = services[stage].sample(using: serviceStreams[stage])
+        let duration = serviceStreams.sample(services[stage], from: stage)
         events.schedule(at: now + duration, kind: EventKind.serviceEnd.rawValue, subject: entity)
     }
 

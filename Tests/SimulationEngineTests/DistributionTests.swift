@@ -21,6 +21,18 @@ import Testing
     ]
 
     @Test(arguments: cases.indices)
+    func aTableOfStreamsDrawsAsEachOfItsStreamsWould(_ index: Int) {
+        let distribution = Self.cases[index].1
+        // Made from temporaries: the table alone keeps its streams alive.
+        let table = RandomStreams((0..<3).map { RandomStream(seed: UInt32(40 + $0)) })
+        let separate = (0..<3).map { RandomStream(seed: UInt32(40 + $0)) }
+        let fromTable = (0..<300).map { table.sample(distribution, from: $0 % 3) }
+        let fromStreams = (0..<300).map { distribution.sample(using: separate[$0 % 3]) }
+        #expect(table.count == 3)
+        #expect(fromTable == fromStreams)
+    }
+
+    @Test(arguments: cases.indices)
     func meanAndVarianceMatchWithinSamplingError(_ index: Int) {
         let (name, distribution) = Self.cases[index]
         let stream = RandomStream(seed: UInt32(1_000 + index))

@@ -54,7 +54,7 @@ struct FrontDoorState: EventDrivenModel {
     /// Which stages apply, handoff losses and call-backs.
     let routing: RandomStream
     /// The time work takes, one stream per stage.
-    let stageStreams: [RandomStream]
+    let stageStreams: RandomStreams
     /// The source group of each demand source, by source index.
     let sourceGroups: [Int]
     /// Each stage's rules, and by RAG rating whether contacts take the immediate path and the
@@ -85,7 +85,7 @@ struct FrontDoorState: EventDrivenModel {
         arrivals = Arrivals(design: design, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
                             backlogStream: stream(.startingBacklog), recontactStream: routing, changesStream: stream(.demandChanges))
         workforce = Workforce(design: design, absenceStream: stream(.absence))
-        stageStreams = design.stages.indices.map { stream(.work(stage: $0)) }
+        stageStreams = RandomStreams(design.stages.indices.map { stream(.work(stage: $0)) })
         decisions = Decisions(design: design, stream: routing)
         recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length,
                                      office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
@@ -328,7 +328,7 @@ struct FrontDoorState: EventDrivenModel {
         contacts.renewToken(id)
         contacts[id].person = Int32(person)
         let channel = contacts[id].channel.rawValue, rag = contacts[id].rag.rawValue
-        var hours = design.stages[stageIndex].time.sample(using: stageStreams[stageIndex]) * rules.channelFactors[stageIndex * Channel.allCases.count + channel]
+        var hours = stageStreams.sample(design.stages[stageIndex].time, from: stageIndex) * rules.channelFactors[stageIndex * Channel.allCases.count + channel]
             * rules.ragFactors[stageIndex * RAG.allCases.count + rag]
         if rules.decides[stageIndex] { hours *= decisions.timeFactor(after: workforce.people[person].decisionsSinceBreak) }
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
