@@ -31,7 +31,7 @@ public struct EntityPool<Record> {
 
     /// Stores a new entity and returns its number. A reused number keeps a rising token, so that
     /// no timer left by its previous entity can match the new one.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func make(_ record: Record) -> Int32 {
         liveCount += 1
         // `last` and `removeLast()` are the array's own; `popLast()` is a generic default.
@@ -47,7 +47,7 @@ public struct EntityPool<Record> {
     }
 
     /// Frees the entity's number for reuse; its timers and queue entries become stale.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func release(_ id: Int32) {
         liveCount -= 1
         tokens[Int(id)] &+= 1

@@ -15,7 +15,7 @@ public struct RingBuffer<Element>: Sendable where Element: Sendable {
     /// The oldest element, left in place; nil when empty.
     @inlinable public var first: Element? { stored > 0 ? storage[head] : nil }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func push(_ element: Element) {
         if stored == storage.count { grow() }
         storage[(head + stored) & (storage.count - 1)] = element
@@ -23,7 +23,7 @@ public struct RingBuffer<Element>: Sendable where Element: Sendable {
     }
 
     /// Removes and returns the oldest element, or nil when empty.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func pop() -> Element? {
         guard stored > 0 else { return nil }
         let element = storage[head]
