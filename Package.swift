@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // GNU GSL through pkg-config; the shim header has no stable API of its own.
@@ -26,11 +27,22 @@ let package = Package(
         ),
         // The kernel: event list, run loop, entity pool, random streams and the seed plan,
         // distributions, statistics, weekly schedules. Knows nothing about children's social care.
-        .target(name: "SimulationEngine", dependencies: ["CGSL"]),
+        // Its event list, entity pool and ring buffer keep their storage in swift-collections'
+        // noncopyable `UniqueArray`, so that the event loop never checks whether it is shared.
+        .target(
+            name: "SimulationEngine",
+            dependencies: ["CGSL", .product(name: "BasicContainers", package: "swift-collections")]
+        ),
         // Open queueing networks (such as the reference workload) on the kernel's run loop.
-        .target(name: "QueueingNetworkModel", dependencies: ["SimulationEngine"]),
+        .target(
+            name: "QueueingNetworkModel",
+            dependencies: ["SimulationEngine", .product(name: "BasicContainers", package: "swift-collections")]
+        ),
         // The front-door model: the design, its components, the measure catalogue, staff costs.
-        .target(name: "FrontDoorModel", dependencies: ["SimulationEngine", "QueueingNetworkModel"]),
+        .target(
+            name: "FrontDoorModel",
+            dependencies: ["SimulationEngine", "QueueingNetworkModel", .product(name: "BasicContainers", package: "swift-collections")]
+        ),
         // Scenario files: YAML with file/line/key errors, `extends`, overrides and assumptions,
         // read section by section into a scenario.
         .target(

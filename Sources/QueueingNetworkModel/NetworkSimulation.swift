@@ -1,4 +1,5 @@
 import Foundation
+import BasicContainers
 import SimulationEngine
 
 /// What one replication of a ``QueueingNetwork`` measured, over [warm-up, horizon].
@@ -88,8 +89,9 @@ struct Job {
 }
 
 /// The mutable state of one run. A struct with everything inline keeps the event loop free of
-/// reference counting and exclusivity checks.
-struct NetworkState: EventDrivenModel {
+/// reference counting and exclusivity checks; it cannot be copied, so that its event list,
+/// queues and entities are changed in place without checking whether they are shared.
+struct NetworkState: EventDrivenModel, ~Copyable {
     enum EventKind: UInt32 {
         case arrival = 0
         case serviceEnd = 1
@@ -127,7 +129,7 @@ struct NetworkState: EventDrivenModel {
     var events = EventList(capacity: 256)
     var stages: [StageState]
     /// One queue per stage and priority class, at `stage * classCount + class`.
-    var queues: [RingBuffer<Int32>]
+    var queues = UniqueArray<RingBuffer<Int32>>()
     let classCount: Int
     /// Completed services and total wait per stage and priority class, at `stage * classCount + class`.
     var classCompleted: [Int]
@@ -165,7 +167,7 @@ struct NetworkState: EventDrivenModel {
             StageState(servers: $0.servers, usesPriority: $0.discipline == .priority, leavesAfterService: $0.routes.isEmpty,
                        busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage())
         }
-        queues = Array(repeating: RingBuffer<Int32>(), count: network.stages.count * classCount)
+        for _ in 0..<network.stages.count * classCount { queues.append(RingBuffer()) }
         classCompleted = Array(repeating: 0, count: network.stages.count * classCount)
         classWaitTotal = Array(repeating: 0, count: network.stages.count * classCount)
         inNetwork = TimeWeightedAverage()

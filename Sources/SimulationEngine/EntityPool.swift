@@ -1,3 +1,5 @@
+import BasicContainers
+
 /// The records of the entities in a model (pieces of work, contacts…), numbered from 0. Numbers
 /// are reused once an entity leaves, so the pool never grows beyond the most entities alive at
 /// once: memory follows the work in the system, not the length of the run.
@@ -14,11 +16,14 @@
 /// pool.isCurrent(job, token: stamp)     // false
 /// ```
 ///
+/// A pool cannot be copied (a model owns its own), so that changing it never checks whether its
+/// storage is shared.
+///
 /// - Complexity: O(1) to make, look up or release (amortised).
-public struct EntityPool<Record> {
-    @usableFromInline var records: [Record] = []
-    @usableFromInline var tokens: [UInt32] = []
-    @usableFromInline var freeList: [Int32] = []
+public struct EntityPool<Record>: ~Copyable {
+    @usableFromInline var records = UniqueArray<Record>()
+    @usableFromInline var tokens = UniqueArray<UInt32>()
+    @usableFromInline var freeList = UniqueArray<Int32>()
     @usableFromInline var liveCount = 0
 
     public init() {}
@@ -34,9 +39,7 @@ public struct EntityPool<Record> {
     @inlinable @inline(__always)
     public mutating func make(_ record: Record) -> Int32 {
         liveCount += 1
-        // `last` and `removeLast()` are the array's own; `popLast()` is a generic default.
-        if let reused = freeList.last {
-            freeList.removeLast()
+        if let reused = freeList.popLast() {
             records[Int(reused)] = record
             tokens[Int(reused)] &+= 1
             return reused
@@ -72,7 +75,7 @@ public struct EntityPool<Record> {
     /// The numbers of the entities alive now, in order. O(capacity): for checks, not for the
     /// event loop.
     public var liveIDs: [Int32] {
-        let free = Set(freeList)
+        let free = Set(freeList.indices.map { freeList[$0] })
         return (0..<Int32(records.count)).filter { !free.contains($0) }
     }
 

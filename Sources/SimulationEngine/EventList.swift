@@ -1,3 +1,5 @@
+import BasicContainers
+
 /// A scheduled event: what happens, to which entity, and when.
 ///
 /// Kept to 24 bytes so that the event list stays in cache: the insertion order and the kind
@@ -68,10 +70,13 @@ public struct Event: Sendable {
 ///
 /// - Complexity: O(log n) to schedule or to take the next event, n the events in the heap;
 ///   about O(k) to schedule a batch of k spread over its span, O(k log k) at worst.
-public struct EventList: Sendable {
+///
+/// An event list cannot be copied (a model owns its own), so that changing it never checks
+/// whether its storage is shared.
+public struct EventList: ~Copyable, Sendable {
     /// The heap is `heap[0 ..< heapCount]`; the slots after it are kept for reuse, so that
     /// scheduling and taking an event each touch the storage once.
-    @usableFromInline var heap: ContiguousArray<Event> = []
+    @usableFromInline var heap = UniqueArray<Event>()
     @usableFromInline var heapCount = 0
     /// Events scheduled in batches, sorted by (time, sequence), from `laneHead` on.
     @usableFromInline var lane: ContiguousArray<Event> = []
@@ -172,7 +177,8 @@ public struct EventList: Sendable {
         nextSequence &+= 1
         let slot = heapCount
         if slot == heap.count { heap.append(event) }
-        heap.withUnsafeMutableBufferPointer { Self.climb(event, from: slot, in: $0) }
+        var storage = heap.mutableSpan
+        storage.withUnsafeMutableBufferPointer { Self.climb(event, from: slot, in: $0) }
         heapCount += 1
     }
 
@@ -205,7 +211,8 @@ public struct EventList: Sendable {
         guard heapCount > 0 else { return nil }
         heapCount -= 1
         let count = heapCount
-        return heap.withUnsafeMutableBufferPointer { buffer in
+        var storage = heap.mutableSpan
+        return storage.withUnsafeMutableBufferPointer { buffer in
             let first = buffer[0]
             if count == 0 { return first }
             let last = buffer[count]

@@ -1,9 +1,14 @@
+import BasicContainers
+
 /// A first-in-first-out queue in a growable ring buffer (capacity a power of two), so that a
 /// queue of work costs no allocation once it has reached its largest size.
 ///
+/// A queue cannot be copied (its owner keeps it), so that changing it never checks whether its
+/// storage is shared.
+///
 /// - Complexity: O(1) to push (amortised) and to pop.
-public struct RingBuffer<Element>: Sendable where Element: Sendable {
-    @usableFromInline var storage: [Element?] = Array(repeating: nil, count: 16)
+public struct RingBuffer<Element: Sendable>: ~Copyable, Sendable {
+    @usableFromInline var storage = UniqueArray<Element?>(repeating: nil, count: 16)
     @usableFromInline var head = 0
     @usableFromInline var stored = 0
 
@@ -35,7 +40,7 @@ public struct RingBuffer<Element>: Sendable where Element: Sendable {
 
     @usableFromInline
     mutating func grow() {
-        var larger = [Element?](repeating: nil, count: storage.count * 2)
+        var larger = UniqueArray<Element?>(repeating: nil, count: storage.count * 2)
         for i in 0..<stored { larger[i] = storage[(head + i) & (storage.count - 1)] }
         storage = larger
         head = 0

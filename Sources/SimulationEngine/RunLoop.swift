@@ -13,10 +13,11 @@ public struct RunLength: Sendable, Hashable {
 }
 
 /// A model driven by the engine's one run loop: it keeps its future events in an ``EventList``,
-/// handles them one at a time, and is told when the warm-up ends.
+/// handles them one at a time, and is told when the warm-up ends. A model need not be copyable
+/// (one that holds an event list cannot be).
 ///
 /// ```swift
-/// struct Clock: EventDrivenModel {
+/// struct Clock: EventDrivenModel, ~Copyable {
 ///     var events = EventList()
 ///     var ticks = 0
 ///     mutating func handle(_ event: Event) {
@@ -28,7 +29,7 @@ public struct RunLength: Sendable, Hashable {
 /// clock.events.schedule(at: 0, kind: 0, subject: 0)
 /// let end = clock.run(RunLength(horizonHours: 10))   // 11 events, at 0, 1, … 10
 /// ```
-public protocol EventDrivenModel {
+public protocol EventDrivenModel: ~Copyable {
     /// The model's future events.
     var events: EventList { get set }
     /// Handles one event (its time is the current time).
@@ -41,7 +42,7 @@ public protocol EventDrivenModel {
     var mustStop: Bool { get }
 }
 
-extension EventDrivenModel {
+extension EventDrivenModel where Self: ~Copyable {
     public mutating func warmUpEnded(at time: Double) {}
     public var mustStop: Bool { false }
 

@@ -4,7 +4,7 @@ import SimulationEngine
 /// joined, so a contact that leaves the queue early (a caller who gives up, a check that runs out
 /// of time) is removed by changing its token, and its stale entry is skipped when it reaches the
 /// front.
-struct ContactQueue {
+struct ContactQueue: ~Copyable {
     private var entries = RingBuffer<(contact: Int32, token: UInt32)>()
 
     var isEmpty: Bool { entries.isEmpty }

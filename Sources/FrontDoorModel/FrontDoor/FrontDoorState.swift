@@ -1,3 +1,4 @@
+import BasicContainers
 import SimulationEngine
 
 /// One replication of a front door: the event loop's model. It owns the pathway — contacts,
@@ -5,7 +6,7 @@ import SimulationEngine
 /// hands the rest to its components: ``Arrivals`` (where contacts come from), ``Workforce`` (who
 /// is at work and who takes the next piece of work), ``Decisions`` (outcomes, fatigue and what
 /// follows) and ``FrontDoorRecorder`` (what is measured).
-struct FrontDoorState: EventDrivenModel {
+struct FrontDoorState: EventDrivenModel, ~Copyable {
     enum EventKind: UInt32 {
         case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, recontact,
              rotaChange, discussionEnds
@@ -73,7 +74,7 @@ struct FrontDoorState: EventDrivenModel {
     /// Who raised each contact, when, how, how urgent, and its fixed draws, by contact number.
     var profiles: [DemandGenerator.Arrival] = []
     /// The queues of each stage, one for each RAG rating, at `stage × 3 + queue`.
-    var queues: [ContactQueue]
+    var queues = UniqueArray<ContactQueue>()
     var undecided = 0
 
     init(design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
@@ -93,7 +94,7 @@ struct FrontDoorState: EventDrivenModel {
         rules = StageRules(design.stages, teams: design.teams.count)
         immediate = design.flow.immediate
         slowShare = design.flow.slowShare
-        queues = Array(repeating: ContactQueue(), count: design.stages.count * RAG.allCases.count)
+        for _ in 0..<design.stages.count * RAG.allCases.count { queues.append(ContactQueue()) }
         discussions = StrategyDiscussions(rule: design.strategyDiscussion, teams: design.teams.count, stream: stream(.strategyDiscussions))
     }
 

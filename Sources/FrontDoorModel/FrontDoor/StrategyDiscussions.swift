@@ -4,7 +4,7 @@ import SimulationEngine
 /// progress with the people in them. A discussion starts when everyone it needs is free at once;
 /// its people are busy until it ends. A design without a rule for them has none: nothing waits,
 /// and no team is needed.
-struct StrategyDiscussions {
+struct StrategyDiscussions: ~Copyable {
     /// A discussion waiting to be held: when it was decided on, when it is due, and whether its
     /// timeliness is counted (decided while measuring, due within the run).
     struct Waiting {
