@@ -127,7 +127,7 @@ struct NetworkState: EventDrivenModel, ~Copyable {
     let serviceStreams: RandomStreams
 
     var events = EventList(capacity: 256)
-    var stages: [StageState]
+    var stages = UniqueArray<StageState>()
     /// One queue per stage and priority class, at `stage * classCount + class`.
     var queues = UniqueArray<RingBuffer<Int32>>()
     let classCount: Int
@@ -163,9 +163,9 @@ struct NetworkState: EventDrivenModel, ~Copyable {
         serviceStreams = RandomStreams(network.stages.indices.map {
             RandomStream(seed: seeds.seed(replication: replication, purpose: .networkService(stage: $0)))
         })
-        stages = network.stages.map {
-            StageState(servers: $0.servers, usesPriority: $0.discipline == .priority, leavesAfterService: $0.routes.isEmpty,
-                       busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage())
+        for stage in network.stages {
+            stages.append(StageState(servers: stage.servers, usesPriority: stage.discipline == .priority, leavesAfterService: stage.routes.isEmpty,
+                                     busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage()))
         }
         for _ in 0..<network.stages.count * classCount { queues.append(RingBuffer()) }
         classCompleted = Array(repeating: 0, count: network.stages.count * classCount)
