@@ -42,6 +42,7 @@ struct StrategyDiscussions: ~Copyable {
     /// Whether a free person of `team` waits for the oldest discussion rather than take other
     /// work: it needs every free person of the team, and every team it needs has someone at work
     /// today (so nobody waits for a team that is all away).
+    @inline(__always)
     func holds(team: Int, teams: [Workforce.TeamState]) -> Bool {
         !waiting.isEmpty && needed[team] > 0 && teams[team].free.count <= needed[team]
             && (rule?.participants.allSatisfy { teams[$0.team].presentToday >= $0.people } ?? false)

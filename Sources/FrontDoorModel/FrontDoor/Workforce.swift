@@ -198,6 +198,7 @@ struct Workforce {
 
     /// A person free to take work at a stage of `team` now: on shift and not busy; from the
     /// `cover` team when none of the stage's own team is at work today.
+    @inline(__always)
     func freePerson(team: Int, cover: Int?) -> Int? {
         var team = team
         if teams[team].presentToday == 0, let cover { team = cover }
@@ -205,6 +206,7 @@ struct Workforce {
     }
 
     /// Whether a person is on shift and free for work.
+    @inline(__always)
     func isFree(_ person: Int) -> Bool { people[person].onShift && !people[person].busy }
 
     /// The person starts `hours` of work at `now`; returns when it ends: in the person's hours
