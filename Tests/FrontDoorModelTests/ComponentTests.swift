@@ -214,3 +214,12 @@ import SimulationEngine
         #expect(workforce.people[0].decisionsSinceBreak == 0 && workforce.people[0].decisionsToday == 2)
     }
 }
+
+/// The records the event loop keeps for every contact in flight stay small, so that they stay in
+/// cache when a front door is large (`Benchmarks/team-size.sh`).
+@Suite struct ContactRecordTests {
+    @Test func aContactsRecordsTakeThirtyTwoAndNinetySixBytes() {
+        #expect(MemoryLayout<FrontDoorState.Contact>.stride == 32)
+        #expect(MemoryLayout<DemandGenerator.Arrival>.stride == 96)
+    }
+}

@@ -11,31 +11,49 @@ import SimulationEngine
 /// than Poisson; the count is then Poisson, and each contact's hour follows the source's profile.
 struct DemandGenerator {
     struct Arrival {
-        /// When the front door receives it.
-        var time: Double
-        /// When it happened: earlier than `time` for a contact its source sends in a batch.
-        var incidentTime: Double
-        var source: Int
-        var channel: Channel
-        var rag: RAG
-        var complete: Bool
-        /// A uniform draw that fixes the contact's outcome for a given design (common random
-        /// numbers: the same child gets the same decision wherever the rules agree).
-        var need: Double
+        // Fields are laid out widest first, so that a record takes 96 bytes rather than 128
+        // (the four draws are a 32-byte vector that would otherwise leave gaps before it): the
+        // records of the contacts in flight stay in cache at scale.
+
         /// Uniform draws that fix what follows the decision — whether an assessment starts,
         /// whether it ends with no further service, whether the child comes back — so that
         /// these too agree between designs wherever their rules do.
         var followUp: SIMD4<Double>
+        /// When the front door receives it.
+        var time: Double
+        /// When it happened: earlier than `time` for a contact its source sends in a batch.
+        var incidentTime: Double
+        /// A uniform draw that fixes the contact's outcome for a given design (common random
+        /// numbers: the same child gets the same decision wherever the rules agree).
+        var need: Double
         /// A uniform draw that fixes whether the contact is one of the slow ones that wait for
         /// consent, a call-back or a partner's information (the same child in every design).
-        var slow: Double = 1
-        /// How many children it is about (a sibling group counts each child).
-        var children = 1
+        var slow: Double
         /// When the child was last referred (hours from the start); -∞ for never in the run.
         var lastReferral = -Double.infinity
+        var source: Int
+        /// How many children it is about (a sibling group counts each child).
+        var children: Int
+        var channel: Channel
+        var rag: RAG
+        var complete: Bool
         /// About a child whose case is open: recorded and passed to the allocated worker, with no
         /// decision.
         var openCase = false
+
+        init(time: Double, incidentTime: Double, source: Int, channel: Channel, rag: RAG, complete: Bool, need: Double,
+             followUp: SIMD4<Double>, slow: Double = 1, children: Int = 1) {
+            self.followUp = followUp
+            self.time = time
+            self.incidentTime = incidentTime
+            self.need = need
+            self.slow = slow
+            self.source = source
+            self.children = children
+            self.channel = channel
+            self.rag = rag
+            self.complete = complete
+        }
     }
 
     let demand: Demand
