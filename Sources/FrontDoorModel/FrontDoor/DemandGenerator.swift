@@ -122,6 +122,10 @@ struct DemandGenerator {
     func contacts(onDay day: Int, using stream: RandomStream, limit: Int = .max, changes: RandomStream? = nil) -> [Arrival] {
         let multiplier = dayMultiplier?.sample(using: stream) ?? 1
         var arrivals: [Arrival] = []
+        // Room for the day's expected contacts and a margin, so that a large front door's day is
+        // not copied as it grows.
+        let expectedCount = demand.sources.indices.reduce(0) { $0 + expected(source: $1, day: day) } * multiplier
+        arrivals.reserveCapacity(min(limit, Int(expectedCount * 1.2) + 16))
         for source in demand.sources.indices {
             let count = min(stream.poisson(mean: expected(source: source, day: day) * multiplier), max(0, limit - arrivals.count))
             for _ in 0..<count {

@@ -76,6 +76,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
     /// The queues of each stage, one for each RAG rating, at `stage × 3 + queue`.
     var queues = UniqueArray<ContactQueue>()
     var undecided = 0
+    /// The most contacts a day has brought so far: room made for the next day's at once.
+    var dayBatchCapacity = 0
 
     init(design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
         self.design = design
@@ -150,6 +152,7 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
                            rotaChange: EventKind.rotaChange.rawValue, recorder: &recorder)
         // The day's contacts are known at its start: they wait in the event list's sorted lane.
         var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
+        batch.reserveCapacity(dayBatchCapacity)
         // A day brings at most enough new contacts to pass the overload limit on its own (a day
         // that would bring more belongs to a run that stops), so the contacts held stay bounded.
         arrivals.contacts(onDay: day, room: FrontDoorSimulation.backlogLimit + 1) { arrival, isRecontact in
@@ -157,6 +160,7 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
             if Int(id) == profiles.count { profiles.append(arrival) } else { profiles[Int(id)] = arrival }
             batch.append((arrival.time, (isRecontact ? EventKind.recontact : .arrival).rawValue, id))
         }
+        dayBatchCapacity = max(dayBatchCapacity, batch.count)
         events.schedule(batch: batch)
         let calendar = design.calendar
         if calendar.isWorkingDay(day) {
