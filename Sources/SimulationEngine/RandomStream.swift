@@ -89,7 +89,7 @@ public struct RandomStreams {
     public var count: Int { streams.count }
 
     /// A draw from `distribution` with stream `index`.
-    @inlinable
+    @inlinable @inline(__always)
     public func sample(_ distribution: Distribution, from index: Int) -> Double {
         borrowed[index]._withUnsafeGuaranteedRef { distribution.sample(using: $0) }
     }
