@@ -122,12 +122,12 @@ struct DemandGenerator {
     func contacts(onDay day: Int, using stream: RandomStream, limit: Int = .max, changes: RandomStream? = nil) -> [Arrival] {
         let multiplier = dayMultiplier?.sample(using: stream) ?? 1
         var arrivals: [Arrival] = []
+        let means = demand.sources.indices.map { expected(source: $0, day: day) * multiplier }
         // Room for the day's expected contacts and a margin, so that a large front door's day is
         // not copied as it grows.
-        let expectedCount = demand.sources.indices.reduce(0) { $0 + expected(source: $1, day: day) } * multiplier
-        arrivals.reserveCapacity(min(limit, Int(expectedCount * 1.2) + 16))
+        arrivals.reserveCapacity(min(limit, Int(means.reduce(0, +) * 1.2) + 16))
         for source in demand.sources.indices {
-            let count = min(stream.poisson(mean: expected(source: source, day: day) * multiplier), max(0, limit - arrivals.count))
+            let count = min(stream.poisson(mean: means[source]), max(0, limit - arrivals.count))
             for _ in 0..<count {
                 let hour = hours[source].sample(using: stream)
                 var arrival = self.arrival(source: source, at: Double(day) * 24 + Double(hour) + stream.uniform(), using: stream)
