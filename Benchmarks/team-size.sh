@@ -6,20 +6,34 @@
 # the ratio of ×100 to ×1.
 #   usage: Benchmarks/team-size.sh [CHECKOUT]   (another commit's checkout, built in release, run
 #   on its own scenario files; default this one)
+#   FRONTDOOR=path/to/frontdoor runs that binary instead of building (for a machine without
+#   Swift), on the scenario files of the checkout named or of this one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -eq 0 ] && swift build -c release --product frontdoor >/dev/null
+if [ -n "${FRONTDOOR:-}" ]; then
+  binary=$(realpath "$FRONTDOOR")
+else
+  [ $# -eq 0 ] && swift build -c release --product frontdoor >/dev/null
+  binary=.build/release/frontdoor
+fi
 cd "${1:-.}"
-binary=.build/release/frontdoor
+
+# The MASH's own figures in this checkout: contacts a year and each team's people, read from its
+# scenario files (the teams in Scenarios/mash.yaml, the demand in it or in Scenarios/shared).
+base_contacts=$(cat Scenarios/mash.yaml Scenarios/shared/demand.yaml 2>/dev/null |
+  awk '$1 == "contacts_per_year:" { print $2; exit }')
+base_teams=$(awk '
+  /^teams:/ { in_teams = 1; next }
+  /^[^ #]/ { in_teams = 0 }
+  in_teams && /^  [a-z_]+:/ { team = $1; sub(":", "", team) }
+  in_teams && $1 == "people:" { print team "=" $2 }' Scenarios/mash.yaml)
 
 per_contact() {
-  local k=$1
+  local k=$1 sets=() team
+  for team in $base_teams; do sets+=(--set "teams.${team%%=*}.people=$((${team#*=} * k))"); done
   "$binary" run Scenarios/mash.yaml --replications $((100 / k)) --jobs 1 --json --no-report \
     --set run.horizon_days=120 --set run.warm_up_days=0 \
-    --set demand.contacts_per_year=$((21600 * k)) \
-    --set teams.contact_officers.people=$((8 * k)) --set teams.screeners.people=$((13 * k)) \
-    --set teams.partners.people=$((11 * k)) --set teams.team_managers.people=$((5 * k)) \
-    --set teams.edt.people=$((3 * k)) |
+    --set demand.contacts_per_year=$((base_contacts * k)) "${sets[@]}" |
     python3 -c "
 import json, sys
 d = json.load(sys.stdin)
@@ -27,6 +41,7 @@ received = next(m['mean'] for m in d['measures'] if m['name'] == 'contacts.recei
 print(d['wall_seconds'] / received * 1e6)"
 }
 
+echo "MASH of $base_contacts contacts a year; people: $base_teams" | tr '\n' ' '; echo
 one=$(per_contact 1); ten=$(per_contact 10); hundred=$(per_contact 100)
 awk -v a="$one" -v b="$ten" -v c="$hundred" 'BEGIN {
   printf "MASH x1   : %.2f microseconds a contact\n", a
