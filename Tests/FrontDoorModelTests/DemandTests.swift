@@ -97,7 +97,8 @@ import FrontDoorTestSupport
         var delay = 0.0, batched = 0.0
         for day in 0..<(365 + 14) {
             let weekday = design.calendar.weekday(ofDay: day)
-            arrivals.contacts(onDay: day, room: .max) { arrival, _ in
+            arrivals.contacts(onDay: day, room: .max) { arrival in
+                #expect(!arrival.isRecontact)   // new contacts and batches, never a child coming back
                 guard day >= 14 else { return }   // by then the batches of the days before the first have arrived
                 weekdays[weekday] += 1
                 if arrival.time > arrival.incidentTime {

@@ -27,8 +27,8 @@ import FrontDoorTestSupport
             other.comeBack(child, referred: false, now: now)
         }
         for day in 11...400 {
-            arrivals.contacts(onDay: day, room: 0) { arrival, isRecontact in
-                #expect(isRecontact)
+            arrivals.contacts(onDay: day, room: 0) { arrival in
+                #expect(arrival.isRecontact)
                 days.append(Int(arrival.time / 24))
             }
         }
@@ -39,7 +39,7 @@ import FrontDoorTestSupport
         #expect(!days.contains { (30...60).contains($0) })
         // The child's own draw fixes the day, whatever else the stream holds.
         var otherDays: [Int] = []
-        for day in 11...400 { other.contacts(onDay: day, room: 0) { arrival, _ in otherDays.append(Int(arrival.time / 24)) } }
+        for day in 11...400 { other.contacts(onDay: day, room: 0) { arrival in otherDays.append(Int(arrival.time / 24)) } }
         #expect(otherDays == days)
     }
 

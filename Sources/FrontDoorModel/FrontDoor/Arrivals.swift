@@ -16,7 +16,7 @@ struct Arrivals {
     /// Contacts waiting to arrive on a later day — re-contacts, and contacts sent in a batch — by
     /// day of arrival modulo the bucket count: they are held here rather than in the event list,
     /// which then holds about a day of events.
-    private var laterBuckets = [[(arrival: DemandGenerator.Arrival, isRecontact: Bool)]](repeating: [], count: 367)
+    private var laterBuckets = [[DemandGenerator.Arrival]](repeating: [], count: 367)
 
     /// Per source, the expected contacts summed over the days before each day of the run and the
     /// year after it: children come back on a day in proportion to their source's volume that
@@ -45,19 +45,19 @@ struct Arrivals {
     /// new contacts (at most `room` of them, so that the contacts made are bounded however
     /// overloaded the day) other than those sent in a later batch, then the contacts held for the
     /// day (re-contacts and batches).
-    mutating func contacts(onDay day: Int, room: Int, _ body: (DemandGenerator.Arrival, _ isRecontact: Bool) -> Void) {
+    mutating func contacts(onDay day: Int, room: Int, _ body: (DemandGenerator.Arrival) -> Void) {
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: backlogStream) : []
-        for arrival in waitingAtStart { body(arrival, false) }
+        for arrival in waitingAtStart { body(arrival) }
         for var arrival in generator.contacts(onDay: day, using: stream, limit: room, changes: changesStream) {
             arrival.time = generator.receipt(of: arrival)
             if Int(arrival.time / 24) == day {
-                body(arrival, false)
+                body(arrival)
             } else {
-                laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append((arrival, false))
+                laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append(arrival)
             }
         }
         let bucket = day % laterBuckets.count
-        for held in laterBuckets[bucket] { body(held.arrival, held.isRecontact) }
+        for held in laterBuckets[bucket] { body(held) }
         // Released rather than kept: a Monday's bucket holds a weekend of batched notifications,
         // and keeping each bucket's largest size would make memory grow with the run's length.
         laterBuckets[bucket] = []
@@ -81,6 +81,6 @@ struct Arrivals {
         let hour = Double(generator.hours[earlier.source].sample(using: recontactStream)) + recontactStream.uniform()
         let arrival = generator.returning(earlier, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral,
                                           using: recontactStream)
-        laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append((arrival, true))
+        laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append(arrival)
     }
 }

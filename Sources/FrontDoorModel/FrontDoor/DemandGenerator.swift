@@ -40,6 +40,10 @@ struct DemandGenerator {
         /// About a child whose case is open: recorded and passed to the allocated worker, with no
         /// decision.
         var openCase = false
+        /// A child coming back after an earlier contact was closed. Kept in the record's spare
+        /// bytes, so that the contacts held for a later day take 96 bytes each, not 128 (a
+        /// separate flag beside the record would be padded to the vector's 32-byte alignment).
+        var isRecontact = false
 
         init(time: Double, incidentTime: Double, source: Int, channel: Channel, rag: RAG, complete: Bool, need: Double,
              followUp: SIMD4<Double>, slow: Double = 1, children: Int = 1) {
@@ -181,6 +185,7 @@ struct DemandGenerator {
         arrival.followUp = SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform())
         arrival.slow = stream.uniform()
         arrival.lastReferral = lastReferral
+        arrival.isRecontact = true
         arrival.time = receipt(of: arrival)
         return arrival
     }

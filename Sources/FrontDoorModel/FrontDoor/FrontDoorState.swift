@@ -155,10 +155,10 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         batch.reserveCapacity(dayBatchCapacity)
         // A day brings at most enough new contacts to pass the overload limit on its own (a day
         // that would bring more belongs to a run that stops), so the contacts held stay bounded.
-        arrivals.contacts(onDay: day, room: FrontDoorSimulation.backlogLimit + 1) { arrival, isRecontact in
+        arrivals.contacts(onDay: day, room: FrontDoorSimulation.backlogLimit + 1) { arrival in
             let id = contacts.make(Contact(arrival, sourceGroup: sourceGroups[arrival.source]))
             if Int(id) == profiles.count { profiles.append(arrival) } else { profiles[Int(id)] = arrival }
-            batch.append((arrival.time, (isRecontact ? EventKind.recontact : .arrival).rawValue, id))
+            batch.append((arrival.time, (arrival.isRecontact ? EventKind.recontact : .arrival).rawValue, id))
         }
         dayBatchCapacity = max(dayBatchCapacity, batch.count)
         events.schedule(batch: batch)
