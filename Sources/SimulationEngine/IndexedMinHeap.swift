@@ -1,3 +1,5 @@
+import BasicContainers
+
 /// A min-priority queue over the items `0 ..< capacity`, each present at most once with an
 /// integer key, ordered by (key, item): of two items with the same key, the lower-numbered one
 /// comes first. Unlike a plain heap, an item can be removed or re-keyed wherever it is.
@@ -11,22 +13,25 @@
 /// free.first                  // 2
 /// ```
 ///
+/// It cannot be copied, so that changing it never checks whether its storage is shared.
+///
 /// - Complexity: O(log n) to insert, re-key or remove; O(1) for ``first``.
-public struct IndexedMinHeap: Sendable {
+public struct IndexedMinHeap: ~Copyable, Sendable {
     /// The entries, each `key << 32 | item`, so that one integer comparison orders them by
     /// (key, item).
-    private var heap: [UInt64] = []
+    private var heap: UniqueArray<UInt64>
     /// Where each item sits in `heap`, or -1 when it is absent.
-    private var position: [Int32]
+    private var position: UniqueArray<Int32>
 
     public init(capacity: Int) {
-        precondition(capacity <= Int(Int32.max), "an indexed heap holds at most 2^31 − 1 items")
-        position = Array(repeating: -1, count: capacity)
+        precondition(capacity >= 0 && capacity <= Int(Int32.max), "an indexed heap holds 0 to 2^31 − 1 items")
+        heap = UniqueArray(capacity: capacity)
+        position = UniqueArray(repeating: -1, count: capacity)
     }
 
     /// The item with the least (key, item), if any.
     @inline(__always)
-    public var first: Int? { heap.first.map { Int($0 & 0xffff_ffff) } }
+    public var first: Int? { heap.isEmpty ? nil : Int(heap[0] & 0xffff_ffff) }
 
     public var count: Int { heap.count }
 
@@ -64,50 +69,44 @@ public struct IndexedMinHeap: Sendable {
 
     /// Moves the entry at `start` up past the entries it precedes, keeping `position` in step.
     private mutating func siftUp(_ start: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
-            position.withUnsafeMutableBufferPointer { position in
-                var child = start
-                let entry = heap[child]
-                while child > 0 {
-                    let parent = (child - 1) >> 1
-                    guard entry < heap[parent] else { break }
-                    heap[child] = heap[parent]
-                    position[Int(heap[child] & 0xffff_ffff)] = Int32(child)
-                    child = parent
-                }
-                heap[child] = entry
-                position[Int(entry & 0xffff_ffff)] = Int32(child)
-            }
+        var child = start
+        let entry = heap[child]
+        while child > 0 {
+            let parent = (child - 1) >> 1
+            let above = heap[parent]
+            guard entry < above else { break }
+            heap[child] = above
+            position[Int(above & 0xffff_ffff)] = Int32(child)
+            child = parent
         }
+        heap[child] = entry
+        position[Int(entry & 0xffff_ffff)] = Int32(child)
     }
 
     /// Moves the entry at `start` down past the entries that precede it, keeping `position` in
     /// step.
     private mutating func siftDown(_ start: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
-            position.withUnsafeMutableBufferPointer { position in
-                var parent = start
-                let entry = heap[parent]
-                while true {
-                    var child = 2 * parent + 1
-                    if child >= heap.count { break }
-                    if child + 1 < heap.count && heap[child + 1] < heap[child] { child += 1 }
-                    guard heap[child] < entry else { break }
-                    heap[parent] = heap[child]
-                    position[Int(heap[parent] & 0xffff_ffff)] = Int32(parent)
-                    parent = child
-                }
-                heap[parent] = entry
-                position[Int(entry & 0xffff_ffff)] = Int32(parent)
-            }
+        var parent = start
+        let entry = heap[parent], count = heap.count
+        while true {
+            var child = 2 * parent + 1
+            if child >= count { break }
+            if child + 1 < count && heap[child + 1] < heap[child] { child += 1 }
+            let below = heap[child]
+            guard below < entry else { break }
+            heap[parent] = below
+            position[Int(below & 0xffff_ffff)] = Int32(parent)
+            parent = child
         }
+        heap[parent] = entry
+        position[Int(entry & 0xffff_ffff)] = Int32(parent)
     }
 
-    /// In debug builds, checks the heap order and the position index after every change.
     @inline(__always)
     private func checkInvariants() {
         #if DEBUG
-        for (at, entry) in heap.enumerated() {
+        for at in heap.indices {
+            let entry = heap[at]
             assert(position[Int(entry & 0xffff_ffff)] == Int32(at), "position index out of step")
             if at > 0 { assert(entry >= heap[(at - 1) >> 1], "heap order broken") }
         }

@@ -117,7 +117,7 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
     func isConserved() -> Bool {
         let arrived = contacts.liveIDs.filter { contacts[$0].arrived }
         let inWork = arrived.filter { contacts[$0].person >= 0 }
-        return arrived.count == undecided && inWork.count + discussions.peopleInMeetings == workforce.people.filter(\.busy).count
+        return arrived.count == undecided && inWork.count + discussions.peopleInMeetings == workforce.busyCount
     }
 
     /// Stops a run that can no longer keep up, so that memory stays bounded.

@@ -1,3 +1,4 @@
+import BasicContainers
 import SimulationEngine
 
 /// The strategy discussions of a replication: those waiting, oldest first, and the meetings in
@@ -43,7 +44,7 @@ struct StrategyDiscussions: ~Copyable {
     /// work: it needs every free person of the team, and every team it needs has someone at work
     /// today (so nobody waits for a team that is all away).
     @inline(__always)
-    func holds(team: Int, teams: [Workforce.TeamState]) -> Bool {
+    func holds(team: Int, teams: borrowing UniqueArray<Workforce.TeamState>) -> Bool {
         !waiting.isEmpty && needed[team] > 0 && teams[team].free.count <= needed[team]
             && (rule?.participants.allSatisfy { teams[$0.team].presentToday >= $0.people } ?? false)
     }

@@ -1,9 +1,13 @@
+import BasicContainers
 import SimulationEngine
 
 /// The people of a front door: who is at work each day (rotas, part-time days, leave, training,
 /// sickness), their shifts, who is free, and who takes the next piece of work — the free person
 /// of the team who has taken least work today, then the first in the team's list.
-struct Workforce {
+///
+/// Its people and teams are kept in containers that cannot be copied, so that changing them —
+/// several times for every piece of work — never checks whether their storage is shared.
+struct Workforce: ~Copyable {
     struct Person {
         let team: Int
         /// This person's place in the team's list of people.
@@ -25,7 +29,7 @@ struct Workforce {
         var decisionsSinceBreak = 0
     }
 
-    struct TeamState {
+    struct TeamState: ~Copyable {
         var open = false
         var presentToday = 0
         var people: [Int] = []
@@ -47,11 +51,11 @@ struct Workforce {
     let decidesOwnStages: [Bool]
     let managerTeams: [Bool]
     /// Plain values, so that reading one copies and counts nothing.
-    private(set) var people: [Person] = []
+    private(set) var people = UniqueArray<Person>()
     /// Each person's days away this year (leave, training, sickness), and the year drawn.
     private(set) var absent: [[Bool]] = []
     private var absenceYear: [Int] = []
-    private(set) var teams: [TeamState]
+    private(set) var teams = UniqueArray<TeamState>()
     /// Every distinct pattern of hours for contacts, by team and ``pattern(_:of:)``.
     let shifts: [WeeklySchedule]
     /// People coming on or going off shift at one moment, in the order of their shifts, by the
@@ -70,7 +74,7 @@ struct Workforce {
         decidingTeams = design.teams.indices.map { deciding.contains($0) }
         decidesOwnStages = design.teams.indices.map { team in design.stages.contains { $0.decides && $0.team == team } }
         managerTeams = design.teams.map { $0.decisionRole == .oversees }
-        teams = design.teams.map { _ in TeamState() }
+        for _ in design.teams { teams.append(TeamState()) }
         var shifts: [WeeklySchedule] = []
         for (teamIndex, team) in design.teams.enumerated() {
             var patterns: [Int: Int] = [:]
@@ -89,8 +93,8 @@ struct Workforce {
             teams[teamIndex].free = IndexedMinHeap(capacity: team.workedPosts.count)
         }
         self.shifts = shifts
-        absent = people.map { _ in [] }
-        absenceYear = people.map { _ in -1 }
+        absent = Array(repeating: [], count: people.count)
+        absenceYear = Array(repeating: -1, count: people.count)
     }
 
     // MARK: Days and shifts
@@ -98,7 +102,8 @@ struct Workforce {
     /// Reports yesterday's decisions by each person who makes or signs off decisions and was at
     /// work: by team, and for managers together.
     func recordDecisionDays(into recorder: inout FrontDoorRecorder) {
-        for person in people where decidingTeams[person.team] && person.present {
+        for index in people.indices where decidingTeams[people[index].team] && people[index].present {
+            let person = people[index]
             guard decidesOwnStages[person.team] || person.decisionsToday > 0 else { continue }
             recorder.decisionDay(team: person.team, manager: managerTeams[person.team], decisions: person.decisionsToday)
         }
@@ -233,8 +238,15 @@ struct Workforce {
 
     /// Per person still at work when the run stops at `time`, the busy hours that fall after it.
     func busyHours(after time: Double) -> [(team: Int, hours: Double)] {
-        people.filter { $0.busy && $0.busyUntil > time }.map { ($0.team, shifts[$0.shift].workingHours(from: time, to: $0.busyUntil)) }
+        people.indices.compactMap { index in
+            let person = people[index]
+            guard person.busy && person.busyUntil > time else { return nil }
+            return (person.team, shifts[person.shift].workingHours(from: time, to: person.busyUntil))
+        }
     }
+
+    /// How many people are busy: at work on a contact or in a strategy discussion.
+    var busyCount: Int { people.indices.reduce(0) { $0 + (people[$1].busy ? 1 : 0) } }
 
     /// Keeps the person's place among the team's free people in step with their shift, work
     /// and work taken today.
