@@ -62,9 +62,13 @@ struct Workforce: ~Copyable {
     /// slot named in a rota event; `freeRotaSlots` are ready for reuse.
     private(set) var rotaChanges: [[ShiftChange]] = []
     private var freeRotaSlots: [Int32] = []
-    /// Scratch space for a day's shift changes: its distinct moments and their rota slots.
+    /// Scratch space for a day's shift changes: its distinct moments and their rota slots, and
+    /// each pattern of hours' intervals that day (those of `shifts[k]` at
+    /// `dayIntervalStarts[k] ..< dayIntervalStarts[k + 1]`).
     private var dayShiftTimes: [Double] = []
     private var dayShiftSlots: [Int32] = []
+    private var dayIntervals: [ClosedRange<Double>] = []
+    private var dayIntervalStarts: [Int] = []
 
     init(design: FrontDoorDesign, absenceStream: RandomStream) {
         teamDesigns = design.teams
@@ -137,10 +141,19 @@ struct Workforce: ~Copyable {
     /// Schedules the day's shift changes of the people at work: one event for each moment at
     /// which someone comes on or goes off shift, handled in the order of their shifts.
     private mutating func scheduleShifts(onDay day: Int, events: inout EventList, kind: UInt32, recorder: inout FrontDoorRecorder) {
+        // Each pattern of hours' intervals today, worked out once for all who share it.
+        dayIntervals.removeAll(keepingCapacity: true)
+        dayIntervalStarts.removeAll(keepingCapacity: true)
+        for shift in shifts.indices {
+            dayIntervalStarts.append(dayIntervals.count)
+            shifts[shift].forEachOpenInterval(onDay: day) { dayIntervals.append($0) }
+        }
+        dayIntervalStarts.append(dayIntervals.count)
         // The day's distinct moments, in order (a handful: people share patterns of hours).
         dayShiftTimes.removeAll(keepingCapacity: true)
         for index in people.indices where people[index].present {
-            shifts[people[index].shift].forEachOpenInterval(onDay: day) { interval in
+            let shift = people[index].shift
+            for interval in dayIntervals[dayIntervalStarts[shift]..<dayIntervalStarts[shift + 1]] {
                 Self.insertDistinct(interval.lowerBound, into: &dayShiftTimes)
                 Self.insertDistinct(interval.upperBound, into: &dayShiftTimes)
                 recorder.onShift(team: people[index].team, for: interval)
@@ -159,7 +172,8 @@ struct Workforce: ~Copyable {
         }
         // Each moment's changes in the order of the people and of their hours.
         for index in people.indices where people[index].present {
-            shifts[people[index].shift].forEachOpenInterval(onDay: day) { interval in
+            let shift = people[index].shift
+            for interval in dayIntervals[dayIntervalStarts[shift]..<dayIntervalStarts[shift + 1]] {
                 rotaChanges[Int(dayShiftSlots[Self.position(of: interval.lowerBound, in: dayShiftTimes)])]
                     .append((Int32(index), true))
                 rotaChanges[Int(dayShiftSlots[Self.position(of: interval.upperBound, in: dayShiftTimes)])]
