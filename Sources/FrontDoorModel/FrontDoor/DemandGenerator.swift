@@ -90,11 +90,16 @@ struct DemandGenerator {
     }
 
     static func weight(_ demand: Demand, _ calendar: ServiceCalendar, source: Int, day: Int) -> Double {
-        let s = demand.sources[source]
+        // Read in place rather than through a copy of the source, which would count a reference
+        // to each of its tables: this runs for every source and day of every replication.
         let date = calendar.date(ofDay: day)
-        var w = s.weekdayWeights[calendar.weekday(ofDay: day)] * (s.monthWeights ?? demand.monthWeights)[date.month - 1]
-        if calendar.schoolHolidays.contains(day) { w *= s.schoolHolidayFactor }
-        for peak in s.peaks where peak.contains(date) { w *= peak.factor }
+        let month = date.month - 1
+        var w = demand.sources[source].weekdayWeights[calendar.weekday(ofDay: day)]
+            * (demand.sources[source].monthWeights?[month] ?? demand.monthWeights[month])
+        if calendar.isSchoolHoliday(day) { w *= demand.sources[source].schoolHolidayFactor }
+        for k in demand.sources[source].peaks.indices where demand.sources[source].peaks[k].contains(date) {
+            w *= demand.sources[source].peaks[k].factor
+        }
         return w
     }
 

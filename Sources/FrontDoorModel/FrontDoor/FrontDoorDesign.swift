@@ -57,6 +57,9 @@ public struct ServiceCalendar: Sendable {
     /// Whether each day of the run and a fortnight after it is a working day, looked up rather
     /// than worked out for every batched contact.
     private let workingDays: [Bool]
+    /// `schoolHolidays` as a table by day number, looked up without hashing for every source
+    /// and day of demand.
+    private let schoolHolidayDays: [Bool]
 
     public init(startDate: CivilDate, days: Int, officeOpen: Double = 9, officeClose: Double = 17,
                 schoolHolidayRanges: [ClosedRange<CivilDate>]? = nil) throws(ScheduleError) {
@@ -77,6 +80,7 @@ public struct ServiceCalendar: Sendable {
             if inHoliday { school.insert(day) }
         }
         schoolHolidays = school
+        schoolHolidayDays = (0...days).map { school.contains($0) }
         office = try WeeklySchedule(intervals: .weekdays(officeOpen, officeClose), firstWeekday: startDate.weekday, closedDays: holidays)
         hoursPerWorkingDay = officeClose - officeOpen
         let office = office
@@ -84,6 +88,8 @@ public struct ServiceCalendar: Sendable {
     }
 
     public func date(ofDay day: Int) -> CivilDate { startDate.adding(days: day) }
+    /// Whether a day falls in the school holidays (those of the run's days: none outside them).
+    public func isSchoolHoliday(_ day: Int) -> Bool { schoolHolidayDays.indices.contains(day) && schoolHolidayDays[day] }
     public func weekday(ofDay day: Int) -> Int { office.weekday(ofDay: day) }
     /// A council working day: a weekday that is not a bank holiday.
     public func isWorkingDay(_ day: Int) -> Bool {
