@@ -165,7 +165,11 @@ public struct Demand: Sendable {
             var day = Int(time / 24)
             if time > Double(day) * 24 + releaseHour { day += 1 }
             // England never has more than four days in a row without a working day.
-            for _ in 0..<14 where !calendar.isWorkingDay(day) { day += 1 }
+            var skipped = 0
+            while skipped < 14 && !calendar.isWorkingDay(day) {
+                day += 1
+                skipped += 1
+            }
             return Double(day) * 24 + releaseHour
         }
     }

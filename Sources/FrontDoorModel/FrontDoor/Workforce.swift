@@ -153,7 +153,8 @@ struct Workforce: ~Copyable {
         dayShiftTimes.removeAll(keepingCapacity: true)
         for index in people.indices where people[index].present {
             let shift = people[index].shift
-            for interval in dayIntervals[dayIntervalStarts[shift]..<dayIntervalStarts[shift + 1]] {
+            for k in dayIntervalStarts[shift]..<dayIntervalStarts[shift + 1] {
+                let interval = dayIntervals[k]
                 Self.insertDistinct(interval.lowerBound, into: &dayShiftTimes)
                 Self.insertDistinct(interval.upperBound, into: &dayShiftTimes)
                 recorder.onShift(team: people[index].team, for: interval)
@@ -173,7 +174,8 @@ struct Workforce: ~Copyable {
         // Each moment's changes in the order of the people and of their hours.
         for index in people.indices where people[index].present {
             let shift = people[index].shift
-            for interval in dayIntervals[dayIntervalStarts[shift]..<dayIntervalStarts[shift + 1]] {
+            for k in dayIntervalStarts[shift]..<dayIntervalStarts[shift + 1] {
+                let interval = dayIntervals[k]
                 rotaChanges[Int(dayShiftSlots[Self.position(of: interval.lowerBound, in: dayShiftTimes)])]
                     .append((Int32(index), true))
                 rotaChanges[Int(dayShiftSlots[Self.position(of: interval.upperBound, in: dayShiftTimes)])]
