@@ -75,12 +75,10 @@ public struct IndexedMinHeap: ~Copyable, Sendable {
             let parent = (child - 1) >> 1
             let above = heap[parent]
             guard entry < above else { break }
-            heap[child] = above
-            position[Int(above & 0xffff_ffff)] = Int32(child)
+            place(above, at: child)
             child = parent
         }
-        heap[child] = entry
-        position[Int(entry & 0xffff_ffff)] = Int32(child)
+        place(entry, at: child)
     }
 
     /// Moves the entry at `start` down past the entries that precede it, keeping `position` in
@@ -94,12 +92,17 @@ public struct IndexedMinHeap: ~Copyable, Sendable {
             if child + 1 < count && heap[child + 1] < heap[child] { child += 1 }
             let below = heap[child]
             guard below < entry else { break }
-            heap[parent] = below
-            position[Int(below & 0xffff_ffff)] = Int32(parent)
+            place(below, at: parent)
             parent = child
         }
-        heap[parent] = entry
-        position[Int(entry & 0xffff_ffff)] = Int32(parent)
+        place(entry, at: parent)
+    }
+
+    /// Puts `entry` at `slot` of the heap and records where its item now is.
+    @inline(__always)
+    private mutating func place(_ entry: UInt64, at slot: Int) {
+        heap[slot] = entry
+        position[Int(entry & 0xffff_ffff)] = Int32(slot)
     }
 
     @inline(__always)
