@@ -9,11 +9,9 @@ cd "$(dirname "$0")/.."
 baseline=${1:-1c0be8f}
 runs=${2:-5}
 
-source Benchmarks/baseline.sh
-swift build -c release --product frontdoor >/dev/null
-worktree=$(baseline_build "$baseline")
+source Benchmarks/shared.sh
+worktree=$(build_with_baseline "$baseline")
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # Each build runs on the scenario files of its own commit (the keys of a scenario file change
 # with the program that reads it).
 measure() { # folder, replications, jobs -> "wall_seconds events"

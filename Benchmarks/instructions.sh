@@ -9,10 +9,9 @@
 #   usage: Benchmarks/instructions.sh [BASELINE_COMMIT]   (default 66ce709)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Benchmarks/baseline.sh
+source Benchmarks/shared.sh
 baseline=${1:-66ce709}
-swift build -c release --product frontdoor >/dev/null
-worktree=$(baseline_build "$baseline")
+worktree=$(build_with_baseline "$baseline")
 
 count() { # folder -> "instructions mispredicts D1misses" (valgrind cannot read the debug
   # information of these binaries, so it runs a copy without it)

@@ -12,9 +12,8 @@ cd "$(dirname "$0")/.."
 baseline=${1:-1c0be8f}
 runs=${2:-3}
 
-source Benchmarks/baseline.sh
-swift build -c release --product frontdoor >/dev/null
-worktree=$(baseline_build "$baseline")
+source Benchmarks/shared.sh
+worktree=$(build_with_baseline "$baseline")
 output=$(mktemp -d)
 trap 'rm -rf "$output"' EXIT
 
@@ -27,17 +26,16 @@ size() { # folder -> "seconds staffings"
   echo "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }') $(grep -o '[0-9]* staffings tried' "$output/$2.txt" | awk '{ print $1 }')"
 }
 
+ratios=()
 for round in $(seq "$runs"); do
   read -r t_now s_now < <(size . now)
   read -r t_before s_before < <(size "$worktree" before)
-  echo "$t_now $s_now $t_before $s_before"
-done | awk -v base="$baseline" '
-  { n = $1 / ($2 * 20) * 1000; b = $3 / ($4 * 20) * 1000
-    printf "run %d: now %.1f s for %d staffings (%.0f ms each replication), %s %.1f s for %d (%.0f ms)\n", NR, $1, $2, n, base, $3, $4, b
-    ratio[NR] = b / n }
-  END {
-    # The median of the run-by-run ratios.
-    for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++) if (ratio[j] < ratio[i]) { t = ratio[i]; ratio[i] = ratio[j]; ratio[j] = t }
-    m = (NR % 2) ? ratio[(NR + 1) / 2] : (ratio[NR / 2] + ratio[NR / 2 + 1]) / 2
-    printf "per staffing-replication: %.2f x faster than %s, median run by run (target: at least 3)\n", m, base
-  }'
+  # Milliseconds a staffing-replication (20 replications a staffing).
+  ms_now=$(awk -v t="$t_now" -v s="$s_now" 'BEGIN { print t / (s * 20) * 1000 }')
+  ms_before=$(awk -v t="$t_before" -v s="$s_before" 'BEGIN { print t / (s * 20) * 1000 }')
+  ratios+=("$(awk -v n="$ms_now" -v b="$ms_before" 'BEGIN { print b / n }')")
+  printf "run %d: now %.1f s for %d staffings (%.0f ms a staffing-replication), %s %.1f s for %d (%.0f ms)\n" \
+    "$round" "$t_now" "$s_now" "$ms_now" "$baseline" "$t_before" "$s_before" "$ms_before"
+done
+printf "per staffing-replication: %.2f x faster than %s, median run by run (target: at least 3)\n" \
+  "$(printf '%s\n' "${ratios[@]}" | median)" "$baseline"

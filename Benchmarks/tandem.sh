@@ -12,7 +12,7 @@ runs=${1:-5}
 swift build -c release --product frontdoor >/dev/null
 cc -O2 -o Benchmarks/reference-c/tandem Benchmarks/reference-c/tandem.c $(pkg-config --cflags --libs gsl)
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source Benchmarks/shared.sh
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
 swift_times=() c_times=() ratios=()

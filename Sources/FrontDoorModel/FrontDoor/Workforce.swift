@@ -106,9 +106,9 @@ struct Workforce: ~Copyable {
     /// Reports yesterday's decisions by each person who makes or signs off decisions and was at
     /// work: by team, and for managers together.
     func recordDecisionDays(into recorder: inout FrontDoorRecorder) {
-        for index in people.indices where decidingTeams[people[index].team] && people[index].present {
+        for index in people.indices {
             let person = people[index]
-            guard decidesOwnStages[person.team] || person.decisionsToday > 0 else { continue }
+            guard decidingTeams[person.team] && person.present, decidesOwnStages[person.team] || person.decisionsToday > 0 else { continue }
             recorder.decisionDay(team: person.team, manager: managerTeams[person.team], decisions: person.decisionsToday)
         }
     }
