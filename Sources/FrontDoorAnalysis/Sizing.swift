@@ -41,14 +41,24 @@ public struct SizingCandidate: Sendable {
 public struct SizingResult: Sendable {
     public let teams: [String]
     public let targets: [SizingTarget]
-    /// Every candidate evaluated, in the order they were tried.
+    /// Every staffing run in full, in the order they were run.
     public let candidates: [SizingCandidate]
+    /// Staffings only screened (run with `screenReplications` to guide the search), never in full.
+    public let screened: Int
+    /// The replications of a screen; nil when the search ran every staffing in full.
+    public let screenReplications: Int?
     /// The cheapest staffing found that meets every target, if any within the limit.
     public let answer: SizingCandidate?
-    /// For each sized team, the staffing with one post fewer there and what it fails.
+    /// For each sized team, a staffing with one post fewer there than the answer that misses a
+    /// target: the answer less that post, or a staffing run with as many posts there and at least
+    /// as many elsewhere (which shows the same, since more posts never make a target harder to
+    /// meet).
     public let nextSmaller: [SizingCandidate]
-    /// When no staffing within the limit meets the targets: the most generous one tried.
-    public var mostGenerous: SizingCandidate? { answer == nil ? candidates.first : nil }
+    /// When no staffing within the limit meets the targets: the most generous one, every team at
+    /// the limit.
+    public var mostGenerous: SizingCandidate? {
+        answer == nil ? candidates.first { $0.posts.allSatisfy { $0 == maximumPosts } } : nil
+    }
     public let maximumPosts: Int
     public let replications: Int
     /// The financial year whose prices the costs are in (nil for a plain network).
@@ -66,6 +76,14 @@ public struct SizingResult: Sendable {
 /// generously staffed (a binary search), which is a lower bound for that team; then it tries the
 /// staffings above those bounds in order of cost, and the first that meets every target is the
 /// cheapest. That needs far fewer runs than trying every combination.
+///
+/// With 10 or more replications a staffing (and no precision target), each binary search is first
+/// made on a screen: a fifth of the replications (at least 3), judged by the interval the full
+/// number would give with the spread the screen shows. The screen only says where to look: each
+/// team's bound is then confirmed in full (one post fewer misses the targets, or the search goes
+/// on below it in full), and every staffing in the answer, in the table and in the explanation is
+/// run in full. Replication `i` has the same seeds however many
+/// are run, so a screened staffing run in full later reuses the screen's replications.
 public enum Sizing {
     /// Staff and agency cost a year of a front-door scenario (0 for a plain network).
     static func staffCost(_ scenario: Scenario) -> Double {
@@ -81,15 +99,47 @@ public enum Sizing {
         return (chosen.map(\.posts), chosen.reduce(0) { $0 + $1.total })
     }
 
+    /// The replications a screen runs for a search of `settings`, or nil when the search runs
+    /// every staffing in full (fewer than 10 replications, or a precision target, which decides
+    /// the replications from all of them).
+    public static func screenReplications(_ settings: ExperimentSettings) -> Int? {
+        settings.precision == nil && settings.replications >= 10 ? max(3, settings.replications / 5) : nil
+    }
+
+    /// The smallest value in `low...high` for which `meets` holds, given that it holds at `high`
+    /// and, as posts are added, never stops holding once it does.
+    static func firstMeeting(from low: Int, to high: Int, _ meets: (Int) throws(SweepError) -> Bool) throws(SweepError) -> Int {
+        var low = low, high = high
+        while low < high {
+            let middle = (low + high) / 2
+            if try meets(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// The fewest posts in `least...most` of one team (the others generously staffed) that can
+    /// meet the targets: found by a binary search on `looksAble`, given that `most` does; when
+    /// that is a screen (`screened`), confirmed by `meets`, in full: one post fewer must miss the
+    /// targets, or the search goes on below it in full. A bound the screen sets too low is kept:
+    /// it costs only runs, since the staffings above the bounds are then tried in order of cost.
+    static func lowerBound(from least: Int, to most: Int, screened: Bool, looksAble: (Int) throws(SweepError) -> Bool,
+                           meets: (Int) throws(SweepError) -> Bool) throws(SweepError) -> Int {
+        let bound = try firstMeeting(from: least, to: most, looksAble)
+        guard screened, bound > least, try meets(bound - 1) else { return bound }
+        return try firstMeeting(from: least, to: bound - 1, meets)
+    }
+
     /// Sizes `teams` of `base` (a front door) against `targets`, trying at most `maximumPosts` in
     /// any one team.
     ///
     /// - Throws: ``SweepError`` when a target names a measure the scenario does not have, or a
     ///   candidate staffing does not fit a team (such as fewer posts than its vacant ones).
-    /// `shown` measures are reported for every staffing tried beside the targets'.
+    /// `shown` measures are reported for every staffing run in full beside the targets'. With
+    /// `screening` off, every staffing the search looks at is run in full.
     public static func run(_ base: Scenario, teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
-                           shown: [MeasureID] = [], progress: (any ProgressObserver)? = nil) throws(SweepError) -> SizingResult {
+                           shown: [MeasureID] = [], screening: Bool = true, progress: (any ProgressObserver)? = nil) throws(SweepError) -> SizingResult {
         let current = sized(teams, of: base)
+        let screen = screening ? screenReplications(settings) : nil
         func scenario(_ posts: [Int]) throws(SweepError) -> Scenario {
             do {
                 return try base.applying(zip(teams, posts).map { DesignEdit.posts(team: $0, count: $1) })
@@ -103,21 +153,58 @@ public enum Sizing {
             if let problem = target.problem(among: base.measures) { throw SweepError("--target \(target.text): \(problem)") }
         }
         let priceBase: FinancialYear? = { if case .frontDoor(let design) = base.model { return design.costs.priceYear } else { return nil } }()
+        let seeds = SeedPlan(baseSeed: settings.seed)
+        // The replications run so far for each staffing, in replication order.
+        var runs: [[Int]: [ReplicationOutcome]] = [:]
+        func replicate(_ posts: [Int], _ count: Int) throws(SweepError) -> ExperimentResult {
+            let design = try scenario(posts)
+            let started = DispatchTime.now()
+            var outcomes = runs[posts] ?? []
+            progress?.expect(count - outcomes.count)
+            outcomes += Experiment.replicate(design, seeds: seeds, first: outcomes.count, count: count - outcomes.count, jobs: settings.jobs,
+                                             progress: progress)
+            progress?.finish()
+            runs[posts] = outcomes
+            var final = settings
+            final.replications = count
+            return ExperimentResult(scenario: design, settings: final, outcomes: outcomes,
+                                    wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+        }
         var evaluated: [[Int]: SizingCandidate] = [:]
         var order: [SizingCandidate] = []
+        // A staffing run in full.
         func evaluate(_ posts: [Int]) throws(SweepError) -> SizingCandidate {
             if let known = evaluated[posts] { return known }
-            let design = try scenario(posts)
-            let result = Experiment.run(design, settings: settings, progress: progress)
+            let result = screen == nil ? Experiment.run(try scenario(posts), settings: settings, progress: progress)
+                                       : try replicate(posts, settings.replications)
             // Every target's measure is in the scenario's catalogue (checked before the search).
             let targeted = targets.map(\.measure)
             let measures = (targeted + shown.filter { !targeted.contains($0) }).compactMap { result[$0] }
             let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
-            let candidate = SizingCandidate(posts: posts, cost: staffCost(design), sizedCost: sized(teams, of: design).cost, measures: measures, missed: missed,
-                                            concerns: result.concerns, longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
+            let candidate = SizingCandidate(posts: posts, cost: staffCost(result.scenario), sizedCost: sized(teams, of: result.scenario).cost,
+                                            measures: measures, missed: missed, concerns: result.concerns,
+                                            longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
             evaluated[posts] = candidate
             order.append(candidate)
             return candidate
+        }
+        // Whether a staffing looks able to meet every target: run in full already, or judged from
+        // the screen by the interval the full replications would give with the spread it shows.
+        func looksAble(_ posts: [Int]) throws(SweepError) -> Bool {
+            if let known = evaluated[posts] { return known.meetsTargets }
+            guard let screen else { return try evaluate(posts).meetsTargets }
+            let result = try replicate(posts, screen)
+            guard result.concerns.isEmpty else { return false }
+            return targets.allSatisfy { target in
+                let estimate = result[target.measure]!.estimate
+                let half = Estimate.halfWidth(standardDeviation: estimate.standardDeviation, n: settings.replications)
+                return target.isMet(low: estimate.mean - half, high: estimate.mean + half)
+            }
+        }
+        func result(answer: SizingCandidate?, nextSmaller: [SizingCandidate]) -> SizingResult {
+            SizingResult(teams: teams, targets: targets, candidates: order, screened: runs.keys.filter { evaluated[$0] == nil }.count,
+                         screenReplications: screen, answer: answer, nextSmaller: nextSmaller, maximumPosts: maximumPosts,
+                         replications: settings.replications, priceBase: priceBase, currentPosts: current.posts, currentSizedCost: current.cost)
         }
 
         // A team keeps a number of vacant posts, so it has at least that many (and at least one); a
@@ -127,22 +214,16 @@ public enum Sizing {
                   case .posts(let vacant) = team.vacancies else { return 1 }
             return max(1, vacant)
         }
+        // The most generous staffing must meet the targets, or none does.
+        let generous = Array(repeating: maximumPosts, count: teams.count)
+        if try !looksAble(generous), try !evaluate(generous).meetsTargets { return result(answer: nil, nextSmaller: []) }
         // Lower bounds: the fewest posts in each team that can meet the targets at all.
         var lower: [Int] = []
         for index in teams.indices {
-            var generous = Array(repeating: maximumPosts, count: teams.count)
-            guard try evaluate(generous).meetsTargets else {
-                return SizingResult(teams: teams, targets: targets, candidates: order, answer: nil, nextSmaller: [],
-                                    maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase,
-                                    currentPosts: current.posts, currentSizedCost: current.cost)
-            }
-            var low = min(fewest[index], maximumPosts), high = maximumPosts
-            while low < high {
-                let middle = (low + high) / 2
-                generous[index] = middle
-                if try evaluate(generous).meetsTargets { high = middle } else { low = middle + 1 }
-            }
-            lower.append(low)
+            var staffing = generous
+            lower.append(try lowerBound(from: min(fewest[index], maximumPosts), to: maximumPosts, screened: screen != nil,
+                                        looksAble: { posts throws(SweepError) in staffing[index] = posts; return try looksAble(staffing) },
+                                        meets: { posts throws(SweepError) in staffing[index] = posts; return try evaluate(staffing).meetsTargets }))
         }
 
         // Every staffing at or above the bounds, cheapest first. Staff cost is linear in each
@@ -168,11 +249,15 @@ public enum Sizing {
             for index in teams.indices where answer.posts[index] > fewest[index] {
                 var fewer = answer.posts
                 fewer[index] -= 1
-                smaller.append(try evaluate(fewer))
+                // A staffing run already with as many posts here and at least as many elsewhere
+                // that misses a target shows that one post fewer here misses it too (more posts
+                // never make a target harder to meet): the closest such is shown, not run again.
+                let proof = evaluated[fewer] ?? order.filter { run in
+                    !run.meetsTargets && run.posts[index] == fewer[index] && zip(run.posts, fewer).allSatisfy { $0 >= $1 }
+                }.min { $0.posts.reduce(0, +) < $1.posts.reduce(0, +) }
+                if let proof { smaller.append(proof) } else { smaller.append(try evaluate(fewer)) }
             }
         }
-        return SizingResult(teams: teams, targets: targets, candidates: order, answer: answer, nextSmaller: smaller.filter { !$0.meetsTargets },
-                            maximumPosts: maximumPosts, replications: settings.replications, priceBase: priceBase,
-                                    currentPosts: current.posts, currentSizedCost: current.cost)
+        return result(answer: answer, nextSmaller: smaller.filter { !$0.meetsTargets })
     }
 }

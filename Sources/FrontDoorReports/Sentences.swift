@@ -75,12 +75,20 @@ extension SizingResult {
                 + String(format: "%.3g to %.3g.", binding.2.ci95Low, binding.2.ci95High)
         }
         for smaller in nextSmaller where !smaller.concerns.isEmpty {
-            text += " With \(describe(smaller.posts)) the front door cannot keep up with its demand."
+            text += " With \(describe(smaller, against: answer)) the front door cannot keep up with its demand."
         }
         for smaller in nextSmaller where smaller.concerns.isEmpty {
-            text += " With \(describe(smaller.posts)) it misses " + misses(smaller) + "."
+            text += " With \(describe(smaller, against: answer)) it misses " + misses(smaller) + "."
         }
         return text
+    }
+
+    /// A smaller staffing's posts beside the answer's: those it has in common, then any it has
+    /// more of, "6 in team_managers, 19 in screeners" or "6 in team_managers (even with 20 in screeners)".
+    func describe(_ smaller: SizingCandidate, against answer: SizingCandidate) -> String {
+        let more = teams.indices.filter { smaller.posts[$0] > answer.posts[$0] }
+        let rest = teams.indices.filter { !more.contains($0) }.map { "\(smaller.posts[$0]) in \(teams[$0])" }.joined(separator: ", ")
+        return more.isEmpty ? rest : rest + " (even with " + more.map { "\(smaller.posts[$0]) in \(teams[$0])" }.joined(separator: ", ") + ")"
     }
 
     /// The targets a candidate misses, each with its figure.

@@ -2,7 +2,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 
-/// The outputs of `frontdoor size`: a table of every staffing tried with why the answer is the
+/// The outputs of `frontdoor size`: a table of every staffing run in full with why the answer is the
 /// answer, and `sizing.csv`.
 public enum SizingReport {
     /// Fitted to `width` where given: a table too wide for it becomes a list, one block a staffing.
@@ -16,10 +16,17 @@ public enum SizingReport {
             rows.append(candidate.posts.map(String.init) + [sizedCost(candidate, result), ScenarioDescription.money(candidate.cost)] + measures
                         + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
         }
-        let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): \(result.replications) replications per staffing, "
-            + "the same contacts for each; \(result.candidates.count) staffings tried"
+        let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): " + searched(result)
         return ([heading, ""] + fitted(rows, width: width, keys: result.teams.count) + ["", result.explanation(money: ScenarioDescription.money)])
             .joined(separator: "\n") + "\n"
+    }
+
+    /// How the search went: "20 replications per staffing, the same contacts for each; 5 staffings
+    /// run in full, 6 more screened with 4 replications each to guide the search".
+    static func searched(_ result: SizingResult) -> String {
+        "\(result.replications) replications per staffing, the same contacts for each; \(result.candidates.count) "
+            + (result.candidates.count == 1 ? "staffing" : "staffings") + (result.screened > 0 ? " run in full" : " tried")
+            + (result.screened > 0 ? ", \(result.screened) more screened with \(result.screenReplications ?? 0) replications each to guide the search" : "")
     }
 
     /// The sized posts' cost and its change from the scenario as it stands: "£152,133 (+£48,211)".
@@ -29,12 +36,12 @@ public enum SizingReport {
         return "\(ScenarioDescription.money(candidate.sizedCost)) (\(sign)\(ScenarioDescription.money(abs(change))))"
     }
 
-    /// The report: the answer in words, then for each measure every staffing tried with its
+    /// The report: the answer in words, then for each measure every staffing run in full with its
     /// interval against the target, and the cost of the posts sized.
     public static func html(_ result: SizingResult, scenario: String, commandLine: [String]) -> String {
         let prices = result.priceBase.map { " at \($0) prices" } ?? ""
         var body = "<header><h1>Sizing \(escape(result.teams.joined(separator: ", "))) in \(escape(scenario))</h1>"
-            + "<p class=\"meta\">\(result.replications) replications per staffing · the same contacts for each · \(result.candidates.count) staffings tried</p></header>"
+            + "<p class=\"meta\">\(escape(searched(result)))</p></header>"
         body += "<section><h2>The answer</h2><p>\(escape(result.explanation(money: ScenarioDescription.money)))</p>"
             + "<p>Now: \(escape(zip(result.teams, result.currentPosts).map { "\($1) in \($0)" }.joined(separator: ", "))), "
             + "\(escape(ScenarioDescription.money(result.currentSizedCost))) a year\(escape(prices)) for those posts.</p></section>"
@@ -54,7 +61,7 @@ public enum SizingReport {
             body += "<section><h2>\(escape(definition.label))</h2>"
                 + SVGChart.intervals(rows, maximum: top, format: { HTMLReport.value($0, definition) }, title: definition.label,
                                      target: target.map { ($0.value, "target \(HTMLReport.value($0.value, definition))") })
-                + "<p class=\"note\">Each staffing tried" + (result.teams.count > 1 ? " (\(escape(result.teams.joined(separator: " + "))))" : "")
+                + "<p class=\"note\">Each staffing run in full" + (result.teams.count > 1 ? " (\(escape(result.teams.joined(separator: " + "))))" : "")
                 + ": the dot is the average, the line its 95% interval" + (target.map { "; the dashed line the target, \($0.atLeast ? "at least" : "at most") "
                     + escape(HTMLReport.value($0.value, definition)) } ?? "") + ". The answer is in the second colour; ⚠: cannot keep up.</p></section>"
         }

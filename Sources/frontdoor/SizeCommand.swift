@@ -8,7 +8,7 @@ struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the smallest staffing of one or more teams that meets every target with confidence.",
         discussion: """
-        A target is met with confidence when the lower end of its 95% interval reaches a >= value, or the upper end stays within a <= value. Every staffing tried is run with the same seeds (the same contacts). With several teams, the answer is the cheapest staffing that meets every target. Prints each staffing tried and why the answer is the answer; writes sizing.csv.
+        A target is met with confidence when the lower end of its 95% interval reaches a >= value, or the upper end stays within a <= value. Every staffing tried is run with the same seeds (the same contacts). With several teams, the answer is the cheapest staffing that meets every target. With 10 replications or more, a screen of a fifth of them guides the search, and every staffing shown is run with them all. Prints each staffing run in full and why the answer is the answer; writes sizing.csv.
 
         Examples:
           frontdoor size Scenarios/peterborough.yaml --team team_manager \\
@@ -31,7 +31,7 @@ struct Size: ParsableCommand {
     @Option(help: "The most posts to try in any one team.")
     var maxPosts = 12
 
-    @Option(name: .customLong("measure"), help: ArgumentHelp("Another measure to show for every staffing tried (its name, such as "
+    @Option(name: .customLong("measure"), help: ArgumentHelp("Another measure to show for every staffing run in full (its name, such as "
                                                              + "backlog.p95); may be repeated.", valueName: "name"))
     var measures: [String] = []
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ScenarioReading
 import FrontDoorTestSupport
-import FrontDoorAnalysis
+@testable import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
 
@@ -99,6 +99,71 @@ import FrontDoorReports
         // Every social worker post is vacant (a rate of 1), which scales with the posts: fewer than
         // today's 10 are tried.
         #expect(result.candidates.contains { $0.posts[1] < 10 })
+    }
+
+    @Test func aScreenFindsTheAnswerOfTheFullSearchWithFewerReplications() throws {
+        // Ten replications a staffing: the screen runs 3. Its answer is that of the search that
+        // runs every staffing in full, and a staffing run in both has the same figures in both
+        // (replications added to a screen's are those a full run has).
+        let teams = ["team_manager", "partners"]
+        let base = try Self.peterborough(["run.horizon_days=60", "run.warm_up_days=10"])
+        let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.9"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=40")]
+        let settings = ExperimentSettings(replications: 10, seed: 4, jobs: ReplicationRunner.availableCores)
+        let full = try Sizing.run(base, teams: teams, targets: targets, maximumPosts: 6, settings: settings, screening: false)
+        let screened = try Sizing.run(base, teams: teams, targets: targets, maximumPosts: 6, settings: settings)
+        #expect(full.screenReplications == nil && full.screened == 0)
+        #expect(screened.screenReplications == 3 && screened.screened > 0)
+        let answer = try #require(screened.answer)
+        #expect(answer.posts == full.answer?.posts)
+        #expect(answer.measures.map(\.mean) == full.answer?.measures.map(\.mean))
+        for run in screened.candidates {
+            guard let same = full.candidates.first(where: { $0.posts == run.posts }) else { continue }
+            #expect(run.measures.map(\.ci95Low) == same.measures.map(\.ci95Low), "\(run.posts)")
+        }
+        // For each team, a staffing with one post fewer there (and as many or more elsewhere) misses.
+        #expect(screened.nextSmaller.count == full.nextSmaller.count)
+        for smaller in screened.nextSmaller {
+            #expect(!smaller.meetsTargets)
+            let fewer = teams.indices.filter { smaller.posts[$0] < answer.posts[$0] }
+            #expect(fewer.count == 1 && fewer.allSatisfy { smaller.posts[$0] == answer.posts[$0] - 1 }, "\(smaller.posts)")
+            // The explanation says where it has more posts than the answer.
+            let more = teams.indices.filter { smaller.posts[$0] > answer.posts[$0] }.map { "\(smaller.posts[$0]) in \(teams[$0])" }
+            let text = screened.explanation(money: { String($0) })
+            #expect(more.isEmpty || text.contains("(even with " + more.joined(separator: ", ") + ")"), "\(text)")
+        }
+        // Every staffing in the table was run in full, and the cheaper ones miss a target.
+        #expect(screened.candidates.allSatisfy { $0.measures.allSatisfy { $0.n == 10 } })
+        #expect(screened.candidates.filter { $0.cost < answer.cost }.allSatisfy { !$0.meetsTargets })
+        let replications = screened.candidates.count * 10 + screened.screened * 3
+        #expect(replications < full.candidates.count * 10, "\(replications) replications against \(full.candidates.count * 10)")
+    }
+
+    @Test func aBoundFromTheScreenIsConfirmedInFull() throws {
+        // The targets are met in full from 5 posts. Each case: what the screen judges, the bound,
+        // and the staffings run in full.
+        func search(screen: @escaping (Int) -> Bool, screened: Bool = true) throws -> (bound: Int, full: [Int]) {
+            var full: [Int] = []
+            let bound = try Sizing.lowerBound(from: 1, to: 12, screened: screened, looksAble: { screen($0) },
+                                              meets: { posts in full.append(posts); return posts >= 5 })
+            return (bound, full)
+        }
+        // A right screen: one post fewer is run in full and misses.
+        #expect(try search { $0 >= 5 } == (5, [4]))
+        // A screen too strict: one post fewer meets in full, and the search goes on below in full.
+        let strict = try search { $0 >= 8 }
+        #expect(strict.bound == 5 && strict.full.first == 7 && strict.full.contains(4))
+        // A screen too lenient: the bound is low, never high (the staffings above it are tried in
+        // order of cost).
+        #expect(try search { $0 >= 3 } == (3, [2]))
+        // Without a screen, the search is in full already: nothing more is run.
+        #expect(try search(screen: { $0 >= 5 }, screened: false) == (5, []))
+    }
+
+    @Test func aScreenRunsOnlyWithTenReplicationsOrMoreAndNoPrecisionTarget() {
+        #expect(Sizing.screenReplications(ExperimentSettings(replications: 9, seed: 1, jobs: 1)) == nil)
+        #expect(Sizing.screenReplications(ExperimentSettings(replications: 10, seed: 1, jobs: 1)) == 3)
+        #expect(Sizing.screenReplications(ExperimentSettings(replications: 20, seed: 1, jobs: 1)) == 4)
+        #expect(Sizing.screenReplications(ExperimentSettings(replications: 20, seed: 1, jobs: 1, precision: 0.05)) == nil)
     }
 
     @Test func aCandidateStaffingIsTheFileWithThatManyPosts() throws {
