@@ -1,5 +1,3 @@
-import BasicContainers
-
 /// A scheduled event: what happens, to which entity, and when.
 ///
 /// Kept to 24 bytes so that the event list stays in cache: the insertion order and the kind
@@ -71,19 +69,35 @@ public struct Event: Sendable {
 /// - Complexity: O(log n) to schedule or to take the next event, n the events in the heap;
 ///   about O(k) to schedule a batch of k spread over its span, O(k log k) at worst.
 ///
-/// An event list cannot be copied (a model owns its own), so that changing it never checks
-/// whether its storage is shared.
-public struct EventList: ~Copyable, Sendable {
-    /// The heap is `heap[0 ..< heapCount]`; the slots after it are kept for reuse, so that
-    /// scheduling and taking an event each touch the storage once.
-    @usableFromInline var heap = UniqueArray<Event>()
+/// An event list cannot be copied (a model owns its own): it alone owns the heap's storage, so
+/// that changing it never checks whether the storage is shared, and it is freed with the list
+/// (which is why the list can be sent to another thread).
+public struct EventList: ~Copyable, @unchecked Sendable {
+    /// The heap is `heap[0 ..< heapCount]`, in storage for `capacity` events.
+    @usableFromInline var heap: UnsafeMutablePointer<Event>
+    @usableFromInline var capacity: Int
     @usableFromInline var heapCount = 0
     /// Events scheduled in batches, sorted by (time, sequence), from `laneHead` on.
     @usableFromInline var lane: ContiguousArray<Event> = []
     @usableFromInline var laneHead = 0
     @usableFromInline var nextSequence: UInt64 = 0
 
-    public init(capacity: Int = 64) { heap.reserveCapacity(capacity) }
+    public init(capacity: Int = 64) {
+        self.capacity = max(capacity, 1)
+        heap = .allocate(capacity: self.capacity)
+    }
+
+    deinit { heap.deallocate() }
+
+    /// Doubles the heap's storage.
+    @usableFromInline
+    mutating func grow() {
+        let larger = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
+        larger.update(from: heap, count: heapCount)
+        heap.deallocate()
+        heap = larger
+        capacity *= 2
+    }
 
     /// The number of events waiting.
     @inlinable public var count: Int { heapCount + lane.count - laneHead }
@@ -175,16 +189,14 @@ public struct EventList: ~Copyable, Sendable {
         assert(kind < Event.kindLimit, "an event kind must be below 2^24")
         let event = Event(time: time, sequence: nextSequence, kind: kind, subject: subject, token: token)
         nextSequence &+= 1
-        let slot = heapCount
-        if slot == heap.count { heap.append(event) }
-        var storage = heap.mutableSpan
-        storage.withUnsafeMutableBufferPointer { Self.climb(event, from: slot, in: $0) }
+        if heapCount == capacity { grow() }
+        Self.climb(event, from: heapCount, in: heap)
         heapCount += 1
     }
 
     /// Puts `event` in the hole at `hole`, moving it up past the events it precedes.
     @inlinable @inline(__always)
-    static func climb(_ event: Event, from hole: Int, in buffer: UnsafeMutableBufferPointer<Event>) {
+    static func climb(_ event: Event, from hole: Int, in buffer: UnsafeMutablePointer<Event>) {
         var hole = hole
         while hole > 0 {
             let parent = (hole - 1) >> 1
@@ -210,24 +222,21 @@ public struct EventList: ~Copyable, Sendable {
         }
         guard heapCount > 0 else { return nil }
         heapCount -= 1
-        let count = heapCount
-        var storage = heap.mutableSpan
-        return storage.withUnsafeMutableBufferPointer { buffer in
-            let first = buffer[0]
-            if count == 0 { return first }
-            let last = buffer[count]
-            buffer[count] = Event.sentinel
-            var hole = 0
-            var child = 1
-            while child < count {
-                child &+= Self.precedes(buffer[child &+ 1], buffer[child]) ? 1 : 0
-                buffer[hole] = buffer[child]
-                hole = child
-                child = 2 &* hole &+ 1
-            }
-            Self.climb(last, from: hole, in: buffer)
-            return first
+        let count = heapCount, buffer = heap
+        let first = buffer[0]
+        if count == 0 { return first }
+        let last = buffer[count]
+        buffer[count] = Event.sentinel
+        var hole = 0
+        var child = 1
+        while child < count {
+            child &+= Self.precedes(buffer[child &+ 1], buffer[child]) ? 1 : 0
+            buffer[hole] = buffer[child]
+            hole = child
+            child = 2 &* hole &+ 1
         }
+        Self.climb(last, from: hole, in: buffer)
+        return first
     }
 
     /// Removes and returns the earliest event if it happens at or before `limit`.
