@@ -165,10 +165,8 @@ public enum Sizing {
                                              progress: progress)
             progress?.finish()
             runs[posts] = outcomes
-            var final = settings
-            final.replications = count
-            return ExperimentResult(scenario: design, settings: final, outcomes: outcomes,
-                                    wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return Comparison.assemble([design], settings: settings, outcomes: [outcomes], seconds: [seconds]).designs[0]
         }
         var evaluated: [[Int]: SizingCandidate] = [:]
         var order: [SizingCandidate] = []

@@ -87,8 +87,8 @@ extension SizingResult {
     /// more of, "6 in team_managers, 19 in screeners" or "6 in team_managers (even with 20 in screeners)".
     func describe(_ smaller: SizingCandidate, against answer: SizingCandidate) -> String {
         let more = teams.indices.filter { smaller.posts[$0] > answer.posts[$0] }
-        let rest = teams.indices.filter { !more.contains($0) }.map { "\(smaller.posts[$0]) in \(teams[$0])" }.joined(separator: ", ")
-        return more.isEmpty ? rest : rest + " (even with " + more.map { "\(smaller.posts[$0]) in \(teams[$0])" }.joined(separator: ", ") + ")"
+        let rest = describe(smaller.posts, teams: teams.indices.filter { !more.contains($0) })
+        return more.isEmpty ? rest : rest + " (even with " + describe(smaller.posts, teams: more) + ")"
     }
 
     /// The targets a candidate misses, each with its figure.
@@ -110,7 +110,8 @@ extension SizingResult {
         }
     }
 
-    func describe(_ posts: [Int]) -> String {
-        zip(teams, posts).map { "\($1) in \($0)" }.joined(separator: ", ")
+    /// The posts of the teams at `indices` (default: every team), "6 in team_managers, 19 in screeners".
+    func describe(_ posts: [Int], teams indices: [Int]? = nil) -> String {
+        (indices ?? Array(teams.indices)).map { "\(posts[$0]) in \(teams[$0])" }.joined(separator: ", ")
     }
 }

@@ -24,9 +24,9 @@ public enum SizingReport {
     /// How the search went: "20 replications per staffing, the same contacts for each; 5 staffings
     /// run in full, 6 more screened with 4 replications each to guide the search".
     static func searched(_ result: SizingResult) -> String {
-        "\(result.replications) replications per staffing, the same contacts for each; \(result.candidates.count) "
-            + (result.candidates.count == 1 ? "staffing" : "staffings") + (result.screened > 0 ? " run in full" : " tried")
-            + (result.screened > 0 ? ", \(result.screened) more screened with \(result.screenReplications ?? 0) replications each to guide the search" : "")
+        let run = "\(result.candidates.count) " + (result.candidates.count == 1 ? "staffing" : "staffings")
+        return "\(result.replications) replications per staffing, the same contacts for each; " + (result.screened == 0 ? run + " tried"
+            : run + " run in full, \(result.screened) more screened with \(result.screenReplications ?? 0) replications each to guide the search")
     }
 
     /// The sized posts' cost and its change from the scenario as it stands: "£152,133 (+£48,211)".

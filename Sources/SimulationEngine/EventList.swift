@@ -93,7 +93,7 @@ public struct EventList: ~Copyable, @unchecked Sendable {
     @usableFromInline
     mutating func grow() {
         let larger = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
-        larger.update(from: heap, count: heapCount)
+        larger.initialize(from: heap, count: heapCount)
         heap.deallocate()
         heap = larger
         capacity *= 2
