@@ -38,9 +38,7 @@ public struct RunManifest: Encodable, Sendable {
 
     public init(_ comparison: DesignComparison, version: String, commandLine: [String], now: Date = Date()) {
         self.version = version
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        created_utc = formatter.string(from: now)
+        created_utc = Self.utc(now)
         command_line = commandLine
         seed = comparison.baseline.settings.seed
         replications = comparison.baseline.replications
@@ -55,6 +53,16 @@ public struct RunManifest: Encodable, Sendable {
                    warm_up_days: design.scenario.length.warmUpHours / 24,
                    warm_up_check: WarmUpCheck(design)?.sentence)
         }
+    }
+
+    /// `2026-11-27T12:33:27Z`: the time in UTC to the second, as ISO 8601 writes it. Worked out
+    /// from the seconds since 1970 rather than by Foundation's date formatters, which load ICU's
+    /// calendar and time-zone data (about 2 MB of memory) even for UTC.
+    static func utc(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let second = seconds - days * 86_400
+        return CivilDate(dayNumber: days).iso + String(format: "T%02d:%02d:%02dZ", second / 3_600, second / 60 % 60, second % 60)
     }
 
     /// The hex SHA-256 of a file's bytes, or "unreadable".

@@ -144,15 +144,16 @@ public enum ScenarioLoader {
         var notes: [String] = []
         var stack: [(indent: Int, key: String)] = []
         var pending: String?
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let (content, comment) = splitComment(String(line))
-            let indent = line.prefix { $0 == " " }.count
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
+        let name = (file as NSString).lastPathComponent
+        for (number, line) in lines(of: text).enumerated() {
+            let (content, comment) = splitComment(line)
+            let indent = line.utf8.prefix { $0 == UInt8(ascii: " ") }.count
+            let trimmed = trimmingBlanks(content)
             let marked = comment.flatMap { c -> String? in
                 guard c.lowercased().hasPrefix("assumption") else { return nil }
                 return c.dropFirst("assumption".count).trimmingCharacters(in: CharacterSet(charactersIn: " :—-,"))
             }
-            guard let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("-") else {
+            guard let colon = trimmed.utf8.firstIndex(of: UInt8(ascii: ":")), !trimmed.hasPrefix("-") else {
                 if trimmed.isEmpty, let marked { pending = marked }
                 else if trimmed.isEmpty, pending != nil, let comment { pending! += (pending!.isEmpty ? "" : " ") + comment }
                 else { pending = nil }
@@ -163,26 +164,47 @@ public enum ScenarioLoader {
             guard let note = marked ?? pending else { continue }
             pending = nil
             let path = stack.map(\.key).joined(separator: ".")
-            notes.append("\(path) (\((file as NSString).lastPathComponent):\(number + 1))" + (note.isEmpty ? "" : ": \(note)"))
+            notes.append("\(path) (\(name):\(number + 1))" + (note.isEmpty ? "" : ": \(note)"))
         }
         return notes
     }
 
+    /// The lines of a file, as YAML counts them (a line feed ends one; a carriage return before
+    /// it is not part of the line).
+    static func lines(of text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = Substring(bytes)
+            return line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        }
+    }
+
+    /// `text` without the spaces and tabs (YAML's blanks) at either end.
+    static func trimmingBlanks(_ text: Substring) -> Substring {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return text[first...last]
+    }
+
     /// A YAML line split into its content and its comment (the text after a `#` that starts the
-    /// line or follows a space, outside quotes).
-    static func splitComment(_ line: String) -> (content: String, comment: String?) {
-        var quote: Character?
-        var previous: Character = " "
-        for index in line.indices {
-            let c = line[index]
+    /// line or follows a space, outside quotes). Every character that matters is ASCII, so the
+    /// line is read byte by byte.
+    static func splitComment(_ line: Substring) -> (content: Substring, comment: String?) {
+        var quote: UInt8?
+        var previous = UInt8(ascii: " ")
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let c = bytes[index]
             if let open = quote {
                 if c == open { quote = nil }
-            } else if c == "\"" || c == "'" {
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
                 quote = c
-            } else if c == "#" && previous == " " {
-                return (String(line[..<index]), line[line.index(after: index)...].trimmingCharacters(in: .whitespaces))
+            } else if c == UInt8(ascii: "#") && previous == UInt8(ascii: " ") {
+                return (line[..<index], String(trimmingBlanks(line[bytes.index(after: index)...])))
             }
             previous = c
+            bytes.formIndex(after: &index)
         }
         return (line, nil)
     }

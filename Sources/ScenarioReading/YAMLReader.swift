@@ -20,7 +20,7 @@ struct YAMLValue {
     static func parse(_ text: String, file: String) throws(ScenarioError) -> YAMLValue {
         try checkAliases(text, file: file)
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            guard let root = try compose(text) else {
                 throw ScenarioError(file: file, message: "the file is empty; expected a scenario")
             }
             var budget = maximumValues
@@ -38,6 +38,14 @@ struct YAMLValue {
         }
     }
 
+    /// YAML read into nodes without typing its plain values. Yams's default rules type them with
+    /// regular expressions, which need the ICU library's code and data (about 2.5 MB of memory
+    /// and a tenth of the time taken to read a scenario); the reader asks each value for the type
+    /// its key needs instead (numbers are read from the text either way; see ``bool()``).
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic)
+    }
+
     /// The most values a file may expand to, aliases included: far above any scenario (a few
     /// thousand), and small enough to read in a moment.
     static let maximumValues = 100_000
@@ -48,8 +56,8 @@ struct YAMLValue {
         guard text.contains("*") else { return }
         // Only what YAML reads as structure counts: comments and quoted text are left out.
         let quoted = try? NSRegularExpression(pattern: #""(\\.|[^"\\])*"|'[^']*'"#)
-        let text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let content = ScenarioLoader.splitComment(String(line)).content
+        let text = ScenarioLoader.lines(of: text).map { line -> String in
+            let content = String(ScenarioLoader.splitComment(line).content)
             return quoted?.stringByReplacingMatches(in: content, range: NSRange(content.startIndex..., in: content), withTemplate: "''") ?? content
         }.joined(separator: "\n")
         let alias = #"(^|[\s\[\{,])\*[^\s\[\]\{\},:]+"#
@@ -95,7 +103,7 @@ struct YAMLValue {
         let valueText = String(text[text.index(after: equals)...])
         var node: Node
         do {
-            guard let parsed = try Yams.compose(yaml: valueText.isEmpty ? "''" : valueText) else {
+            guard let parsed = try compose(valueText.isEmpty ? "''" : valueText) else {
                 throw ScenarioError(file: source, key: keys.joined(separator: "."), message: "expected a value after '='")
             }
             node = parsed
@@ -104,7 +112,7 @@ struct YAMLValue {
         } catch {
             throw ScenarioError(file: source, key: keys.joined(separator: "."), message: "the value is not valid YAML")
         }
-        for key in keys.reversed() { node = .mapping(Node.Mapping([(Node(key), node)])) }
+        for key in keys.reversed() { node = .mapping(Node.Mapping([(Node(key, Tag(.implicit, .basic)), node)])) }
         return YAMLValue(node: node, file: source, path: "")
     }
 
@@ -189,9 +197,17 @@ struct YAMLValue {
     }
 
     func bool() throws(ScenarioError) -> Bool {
-        guard case .scalar = node, let value = node.bool else { throw error("expected true or false, found \(shown)") }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Self.booleans[scalar.string] else {
+            throw error("expected true or false, found \(shown)")
+        }
         return value
     }
+
+    /// The words YAML 1.1 reads as true or false when they are not quoted (Yams's default rule).
+    static let booleans: [String: Bool] = [
+        "true": true, "True": true, "TRUE": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
+        "false": false, "False": false, "FALSE": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false,
+    ]
 
     func choice<T>(_ options: KeyValuePairs<String, T>) throws(ScenarioError) -> T {
         try choice(options.map { ($0.key, $0.value) })
@@ -233,7 +249,7 @@ struct YAMLValue {
                 setBy[key] = layerIndex
                 if let existing = entries.firstIndex(where: { $0.key == key }) {
                     // Nested mappings merge key by key, except a distribution, which is replaced whole.
-                    if case .mapping(let nearer) = valueNode, case .mapping = entries[existing].value.node, nearer["distribution"] == nil {
+                    if case .mapping(let nearer) = valueNode, case .mapping = entries[existing].value.node, !nearer.keys.contains(where: { $0.string == "distribution" }) {
                         value.underlying = [entries[existing].value] + entries[existing].value.underlying
                     }
                     entries[existing].value = value

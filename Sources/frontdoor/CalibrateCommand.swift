@@ -7,6 +7,7 @@ import Yams
 
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "calibrate",
         abstract: "Calibrate demand from a council's own data: Annex A lists in, a demand file and a data-quality report out.",
         subcommands: [AnnexA.self, Synth.self]
     )
@@ -86,6 +87,7 @@ extension Calibrate {
 
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "synth",
             abstract: "Write synthetic Annex A lists 1, 3 and 4 drawn from a scenario's demand, for trying and testing calibration.",
             discussion: """
             The lists are untidy on purpose, as real extracts are: headers with units, dates in four forms, source values as codes, labelled codes and words. Identifiers are made up.

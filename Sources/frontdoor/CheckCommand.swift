@@ -6,6 +6,7 @@ import FrontDoorReports
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a scenario file and describe it in plain words.",
         discussion: """
         Reads the scenario (and any file it extends), reports the first problem with its file, line and key, or prints what it describes: teams, people and hours, demand a year by source, the pathway, and every value marked as an assumption.

@@ -6,6 +6,7 @@ import FrontDoorReports
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Run two or more designs on the same demand and compare each with the first.",
         discussion: """
         Every design is run with the same seeds, so each replication feeds the same contacts to every design (common random numbers), and each measure is reported for each design and as a paired difference from the first, with 95% intervals. Writes report.html, summary.csv, differences.csv, daily.csv, replications.csv, summary.json and manifest.json to Output/<names> or the --output folder.

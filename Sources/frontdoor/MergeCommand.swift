@@ -6,6 +6,7 @@ import FrontDoorReports
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge the shards of a run, comparison or sweep into what one process would have written.",
         discussion: """
         Reads the shard records (shard-K-of-N.json) that 'run', 'compare' or 'sweep' wrote with --shard, checks that they are one experiment's (the same version, command, scenario files and their contents, seed and replications) with every unit there exactly once, reads the scenario files again, and prints and writes exactly what the command would have written without --shard. Run it from the folder the shards ran in, so that the scenario paths they recorded are found.

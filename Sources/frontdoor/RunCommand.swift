@@ -6,6 +6,7 @@ import FrontDoorReports
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run one scenario and report every measure with a 95% confidence interval.",
         discussion: """
         Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed", "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes report.html, summary.csv, daily.csv, replications.csv, summary.json and manifest.json to Output/<scenario> or the --output folder.

@@ -5,6 +5,7 @@ import WhatIf
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve a live what-if page for one or more designs, on this machine only.",
         discussion: """
         Starts a web server on 127.0.0.1 (never another address) and prints the page's address. Each control — people and vacant posts in a team, a change in contacts by source, a phone line's hours, decision fatigue, a named shock, replications — runs the design again on the same seeds and shows the figures beside the design as it is, with the paired difference. "Save this what-if" writes a small scenario file to the --output folder; "Download the report" gives the report 'compare' writes. Stop it with Ctrl-C.

@@ -6,6 +6,7 @@ import FrontDoorReports
 
 struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "size",
         abstract: "Find the smallest staffing of one or more teams that meets every target with confidence.",
         discussion: """
         A target is met with confidence when the lower end of its 95% interval reaches a >= value, or the upper end stays within a <= value. Every staffing tried is run with the same seeds (the same contacts). With several teams, the answer is the cheapest staffing that meets every target. With 10 replications or more, a screen of a fifth of them guides the search, and every staffing shown is run with them all. Prints each staffing run in full and why the answer is the answer; writes sizing.csv.

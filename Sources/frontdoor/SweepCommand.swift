@@ -7,6 +7,7 @@ import ScenarioReading
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sweep",
         abstract: "Run a scenario over a grid of values of one or two keys, on the same demand.",
         discussion: """
         Each point of the grid is the scenario with the values set (as --set would), run with the same seeds, so every point sees the same contacts. Prints the headline measures at each point and writes sweep.csv (every measure at every point, with its interval), report.html (a chart per headline measure: a line for one key, a heat map for two) and manifest.json.

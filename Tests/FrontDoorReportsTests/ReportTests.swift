@@ -93,6 +93,18 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         #expect(html.contains("stages.screen (one-manager.yaml:13): a guess for the test"))
     }
 
+    /// The manifest's time, checked against `date -u -d @SECONDS +%FT%TZ`: leap days, the turn of
+    /// a century that is not a leap year, before 1970, and a fraction of a second dropped.
+    @Test(arguments: [
+        (0.0, "1970-01-01T00:00:00Z"), (951_782_399.9, "2000-02-28T23:59:59Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+        (951_868_800, "2000-03-01T00:00:00Z"), (-1, "1969-12-31T23:59:59Z"), (1_709_251_199, "2024-02-29T23:59:59Z"),
+        (1_795_000_000, "2026-11-18T11:06:40Z"), (4_102_444_800, "2100-01-01T00:00:00Z"),
+    ])
+    func theManifestWritesItsTimeInUTC(seconds: Double, expected: String) {
+        #expect(RunManifest.utc(Date(timeIntervalSince1970: seconds)) == expected)
+        #expect(ReportFixture.manifest.created_utc == "2026-11-18T11:06:40Z")
+    }
+
     @Test func theBudgetIsTidyInWholePoundsWithTheChangeFromTheBaseline() throws {
         let view = try #require(FinanceView(ReportFixture.comparison))
         let csv = BudgetView.csv(view)

@@ -156,6 +156,35 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         let notes = ScenarioLoader.assumptionNotes(in: text, file: "x.yaml")
         #expect(notes == ["teams.screeners.people (x.yaml:3): sized by hand",
                           "teams.screeners.hours (x.yaml:6): calibrated to the seed's figure"])
+        // A file saved with Windows line endings has the same notes, on the same lines.
+        #expect(ScenarioLoader.assumptionNotes(in: text.replacingOccurrences(of: "\n", with: "\r\n"), file: "x.yaml") == notes)
+    }
+
+    /// Scenario files are read without Yams's typing rules: true and false are YAML 1.1's words
+    /// when not quoted, as those rules read them, and numbers are read from their text.
+    @Test func trueFalseAndNumbersAreReadAsYAMLWritesThem() throws {
+        let text = """
+        a: true
+        b: Yes
+        c: ON
+        d: no
+        e: False
+        f: "true"
+        g: 'off'
+        h: maybe
+        i: 1_000
+        j: 2.5e3
+        k: 0x10
+        """
+        let mapping = try YAMLValue.parse(text, file: "x.yaml").mapping()
+        #expect(try ["a", "b", "c", "d", "e"].map { try mapping[$0]!.bool() } == [true, true, true, false, false])
+        for key in ["f", "g", "h"] {
+            #expect(throws: ScenarioError.self) { try mapping[key]!.bool() }
+        }
+        #expect(try mapping["i"]!.wholeNumber(atLeast: 0) == 1_000)
+        #expect(try mapping["j"]!.number() == 2_500)
+        #expect(try mapping["k"]!.wholeNumber(atLeast: 0) == 16)
+        #expect(try mapping["f"]!.string() == "true")
     }
 
     @Test func aWhatIfFileChangesOnlyWhatItSays() throws {
