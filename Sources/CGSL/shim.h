@@ -2,6 +2,10 @@
 #ifndef FRONTDOOR_CGSL_SHIM_H
 #define FRONTDOOR_CGSL_SHIM_H
 
+// GSL's own inline versions of its small functions (gsl_rng_uniform and the like), so that a
+// draw calls the generator directly rather than through the library's exported wrapper.
+#define HAVE_INLINE 1
+
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
