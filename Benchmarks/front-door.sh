@@ -6,11 +6,8 @@
 #   usage: Benchmarks/front-door.sh [BASELINE_COMMIT] [RUNS]   (default 1c0be8f, 5 runs; medians)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-baseline=${1:-1c0be8f}
-runs=${2:-5}
-
 source Benchmarks/shared.sh
-worktree=$(build_with_baseline "$baseline")
+compare_with "${1:-1c0be8f}" "${2:-5}"
 
 # Each build runs on the scenario files of its own commit (the keys of a scenario file change
 # with the program that reads it).

@@ -7,13 +7,9 @@
 #   usage: Benchmarks/memory.sh [BASELINE_COMMIT] [RUNS]   (default 1c0be8f, 3 runs; medians)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-baseline=${1:-1c0be8f}
-runs=${2:-3}
-
 source Benchmarks/shared.sh
-worktree=$(build_with_baseline "$baseline")
-output=$(mktemp -d)
-trap 'rm -rf "$output"' EXIT
+compare_with "${1:-1c0be8f}" "${2:-3}"
+scratch_output
 
 peak() { # folder, replications, "report" or "no-report" -> peak resident memory in MB
   local where=("--no-report")

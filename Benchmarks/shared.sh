@@ -21,3 +21,17 @@ build_with_baseline() {
   swift build -c release --product frontdoor >/dev/null
   baseline_build "$1"
 }
+
+# `compare_with COMMIT RUNS` builds this checkout and that commit (see `build_with_baseline`) and
+# sets `baseline`, `runs` and `worktree` for a benchmark that compares the two.
+compare_with() {
+  baseline=$1
+  runs=$2
+  worktree=$(build_with_baseline "$baseline")
+}
+
+# `scratch_output` sets `output` to a new folder, removed when the script exits.
+scratch_output() {
+  output=$(mktemp -d)
+  trap 'rm -rf "$output"' EXIT
+}
