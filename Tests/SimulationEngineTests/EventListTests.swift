@@ -25,8 +25,11 @@ import Testing
         #expect(subjects == expected)
     }
 
-    @Test func interleavedSchedulingMatchesASortedReference() {
-        var list = EventList()
+    /// Thousands of events scheduled and taken in turn, then every one left taken, against a
+    /// sorted reference: from the smallest storage (grown many times) and the usual one.
+    @Test(arguments: [1, 64])
+    func interleavedSchedulingMatchesASortedReference(capacity: Int) {
+        var list = EventList(capacity: capacity)
         var reference: [(Double, Int32)] = []
         let stream = RandomStream(seed: 11)
         var next: Int32 = 0
@@ -44,6 +47,10 @@ import Testing
             }
         }
         #expect(list.count == reference.count)
+        reference.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var drained: [(Double, Int32)] = []
+        while let event = list.next() { drained.append((event.time, event.subject)) }
+        #expect(drained.map(\.0) == reference.map(\.0) && drained.map(\.1) == reference.map(\.1))
     }
 
     @Test func batchesInterleaveWithSingleEventsAsIfScheduledOneByOne() {
