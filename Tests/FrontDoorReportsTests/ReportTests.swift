@@ -102,6 +102,9 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
     ])
     func theManifestWritesItsTimeInUTC(seconds: Double, expected: String) {
         #expect(RunManifest.utc(Date(timeIntervalSince1970: seconds)) == expected)
+    }
+
+    @Test func theManifestRecordsWhenItWasMade() {
         #expect(ReportFixture.manifest.created_utc == "2026-11-18T11:06:40Z")
     }
 
