@@ -114,16 +114,26 @@ function showError(problem) {
   const target = document.querySelector('[data-error-for="' + problem.control + '"]') || $("#status");
   target.textContent = problem.message; $("#status").textContent = "Not run: " + problem.message; $("#status").dataset.state = "error";
 }
+// A request that got no answer at all (the server stopped, or the connection dropped) says so,
+// instead of leaving the page "Running…" for ever.
+function lostTouch(error) {
+  clearInterval(polling);
+  $("#status").textContent = "Not run: no answer from frontdoor serve (" + error.message + "). Is it still running?"; $("#status").dataset.state = "error";
+}
+const guarded = action => () => action().catch(lostTouch);
 async function run() {
   const id = ++latest; clearErrors();
   $("#status").textContent = "Running…"; $("#status").dataset.state = "running";
   clearInterval(polling);
-  polling = setInterval(async () => { const p = await (await fetch("/api/progress")).json(); if (id === latest && p.expected > 0) $("#status").textContent = "Running… " + p.done + " of " + p.expected + " replications"; }, 300);
-  const response = await fetch("/api/run", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(controls()) });
-  if (id !== latest) return;
-  clearInterval(polling);
-  if (response.status === 409) return;
-  const body = await response.json();
+  polling = setInterval(() => fetch("/api/progress").then(r => r.json()).then(p => { if (id === latest && p.expected > 0) $("#status").textContent = "Running… " + p.done + " of " + p.expected + " replications"; }, () => {}), 300);
+  let response, body;
+  try {
+    response = await fetch("/api/run", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(controls()) });
+    if (id !== latest) return;
+    clearInterval(polling);
+    if (response.status === 409) return;
+    body = await response.json();
+  } catch (error) { if (id === latest) lostTouch(error); return; }
   if (!response.ok) { showError(body); return; }
   render(body);
   $("#status").textContent = "Ready: " + body.replications + " replications each, the same contacts for both."; $("#status").dataset.state = "ready";
@@ -155,18 +165,18 @@ function chart(b) {
     + '<polyline fill="none" stroke="#e63946" stroke-width="1.5" points="' + line(2) + '"/>'
     + '<text x="40" y="12">0 to ' + Math.round(max) + ' contacts; grey: as it is, red: what if</text></svg>';
 }
-$("#save").onclick = async () => {
+$("#save").onclick = guarded(async () => {
   const response = await fetch("/api/save", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(controls()) });
   const body = await response.json();
   if (!response.ok) { showError(body); return; }
   $("#saved").textContent = ""; $("#saved").appendChild(el("p", { id: "saved-path" }, body.path));
-};
-$("#report").onclick = async () => {
+});
+$("#report").onclick = guarded(async () => {
   const response = await fetch("/api/report", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(controls()) });
   if (!response.ok) { if (response.status !== 409) showError(await response.json()); return; }
   const a = el("a", { href: URL.createObjectURL(await response.blob()), download: "report.html" }); document.body.appendChild(a); a.click(); a.remove();
-};
-(async () => {
+});
+guarded(async () => {
   const described = await (await fetch("/api/designs")).json();
   designs = described.designs;
   $("#replications").value = String(described.replications);
