@@ -221,11 +221,16 @@ final class WebDriver {
         let start = Date()
         var status = "", changed = start
         while Date().timeIntervalSince(start) < ceiling {
-            let value = try script(condition)
-            if value == "1" || value == "true" { return }
-            let now = try script("return document.querySelector('#status').textContent")
+            // The condition, the status line and its state read in one go, so that they agree.
+            let reading = try call("POST", "/session/\(session)/execute/sync", ["script": """
+                const holds = (() => { \(condition) })(), line = document.querySelector('#status');
+                return [holds === true, line.textContent, line.dataset.state || ''];
+                """, "args": []])["value"] as? [Any] ?? []
+            guard reading.count == 3, let holds = reading[0] as? Bool, let now = reading[1] as? String, let state = reading[2] as? String else {
+                throw WaitFailure(condition: condition, status: "(unreadable: \(reading))", seconds: Date().timeIntervalSince(start))
+            }
+            if holds { return }
             if now != status { status = now; changed = Date() }
-            let state = try script("return document.querySelector('#status').dataset.state")
             if state == "error" || Date().timeIntervalSince(changed) > stall { break }
             Thread.sleep(forTimeInterval: 0.2)
         }
