@@ -18,20 +18,20 @@ import FrontDoorTestSupport
         let folder = NSTemporaryDirectory() + "frontdoor-bad-input-\(getpid())"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         mkfifo(folder + "/pipe.yaml", 0o600)
-        FileManager.default.createFile(atPath: folder + "/huge.yaml", contents: Data(repeating: UInt8(ascii: "a"), count: 5 << 20))
-        FileManager.default.createFile(atPath: folder + "/tabs.yaml", contents: Data("scenario: x\n\trun: 1\n".utf8))
-        FileManager.default.createFile(atPath: folder + "/tabs-nested.yaml", contents: Data("scenario: x\nrun:\n\thorizon_days: 1\n".utf8))
+        // A file that could not be made fails its case, whose message then names a missing file.
+        func make(_ name: String, _ contents: Data) { _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: contents) }
+        make("huge.yaml", Data(repeating: UInt8(ascii: "a"), count: 5 << 20))
+        make("tabs.yaml", Data("scenario: x\n\trun: 1\n".utf8))
+        make("tabs-nested.yaml", Data("scenario: x\nrun:\n\thorizon_days: 1\n".utf8))
         // "Billion laughs": aliases of aliases, as keys and as values.
         var keys = ["a0: &a0 {x: 1, y: 2}"], values = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1..<25 { keys.append("a\(level): &a\(level) {? *a\(level - 1) : 1, ? [*a\(level - 1)] : 2}") }
         for level in 1..<8 { values.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
-        FileManager.default.createFile(atPath: folder + "/laughs-keys.yaml", contents: Data(keys.joined(separator: "\n").utf8))
-        FileManager.default.createFile(atPath: folder + "/laughs-values.yaml", contents: Data(values.joined(separator: "\n").utf8))
-        FileManager.default.createFile(atPath: folder + "/deep.yaml",
-                                       contents: Data(("a: " + String(repeating: "[", count: 1100) + String(repeating: "]", count: 1100)).utf8))
+        make("laughs-keys.yaml", Data(keys.joined(separator: "\n").utf8))
+        make("laughs-values.yaml", Data(values.joined(separator: "\n").utf8))
+        make("deep.yaml", Data(("a: " + String(repeating: "[", count: 1100) + String(repeating: "]", count: 1100)).utf8))
         let tandem = (try? String(contentsOfFile: packageRoot + "/Scenarios/benchmarks/tandem.yaml", encoding: .utf8)) ?? ""
-        FileManager.default.createFile(atPath: folder + "/long.yaml",
-                                       contents: Data(tandem.replacingOccurrences(of: "horizon_days: 365", with: "horizon_hours: 1e12").utf8))
+        make("long.yaml", Data(tandem.replacingOccurrences(of: "horizon_days: 365", with: "horizon_hours: 1e12").utf8))
         return folder
     }()
 
