@@ -71,7 +71,13 @@ import FrontDoorAnalysis
         quick.replications = 2
         quick.people = ["team_manager": 3]
         async let first = session.run(slow)
-        try await Task.sleep(for: .milliseconds(200))
+        // The quick request goes in only once the slow one is running (a fixed pause could end
+        // before a loaded machine has even started it, and then the slow one would be the newer).
+        let start = ContinuousClock.now
+        while await session.currentProgress().expected == 0 {
+            try #require(ContinuousClock.now - start < .seconds(300), "the slow run never started")
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let second = try await session.run(quick)
         #expect(second != nil)
         #expect(try await first == nil)
