@@ -234,9 +234,9 @@ public struct EventList: ~Copyable, @unchecked Sendable {
         heapCount -= 1
         let count = heapCount, buffer = heap
         let first = buffer[0]
-        if count == 0 { return first }
         let last = buffer[count]
         buffer[count] = Event.sentinel
+        if count == 0 { return first }
         var hole = 0
         var child = 1
         while child < count {

@@ -183,11 +183,12 @@ final class WebDriver {
             try driver.run()
             base = "http://127.0.0.1:\(port)"
             let deadline = Date().addingTimeInterval(60)
-            while driver.isRunning && Date() < deadline {
-                if let status = try? call("GET", "/status"), (status["value"] as? [String: Any])?["ready"] as? Bool == true { break }
-                Thread.sleep(forTimeInterval: 0.1)
+            var ready = false
+            while !ready && driver.isRunning && Date() < deadline {
+                ready = (try? call("GET", "/status")).flatMap { ($0["value"] as? [String: Any])?["ready"] as? Bool } == true
+                if !ready { Thread.sleep(forTimeInterval: 0.1) }
             }
-            if !driver.isRunning || Date() >= deadline {
+            if !ready {
                 if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
                 driver.waitUntilExit()
                 base = ""
@@ -208,10 +209,12 @@ final class WebDriver {
 
     func open(_ url: String) throws { _ = try call("POST", "/session/\(session)/url", ["url": url]) }
 
-    func script(_ source: String) throws -> String {
-        let value = try call("POST", "/session/\(session)/execute/sync", ["script": source, "args": []])["value"]
-        return value.map { "\($0)" } ?? ""
+    /// What the script returns, as JSON reads it.
+    func evaluate(_ source: String) throws -> Any? {
+        try call("POST", "/session/\(session)/execute/sync", ["script": source, "args": []])["value"]
     }
+
+    func script(_ source: String) throws -> String { try evaluate(source).map { "\($0)" } ?? "" }
 
     /// Waits until `condition` holds in the page for as long as the page's status line keeps
     /// changing: a run on a loaded machine shows its replications coming in, a stuck page shows
@@ -222,10 +225,10 @@ final class WebDriver {
         var status = "", changed = start
         while Date().timeIntervalSince(start) < ceiling {
             // The condition, the status line and its state read in one go, so that they agree.
-            let reading = try call("POST", "/session/\(session)/execute/sync", ["script": """
+            let reading = try evaluate("""
                 const holds = (() => { \(condition) })(), line = document.querySelector('#status');
                 return [holds === true, line.textContent, line.dataset.state || ''];
-                """, "args": []])["value"] as? [Any] ?? []
+                """) as? [Any] ?? []
             guard reading.count == 3, let holds = reading[0] as? Bool, let now = reading[1] as? String, let state = reading[2] as? String else {
                 throw WaitFailure(condition: condition, status: "(unreadable: \(reading))", seconds: Date().timeIntervalSince(start))
             }
