@@ -31,11 +31,15 @@ public struct Scenario: Sendable {
     /// Changes laid over the files on the command line or by a what-if (`teams.screeners.people=20`),
     /// which reports show beside the design's name.
     public let changes: [String]
+    /// Which teams `compare --at-standard` may size to the shared standard, and the most posts it
+    /// tries in any one; nil when the design gives none (it is then run as staffed only).
+    public let sizing: SizingPlan?
 
     /// Makes a scenario from its parts (the scenario reader does).
     public init(name: String, summary: String, file: String, files: [String], model: Model, length: RunLength,
-                publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = [], changes: [String] = []) {
+                publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = [], changes: [String] = [], sizing: SizingPlan? = nil) {
         self.changes = changes
+        self.sizing = sizing
         self.publishedFigures = publishedFigures
         self.targets = targets
         self.name = name
@@ -44,6 +48,20 @@ public struct Scenario: Sendable {
         self.files = files
         self.model = model
         self.length = length
+    }
+
+    /// The teams a design lets `compare --at-standard` size (`sizing: {teams: [screeners,
+    /// team_managers], max_posts: 40}`), so that every design is staffed to one standard rather
+    /// than by assumption.
+    public struct SizingPlan: Sendable, Equatable {
+        public let teams: [String]
+        public let maximumPosts: Int
+
+        public init(teams: [String], maximumPosts: Int) {
+            precondition(!teams.isEmpty && maximumPosts >= 1, "at least one team, and at least one post")
+            self.teams = teams
+            self.maximumPosts = maximumPosts
+        }
     }
 
     /// A published figure for one of the scenario's measures, in the measure's unit, and where it
@@ -69,7 +87,7 @@ public struct Scenario: Sendable {
     /// The same scenario under another name (a point of a sweep, a candidate staffing).
     public func renamed(_ newName: String) -> Scenario {
         Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures,
-                 targets: targets, changes: changes)
+                 targets: targets, changes: changes, sizing: sizing)
     }
 
     /// The measures that `--precision` watches and reports open with.

@@ -18,7 +18,7 @@ public enum ComparisonTable {
         for definition in shown {
             let unit = definition.unit
             func signed(_ x: Double) -> String { TerminalLayout.signed(x, unit) }
-            var row = [definition.label, base[definition.id].map { TerminalLayout.format($0.mean, unit) } ?? "n/a"]
+            var row = [comparison.label(of: definition.id), base[definition.id].map { TerminalLayout.format($0.mean, unit) } ?? "n/a"]
             for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst() {
                 let difference = differences.first { $0.id == definition.id }
                 row.append(design[definition.id].map { TerminalLayout.format($0.mean, unit) } ?? "n/a")

@@ -6,7 +6,8 @@ import FrontDoorModel
 /// inline SVG, the assumptions, and an appendix describing the model run in the structure of the
 /// STRESS-DES reporting guideline. No scripts, no fonts or images from the network; prints on A4.
 public enum HTMLReport {
-    public static func render(_ comparison: DesignComparison, manifest: RunManifest) -> String {
+    /// `standard`: the designs sized to one standard (`compare --at-standard`), which the report opens with.
+    public static func render(_ comparison: DesignComparison, manifest: RunManifest, standard: StandardView? = nil) -> String {
         let designs = comparison.designs
         let names = designs.map(\.scenario.name)
         var body = "<header><h1>\(escape(title(names)))</h1>"
@@ -17,6 +18,9 @@ public enum HTMLReport {
                 "<p class=\"changes\"><strong>\(escape($0.scenario.name))</strong> is changed from its file: \(escape($0.scenario.changes.joined(separator: "; ")))</p>"
             }.joined() + "</header>"
 
+        if let standard {
+            body += section("standard", "At one standard", StandardReport.html(standard.sized, targets: standard.targets, comparison: comparison))
+        }
         if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
             body += section("at-a-glance", "At a glance", atAGlance(comparison))
         }
@@ -66,7 +70,8 @@ public enum HTMLReport {
 
     /// The measures the opening screen shows, in its order.
     static let glanceMeasures: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
-                                              .assessmentsStarted, .totalCost].map(MeasureID.init)
+                                              .decisionsPerDeciderDayMean,
+                                              .assessmentsStarted, .cashCost, .downstreamCost].map(MeasureID.init)
 
     /// One screen: each headline measure for every design — mean, 95% interval and the spread
     /// across replications — against the scenario's targets, then the targets in words.
@@ -127,7 +132,14 @@ public enum HTMLReport {
         let base = comparison.baseline
         var items: [String] = []
         let key: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
-                                .assessmentsStarted, .totalCost].map(MeasureID.init)
+                                .assessmentsStarted, .cashCost, .downstreamCost].map(MeasureID.init)
+        // An input taken from a forecast is not a result: the figures it drives say what was forecast.
+        for design in comparison.designs {
+            guard case .frontDoor(let model) = design.scenario.model, !model.forecasts.isEmpty else { continue }
+            items.append("<strong>\(escape(design.scenario.name))</strong> takes \(model.forecasts.count == 1 ? "a value" : "\(model.forecasts.count) values") "
+                         + "from a forecast, not from evidence of what happened, so the figures it drives repeat the forecast rather than show a result: "
+                         + model.forecasts.map(escape).joined(separator: "; ") + ".")
+        }
         // A design that cannot keep up gets no claims: its figures describe a front door falling
         // behind (or only the time before it stopped), and would read as better than they are.
         for design in comparison.designs where !design.concerns.isEmpty {
@@ -176,7 +188,7 @@ public enum HTMLReport {
     /// 85% (84% to 86%) with mash: a difference of +15.0 points (95% interval +14.2 to +15.8)."
     static func sentence(design: String, base: String, mine: MeasureSummary, theirs: MeasureSummary, difference: MeasureSummary) -> String {
         let y = "\(escape(value(theirs.mean, theirs.definition))) (\(escape(interval(theirs))))"
-        let against = mine.id.family == .totalCost ? "for" : "with"
+        let against = [.cashCost, .downstreamCost].contains(mine.id.family) ? "for" : "with"
         let range = "95% interval \(escape(signed(difference.ci95Low, difference.definition))) to \(escape(signed(difference.ci95High, difference.definition)))"
         let clear = difference.ci95Low > 0 || difference.ci95High < 0
         return claim(design: design, mine, conditional: true) + ", against \(y) \(against) \(escape(base))"
@@ -200,7 +212,10 @@ public enum HTMLReport {
         case .decisionsPerManagerDayP95: return "On the busiest day in twenty, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
         case .decisionsPerManagerDayMean: return "On an average working day, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
         case .assessmentsStarted: return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
-        case .totalCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year in staff and agency, with the notional cost of the assessments, section 47 enquiries and early help that follow (capacity used elsewhere, not cash)"
+        case .cashCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year in cash (staff and agency)"
+        case .downstreamCost:
+            return "The assessments, section 47 enquiries and early help that follow \(d) \(conditional ? "would use" : "use") \(x) a year of capacity in other teams "
+                + "(notional: capacity used elsewhere, not cash, and not added to it)"
         default:
             let label = m.definition.label.prefix(1).lowercased() + m.definition.label.dropFirst()
             return "With \(d), \(escape(label)): \(x)"
@@ -219,8 +234,8 @@ public enum HTMLReport {
         }
         html += "</tr></thead><tbody>"
         for id in ids {
-            guard let first = base[id] else { continue }
-            html += "<tr><td>\(escape(first.definition.label))</td>"
+            guard base[id] != nil else { continue }
+            html += "<tr><td>\(escape(comparison.label(of: id)))</td>"
             for (index, design) in comparison.designs.enumerated() {
                 if let m = design[id] {
                     // The cost of a design that cannot keep up is not a saving: the work it leaves undone is not paid for.
@@ -425,6 +440,10 @@ public enum HTMLReport {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
             html += "<h3>\(escape(design.scenario.name)) (\(frontDoor.assumptions.count))</h3><ul class=\"assumptions\">"
                 + frontDoor.assumptions.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            if !frontDoor.forecasts.isEmpty {
+                html += "<p>Taken from a forecast, not from evidence of what happened (marked <code># forecast</code>):</p><ul class=\"assumptions\">"
+                    + frontDoor.forecasts.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            }
             html += "<p>" + (frontDoor.fatigue == nil ? "" : "<strong>Decision fatigue is switched on.</strong> ")
                 + escape(ScenarioDescription.fatigue(frontDoor.fatigue)) + "</p>"
         }

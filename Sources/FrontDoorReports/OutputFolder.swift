@@ -19,7 +19,7 @@ public struct OutputFolder: Sendable {
     /// The names of every file frontdoor writes; a folder holding only these may be replaced.
     public static let knownFiles: Set<String> = [
         "report.html", "summary.csv", "differences.csv", "budget.csv", "daily.csv", "replications.csv", "summary.json",
-        "manifest.json", "sweep.csv", "sizing.csv", "demand.yaml", "data-quality.html", "data-quality.csv", "list1.csv", "list3.csv", "list4.csv",
+        "manifest.json", "sweep.csv", "sizing.csv", "standard.csv", "frontier.csv", "demand.yaml", "data-quality.html", "data-quality.csv", "list1.csv", "list3.csv", "list4.csv",
     ]
 
     /// Checks, before any simulation, that the folder can be written: its parent can be made and
@@ -54,9 +54,9 @@ public struct OutputFolder: Sendable {
     /// (with two or more designs), `budget.csv` (for front doors), `daily.csv`,
     /// `replications.csv`, `summary.json` and `manifest.json` — and returns the paths written.
     @discardableResult
-    public func write(_ comparison: DesignComparison, manifest: RunManifest) throws -> [String] {
+    public func write(_ comparison: DesignComparison, manifest: RunManifest, standard: StandardView? = nil) throws -> [String] {
         var files = [
-            ("report.html", HTMLReport.render(comparison, manifest: manifest)),
+            ("report.html", HTMLReport.render(comparison, manifest: manifest, standard: standard)),
             ("summary.csv", CSVTables.summary(comparison)),
             ("daily.csv", CSVTables.daily(comparison)),
             ("replications.csv", CSVTables.replications(comparison)),
@@ -65,6 +65,10 @@ public struct OutputFolder: Sendable {
         ]
         if comparison.designs.count > 1 { files.insert(("differences.csv", CSVTables.differences(comparison)), at: 2) }
         if let finance = FinanceView(comparison) { files.insert(("budget.csv", BudgetView.csv(finance)), at: 2) }
+        if let standard {
+            files += [("standard.csv", StandardReport.csv(standard.sized, comparison: comparison)),
+                      ("frontier.csv", StandardReport.frontierCSV(standard.sized, comparison: comparison))]
+        }
         return try write(files)
     }
 

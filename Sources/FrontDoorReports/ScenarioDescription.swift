@@ -135,13 +135,15 @@ public enum ScenarioDescription {
             if let cover = stage.coverTeam { notes.append("covered by \(design.teams[cover].id) when the team is away") }
             if stage.decides { notes.append("decides") }
             if stage.referralFactor != 1 { notes.append("referrals ×\(self.number(stage.referralFactor)) against the outcome table") }
-            lines.append("  \(number + 1). \(stage.id) by \(design.teams[stage.team].id), "
-                         + String(format: "%.3g minutes on average", stage.time.mean * 60)
+            let minutes = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }.map { ($0, stage.time.mean * 60 * stage.ragFactors[$0.rawValue]) }
+            let time = Set(minutes.map(\.1)).count <= 1 ? String(format: "%.3g minutes on average", minutes.first?.1 ?? stage.time.mean * 60)
+                : "on average " + minutes.map { String(format: "%.3g minutes (%@)", $0.1, $0.0.name) }.joined(separator: ", ")
+            lines.append("  \(number + 1). \(stage.id) by \(design.teams[stage.team].id), " + taskWords(stage.task) + time
                          + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
         }
         if let discussion = design.strategyDiscussion {
             let who = discussion.participants.map { "\($0.people) of \(design.teams[$0.team].id)" }.joined(separator: ", ")
-            lines.append("  then, after a decision to hold one, a strategy discussion: \(who) meet at once, "
+            lines.append("  then, after a decision to hold one, a strategy discussion: \(who) meet at once, " + taskWords(discussion.task)
                          + String(format: "%.3g minutes on average", discussion.time.mean * 60)
                          + ", due within \(number(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")")
         }
@@ -152,6 +154,11 @@ public enum ScenarioDescription {
         lines.append("")
         lines.append("Assumptions (\(design.assumptions.count), marked '# assumption' in the files)")
         lines += design.assumptions.map { "  - \($0)" }
+        if !design.forecasts.isEmpty {
+            lines.append("")
+            lines.append("Forecasts (\(design.forecasts.count), marked '# forecast'): inputs taken from a forecast, not from evidence of what happened")
+            lines += design.forecasts.map { "  - \($0)" }
+        }
         return lines
     }
 
@@ -230,6 +237,16 @@ public enum ScenarioDescription {
     }
 
     // MARK: - Formatting
+
+    /// "task screen_contact ×2 (a conversation takes longer…), " — which shared task a stage
+    /// does and any scaling with its reason; "own time, no shared task, " for a time of its own.
+    static func taskWords(_ task: TaskReference?) -> String {
+        guard let task else { return "own time (no shared task), " }
+        guard task.isScaled else { return "task \(task.name), " }
+        let factors = Set(task.scale).count == 1 ? "×\(number(task.scale[0]))"
+            : RAG.allCases.filter { task.scale[$0.rawValue] != 1 }.map { "\($0.name) ×\(number(task.scale[$0.rawValue]))" }.joined(separator: ", ")
+        return "task \(task.name) \(factors) because \(task.reason ?? "the design says so"); "
+    }
 
     static func days(_ hours: Double) -> String {
         let d = hours / 24

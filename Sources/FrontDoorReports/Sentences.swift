@@ -65,14 +65,9 @@ extension SizingResult {
         var text = "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
             + "(\(money(answer.cost)) a year in staff and agency cost)."
         // The target with least room to spare at the answer binds it.
-        let slack = targets.compactMap { target -> (MeasureTarget, Double, MeasureSummary)? in
-            guard let m = answer.measures.first(where: { $0.id == target.measure }) else { return nil }
-            let room = target.atLeast ? m.ci95Low - target.value : target.value - m.ci95High
-            return (target, room / max(abs(target.value), 1e-9), m)
-        }
-        if targets.count > 1, let binding = slack.min(by: { $0.1 < $1.1 }) {
-            text += " The binding target is \(binding.0): its 95% interval there runs "
-                + String(format: "%.3g to %.3g.", binding.2.ci95Low, binding.2.ci95High)
+        if targets.count > 1, let binding = binding(at: answer) {
+            text += " The binding target is \(binding.target): its 95% interval there runs "
+                + String(format: "%.3g to %.3g.", binding.measure.ci95Low, binding.measure.ci95High)
         }
         for smaller in nextSmaller where !smaller.concerns.isEmpty {
             text += " With \(describe(smaller, against: answer)) the front door cannot keep up with its demand."

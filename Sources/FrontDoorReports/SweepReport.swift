@@ -6,11 +6,11 @@ import FrontDoorModel
 /// 95% band for one varied key, a heat map for two.
 public enum SweepReport {
     /// The measures shown: those `chosen` (`--measure`), else the headline ones, the busiest
-    /// day's decisions per manager and the total cost, where the scenario has them.
+    /// day's decisions per manager and the cash a year, where the scenario has them.
     static func charted(_ comparison: DesignComparison, chosen: [MeasureID]) -> [MeasureID] {
         guard chosen.isEmpty else { return chosen }
         var ids = comparison.baseline.scenario.headlineMeasures
-        for extra in [MeasureID(.decisionsPerManagerDayP95), MeasureID(.totalCost)] where !ids.contains(extra) { ids.append(extra) }
+        for extra in [MeasureID(.decisionsPerManagerDayP95), MeasureID(.cashCost)] where !ids.contains(extra) { ids.append(extra) }
         return ids.filter { comparison.baseline[$0] != nil }
     }
 

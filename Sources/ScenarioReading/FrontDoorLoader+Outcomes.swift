@@ -107,8 +107,8 @@ extension FrontDoorLoader {
     }
 
     /// `strategy_discussion`: who meets, for how long, and within how many working days.
-    static func readStrategyDiscussion(_ value: YAMLValue, teams: [Team]) throws(ScenarioError) -> StrategyDiscussion {
-        let map = try value.mapping(allowed: ["participants", "minutes", "hours", "within_working_days"])
+    static func readStrategyDiscussion(_ value: YAMLValue, teams: [Team], tasks: [String: TaskTime]) throws(ScenarioError) -> StrategyDiscussion {
+        let map = try value.mapping(allowed: ["participants", "task", "minutes", "hours", "within_working_days"])
         let list = try map.required("participants", "how many people of each team meet, such as {team_managers: 1, partners: 2}").mapping()
         var participants: [StrategyDiscussion.Participant] = []
         for (id, count) in list.entries {
@@ -136,11 +136,16 @@ extension FrontDoorLoader {
             throw list.owner.error("the teams \(participants.map { teams[$0.team].id }.joined(separator: ", ")) are never at work at the same time, "
                              + "so no strategy discussion could be held")
         }
-        let time = try map.oneOf(["minutes", "hours"], "how long a strategy discussion takes")
+        let timing = try readTiming(map, tasks: tasks, what: "how long a strategy discussion takes")
+        if let task = timing.task, !(timing.ragFactors + timing.channelFactors).allSatisfy({ $0 == 1 }) {
+            throw map["task"]!.error("task '\(task.name)' takes longer for some ratings or channels, but a strategy discussion takes one time; "
+                                     + "name a task with no rag_factors or channel_factors")
+        }
         return StrategyDiscussion(
             participants: participants,
-            time: try ScenarioLoader.readDistribution(time.value, hoursPerUnit: time.key == "minutes" ? 1.0 / 60 : 1),
+            time: timing.time,
             withinWorkingDays: try map.required("within_working_days", "how soon after the decision it should be held")
-                .number("a number of working days above 0 and at most 20") { $0 > 0 && $0 <= 20 })
+                .number("a number of working days above 0 and at most 20") { $0 > 0 && $0 <= 20 },
+            task: timing.task)
     }
 }

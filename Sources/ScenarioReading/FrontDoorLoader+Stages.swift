@@ -4,8 +4,8 @@ import SimulationEngine
 
 /// Stages of the pathway: who does the work, how long it takes, what it applies to.
 extension FrontDoorLoader {
-    static func readStage(_ id: String, _ value: YAMLValue, teamIDs: [String]) throws(ScenarioError) -> Stage {
-        let stage = try value.mapping(allowed: ["team", "cover_team", "minutes", "hours", "channel_factors", "rag_factors", "applies_to",
+    static func readStage(_ id: String, _ value: YAMLValue, teamIDs: [String], tasks: [String: TaskTime]) throws(ScenarioError) -> Stage {
+        let stage = try value.mapping(allowed: ["team", "cover_team", "task", "task_scale", "minutes", "hours", "channel_factors", "rag_factors", "applies_to",
                                                 "out_of_hours_only", "priority", "decides", "asks_for_missing_information",
                                                 "clock_hours", "phone", "sources", "outcomes", "referral_factor"])
         func team(_ v: YAMLValue) throws(ScenarioError) -> Int {
@@ -15,7 +15,7 @@ extension FrontDoorLoader {
             }
             return index
         }
-        let time = try stage.oneOf(["minutes", "hours"], "how long the work on one contact takes")
+        let timing = try readTiming(stage, tasks: tasks, what: "how long the work on one contact takes")
         var kind = Stage.Kind.work
         if let clock = stage["clock_hours"] {
             kind = .checks(clockHours: try factors(clock, names: RAG.allCases.map(\.name), fallback: .infinity) { v throws(ScenarioError) in
@@ -58,16 +58,11 @@ extension FrontDoorLoader {
             guard try stage["decides"]?.bool() ?? false else { throw factor.error("a referral factor applies only to a stage that decides (decides: true)") }
             guard outcomes == nil else { throw factor.error("give the stage its own outcomes or a referral_factor on the design's, not both") }
         }
-        let positive = { (v: YAMLValue) throws(ScenarioError) -> Double in
-            try v.number("a factor above 0", atMost: Limits.timeFactor, "times as long") { $0 > 0 }
-        }
         return Stage(
             id: id, kind: kind,
             team: try team(try stage.required("team", "the team that does this work")),
             coverTeam: try stage["cover_team"].map(team),
-            time: try ScenarioLoader.readDistribution(time.value, hoursPerUnit: time.key == "minutes" ? 1.0 / 60 : 1),
-            channelFactors: try factors(stage["channel_factors"], names: Channel.allCases.map(\.name), fallback: 1, read: positive),
-            ragFactors: try factors(stage["rag_factors"], names: RAG.allCases.map(\.name), fallback: 1, read: positive),
+            time: timing.time, channelFactors: timing.channelFactors, ragFactors: timing.ragFactors,
             // Without applies_to a stage applies to every contact; with it, to the RAG ratings it names.
             appliesTo: stage["applies_to"] == nil ? Array(repeating: 1, count: RAG.allCases.count)
                 : try factors(stage["applies_to"], names: RAG.allCases.map(\.name), fallback: 0) { v throws(ScenarioError) in try v.probability() },
@@ -78,6 +73,6 @@ extension FrontDoorLoader {
             outcomes: outcomes,
             referralFactor: try stage["referral_factor"]?.number("a factor from 0 to 5 on the chance of a referral") { $0 >= 0 && $0 <= 5 } ?? 1,
             asksForMissingInformation: try stage["asks_for_missing_information"]?.bool() ?? false,
-            phone: phone)
+            phone: phone, task: timing.task)
     }
 }

@@ -6,9 +6,9 @@ import SimulationEngine
 enum FrontDoorLoader {
     static let rootKeys = ["extends", "scenario", "description", "start_date", "run", "calendar", "demand", "teams", "stages",
                            "outcomes", "flow", "fatigue", "strategy_discussion", "costs", "default_absence", "default_working_day",
-                           "published_figures", "targets"]
+                           "published_figures", "targets", "tasks", "sizing"]
 
-    static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String]) throws(ScenarioError) -> FrontDoorDesign {
+    static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String], forecasts: [String]) throws(ScenarioError) -> FrontDoorDesign {
         let startValue = try root.required("start_date", "the first day simulated, as 2025-04-01")
         guard let start = CivilDate(iso: try startValue.string()) else {
             throw startValue.error("expected a date written as year-month-day, such as 2025-04-01")
@@ -30,8 +30,9 @@ enum FrontDoorLoader {
         let teamIDs = teams.map(\.id)
 
         let stagesValue = try root.required("stages", "the steps every contact goes through, in order")
+        let tasks = try readTasks(root["tasks"])
         var stages: [Stage] = []
-        for (id, value) in try stagesValue.mapping().entries { stages.append(try readStage(id, value, teamIDs: teamIDs)) }
+        for (id, value) in try stagesValue.mapping().entries { stages.append(try readStage(id, value, teamIDs: teamIDs, tasks: tasks)) }
         guard let lastStage = stages.last else { throw stagesValue.error("expected at least one stage") }
         guard lastStage.decides, lastStage.appliesTo.allSatisfy({ $0 >= 1 }), lastStage.sources.allSatisfy({ $0 }), !lastStage.outOfHoursOnly else {
             throw stagesValue.error("the last stage must decide on every contact (decides: true, applying to every RAG rating and source), so that no contact leaves undecided")
@@ -60,9 +61,9 @@ enum FrontDoorLoader {
         let outcomes = try readOutcomes(try root.required("outcomes", "what the decisions are"))
         let flow = try readFlow(root["flow"])
         let fatigue = try readFatigue(root["fatigue"])
-        let discussion = try root["strategy_discussion"].map { v throws(ScenarioError) in try readStrategyDiscussion(v, teams: teams) }
+        let discussion = try root["strategy_discussion"].map { v throws(ScenarioError) in try readStrategyDiscussion(v, teams: teams, tasks: tasks) }
         let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, calendar: calendar)
         return FrontDoorDesign(calendar: calendar, demand: demand, teams: teams, stages: stages, outcomes: outcomes,
-                               flow: flow, fatigue: fatigue, strategyDiscussion: discussion, costs: costs, assumptions: assumptions)
+                               flow: flow, fatigue: fatigue, strategyDiscussion: discussion, costs: costs, assumptions: assumptions, forecasts: forecasts)
     }
 }

@@ -17,6 +17,9 @@ public struct ScenarioDocument {
     public let files: [String]
     /// Every value marked `# assumption`, and every override, as "key.path (where): note".
     let assumptions: [String]
+    /// Every value marked `# forecast` (taken from a forecast, not evidence of what happened), as
+    /// "key.path (file:line): note".
+    let forecasts: [String]
     /// The overrides laid over the files, as written (`teams.screeners.people=20`).
     var changes: [String] = []
 
@@ -27,8 +30,8 @@ public struct ScenarioDocument {
 
     /// Reads scenario text; `file` names it in errors and locates the files it extends.
     public static func parse(_ text: String, file: String) throws(ScenarioError) -> ScenarioDocument {
-        let (root, files, assumptions) = try ScenarioLoader.readChain(text, file: file, seen: [])
-        return ScenarioDocument(root: root, file: file, files: files, assumptions: assumptions)
+        let (root, files, notes) = try ScenarioLoader.readChain(text, file: file, seen: [])
+        return ScenarioDocument(root: root, file: file, files: files, assumptions: notes.assumptions, forecasts: notes.forecasts)
     }
 
     /// The same document with `overrides` laid over it in order, each recorded as an assumption.
@@ -47,7 +50,7 @@ public struct ScenarioDocument {
             assumptions.append("\(override.key) (set on the command line): \(override.text)")
             changes.append(override.text)
         }
-        return ScenarioDocument(root: root, file: file, files: files, assumptions: assumptions, changes: changes)
+        return ScenarioDocument(root: root, file: file, files: files, assumptions: assumptions, forecasts: forecasts, changes: changes)
     }
 
     /// The scenario the document describes, validated.

@@ -39,7 +39,7 @@ public enum ScenarioLoader {
         let length = try readRunLength(try mapping.required("run", "how long to simulate"))
         let model: Scenario.Model
         if isFrontDoor {
-            model = .frontDoor(try FrontDoorLoader.read(mapping, length: length, assumptions: document.assumptions))
+            model = .frontDoor(try FrontDoorLoader.read(mapping, length: length, assumptions: document.assumptions, forecasts: document.forecasts))
         } else {
             model = try readNetwork(mapping)
         }
@@ -50,7 +50,8 @@ public enum ScenarioLoader {
                             try readPublishedFigures(v, measures: measures().map(\.id))
                         } ?? [],
                         targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: measures()) } ?? [],
-                        changes: document.changes)
+                        changes: document.changes,
+                        sizing: try mapping["sizing"].map { v throws(ScenarioError) in try readSizingPlan(v, model: model) })
     }
 
     /// `["decided_within_3wd >= 85%", "decisions_per_manager_day.p95 <= 45"]`, for measures the scenario has.
@@ -64,6 +65,25 @@ public enum ScenarioLoader {
             targets.append(target)
         }
         return targets
+    }
+
+    /// `sizing: {teams: [screeners, team_managers], max_posts: 40}`: teams of the design, each once.
+    static func readSizingPlan(_ value: YAMLValue, model: Scenario.Model) throws(ScenarioError) -> Scenario.SizingPlan {
+        guard case .frontDoor(let design) = model else { throw value.error("only a front door's teams can be sized") }
+        let plan = try value.mapping(allowed: ["teams", "max_posts"])
+        let list = try plan.required("teams", "the teams --at-standard may size, such as [screeners, team_managers]")
+        let ids = design.teams.map(\.id)
+        var teams: [String] = []
+        for item in try list.list() {
+            let id = try item.string()
+            guard ids.contains(id) else { throw item.error("no team is called '\(id)'; expected one of \(ids.joined(separator: ", "))" + suggestion(for: id, among: ids)) }
+            guard !teams.contains(id) else { throw item.error("team '\(id)' is named twice") }
+            teams.append(id)
+        }
+        guard !teams.isEmpty else { throw list.error("expected at least one team") }
+        let most = try plan.required("max_posts", "the most posts to try in any one team, such as 40")
+            .wholeNumber(atLeast: 1, atMost: Limits.peoplePerTeam, "posts")
+        return Scenario.SizingPlan(teams: teams, maximumPosts: most)
     }
 
     /// `measure.name: {value: 0.226, source: "…"}`, for measures the scenario has.
@@ -112,11 +132,19 @@ public enum ScenarioLoader {
         }
     }
 
+    /// The values a chain of files marks as assumptions and as forecasts, each key once (the
+    /// extending file's note where both mark it).
+    struct MarkedNotes {
+        var assumptions: [String]
+        var forecasts: [String]
+    }
+
     /// Parses a file and the chain of files it extends; the result reads as their merge.
-    static func readChain(_ text: String, file: String, seen: [String]) throws(ScenarioError) -> (YAMLValue, [String], [String]) {
+    static func readChain(_ text: String, file: String, seen: [String]) throws(ScenarioError) -> (YAMLValue, [String], MarkedNotes) {
         var root = try YAMLValue.parse(text, file: file)
         var files = [file]
-        var assumptions = assumptionNotes(in: text, file: file)
+        var notes = MarkedNotes(assumptions: self.notes(marked: "assumption", in: text, file: file),
+                                forecasts: self.notes(marked: "forecast", in: text, file: file))
         guard case .mapping = root.node else { throw root.error("expected a scenario: a mapping of keys such as scenario, run and stages") }
         if let extendsValue = try root.mapping()["extends"] {
             let relative = try extendsValue.string()
@@ -128,19 +156,22 @@ public enum ScenarioLoader {
             }
             let baseText: String
             do { baseText = try readText(base) } catch { throw extendsValue.error("cannot read '\(relative)' (looked for \(base)): \(error.message)") }
-            let (baseRoot, baseFiles, baseAssumptions) = try readChain(baseText, file: base, seen: seen + [(file as NSString).standardizingPath])
+            let (baseRoot, baseFiles, baseNotes) = try readChain(baseText, file: base, seen: seen + [(file as NSString).standardizingPath])
             root.underlying = [baseRoot] + baseRoot.underlying
             files += baseFiles
-            let own = Set(assumptions.map { $0.components(separatedBy: " (").first! })
-            assumptions += baseAssumptions.filter { !own.contains($0.components(separatedBy: " (").first!) }
+            func merged(_ own: [String], _ inherited: [String]) -> [String] {
+                let keys = Set(own.map { $0.components(separatedBy: " (").first! })
+                return own + inherited.filter { !keys.contains($0.components(separatedBy: " (").first!) }
+            }
+            notes = MarkedNotes(assumptions: merged(notes.assumptions, baseNotes.assumptions), forecasts: merged(notes.forecasts, baseNotes.forecasts))
         }
-        return (root, files, assumptions)
+        return (root, files, notes)
     }
 
-    /// Every key marked `# assumption`, as "key.path (file:line): the comment". The mark is a
-    /// comment that starts with "assumption"; one on a line of its own (with the comment lines
-    /// that follow it) belongs to the next key.
-    static func assumptionNotes(in text: String, file: String) -> [String] {
+    /// Every key marked `# <word>` (`# assumption`, `# forecast`), as "key.path (file:line): the
+    /// comment". The mark is a comment that starts with the word; one on a line of its own (with
+    /// the comment lines that follow it) belongs to the next key.
+    static func notes(marked word: String, in text: String, file: String) -> [String] {
         var notes: [String] = []
         var stack: [(indent: Int, key: String)] = []
         var pending: String?
@@ -150,8 +181,8 @@ public enum ScenarioLoader {
             let indent = line.utf8.prefix { $0 == UInt8(ascii: " ") }.count
             let trimmed = trimmingBlanks(content)
             let marked = comment.flatMap { c -> String? in
-                guard c.lowercased().hasPrefix("assumption") else { return nil }
-                return c.dropFirst("assumption".count).trimmingCharacters(in: CharacterSet(charactersIn: " :—-,"))
+                guard c.lowercased().hasPrefix(word) else { return nil }
+                return c.dropFirst(word.count).trimmingCharacters(in: CharacterSet(charactersIn: " :—-,"))
             }
             guard let colon = trimmed.utf8.firstIndex(of: UInt8(ascii: ":")), !trimmed.hasPrefix("-") else {
                 if trimmed.isEmpty, let marked { pending = marked }

@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
         Examples:
           frontdoor check Scenarios/cads.yaml
           frontdoor check Scenarios/what-if/peterborough-second-manager.yaml
-          frontdoor check Scenarios/mash.yaml --set stages.decide.minutes=20
+          frontdoor check Scenarios/mash.yaml --set tasks.manager_decision.minutes=20
         """
     )
 

@@ -197,7 +197,8 @@ func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: Ou
 }
 
 /// Prints a comparison and writes its files, as `run`, `compare`, `sweep` and `merge` all do.
-func present(_ comparison: DesignComparison, presentation: Presentation, output: OutputOptions, folder: OutputFolder?, commandLine: [String]) throws {
+func present(_ comparison: DesignComparison, presentation: Presentation, output: OutputOptions, folder: OutputFolder?, commandLine: [String],
+             standard: StandardView? = nil) throws {
     switch (presentation, output.json) {
     case (.designs, true): print(try summaryJSON(comparison))
     case (.sweep, true): print(try ComparisonJSON(comparison).text())
@@ -213,7 +214,7 @@ func present(_ comparison: DesignComparison, presentation: Presentation, output:
         let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: commandLine)
         switch presentation {
         case .designs:
-            let written = try folder.write(comparison, manifest: manifest)
+            let written = try folder.write(comparison, manifest: manifest, standard: standard)
             printError("Wrote \(written.count) files to \(folder.path)/ (open \(folder.path)/report.html)")
         case .sweep(let axes, let points, let measures):
             try folder.write([("sweep.csv", SweepReport.csv(comparison, axes: axes, points: points)),

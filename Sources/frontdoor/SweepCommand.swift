@@ -19,7 +19,7 @@ struct Sweep: ParsableCommand {
               --vary teams.team_managers.people=3,4,5,6 \\
               --vary teams.screeners.people=12,14,16
           frontdoor sweep Scenarios/cads.yaml \\
-              --vary stages.consultation.minutes=30,40,50 -r 30
+              --vary stages.consultation.task_scale.factor=1.5,2,2.5 -r 30
         """
     )
 

@@ -246,6 +246,33 @@ enum Frontdoor {
         #expect((manifest["command_line"] as? [String])?.contains("compare") == true)
     }
 
+    @Test func compareAtOneStandardWritesTheStandardAndTheFrontier() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-standard-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try Frontdoor.run(["compare", "Scenarios/peterborough.yaml", "Scenarios/what-if/peterborough-second-manager.yaml",
+                                         "--at-standard", "--target", "decided_within_3wd>=80%", "-r", "3",
+                                         "--set", "run.horizon_days=90", "--set", "run.warm_up_days=20",
+                                         "--set", "sizing={teams: [team_manager], max_posts: 4}", "--output", folder])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("At one standard (decided_within_3wd>=80%; no team more than 85% busy):"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("peterborough@standard: team_manager 2 (1 as staffed)"), "\(outcome.standardOutput)")
+        // Sized to the standard, the two designs are the same front door: neither is the cheaper.
+        #expect(outcome.standardOutput.contains("Cheapest to meet the standard: peterborough@standard and peterborough-second-manager@standard, "
+                                                + "which cost the same at it."), "\(outcome.standardOutput)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(Set(["standard.csv", "frontier.csv", "report.html", "summary.csv"]).isSubset(of: Set(files)))
+        let standard = try String(contentsOfFile: folder + "/standard.csv", encoding: .utf8)
+        #expect(standard.contains("peterborough,team_manager,1,"), "\(standard)")
+        #expect(standard.contains("peterborough-second-manager,team_manager,2,"), "\(standard)")
+        let frontier = try String(contentsOfFile: folder + "/frontier.csv", encoding: .utf8)
+        #expect(frontier.contains(",as staffed,"), "\(frontier)")
+        let report = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(report.contains("<h2>At one standard</h2>") && report.range(of: "At one standard")!.lowerBound < report.range(of: "Key figures")!.lowerBound)
+        // The standard is a choice of --at-standard, and a network has no teams to size.
+        #expect(try Frontdoor.run(["compare", "Scenarios/mash.yaml", "Scenarios/cads.yaml", "--target", "decided_within_3wd>=80%"]).standardError
+            .contains("--target sets the standard of --at-standard"))
+    }
+
     @Test func compareNeedsTwoDesigns() throws {
         #expect(try Frontdoor.run(["compare", "Scenarios/mash.yaml"]).status != 0)
     }

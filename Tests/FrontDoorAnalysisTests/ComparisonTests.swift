@@ -28,6 +28,21 @@ import Synchronization
         #expect(comparison.differences[0].isEmpty)
     }
 
+    @Test func cashNeverIncludesTheNotionalDownstreamCost() throws {
+        // Two designs that differ only in what an assessment is worth to the teams downstream: the
+        // notional cost differs, the cash does not, by exactly £0 in every replication.
+        let short = ["run.horizon_days=90", "run.warm_up_days=20"]
+        let base = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml", overrides: short)
+        let dearer = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml",
+                                             overrides: short + ["scenario=dearer-assessments", "costs.downstream.assessment_hours=40"])
+        let comparison = Comparison.run([base, dearer], settings: ExperimentSettings(replications: 3, seed: 4, jobs: 2))
+        let cash = try #require(comparison.differences[1].first { $0.id == MeasureID(.cashCost) })
+        let notional = try #require(comparison.differences[1].first { $0.id == MeasureID(.downstreamCost) })
+        #expect(cash.mean == 0 && cash.halfWidth == 0)
+        #expect(notional.ci95Low > 0)
+        #expect(!comparison.designs[0].scenario.measures.contains { $0.id.name == "cost.total_per_year_gbp" })
+    }
+
     @Test func precisionAddsReplicationsUntilTheTargetIsMet() {
         let settings = ExperimentSettings(replications: 4, seed: 5, jobs: 2, precision: 0.004, maximumReplications: 80)
         let comparison = Comparison.run([Self.tandem], settings: settings)

@@ -56,17 +56,26 @@ import FrontDoorReports
                                     settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         // One manager cannot keep up (about 51 decisions every day, a growing backlog); two keep up
-        // with about 31 a day on average, but on busy days, when the other is away, about 51: three.
-        #expect(answer.posts == [3])
+        // with about 31 a day on average, but on busy days, when the other is away, about 51. With
+        // three, the busiest day in twenty is about 45 (the social workers screen in the shared
+        // task's 20 to 35 minutes, so Monday's batch reaches the managers the same day): too close
+        // to 45 to meet with confidence in 6 replications, so four.
+        #expect(answer.posts == [4])
         #expect(answer.meetsTargets)
-        let two = try #require(result.nextSmaller.first)
-        #expect(two.posts == [2] && !two.meetsTargets)
-        #expect(two.missed.map(\.measure) == [MeasureID(.decisionsPerManagerDayP95)])
+        let three = try #require(result.nextSmaller.first)
+        #expect(three.posts == [3] && !three.meetsTargets)
+        #expect(three.missed.map(\.measure) == [MeasureID(.decisionsPerManagerDayP95)])
         // A binary search over 1…6 and the check at the maximum: far fewer runs than every staffing.
         #expect(result.candidates.count <= 5)
-        #expect(result.explanation(money: { String($0) }).contains("With 2 in team_manager it misses decisions_per_manager_day.p95"))
-        // At the answer, the busy day has the least room to spare: it binds.
-        #expect(result.explanation(money: { String($0) }).contains("The binding target is decisions_per_manager_day.p95"))
+        #expect(result.explanation(money: { String($0) }).contains("With 3 in team_manager it misses decisions_per_manager_day.p95"))
+        // At the answer, the target with least room to spare (as a share of the target) binds.
+        let rooms = targets.map { target -> Double in
+            let m = answer.measures.first { $0.id == target.measure }!
+            return (target.atLeast ? m.ci95Low - target.value : target.value - m.ci95High) / target.value
+        }
+        let binding = targets[rooms.firstIndex(of: rooms.min()!)!]
+        #expect(result.binding(at: answer)?.target == binding)
+        #expect(result.explanation(money: { String($0) }).contains("The binding target is \(binding):"))
     }
 
     @Test func aTargetNoStaffingMeetsIsExplainedByWhereTheTimeGoes() throws {

@@ -153,11 +153,31 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
           other:
             people: 2          # from the seed
         """
-        let notes = ScenarioLoader.assumptionNotes(in: text, file: "x.yaml")
+        let notes = ScenarioLoader.notes(marked: "assumption", in: text, file: "x.yaml")
         #expect(notes == ["teams.screeners.people (x.yaml:3): sized by hand",
                           "teams.screeners.hours (x.yaml:6): calibrated to the seed's figure"])
         // A file saved with Windows line endings has the same notes, on the same lines.
-        #expect(ScenarioLoader.assumptionNotes(in: text.replacingOccurrences(of: "\n", with: "\r\n"), file: "x.yaml") == notes)
+        #expect(ScenarioLoader.notes(marked: "assumption", in: text.replacingOccurrences(of: "\n", with: "\r\n"), file: "x.yaml") == notes)
+    }
+
+    @Test func forecastsAreListedApartFromAssumptions() throws {
+        let text = """
+        stages:
+          talk:
+            referral_factor: 0.5   # forecast: the seed expected half as many; drives assessments
+            minutes: 40            # assumption
+        """
+        #expect(ScenarioLoader.notes(marked: "forecast", in: text, file: "x.yaml")
+                == ["stages.talk.referral_factor (x.yaml:3): the seed expected half as many; drives assessments"])
+        #expect(ScenarioLoader.notes(marked: "assumption", in: text, file: "x.yaml") == ["stages.talk.minutes (x.yaml:4)"])
+        // The CADS's conversation effect is Norfolk's forecast, and is listed as one.
+        guard case .frontDoor(let cads) = try ScenarioLoader.load(path: packageRoot + "/Scenarios/cads.yaml").model,
+              case .frontDoor(let mash) = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml").model else {
+            Issue.record("not front doors")
+            return
+        }
+        #expect(cads.forecasts.count == 1 && cads.forecasts[0].hasPrefix("stages.consultation.referral_factor (cads.yaml:"), "\(cads.forecasts)")
+        #expect(mash.forecasts.isEmpty)
     }
 
     /// Scenario files are read without Yams's typing rules: true and false are YAML 1.1's words
@@ -199,7 +219,7 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(two.teams.last { $0.id == "team_manager" }!.people == [1, 1])
         #expect(two.teams.first { $0.id == "team_manager" }!.grade == "team_manager")
         #expect(one.demand.contactsPerYear == 10_900 && two.demand.contactsPerYear == 10_900)
-        #expect(variant.files.map { ($0 as NSString).lastPathComponent } == ["peterborough-second-manager.yaml", "peterborough.yaml", "demand.yaml"])
+        #expect(variant.files.map { ($0 as NSString).lastPathComponent } == ["peterborough-second-manager.yaml", "peterborough.yaml", "demand.yaml", "tasks.yaml"])
     }
 
     @Test func anExtendingFileReplacesAWholeDistributionAndSwitchesUnits() throws {

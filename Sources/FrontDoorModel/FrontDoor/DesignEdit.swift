@@ -38,6 +38,6 @@ extension Scenario {
             }
         }
         return Scenario(name: name, summary: summary, file: file, files: files, model: .frontDoor(design), length: length,
-                        publishedFigures: publishedFigures, targets: targets, changes: changes)
+                        publishedFigures: publishedFigures, targets: targets, changes: changes, sizing: sizing)
     }
 }

@@ -16,10 +16,15 @@ public struct FrontDoorDesign: Sendable {
     public var costs: Costs
     /// Every value in the scenario marked `# assumption`, with its key path, for the report.
     public var assumptions: [String]
+    /// Every value in the scenario marked `# forecast` — taken from a forecast, not from evidence
+    /// of what happened — with its key path and what it drives, for the report to list beside the
+    /// figures.
+    public var forecasts: [String]
 
     /// Makes the value from its parts (the scenario reader does; tests may).
     public init(calendar: ServiceCalendar, demand: Demand, teams: [Team], stages: [Stage], outcomes: OutcomeRules, flow: FlowRules, fatigue: Fatigue?,
-                strategyDiscussion: StrategyDiscussion? = nil, costs: Costs, assumptions: [String]) {
+                strategyDiscussion: StrategyDiscussion? = nil, costs: Costs, assumptions: [String], forecasts: [String] = []) {
+        self.forecasts = forecasts
         self.calendar = calendar
         self.demand = demand
         self.teams = teams
@@ -427,10 +432,14 @@ public struct Stage: Sendable {
     /// Contacts missing information wait for it here before the work starts.
     public var asksForMissingInformation: Bool
     public var phone: PhoneLine?
+    /// The shared task whose time (with its channel and RAG factors, and any scaling) this stage
+    /// takes; nil for a time of the stage's own.
+    public var task: TaskReference?
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double], appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?, referralFactor: Double = 1, asksForMissingInformation: Bool, phone: PhoneLine?) {
+    public init(id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double], appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?, referralFactor: Double = 1, asksForMissingInformation: Bool, phone: PhoneLine?, task: TaskReference? = nil) {
         self.id = id
+        self.task = task
         self.kind = kind
         self.team = team
         self.coverTeam = coverTeam
@@ -533,11 +542,14 @@ public struct StrategyDiscussion: Sendable {
     /// Length of the meeting (hours).
     public var time: Distribution
     public var withinWorkingDays: Double
+    /// The shared task whose time the meeting takes; nil for a time of its own.
+    public var task: TaskReference?
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(participants: [Participant], time: Distribution, withinWorkingDays: Double) {
+    public init(participants: [Participant], time: Distribution, withinWorkingDays: Double, task: TaskReference? = nil) {
         precondition(!participants.isEmpty && participants.allSatisfy { $0.people >= 1 } && withinWorkingDays > 0)
         self.participants = participants
+        self.task = task
         self.time = time
         self.withinWorkingDays = withinWorkingDays
     }

@@ -245,8 +245,9 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         contacts[id].waitingSince = now
         let isCaller = rules.isCaller[stageIndex * Channel.allCases.count + contacts[id].channel.rawValue]
         if isCaller { recorder.rang() }
+        // A person held for a strategy discussion still takes a contact on the immediate path.
         if let person = workforce.freePerson(team: rules.team[stageIndex], cover: rules.coverTeam[stageIndex]),
-           !discussions.holds(team: workforce.people[person].team, teams: workforce.teams) {
+           immediate[contacts[id].rag.rawValue] || !discussions.holds(team: workforce.people[person].team, teams: workforce.teams) {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
@@ -302,27 +303,37 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         // join it, or wait for the others it needs.
         if discussions.needed[team] > 0 {
             startDiscussions(at: now)
-            guard workforce.isFree(person), !discussions.holds(team: team, teams: workforce.teams) else { return }
+            guard workforce.isFree(person) else { return }
         }
-        if let (id, stageIndex) = nextWaiting(for: team, covering: false) ?? nextWaiting(for: team, covering: true) {
+        // Held for a strategy discussion, a person still takes a contact on the immediate path.
+        let immediateOnly = discussions.holds(team: team, teams: workforce.teams)
+        if let (id, stageIndex) = nextWaiting(for: team, covering: false, immediateOnly: immediateOnly)
+            ?? nextWaiting(for: team, covering: true, immediateOnly: immediateOnly) {
             start(id, stage: stageIndex, person: person, at: now)
         }
     }
 
     /// The next contact waiting at one of the stages `team` works, or, `covering`, of those it
-    /// covers whose own team is all away today (most urgent first where the stage serves by
-    /// priority).
-    mutating func nextWaiting(for team: Int, covering: Bool) -> (Int32, Int)? {
+    /// covers whose own team is all away today: a contact on the immediate path at any of them
+    /// first ("to the front of every queue"), then the stages in order, most urgent first where
+    /// a stage serves by priority.
+    mutating func nextWaiting(for team: Int, covering: Bool, immediateOnly: Bool) -> (Int32, Int)? {
         // Read field by field: a method on the tables would copy them for each call.
         let first = covering ? rules.coveredFrom[team] : rules.workedFrom[team]
         let end = covering ? rules.coveredFrom[team + 1] : rules.workedFrom[team + 1]
-        for k in first..<end {
-            let stageIndex = covering ? rules.covered[k] : rules.worked[k]
-            if covering && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }
-            for queue in stageIndex * RAG.allCases.count..<(stageIndex + 1) * RAG.allCases.count where !queues[queue].isEmpty {
-                // Entries left by contacts that moved on (their token changed) are dropped.
-                while let entry = queues[queue].pop() {
-                    if isWaiting(entry.contact, token: entry.token) { return (entry.contact, stageIndex) }
+        for immediatePass in immediateOnly ? [true] : [true, false] {
+            for k in first..<end {
+                let stageIndex = covering ? rules.covered[k] : rules.worked[k]
+                if covering && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }
+                for queue in 0..<RAG.allCases.count {
+                    // A stage by priority queues by rating; one in order of arrival keeps the
+                    // immediate path in its first queue.
+                    if immediatePass && !(rules.byPriority[stageIndex] ? immediate[queue] : queue == 0) { continue }
+                    let index = stageIndex * RAG.allCases.count + queue
+                    // Entries left by contacts that moved on (their token changed) are dropped.
+                    while let entry = queues[index].pop() {
+                        if isWaiting(entry.contact, token: entry.token) { return (entry.contact, stageIndex) }
+                    }
                 }
             }
         }

@@ -41,12 +41,13 @@ struct StrategyDiscussions: ~Copyable {
     }
 
     /// Whether a free person of `team` waits for the oldest discussion rather than take other
-    /// work: it needs every free person of the team, and every team it needs has someone at work
-    /// today (so nobody waits for a team that is all away).
+    /// work: it needs every free person of the team, and every team it needs is open now with
+    /// enough people at work today (so nobody waits for a team that is all away, or has gone
+    /// home for the evening while the waiting team works on).
     @inline(__always)
     func holds(team: Int, teams: borrowing UniqueArray<Workforce.TeamState>) -> Bool {
         !waiting.isEmpty && needed[team] > 0 && teams[team].free.count <= needed[team]
-            && (rule?.participants.allSatisfy { teams[$0.team].presentToday >= $0.people } ?? false)
+            && (rule?.participants.allSatisfy { teams[$0.team].open && teams[$0.team].presentToday >= $0.people } ?? false)
     }
 
     /// Discussions decided on and not yet held.

@@ -79,6 +79,17 @@ enum FrontDoorMeasures {
                 Double($0.managerDayMax)
             }
         }
+        // Everyone who decides, so that designs compare: a CADS whose practitioners decide in the
+        // call carries its load there, not with its managers. The emergency duty team decides
+        // out of hours only, beside the front door, and is left out.
+        let deciders = design.decidingTeams.filter { team in
+            design.stages.contains { $0.decides && !$0.outOfHoursOnly && ($0.team == team || $0.coverTeam == team) }
+        }.sorted()
+        c.add(MeasureID(.decisionsPerDeciderDayMean), "Decisions made or signed off per decision-maker per working day, on average: everyone who "
+              + "decides (practitioners who decide without sign-off as well as managers; the emergency duty team apart)", unit: .decisions) { run in
+            let days = deciders.reduce(0) { $0 + run.teamDecisionDays[$1] }
+            return days > 0 ? Double(deciders.reduce(0) { $0 + run.teamDecisions[$1] }) / Double(days) : 0
+        }
         c.add(MeasureID(.decisionsAtFullFatigue), "Share of decisions made with fatigue at its full effect (late in a sitting)", unit: .fraction) {
             share($0.decisionsAtFullFatigue, of: $0.decided)
         }
@@ -180,8 +191,9 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.downstreamCost), "Notional cost a year at \(prices) prices of the assessments, section 47 enquiries and early help that follow: "
               + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
         let cover = coverRates.isEmpty ? "" : ", informal cover"
-        c.add(MeasureID(.totalCost), "Staff and agency cost a year\(cover) plus the notional downstream cost, at \(prices) prices",
-              unit: .poundsAYear) { staffAndAgency + informalCover($0) + downstream($0) }
+        // Cash is never summed with notional cost: the downstream cost is its own measure.
+        c.add(MeasureID(.cashCost), "Cash a year at \(prices) prices: staff pay, enhancements and on-costs, agency premium\(cover) "
+              + "(the notional downstream cost is not in it)", unit: .poundsAYear) { staffAndAgency + informalCover($0) }
         c.add(MeasureID(.staffCostPerContact), "Front-door staff and agency cost\(cover) per contact received, at \(prices) prices", unit: .pounds) {
             $0.received > 0 ? (staffAndAgency + informalCover($0)) / $0.perYear($0.received) : 0
         }

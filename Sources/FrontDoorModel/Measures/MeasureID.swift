@@ -37,6 +37,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case decisionsPerManagerDayMean = "decisions_per_manager_day.mean"
         case decisionsPerManagerDayP95 = "decisions_per_manager_day.p95"
         case decisionsPerManagerDayMax = "decisions_per_manager_day.max"
+        case decisionsPerDeciderDayMean = "decisions_per_decider_day.mean"
         case decisionsAtFullFatigue = "decisions.at_full_fatigue"
         case decisionsChangedByFatigue = "decisions.changed_by_fatigue"
         // Work
@@ -72,7 +73,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case informalCoverCost = "cost.informal_cover_per_year_gbp"
         case oneOffCost = "cost.one_off_gbp"
         case downstreamCost = "cost.downstream_per_year_gbp"
-        case totalCost = "cost.total_per_year_gbp"
+        case cashCost = "cost.cash_per_year_gbp"
         case staffCostPerContact = "cost.per_contact_gbp"
         // Teams and stages
         case teamUtilisation = "team.*.utilisation"

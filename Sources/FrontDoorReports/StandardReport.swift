@@ -1,0 +1,146 @@
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// The designs sized to one standard and the targets that make it, for a report to present.
+public struct StandardView: Sendable {
+    public let sized: [DesignAtStandard]
+    public let targets: [SizingTarget]
+
+    public init(sized: [DesignAtStandard], targets: [SizingTarget]) {
+        self.sized = sized
+        self.targets = targets
+    }
+}
+
+/// The designs at one standard — the posts each needs to meet the shared targets with no team
+/// over 85% busy, and the cash that costs — for the terminal, `standard.csv`, `frontier.csv` and
+/// the report, which opens with it.
+public enum StandardReport {
+    /// "screeners 12 (18 as staffed), team_managers 7 (6 as staffed)".
+    static func posts(_ sized: DesignAtStandard) -> String {
+        guard let sizing = sized.sizing, let answer = sizing.answer else { return "" }
+        return zip(sizing.teams, zip(answer.posts, sizing.currentPosts)).map { "\($0) \($1.0) (\($1.1) as staffed)" }.joined(separator: ", ")
+    }
+
+    /// One line per design, in words: its posts and cash at the standard, or why it has none.
+    static func lines(_ sized: [DesignAtStandard], comparison: DesignComparison) -> [String] {
+        sized.map { entry in
+            let name = entry.design.name
+            let asStaffed = comparison.designs.first { $0.scenario.name == name }?[.cashCost]
+            guard let sizing = entry.sizing else {
+                return "\(name): marks no team as sizable (give `sizing:` in its scenario), so it is shown as staffed only"
+            }
+            guard let standard = entry.standard, let cash = comparison.designs.first(where: { $0.scenario.name == standard.name })?[.cashCost] else {
+                let binding = entry.binding.map { " The target that binds is \($0.target.text): at best \(SizingReport.interval($0.measure))." } ?? ""
+                return "\(name): cannot meet the standard with at most \(sizing.maximumPosts) posts in \(sizing.teams.joined(separator: ", ")).\(binding)"
+            }
+            return "\(standard.name): \(posts(entry)): \(ScenarioDescription.money(cash.mean)) cash a year"
+                + (asStaffed.map { " (as staffed \(ScenarioDescription.money($0.mean)))" } ?? "")
+        }
+    }
+
+    /// The cheapest design at the standard and how sure that is, in words.
+    static func verdict(_ sized: [DesignAtStandard], comparison: DesignComparison) -> String {
+        let names = sized.compactMap(\.standard?.name)
+        guard names.count > 1, let cheapest = Standard.cheapest(comparison, among: names) else {
+            return names.count == 1 ? "Only \(names[0]) meets the standard, so there is no cheapest to choose." : "No design meets the standard."
+        }
+        guard cheapest.names.count == 1 else {
+            return "Cheapest to meet the standard: \(cheapest.names.joined(separator: " and ")), which cost the same at it"
+                + (cheapest.names.count < names.count ? ", less than the others in \(HTMLReport.percent(cheapest.share)) of paired replications." : ".")
+        }
+        return "Cheapest to meet the standard: \(cheapest.names[0]), the cheapest in \(HTMLReport.percent(cheapest.share)) of paired replications."
+    }
+
+    /// The standard in words: the targets, and no team over the ceiling.
+    static func standardWords(_ targets: [SizingTarget]) -> String {
+        (targets.map(\.text) + ["no team more than \(HTMLReport.percent(Standard.utilisationCeiling)) busy"]).joined(separator: "; ")
+    }
+
+    /// The terminal's opening: the standard, each design at it, and which is cheapest.
+    public static func text(_ sized: [DesignAtStandard], targets: [SizingTarget], comparison: DesignComparison) -> String {
+        (["At one standard (\(standardWords(targets))):"] + lines(sized, comparison: comparison).map { "  " + $0 }
+            + [verdict(sized, comparison: comparison), ""]).joined(separator: "\n") + "\n"
+    }
+
+    /// `standard.csv`: per design and sized team, the posts as staffed and at the standard and
+    /// their cash a year; then per design its whole cash a year as staffed and at the standard.
+    public static func csv(_ sized: [DesignAtStandard], comparison: DesignComparison) -> String {
+        var rows = [["design", "team", "posts_as_staffed", "posts_at_standard", "cash_a_year_as_staffed", "cash_a_year_at_standard", "meets_standard"]]
+        func teamCash(_ scenario: Scenario?, _ team: String) -> String {
+            guard case .frontDoor(let design)? = scenario?.model, let costs = StaffCosts(design).teams.first(where: { $0.id == team }) else { return "" }
+            return BudgetView.pounds(costs.total)
+        }
+        for entry in sized {
+            let meets = entry.standard == nil ? "no" : "yes"
+            if let sizing = entry.sizing {
+                for (index, team) in sizing.teams.enumerated() {
+                    rows.append([entry.design.name, team, String(sizing.currentPosts[index]), sizing.answer.map { String($0.posts[index]) } ?? "",
+                                 teamCash(entry.design, team), teamCash(entry.standard, team), meets])
+                }
+            }
+            let cash = { (name: String?) in name.flatMap { n in comparison.designs.first { $0.scenario.name == n }?[.cashCost] }.map { BudgetView.pounds($0.mean) } ?? "" }
+            rows.append([entry.design.name, "all teams", "", "", cash(entry.design.name), cash(entry.standard?.name), entry.sizing == nil ? "not sized" : meets])
+        }
+        return CSVTables.table(rows)
+    }
+
+    /// The frontier of one design: every staffing the search ran in full, cheapest first, as
+    /// cash a year against the binding target's measure.
+    static func frontier(_ entry: DesignAtStandard) -> [(posts: String, cash: Double, measure: MeasureSummary, meets: Bool)] {
+        guard let sizing = entry.sizing, let binding = entry.binding else { return [] }
+        return sizing.candidates.compactMap { candidate in
+            candidate.measures.first { $0.id == binding.target.measure }.map { measure in
+                (zip(sizing.teams, candidate.posts).map { "\($0)=\($1)" }.joined(separator: " "), candidate.cost, measure, candidate.meetsTargets)
+            }
+        }.sorted { $0.cash < $1.cash }
+    }
+
+    /// `frontier.csv`: per design, every staffing run in full and the design as staffed, with
+    /// cash a year (staff and agency) and the binding target's measure with its interval.
+    public static func frontierCSV(_ sized: [DesignAtStandard], comparison: DesignComparison) -> String {
+        var rows = [["design", "point", "staffing", "cash_a_year", "measure", "target", "mean", "ci95_low", "ci95_high", "meets_standard"]]
+        for entry in sized {
+            guard let binding = entry.binding else { continue }
+            let target = binding.target.text
+            for point in frontier(entry) {
+                rows.append([entry.design.name, "searched", point.posts, BudgetView.pounds(point.cash), point.measure.id.name, target,
+                             CSVTables.number(point.measure.mean), CSVTables.number(point.measure.ci95Low), CSVTables.number(point.measure.ci95High),
+                             point.meets ? "yes" : "no"])
+            }
+            if let design = comparison.designs.first(where: { $0.scenario.name == entry.design.name }), let m = design[binding.target.measure],
+               let cash = design[.cashCost] {
+                rows.append([entry.design.name, "as staffed", "", BudgetView.pounds(cash.mean), m.id.name, target,
+                             CSVTables.number(m.mean), CSVTables.number(m.ci95Low), CSVTables.number(m.ci95High), ""])
+            }
+        }
+        return CSVTables.table(rows)
+    }
+
+    /// The report's opening section: the standard, a table of each design at it, the verdict,
+    /// and each design's frontier as a chart.
+    public static func html(_ sized: [DesignAtStandard], targets: [SizingTarget], comparison: DesignComparison) -> String {
+        var html = "<p>Every design is sized to the same standard — \(escape(standardWords(targets))) — by the teams its scenario marks as sizable, "
+            + "so that the designs are compared as each would need to be staffed to give the same service, not as staffed by assumption. "
+            + "Cash is staff, agency and informal cover; the notional cost of work that follows in other teams is not in it.</p><ul>"
+        html += lines(sized, comparison: comparison).map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+        html += "<p><strong>\(escape(verdict(sized, comparison: comparison)))</strong></p>"
+        for entry in sized {
+            let points = frontier(entry)
+            guard points.count > 1, let binding = entry.binding else { continue }
+            let definition = binding.measure.definition
+            let asStaffed = comparison.designs.first { $0.scenario.name == entry.design.name }
+            let band = SVGChart.Band(name: entry.design.name, points: points.map { (x: $0.cash / 1000, mean: $0.measure.mean, low: $0.measure.ci95Low, high: $0.measure.ci95High) })
+            let ticks = points.map { (x: $0.cash / 1000, label: "£\(Int(($0.cash / 1000).rounded()))k") }
+            html += "<figure><figcaption>\(escape(entry.design.name)): \(escape(definition.label)) against cash a year, for each staffing the search ran</figcaption>"
+                + SVGChart.bands([band], ticks: ticks, yLabel: definition.unit.rawValue, title: "\(entry.design.name): cost against service",
+                                 fromZero: false, target: binding.target.value)
+                + "<p class=\"note\">Horizontal: cash a year (staff and agency). The band is the 95% interval; the dashed line the target, "
+                + "\(binding.target.atLeast ? "at least" : "at most") \(escape(HTMLReport.value(binding.target.value, definition))). "
+                + (asStaffed.flatMap { d in d[binding.target.measure].flatMap { m in d[.cashCost].map { c in
+                    "As staffed: \(escape(HTMLReport.value(m.mean, definition))) (\(escape(HTMLReport.interval(m)))) for \(escape(HTMLReport.money(c.mean))) a year." } } } ?? "")
+                + "</p></figure>"
+        }
+        return html
+    }
+}
