@@ -22,6 +22,8 @@ public struct FinanceView: Sendable {
         /// Hours people from outside the front door spent covering its work, at their hourly cost.
         public let informalCover: Double
         public let oneOff: Double
+        /// The time of the posts partner agencies pay for: not the council's cash.
+        public let partners: Double
         /// Notional downstream costs: capacity used elsewhere, not cash.
         public let assessments: Double
         public let s47Enquiries: Double
@@ -34,7 +36,7 @@ public struct FinanceView: Sendable {
 
         func minus(_ other: Year) -> Year {
             Year(year: year, pay: pay - other.pay, enhancements: enhancements - other.enhancements, agency: agency - other.agency,
-                 informalCover: informalCover - other.informalCover, oneOff: oneOff - other.oneOff, assessments: assessments - other.assessments, s47Enquiries: s47Enquiries - other.s47Enquiries,
+                 informalCover: informalCover - other.informalCover, oneOff: oneOff - other.oneOff, partners: partners - other.partners, assessments: assessments - other.assessments, s47Enquiries: s47Enquiries - other.s47Enquiries,
                  earlyHelp: earlyHelp - other.earlyHelp)
         }
     }
@@ -115,7 +117,7 @@ public struct FinanceView: Sendable {
             let share = phaseIn > 0 ? min(1, Double(index + 1) / phaseIn) : 1
             let volume = zip(before, after).map { $0 + ($1 - $0) * share }
             return Year(year: first.advanced(by: index), pay: costs.staff - costs.enhancements, enhancements: costs.enhancements, agency: costs.agency,
-                        informalCover: result[.informalCoverCost]?.mean ?? 0, oneOff: index == 0 ? design.costs.oneOff : 0, assessments: volume[0] * unit.assessment,
+                        informalCover: result[.informalCoverCost]?.mean ?? 0, oneOff: index == 0 ? design.costs.oneOff : 0, partners: costs.partners, assessments: volume[0] * unit.assessment,
                         s47Enquiries: volume[1] * unit.s47Enquiry, earlyHelp: volume[2] * unit.earlyHelpEpisode)
         }
     }

@@ -96,7 +96,8 @@ public enum Sizing {
         guard case .frontDoor(let design) = scenario.model else { return (teams.map { _ in 0 }, 0) }
         let costs = StaffCosts(design).teams
         let chosen = teams.compactMap { id in costs.first { $0.id == id } }
-        return (chosen.map(\.posts), chosen.reduce(0) { $0 + $1.total })
+        // Posts partner agencies pay for are not the council's cost.
+        return (chosen.map(\.posts), chosen.filter { !$0.paidByPartners }.reduce(0) { $0 + $1.total })
     }
 
     /// The replications a screen runs for a search of `settings`, or nil when the search runs

@@ -4,18 +4,20 @@ import FrontDoorModel
 
 /// The budgets of a comparison (`FinanceView`) as `budget.csv` and as the report's budget section.
 enum BudgetView {
-    /// The lines of a year, in the order shown, with whether each is notional.
-    static let lines: [(name: String, notional: Bool, value: @Sendable (FinanceView.Year) -> Double)] = [
-        ("pay: salaries and on-costs", false, { $0.pay }),
-        ("extended-hours enhancements", false, { $0.enhancements }),
-        ("agency premium", false, { $0.agency }),
-        ("informal cover", false, { $0.informalCover }),
-        ("one-off costs", false, { $0.oneOff }),
-        ("cash total", false, { $0.cash }),
-        ("notional: assessments", true, { $0.assessments }),
-        ("notional: section 47 enquiries", true, { $0.s47Enquiries }),
-        ("notional: early help", true, { $0.earlyHelp }),
-        ("notional total", true, { $0.downstream }),
+    /// The lines of a year, in the order shown, with what each is when it is not the council's
+    /// cash (empty for cash).
+    static let lines: [(name: String, kind: String, value: @Sendable (FinanceView.Year) -> Double)] = [
+        ("pay: salaries and on-costs", "", { $0.pay }),
+        ("extended-hours enhancements", "", { $0.enhancements }),
+        ("agency premium", "", { $0.agency }),
+        ("informal cover", "", { $0.informalCover }),
+        ("one-off costs", "", { $0.oneOff }),
+        ("cash total", "", { $0.cash }),
+        ("partners' time (not the council's budget)", "paid by partner agencies", { $0.partners }),
+        ("notional: assessments", "notional", { $0.assessments }),
+        ("notional: section 47 enquiries", "notional", { $0.s47Enquiries }),
+        ("notional: early help", "notional", { $0.earlyHelp }),
+        ("notional total", "notional", { $0.downstream }),
     ]
 
     static let notionalNote = "Notional costs are capacity used (or freed) in assessment, child-protection and early-help teams, not cash spent or saved."
@@ -32,13 +34,14 @@ enum BudgetView {
                 let common = [design.scenario, view.hasBaseline ? baseline : "", "\(design.priceBase)", "\(year.year)"]
                 for team in design.costs.teams {
                     let idle = design.idleTeams.contains(team.id) ? "paid, but the model gives them no contacts"
-                        : team.coverHourlyCost > 0 ? "covers informally: costed by the hour under informal cover" : note
+                        : team.coverHourlyCost > 0 ? "covers informally: costed by the hour under informal cover"
+                        : team.paidByPartners ? "paid by partner agencies: partners' time, not the council's budget" : note
                     rows.append(common + ["team staff and agency", team.id, team.grade, String(team.posts), String(team.vacant), String(team.agency),
                                           CSVTables.number(team.fte), pounds(team.total), "", idle])
                 }
                 for line in lines {
                     let change = design.change.map { pounds(line.value($0[index])) } ?? ""
-                    rows.append(common + [line.name, "", "", "", "", "", "", pounds(line.value(year)), change, line.notional ? "notional" : note])
+                    rows.append(common + [line.name, "", "", "", "", "", "", pounds(line.value(year)), change, line.kind.isEmpty ? note : line.kind])
                 }
                 if index == 0, let bridging = design.bridging, design.bridgingMonths > 0, bridging > 0 {
                     rows.append(common + ["bridging funding (part of the change)", "", "", "", "", "", "", pounds(bridging), "", note])

@@ -253,8 +253,10 @@ public enum ScenarioDescription {
         return d == d.rounded() ? "\(Int(d)) day\(Int(d) == 1 ? "" : "s")" : String(format: "%.3g days", d)
     }
 
-    /// Whole numbers as they are (with thousands separators), others to three figures.
+    /// Whole numbers as they are (with thousands separators), others to three figures; a
+    /// number too large to hold as a whole one (1e308) in powers of ten.
     static func number(_ x: Double) -> String {
+        guard abs(x) < 1e15 else { return String(format: "%.3g", x) }
         if abs(x) >= 100 || x == x.rounded() { return grouped(Int(x.rounded())) }
         return String(format: "%.3g", x)
     }
@@ -272,11 +274,12 @@ public enum ScenarioDescription {
 
     static func percent(_ x: Double) -> String {
         let p = x * 100
-        return (p == p.rounded() ? String(Int(p)) : String(format: "%.3g", p)) + "%"
+        return (p == p.rounded() && abs(p) < 1e15 ? String(Int(p)) : String(format: "%.3g", p)) + "%"
     }
 
     /// £1,351,000 — pounds with thousands separators, as written in England.
     static func money(_ x: Double) -> String {
+        guard abs(x) < 1e15 else { return (x < 0 ? "−£" : "£") + String(format: "%.3g", abs(x)) }
         let whole = Int(x.rounded())
         return (whole < 0 ? "−£" : "£") + grouped(abs(whole))
     }

@@ -30,11 +30,16 @@ public enum StandardReport {
             guard let sizing = entry.sizing else {
                 return "\(name): marks no team as sizable (give `sizing:` in its scenario), so it is shown as staffed only"
             }
-            guard let standard = entry.standard, let cash = comparison.designs.first(where: { $0.scenario.name == standard.name })?[.cashCost] else {
+            guard let standard = entry.standard, let result = comparison.designs.first(where: { $0.scenario.name == standard.name }),
+                  let cash = result[.cashCost] else {
                 let binding = entry.binding.map { " The target that binds is \($0.target.text): at best \(SizingReport.interval($0.measure))." } ?? ""
                 return "\(name): cannot meet the standard with at most \(sizing.maximumPosts) posts in \(sizing.teams.joined(separator: ", ")).\(binding)"
             }
-            return "\(standard.name): \(posts(entry)): \(ScenarioDescription.money(cash.mean)) cash a year"
+            // Cash varies between replications only through informal cover: its interval is shown where it does.
+            let spread = cash.ci95High - cash.ci95Low >= 1
+                ? " (95% interval \(ScenarioDescription.money(cash.ci95Low)) to \(ScenarioDescription.money(cash.ci95High)))" : ""
+            let oneOff = result[.oneOffCost].map { $0.mean > 0 ? ", one-off \(ScenarioDescription.money($0.mean))" : "" } ?? ""
+            return "\(standard.name): \(posts(entry)): \(ScenarioDescription.money(cash.mean)) cash a year\(spread)\(oneOff)"
                 + (asStaffed.map { " (as staffed \(ScenarioDescription.money($0.mean)))" } ?? "")
         }
     }
@@ -63,24 +68,29 @@ public enum StandardReport {
             + [verdict(sized, comparison: comparison), ""]).joined(separator: "\n") + "\n"
     }
 
-    /// `standard.csv`: per design and sized team, the posts as staffed and at the standard and
-    /// their cash a year; then per design its whole cash a year as staffed and at the standard.
+    /// `standard.csv`: per design and sized team, who pays, the posts as staffed and at the
+    /// standard and their cost a year; then per design its whole cash a year as staffed and at the
+    /// standard (the council's cash: partners' time is never in it).
     public static func csv(_ sized: [DesignAtStandard], comparison: DesignComparison) -> String {
-        var rows = [["design", "team", "posts_as_staffed", "posts_at_standard", "cash_a_year_as_staffed", "cash_a_year_at_standard", "meets_standard"]]
-        func teamCash(_ scenario: Scenario?, _ team: String) -> String {
-            guard case .frontDoor(let design)? = scenario?.model, let costs = StaffCosts(design).teams.first(where: { $0.id == team }) else { return "" }
-            return BudgetView.pounds(costs.total)
+        var rows = [["design", "team", "paid_by", "posts_as_staffed", "posts_at_standard", "cost_a_year_as_staffed", "cost_a_year_at_standard",
+                     "meets_standard"]]
+        func teamCost(_ scenario: Scenario?, _ team: String) -> StaffCosts.Team? {
+            guard case .frontDoor(let design)? = scenario?.model else { return nil }
+            return StaffCosts(design).teams.first { $0.id == team }
         }
         for entry in sized {
             let meets = entry.standard == nil ? "no" : "yes"
             if let sizing = entry.sizing {
                 for (index, team) in sizing.teams.enumerated() {
-                    rows.append([entry.design.name, team, String(sizing.currentPosts[index]), sizing.answer.map { String($0.posts[index]) } ?? "",
-                                 teamCash(entry.design, team), teamCash(entry.standard, team), meets])
+                    let asStaffed = teamCost(entry.design, team)
+                    rows.append([entry.design.name, team, asStaffed?.paidByPartners == true ? "partner agencies (not the council's cash)" : "council",
+                                 String(sizing.currentPosts[index]), sizing.answer.map { String($0.posts[index]) } ?? "",
+                                 asStaffed.map { BudgetView.pounds($0.total) } ?? "", teamCost(entry.standard, team).map { BudgetView.pounds($0.total) } ?? "", meets])
                 }
             }
             let cash = { (name: String?) in name.flatMap { n in comparison.designs.first { $0.scenario.name == n }?[.cashCost] }.map { BudgetView.pounds($0.mean) } ?? "" }
-            rows.append([entry.design.name, "all teams", "", "", cash(entry.design.name), cash(entry.standard?.name), entry.sizing == nil ? "not sized" : meets])
+            rows.append([entry.design.name, "all teams", "council (cash)", "", "", cash(entry.design.name), cash(entry.standard?.name),
+                         entry.sizing == nil ? "not sized" : meets])
         }
         return CSVTables.table(rows)
     }

@@ -20,7 +20,7 @@ public struct TerminalLayout: Sendable {
     /// The measures a front door's table shows by default.
     static let headline: Set<MeasureID.Family> = [.contactsReceived, .decidedWithin1WorkingDay, .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours,
                                                   .backlogMean, .backlogGrowthPerDay, .decisionsPerManagerDayMean, .decisionsPerManagerDayP95, .decisionsPerDeciderDayMean,
-                                                  .conversionReferral, .assessmentsStarted, .rereferralRate, .cashCost, .downstreamCost, .teamUtilisation]
+                                                  .conversionReferral, .assessmentsStarted, .rereferralRate, .cashCost, .partnersTimeCost, .downstreamCost, .teamUtilisation]
 
     /// Whether the table shows `id` of a scenario.
     func shows(_ id: MeasureID, of scenario: Scenario) -> Bool {

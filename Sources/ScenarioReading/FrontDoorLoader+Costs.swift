@@ -6,7 +6,7 @@ import SimulationEngine
 extension FrontDoorLoader {
     static func readCosts(_ value: YAMLValue, teams: [Team], calendar: ServiceCalendar) throws(ScenarioError) -> Costs {
         let costs = try value.mapping(allowed: ["price_year", "pay_year", "pay_awards", "salaries", "pension_rate", "employer_ni", "agency_premium",
-                                                "extended_hours_enhancement", "one_off", "downstream", "budget"])
+                                                "extended_hours_enhancement", "one_off", "downstream", "budget", "paid_by_partners"])
         let priceYear = try costs["price_year"].map(readFinancialYear) ?? FinancialYear(containing: calendar.startDate)
         let payYear = try costs["pay_year"].map(readFinancialYear) ?? priceYear
         var awards: [FinancialYear: NationalPay.Award] = [:]
@@ -29,6 +29,15 @@ extension FrontDoorLoader {
         for team in teams where salaries[team.grade] == nil {
             throw salariesValue.error("no salary for grade '\(team.grade)' (team \(team.id))" + suggestion(for: team.grade, among: Array(salaries.keys)))
         }
+        var paidByPartners = Set<String>()
+        for item in try costs["paid_by_partners"]?.list() ?? [] {
+            let grade = try item.string()
+            guard salaries[grade] != nil else {
+                throw item.error("no grade is called '\(grade)'; expected one of \(salaries.keys.sorted().joined(separator: ", "))"
+                                 + suggestion(for: grade, among: Array(salaries.keys)))
+            }
+            paidByPartners.insert(grade)
+        }
         return Costs(
             priceYear: priceYear, payYear: payYear, salaries: salaries,
             onCosts: try readOnCosts(costs, year: priceYear, pensionRate: try costs["pension_rate"]?.number("a share between 0 and 0.5") { $0 >= 0 && $0 <= 0.5 }
@@ -37,7 +46,7 @@ extension FrontDoorLoader {
             extendedHoursEnhancement: try costs["extended_hours_enhancement"]?.number("a share of 0 or more", atMost: 10, "(1,000%)") { $0 >= 0 } ?? 0,
             oneOff: try costs["one_off"]?.number("an amount of £0 or more", atMost: Limits.money, "£") { $0 >= 0 } ?? 0,
             downstream: try costs["downstream"].map { v throws(ScenarioError) in try readDownstream(v, priceYear: priceYear, awards: awards) } ?? .none,
-            budget: try costs["budget"].map(readBudget) ?? .standard)
+            budget: try costs["budget"].map(readBudget) ?? .standard, paidByPartners: paidByPartners)
     }
 
     static func readFinancialYear(_ value: YAMLValue) throws(ScenarioError) -> FinancialYear {

@@ -9,7 +9,7 @@ struct Run: ParsableCommand {
         commandName: "run",
         abstract: "Run one scenario and report every measure with a 95% confidence interval.",
         discussion: """
-        Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed", "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes report.html, summary.csv, daily.csv, replications.csv, summary.json and manifest.json to Output/<scenario> or the --output folder.
+        Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed", "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes report.html, summary.csv, budget.csv (for a front door), daily.csv, replications.csv, summary.json and manifest.json to Output/<scenario> or the --output folder.
 
         Examples:
           frontdoor run Scenarios/peterborough.yaml

@@ -35,11 +35,17 @@ import Synchronization
         let base = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml", overrides: short)
         let dearer = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml",
                                              overrides: short + ["scenario=dearer-assessments", "costs.downstream.assessment_hours=40"])
-        let comparison = Comparison.run([base, dearer], settings: ExperimentSettings(replications: 3, seed: 4, jobs: 2))
+        // More partner researchers are partners' time, paid by their agencies: not the council's cash.
+        let morePartners = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml",
+                                                   overrides: short + ["scenario=more-partners", "teams.partners.people=8"])
+        let comparison = Comparison.run([base, dearer, morePartners], settings: ExperimentSettings(replications: 3, seed: 4, jobs: 2))
         let cash = try #require(comparison.differences[1].first { $0.id == MeasureID(.cashCost) })
         let notional = try #require(comparison.differences[1].first { $0.id == MeasureID(.downstreamCost) })
         #expect(cash.mean == 0 && cash.halfWidth == 0)
         #expect(notional.ci95Low > 0)
+        let partnersCash = try #require(comparison.differences[2].first { $0.id == MeasureID(.cashCost) })
+        let partnersTime = try #require(comparison.differences[2].first { $0.id == MeasureID(.partnersTimeCost) })
+        #expect(partnersCash.mean == 0 && partnersTime.mean > 0)
         #expect(!comparison.designs[0].scenario.measures.contains { $0.id.name == "cost.total_per_year_gbp" })
     }
 

@@ -79,7 +79,7 @@ import FrontDoorReports
         #expect(text.contains("erlang: cannot meet the standard with at most 4 posts in deciders"), "\(text)")
         #expect(text.contains("The target that binds is stage.decide.mean_wait_hours <= 0.25"), "\(text)")
         #expect(text.contains("No design meets the standard."), "\(text)")
-        #expect(StandardReport.csv(sized, comparison: comparison).contains("erlang,deciders,9,,"))
+        #expect(StandardReport.csv(sized, comparison: comparison).contains("erlang,deciders,council,9,,"))
     }
 
     @Test func aDesignWithNoSizableTeamIsShownAsStaffedOnly() throws {

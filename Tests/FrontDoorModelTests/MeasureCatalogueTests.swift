@@ -74,6 +74,10 @@ import SimulationEngine
         #expect(values[MeasureID.stage(design.stages[0].id).meanWaitHours] == 2.5)
         let costs = StaffCosts(design)
         #expect(values[MeasureID(.staffCostPerContact)] == costs.total / 1000)
-        #expect(abs(costs.total - costs.teams.reduce(0) { $0 + $1.total }) <= 1e-9 * costs.total)
+        // The council's teams make its pay bill; the partners' posts are their agencies' time.
+        let own = costs.teams.filter { !$0.paidByPartners }, partners = costs.teams.filter(\.paidByPartners)
+        #expect(!partners.isEmpty)
+        #expect(abs(costs.total - own.reduce(0) { $0 + $1.total }) <= 1e-9 * costs.total)
+        #expect(abs(costs.partners - partners.reduce(0) { $0 + $1.total }) <= 1e-9 * costs.partners && costs.partners > 0)
     }
 }

@@ -19,10 +19,14 @@ public struct Costs: Sendable {
     public var downstream: DownstreamCosts
     /// How the budget runs: years shown, phase-in of downstream change, bridging.
     public var budget: Budget
+    /// Grades whose posts partner agencies (police, health, education) pay for: their time is
+    /// priced as its own line, never in the council's cash.
+    public var paidByPartners: Set<String>
 
     /// Makes the value from its parts (the scenario reader does; tests may).
     public init(priceYear: FinancialYear, payYear: FinancialYear, salaries: [String: Double], onCosts: OnCostRates, agencyPremium: [String: Double],
-                extendedHoursEnhancement: Double, oneOff: Double, downstream: DownstreamCosts, budget: Budget) {
+                extendedHoursEnhancement: Double, oneOff: Double, downstream: DownstreamCosts, budget: Budget, paidByPartners: Set<String> = []) {
+        self.paidByPartners = paidByPartners
         self.priceYear = priceYear
         self.payYear = payYear
         self.salaries = salaries

@@ -32,6 +32,8 @@ public struct StaffCosts: Sendable {
         /// cost of an hour of their time, salary and on-costs over a full-time year's paid hours
         /// (their working week, breaks unpaid, over 365.25 / 7 weeks).
         public let coverHourlyCost: Double
+        /// Posts partner agencies pay for: priced as partners' time, not in the council's cash.
+        public let paidByPartners: Bool
 
         /// Salaries, enhancement and on-costs.
         public var staff: Double { salaries + enhancement + onCosts }
@@ -41,12 +43,14 @@ public struct StaffCosts: Sendable {
 
     /// Per team, in the design's team order.
     public let teams: [Team]
-    /// Salaries, on-costs and extended-hours enhancements.
+    /// Salaries, on-costs and extended-hours enhancements of the council's own teams.
     public let staff: Double
     /// The extended-hours enhancements (part of `staff`).
     public let enhancements: Double
-    /// The agency premium on vacant posts covered by agency staff.
+    /// The agency premium on vacant posts covered by agency staff, in the council's own teams.
     public let agency: Double
+    /// The pay bill of the teams partner agencies pay for: their time, not the council's cash.
+    public let partners: Double
     /// Staff and agency together: what the front door's pay bill is.
     public var total: Double { staff + agency }
 
@@ -58,7 +62,7 @@ public struct StaffCosts: Sendable {
                 let paidHours = Workforce.workingWeek(of: team, pattern: 0).paid.hoursPerWeek * 365.25 / 7
                 return Team(id: team.id, role: team.role, grade: team.grade, posts: 0, vacant: 0, agency: 0, fte: 0, salary: salary, salaries: 0,
                             enhancement: 0, enhancedShare: 0, onCosts: 0, agencyPremium: 0,
-                            coverHourlyCost: (salary + costs.onCosts.onCosts(onPay: salary)) / paidHours)
+                            coverHourlyCost: (salary + costs.onCosts.onCosts(onPay: salary)) / paidHours, paidByPartners: costs.paidByPartners.contains(team.grade))
             }
             let worked = team.workedPosts
             let permanent = worked.count - team.agencyPosts
@@ -79,11 +83,13 @@ public struct StaffCosts: Sendable {
             }
             return Team(id: team.id, role: team.role, grade: team.grade, posts: team.people.count, vacant: team.vacantPosts, agency: team.agencyPosts,
                         fte: hours, salary: salary, salaries: salaries, enhancement: enhancement, enhancedShare: hours > 0 ? enhancedHours / hours : 0,
-                        onCosts: onCosts, agencyPremium: agencyPremium, coverHourlyCost: 0)
+                        onCosts: onCosts, agencyPremium: agencyPremium, coverHourlyCost: 0, paidByPartners: costs.paidByPartners.contains(team.grade))
         }
-        staff = teams.reduce(0) { $0 + $1.staff }
-        enhancements = teams.reduce(0) { $0 + $1.enhancement }
-        agency = teams.reduce(0) { $0 + $1.agencyPremium }
+        let own = teams.filter { !$0.paidByPartners }
+        staff = own.reduce(0) { $0 + $1.staff }
+        enhancements = own.reduce(0) { $0 + $1.enhancement }
+        agency = own.reduce(0) { $0 + $1.agencyPremium }
+        partners = teams.filter(\.paidByPartners).reduce(0) { $0 + $1.total }
     }
 
     /// The share of the weekly hours of a person's shift that fall outside Monday–Friday

@@ -321,7 +321,10 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         // Read field by field: a method on the tables would copy them for each call.
         let first = covering ? rules.coveredFrom[team] : rules.workedFrom[team]
         let end = covering ? rules.coveredFrom[team + 1] : rules.workedFrom[team + 1]
-        for immediatePass in immediateOnly ? [true] : [true, false] {
+        // With one stage, its own queues already put the immediate path first: one pass does.
+        let several = end - first > 1
+        for pass in 0..<(!immediateOnly && several ? 2 : 1) {
+            let immediatePass = immediateOnly || (several && pass == 0)
             for k in first..<end {
                 let stageIndex = covering ? rules.covered[k] : rules.worked[k]
                 if covering && workforce.teams[rules.team[stageIndex]].presentToday > 0 { continue }

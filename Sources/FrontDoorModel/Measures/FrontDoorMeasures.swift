@@ -194,6 +194,10 @@ enum FrontDoorMeasures {
         // Cash is never summed with notional cost: the downstream cost is its own measure.
         c.add(MeasureID(.cashCost), "Cash a year at \(prices) prices: staff pay, enhancements and on-costs, agency premium\(cover) "
               + "(the notional downstream cost is not in it)", unit: .poundsAYear) { staffAndAgency + informalCover($0) }
+        if costs.teams.contains(where: \.paidByPartners) {
+            c.add(MeasureID(.partnersTimeCost), "Partners' time a year at \(prices) prices: the posts police, health and education pay for "
+                  + "(not the council's budget)", unit: .poundsAYear) { _ in costs.partners }
+        }
         c.add(MeasureID(.staffCostPerContact), "Front-door staff and agency cost\(cover) per contact received, at \(prices) prices", unit: .pounds) {
             $0.received > 0 ? (staffAndAgency + informalCover($0)) / $0.perYear($0.received) : 0
         }

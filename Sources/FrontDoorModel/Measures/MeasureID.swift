@@ -74,6 +74,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case oneOffCost = "cost.one_off_gbp"
         case downstreamCost = "cost.downstream_per_year_gbp"
         case cashCost = "cost.cash_per_year_gbp"
+        case partnersTimeCost = "cost.partners_time_per_year_gbp"
         case staffCostPerContact = "cost.per_contact_gbp"
         // Teams and stages
         case teamUtilisation = "team.*.utilisation"
