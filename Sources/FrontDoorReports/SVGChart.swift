@@ -15,13 +15,14 @@ enum SVGChart {
     /// `windows` are shaded behind the lines, each labelled at its foot.
     /// `yMaximum` gives charts drawn side by side one scale. Without `fromZero` the axis spans
     /// only the values (said on the axis), so that a small change in a large sum shows. A
-    /// `target` is drawn as a dashed line.
+    /// `target` is drawn as a dashed line. Each of `marks` is a single point drawn apart from the
+    /// lines — a diamond with its interval and its label.
     static func bands(_ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String,
                       windows: [(from: Double, to: Double, label: String)] = [], yMaximum: Double? = nil, fromZero: Bool = true,
-                      target: Double? = nil) -> String {
+                      target: Double? = nil, marks: [(x: Double, mean: Double, low: Double, high: Double, label: String)] = []) -> String {
         let width = 680.0, height = 240.0, left = 56.0, right = 12.0, top = 14.0, bottom = 30.0
-        let xs = series.flatMap { $0.points.map(\.x) }
-        let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } } + (target.map { [$0] } ?? [])
+        let xs = series.flatMap { $0.points.map(\.x) } + marks.map(\.x)
+        let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } } + marks.flatMap { [$0.low, $0.high] } + (target.map { [$0] } ?? [])
         guard let xMin = xs.min(), let xMax = xs.max(), xMax > xMin, let yMaxRaw = ys.max(), let yMinRaw = ys.min() else { return "" }
         let yMin = fromZero || yMaxRaw <= yMinRaw ? 0 : yMinRaw - (yMaxRaw - yMinRaw) * 0.1
         let yMax = fromZero ? niceCeiling(max(yMaximum ?? yMaxRaw, yMaxRaw, 1)) : yMaxRaw + (yMaxRaw - yMinRaw) * 0.1
@@ -52,6 +53,13 @@ enum SVGChart {
             let lower = line.points.reversed().map { "\(f(px($0.x))),\(f(py($0.low)))" }
             svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
             svg += "<polyline points=\"\(line.points.map { "\(f(px($0.x))),\(f(py($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.6\"/>"
+            for point in line.points { svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.mean)))\" r=\"3\" fill=\"\(colour)\"/>" }
+        }
+        for mark in marks {
+            let (x, y) = (px(mark.x), py(mark.mean))
+            svg += "<line x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(f(py(mark.low)))\" y2=\"\(f(py(mark.high)))\" stroke=\"#222\"/>"
+            svg += "<polygon points=\"\(f(x)),\(f(y - 5)) \(f(x + 5)),\(f(y)) \(f(x)),\(f(y + 5)) \(f(x - 5)),\(f(y))\" fill=\"#222\"><title>\(escape(mark.label))</title></polygon>"
+            svg += "<text x=\"\(f(x < width / 2 ? x + 8 : x - 8))\" y=\"\(f(y - 8))\" text-anchor=\"\(x < width / 2 ? "start" : "end")\" class=\"label\">\(escape(mark.label))</text>"
         }
         svg += legend(series.map(\.name), x: left + 8, y: top + 4)
         return svg + "</svg>"

@@ -95,15 +95,24 @@ public enum StandardReport {
         return CSVTables.table(rows)
     }
 
-    /// The frontier of one design: every staffing the search ran in full, cheapest first, as
-    /// cash a year against the binding target's measure.
-    static func frontier(_ entry: DesignAtStandard) -> [(posts: String, cash: Double, measure: MeasureSummary, meets: Bool)] {
+    /// Every staffing the search ran in full for one design, cheapest first, as cash a year
+    /// against the binding target's measure, each saying whether it is on the frontier: better
+    /// on that measure than every cheaper staffing (a dearer staffing that is no better — more
+    /// posts in a team that was not short — is off it).
+    static func searched(_ entry: DesignAtStandard) -> [(posts: String, cash: Double, measure: MeasureSummary, meets: Bool, onFrontier: Bool)] {
         guard let sizing = entry.sizing, let binding = entry.binding else { return [] }
-        return sizing.candidates.compactMap { candidate in
+        let runs = sizing.candidates.compactMap { candidate in
             candidate.measures.first { $0.id == binding.target.measure }.map { measure in
-                (zip(sizing.teams, candidate.posts).map { "\($0)=\($1)" }.joined(separator: " "), candidate.cost, measure, candidate.meetsTargets)
+                (posts: zip(sizing.teams, candidate.posts).map { "\($0)=\($1)" }.joined(separator: " "), cash: candidate.cost, measure: measure,
+                 meets: candidate.meetsTargets)
             }
         }.sorted { $0.cash < $1.cash }
+        var best: Double?
+        return runs.map { run in
+            let better = best.map { binding.target.atLeast ? run.measure.mean > $0 : run.measure.mean < $0 } ?? true
+            if better { best = run.measure.mean }
+            return (run.posts, run.cash, run.measure, run.meets, better)
+        }
     }
 
     /// `frontier.csv`: per design, every staffing run in full and the design as staffed, with
@@ -113,8 +122,9 @@ public enum StandardReport {
         for entry in sized {
             guard let binding = entry.binding else { continue }
             let target = binding.target.text
-            for point in frontier(entry) {
-                rows.append([entry.design.name, "searched", point.posts, BudgetView.pounds(point.cash), point.measure.id.name, target,
+            for point in searched(entry) {
+                rows.append([entry.design.name, point.onFrontier ? "frontier" : "searched, off the frontier", point.posts, BudgetView.pounds(point.cash),
+                             point.measure.id.name, target,
                              CSVTables.number(point.measure.mean), CSVTables.number(point.measure.ci95Low), CSVTables.number(point.measure.ci95High),
                              point.meets ? "yes" : "no"])
             }
@@ -136,20 +146,24 @@ public enum StandardReport {
         html += lines(sized, comparison: comparison).map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
         html += "<p><strong>\(escape(verdict(sized, comparison: comparison)))</strong></p>"
         for entry in sized {
-            let points = frontier(entry)
-            guard points.count > 1, let binding = entry.binding else { continue }
+            let points = searched(entry).filter(\.onFrontier)
+            guard let binding = entry.binding, !points.isEmpty else { continue }
             let definition = binding.measure.definition
             let asStaffed = comparison.designs.first { $0.scenario.name == entry.design.name }
-            let band = SVGChart.Band(name: entry.design.name, points: points.map { (x: $0.cash / 1000, mean: $0.measure.mean, low: $0.measure.ci95Low, high: $0.measure.ci95High) })
-            let ticks = points.map { (x: $0.cash / 1000, label: "£\(Int(($0.cash / 1000).rounded()))k") }
-            html += "<figure><figcaption>\(escape(entry.design.name)): \(escape(definition.label)) against cash a year, for each staffing the search ran</figcaption>"
+            let mark = asStaffed.flatMap { d in d[binding.target.measure].flatMap { m in d[.cashCost].map { c in
+                (x: c.mean / 1000, mean: m.mean, low: m.ci95Low, high: m.ci95High, label: "as staffed") } } }
+            guard points.count + (mark == nil ? 0 : 1) > 1 else { continue }
+            let band = SVGChart.Band(name: entry.design.name + ": the cheapest staffing for each level of service the search ran",
+                                     points: points.map { (x: $0.cash / 1000, mean: $0.measure.mean, low: $0.measure.ci95Low, high: $0.measure.ci95High) })
+            let ticks = (points.map(\.cash) + (mark.map { [$0.x * 1000] } ?? [])).map { (x: $0 / 1000, label: "£\(Int(($0 / 1000).rounded()))k") }
+            html += "<figure><figcaption>\(escape(entry.design.name)): \(escape(definition.label)) against cash a year</figcaption>"
                 + SVGChart.bands([band], ticks: ticks, yLabel: definition.unit.rawValue, title: "\(entry.design.name): cost against service",
-                                 fromZero: false, target: binding.target.value)
-                + "<p class=\"note\">Horizontal: cash a year (staff and agency). The band is the 95% interval; the dashed line the target, "
+                                 fromZero: false, target: binding.target.value, marks: mark.map { [$0] } ?? [])
+                + "<p class=\"note\">Horizontal: cash a year (staff and agency). Each dot is a staffing the search ran that does better than every "
+                + "cheaper one; the band is the 95% interval; the dashed line the target, "
                 + "\(binding.target.atLeast ? "at least" : "at most") \(escape(HTMLReport.value(binding.target.value, definition))). "
-                + (asStaffed.flatMap { d in d[binding.target.measure].flatMap { m in d[.cashCost].map { c in
-                    "As staffed: \(escape(HTMLReport.value(m.mean, definition))) (\(escape(HTMLReport.interval(m)))) for \(escape(HTMLReport.money(c.mean))) a year." } } } ?? "")
-                + "</p></figure>"
+                + (mark.map { "The diamond is the design as staffed: \(escape(HTMLReport.value($0.mean, definition))) for \(escape(HTMLReport.money($0.x * 1000))) a year. " } ?? "")
+                + "Every staffing run is in frontier.csv.</p></figure>"
         }
         return html
     }
