@@ -41,11 +41,8 @@ public enum Standard {
     /// ``utilisationCeiling`` busy (a target like any other).
     public static func targets(_ shared: [SizingTarget], for design: Scenario) -> [SizingTarget] {
         guard case .frontDoor(let model) = design.model else { return shared }
-        let ceilings = model.teams.compactMap { team -> SizingTarget? in
-            let target = try? MeasureTarget("team.\(team.id).utilisation <= \(Int((utilisationCeiling * 100).rounded()))%")
-            return target.flatMap { shared.contains($0) ? nil : $0 }
-        }
-        return shared + ceilings
+        let ceilings = model.teams.map { MeasureTarget(share: MeasureID.team($0.id).utilisation, atLeast: false, value: utilisationCeiling) }
+        return shared + ceilings.filter { !shared.contains($0) }
     }
 
     /// Sizes each design's sizable teams to the standard on the same seeds.

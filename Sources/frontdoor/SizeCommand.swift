@@ -26,7 +26,7 @@ struct Size: ParsableCommand {
     @Option(name: .customLong("team"), help: "A team to size (its id under teams:); may be repeated.")
     var teams: [String] = []
 
-    @Option(name: .customLong("target"), help: ArgumentHelp("A target, MEASURE>=VALUE or MEASURE<=VALUE; may be repeated.", valueName: "target"))
+    @Option(name: .customLong("target"), help: ArgumentHelp("A target, MEASURE>=VALUE or MEASURE<=VALUE; may be repeated (default: the scenario's own targets).", valueName: "target"))
     var targets: [String] = []
 
     @Option(help: "The most posts to try in any one team.")
@@ -43,14 +43,21 @@ struct Size: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard !teams.isEmpty, !targets.isEmpty else { throw ValidationError("give at least one --team and one --target") }
+        guard !teams.isEmpty else { throw ValidationError("give at least one --team") }
         guard (1...200).contains(maxPosts) else { throw ValidationError("--max-posts must be between 1 and 200") }
     }
 
     func run() throws {
-        let parsedTargets: [SizingTarget]
+        var parsedTargets: [SizingTarget]
         do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
         let base = try what.load(scenario)
+        if parsedTargets.isEmpty {
+            guard !base.targets.isEmpty else {
+                throw fail("\(base.file) has no targets: give at least one --target, such as --target \"decided_within_3wd>=85%\"")
+            }
+            parsedTargets = base.targets
+            printError("Targets: the scenario's own, \(base.targets.map(\.text).joined(separator: "; ")).")
+        }
         let shown = try measures.map { name throws -> MeasureID in
             do throws(Scenario.UnknownMeasure) { return try Scenario.measure(named: name, among: base.measures.map(\.id)) } catch {
                 throw fail("--measure \(name): \(error.message)")

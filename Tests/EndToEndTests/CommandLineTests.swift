@@ -273,6 +273,23 @@ enum Frontdoor {
             .contains("--target sets the standard of --at-standard"))
     }
 
+    @Test func sizeWithoutATargetUsesTheScenariosOwnAndSaysSo() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-size-own-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try Frontdoor.run(["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--max-posts", "3", "-r", "2",
+                                         "--set", "run.horizon_days=60", "--set", "run.warm_up_days=10", "--output", folder])
+        #expect(outcome.standardError.contains("Targets: the scenario's own, decided_within_3wd >= 85%; red_decided_within_4wh >= 95%"),
+                "\(outcome.standardError)")
+        #expect(try String(contentsOfFile: folder + "/sizing.csv", encoding: .utf8).contains("decided_within_3wd"))
+    }
+
+    @Test func aHugeFactorIsPrintedNotTrapped() throws {
+        // 1e308 cannot be held as a whole number: check prints it in powers of ten.
+        let outcome = try Frontdoor.run(["check", "Scenarios/mash.yaml", "--set", "outcomes.referral_factor_by_channel={phone: 1e308}"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("phone ×1e+308"), "\(outcome.standardOutput)")
+    }
+
     @Test func compareNeedsTwoDesigns() throws {
         #expect(try Frontdoor.run(["compare", "Scenarios/mash.yaml"]).status != 0)
     }

@@ -42,6 +42,15 @@ public struct MeasureTarget: Sendable, Hashable, CustomStringConvertible {
         throw Problem(message: "expected MEASURE>=VALUE or MEASURE<=VALUE, such as decided_within_3wd>=85%")
     }
 
+    /// A target on a share, written as a percentage: `team.screeners.utilisation <= 85%`.
+    public init(share measure: MeasureID, atLeast: Bool, value: Double) {
+        self.measure = measure
+        self.atLeast = atLeast
+        self.value = value
+        let percent = value * 100
+        text = "\(measure.name) \(atLeast ? ">=" : "<=") \(percent == percent.rounded() ? String(Int(percent)) : String(percent))%"
+    }
+
     public var description: String { "\(measure) \(atLeast ? "≥" : "≤") \(value)" }
 
     /// What is wrong with the target for a scenario with `measures`: a measure it lacks, or a
