@@ -27,8 +27,9 @@ let package = Package(
         ),
         // The kernel: event list, run loop, entity pool, random streams and the seed plan,
         // distributions, statistics, weekly schedules. Knows nothing about children's social care.
-        // Its event list, entity pool and ring buffer keep their storage in swift-collections'
-        // noncopyable `UniqueArray`, so that the event loop never checks whether it is shared.
+        // Its entity pool and ring buffer keep their storage in swift-collections' noncopyable
+        // `UniqueArray`, and its event list in storage it alone owns and frees, so that the event
+        // loop never checks whether any of it is shared.
         .target(
             name: "SimulationEngine",
             dependencies: ["CGSL", .product(name: "BasicContainers", package: "swift-collections")]

@@ -73,7 +73,6 @@ struct ExtractField: Sendable {
     static let contactDate = ExtractField(name: "date of contact", patterns: ["dateofcontact", "contactdate", "contactdatetime", "datecontact"])
     static let contactSource = ExtractField(name: "contact source", patterns: ["contactsource", "sourceofcontact", "sourcecode", "source"])
     static let referralDate = ExtractField(name: "date of referral", patterns: ["dateofreferral", "referraldate", "datereferral"])
-    static let referralSource = ExtractField(name: "referral source", patterns: ["referralsource", "sourceofreferral", "source"])
     static let referralNFA = ExtractField(name: "referral NFA", patterns: ["referralnfa", "nfa"])
     static let assessmentStart = ExtractField(name: "assessment start date", patterns: ["continuousassessmentstartdate", "assessmentstartdate", "startdate"])
     static let assessedInNeed = ExtractField(name: "assessed as requiring support",

@@ -44,7 +44,7 @@ public struct OutputFolder: Sendable {
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError("cannot make the folder \(parent): \(error.localizedDescription)")
+            throw OutputError("cannot make the folder \(parent): \(Self.reason(making: parent, error))")
         }
         guard manager.isWritableFile(atPath: parent) else { throw OutputError("cannot write in \(parent) (no permission)") }
         removeStaleTemporaries()
@@ -84,7 +84,7 @@ public struct OutputFolder: Sendable {
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
-            throw OutputError("cannot make the folder \(staging): \(error.localizedDescription)")
+            throw OutputError("cannot make the folder \(staging): \(Self.reason(making: staging, error))")
         }
         for (name, text) in files {
             let file = (staging as NSString).appendingPathComponent(name)
@@ -130,6 +130,26 @@ public struct OutputFolder: Sendable {
     var absolute: String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
     var parent: String { URL(fileURLWithPath: absolute).deletingLastPathComponent().path }
+
+    /// Why a folder at `path` could not be made, in plain words: a file where a folder must be,
+    /// a folder that cannot be written, or the system's own reason.
+    static func reason(making path: String, _ error: any Error) -> String {
+        var part = path
+        while !part.isEmpty {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: part, isDirectory: &isFolder) {
+                if !isFolder.boolValue { return "\(part) is a file, not a folder" }
+                if !FileManager.default.isWritableFile(atPath: part) { return "\(part) cannot be written to (no permission)" }
+                break
+            }
+            if part == "/" { break }
+            part = (part as NSString).deletingLastPathComponent
+        }
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code))).lowercased()
+        }
+        return "the system refused (\((error as NSError).code))"
+    }
 
     var baseName: String { URL(fileURLWithPath: absolute).lastPathComponent }
 

@@ -178,10 +178,6 @@ struct YAMLValue {
         return formatter.string(from: NSNumber(value: x)) ?? String(format: "%.0f", x)
     }
 
-    func positiveNumber() throws(ScenarioError) -> Double {
-        try number("a number above 0") { $0 > 0 }
-    }
-
     func nonNegativeNumber() throws(ScenarioError) -> Double {
         try number("a number of 0 or more") { $0 >= 0 }
     }

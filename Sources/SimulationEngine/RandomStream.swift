@@ -59,10 +59,6 @@ public final class RandomStream {
     /// A uniform draw between `lower` and `upper`.
     @usableFromInline
     func flat(_ lower: Double, _ upper: Double) -> Double { gsl_ran_flat(generator, lower, upper) }
-
-    /// True with the given probability.
-    @inline(__always)
-    public func bernoulli(_ probability: Double) -> Bool { uniform() < probability }
 }
 
 /// Streams kept by number (one for each stage of a model, say), for an event loop to draw from.

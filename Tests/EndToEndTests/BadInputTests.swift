@@ -166,6 +166,8 @@ import FrontDoorTestSupport
              words: ["the folder you are working in, or holds it"]),
         Case(arguments: ["run", "Scenarios/benchmarks/tandem.yaml", "-r", "1", "--output", ""], status: 1,
              words: ["--output needs the name of a folder"]),
+        Case(arguments: ["run", "Scenarios/benchmarks/tandem.yaml", "-r", "1", "--output", folder + "/huge.yaml/report/run"], status: 1,
+             words: ["cannot make the folder", "huge.yaml is a file, not a folder"]),
         Case(arguments: ["check", ""], status: 1, words: ["no such file"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "-j", "-1"], status: 64, words: ["--jobs must be between 1 and 1024, not -1"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "-r", "-5"], status: 64, words: ["--replications must be between 1 and 100000", "not -5"]),
