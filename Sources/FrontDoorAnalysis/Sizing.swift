@@ -37,6 +37,19 @@ public struct SizingCandidate: Sendable {
     public var meetsTargets: Bool { missed.isEmpty && concerns.isEmpty }
 }
 
+extension SizingCandidate {
+    /// A staffing's candidate from its run: its cost, the targeted and `shown` measures, the
+    /// targets it misses, and whether it keeps up. Every target's measure must be in the
+    /// scenario's catalogue (`Sizing.run` checks before it searches).
+    init(_ result: ExperimentResult, posts: [Int], teams: [String], targets: [SizingTarget], shown: [MeasureID]) {
+        let targeted = targets.map(\.measure)
+        let measures = (targeted + shown.filter { !targeted.contains($0) }).compactMap { result[$0] }
+        self.init(posts: posts, cost: Sizing.staffCost(result.scenario), sizedCost: Sizing.sized(teams, of: result.scenario).cost,
+                  measures: measures, missed: targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) },
+                  concerns: result.concerns, longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
+    }
+}
+
 /// The answer to "what is the smallest staffing that meets these targets?".
 public struct SizingResult: Sendable {
     public let teams: [String]
@@ -176,13 +189,7 @@ public enum Sizing {
             if let known = evaluated[posts] { return known }
             let result = screen == nil ? Experiment.run(try scenario(posts), settings: settings, progress: progress)
                                        : try replicate(posts, settings.replications)
-            // Every target's measure is in the scenario's catalogue (checked before the search).
-            let targeted = targets.map(\.measure)
-            let measures = (targeted + shown.filter { !targeted.contains($0) }).compactMap { result[$0] }
-            let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
-            let candidate = SizingCandidate(posts: posts, cost: staffCost(result.scenario), sizedCost: sized(teams, of: result.scenario).cost,
-                                            measures: measures, missed: missed, concerns: result.concerns,
-                                            longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
+            let candidate = SizingCandidate(result, posts: posts, teams: teams, targets: targets, shown: shown)
             evaluated[posts] = candidate
             order.append(candidate)
             return candidate

@@ -13,6 +13,12 @@ public struct DesignAtStandard: Sendable {
     /// The design at the standard, named `<name>@standard`; nil when no staffing within its
     /// limits meets the standard (or it marks no team as sizable).
     public let standard: Scenario?
+    /// The standard's staffing with one post more in each sized team in turn, run in full: what
+    /// the next post in each team would buy, for the frontier.
+    public let beyond: [SizingCandidate]
+
+    /// Every staffing run in full: the search's, then those beyond the answer.
+    public var staffingsRun: [SizingCandidate] { (sizing?.candidates ?? []) + beyond }
 
     /// The target that binds: at the answer, the one with least room to spare; without an
     /// answer, the first the most generous staffing misses, with its estimate there.
@@ -53,21 +59,33 @@ public enum Standard {
         var sized: [DesignAtStandard] = []
         for design in designs {
             guard let plan = design.sizing else {
-                sized.append(DesignAtStandard(design: design, sizing: nil, standard: nil))
+                sized.append(DesignAtStandard(design: design, sizing: nil, standard: nil, beyond: []))
                 continue
             }
-            let result = try Sizing.run(design, teams: plan.teams, targets: targets(shared, for: design), maximumPosts: plan.maximumPosts,
+            let standardTargets = targets(shared, for: design)
+            let result = try Sizing.run(design, teams: plan.teams, targets: standardTargets, maximumPosts: plan.maximumPosts,
                                         settings: settings, progress: progress)
-            var standard: Scenario?
-            if let answer = result.answer {
+            func staffed(_ posts: [Int], _ name: String) throws(SweepError) -> Scenario {
                 do {
-                    standard = try design.applying(zip(plan.teams, answer.posts).map { DesignEdit.posts(team: $0, count: $1) })
-                        .renamed(design.name + "@standard")
+                    return try design.applying(zip(plan.teams, posts).map { DesignEdit.posts(team: $0, count: $1) }).renamed(name)
                 } catch {
                     throw SweepError(error.message)
                 }
             }
-            sized.append(DesignAtStandard(design: design, sizing: result, standard: standard))
+            var standard: Scenario?
+            var beyond: [SizingCandidate] = []
+            if let answer = result.answer {
+                standard = try staffed(answer.posts, design.name + "@standard")
+                let run = Set(result.candidates.map(\.posts))
+                for index in plan.teams.indices where answer.posts[index] < plan.maximumPosts {
+                    var posts = answer.posts
+                    posts[index] += 1
+                    guard !run.contains(posts) else { continue }
+                    let outcome = Experiment.run(try staffed(posts, design.name + "+1"), settings: settings, progress: progress)
+                    beyond.append(SizingCandidate(outcome, posts: posts, teams: plan.teams, targets: standardTargets, shown: []))
+                }
+            }
+            sized.append(DesignAtStandard(design: design, sizing: result, standard: standard, beyond: beyond))
         }
         return sized
     }

@@ -101,7 +101,7 @@ public enum StandardReport {
     /// posts in a team that was not short — is off it).
     static func searched(_ entry: DesignAtStandard) -> [(posts: String, cash: Double, measure: MeasureSummary, meets: Bool, onFrontier: Bool)] {
         guard let sizing = entry.sizing, let binding = entry.binding else { return [] }
-        let runs = sizing.candidates.compactMap { candidate in
+        let runs = entry.staffingsRun.compactMap { candidate in
             candidate.measures.first { $0.id == binding.target.measure }.map { measure in
                 (posts: zip(sizing.teams, candidate.posts).map { "\($0)=\($1)" }.joined(separator: " "), cash: candidate.cost, measure: measure,
                  meets: candidate.meetsTargets)

@@ -54,7 +54,10 @@ import FrontDoorReports
         #expect(sized[0].sizing?.targets.contains { $0.measure == MeasureID.team("deciders").utilisation && !$0.atLeast && $0.value == 0.85 } == true)
         // Each staffing run in full agrees with Erlang C within its interval, and more posts never
         // wait longer: the frontier falls within its intervals.
-        let frontier = try #require(sized[0].sizing?.candidates).sorted { $0.cost < $1.cost }
+        // What the next post buys: the standard's staffing with one post more has been run in full, once.
+        let run = sized[0].staffingsRun.map(\.posts)
+        #expect(run.contains([6]) && Set(run).count == run.count, "\(run)")
+        let frontier = sized[0].staffingsRun.sorted { $0.cost < $1.cost }
         for candidate in frontier where candidate.posts[0] > 3 {
             let wait = try #require(candidate.measures.first { $0.id == MeasureID.stage("decide").meanWaitHours })
             let theory = Self.erlangWait(servers: candidate.posts[0], load: 3)
