@@ -134,11 +134,20 @@ public enum HTMLReport {
         let key: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
                                 .assessmentsStarted, .cashCost, .downstreamCost].map(MeasureID.init)
         // An input taken from a forecast is not a result: the figures it drives say what was forecast.
+        // Designs from one file (a design and the design at the standard) are named together.
+        var forecasts: [(names: [String], values: [String])] = []
         for design in comparison.designs {
             guard case .frontDoor(let model) = design.scenario.model, !model.forecasts.isEmpty else { continue }
-            items.append("<strong>\(escape(design.scenario.name))</strong> takes \(model.forecasts.count == 1 ? "a value" : "\(model.forecasts.count) values") "
-                         + "from a forecast, not from evidence of what happened, so the figures it drives repeat the forecast rather than show a result: "
-                         + model.forecasts.map(escape).joined(separator: "; ") + ".")
+            if let index = forecasts.firstIndex(where: { $0.values == model.forecasts }) {
+                forecasts[index].names.append(design.scenario.name)
+            } else {
+                forecasts.append(([design.scenario.name], model.forecasts))
+            }
+        }
+        for (names, values) in forecasts {
+            items.append("<strong>\(escape(names.joined(separator: " and ")))</strong> \(names.count == 1 ? "takes" : "take") "
+                         + "\(values.count == 1 ? "a value" : "\(values.count) values") from a forecast, not from evidence of what happened, so the "
+                         + "figures it drives repeat the forecast rather than show a result: " + values.map(escape).joined(separator: "; ") + ".")
         }
         // A design that cannot keep up gets no claims: its figures describe a front door falling
         // behind (or only the time before it stopped), and would read as better than they are.

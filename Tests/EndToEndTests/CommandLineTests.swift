@@ -283,6 +283,18 @@ enum Frontdoor {
         #expect(try String(contentsOfFile: folder + "/sizing.csv", encoding: .utf8).contains("decided_within_3wd"))
     }
 
+    @Test func aValueTakenFromAForecastIsSaidToBeOne() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-forecast-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try Frontdoor.run(["compare", "Scenarios/cads.yaml", "Scenarios/what-if/cads-office-hours.yaml", "-r", "1",
+                                         "--set", "run.horizon_days=30", "--set", "run.warm_up_days=0", "--output", folder])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let report = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        // Both designs rest on the CADS file's forecast: named together, once.
+        #expect(report.contains("<strong>cads and cads-office-hours</strong> take a value from a forecast, not from evidence of what happened"))
+        #expect(report.contains("stages.consultation.referral_factor (cads.yaml:"))
+    }
+
     @Test func aHugeFactorIsPrintedNotTrapped() throws {
         // 1e308 cannot be held as a whole number: check prints it in powers of ten.
         let outcome = try Frontdoor.run(["check", "Scenarios/mash.yaml", "--set", "outcomes.referral_factor_by_channel={phone: 1e308}"])
