@@ -33,6 +33,10 @@ public enum ScenarioDescription {
                 lines.append("  \(target.measure.name) \(target.atLeast ? "at least" : "at most") \(value)")
             }
         }
+        if let plan = scenario.sizing {
+            lines.append("")
+            lines.append("Sized to one standard by `compare --at-standard`: \(plan.teams.joined(separator: ", ")), at most \(plan.maximumPosts) posts each")
+        }
         if !scenario.publishedFigures.isEmpty {
             lines.append("")
             lines.append("Published figures it should reproduce (set beside the model's in its report)")

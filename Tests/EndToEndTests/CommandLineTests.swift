@@ -186,7 +186,11 @@ enum Frontdoor {
                          "a phone line", "Assumptions (", "stages.consultation.phone.patience_minutes (cads.yaml:",
                          "referrals ×0.5 against the outcome table", "Between steps", "red contacts take the immediate path",
                          "police: red 95%, amber 31%, green 6%", "a strategy discussion: 1 of team_managers, 2 of partners meet at once",
-                         "a manager, who makes or signs off decisions"] {
+                         "a manager, who makes or signs off decisions",
+                         "police_notifications by cads, task screen_contact, on average 25 minutes (amber), 20 minutes (green)",
+                         "consultation by cads, task screen_contact ×2 because a conversation with the referrer takes longer",
+                         "Forecasts (1, marked '# forecast')",
+                         "Sized to one standard by `compare --at-standard`: cads, team_managers, at most 30 posts each"] {
             #expect(text.contains(expected), "missing '\(expected)'")
         }
     }
