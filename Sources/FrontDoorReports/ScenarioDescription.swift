@@ -242,8 +242,8 @@ public enum ScenarioDescription {
 
     // MARK: - Formatting
 
-    /// "task screen_contact ×2 (a conversation takes longer…), " — which shared task a stage
-    /// does and any scaling with its reason; "own time, no shared task, " for a time of its own.
+    /// "task screen_contact ×2 because a conversation takes longer…; " — which shared task a stage
+    /// does and any scaling with its reason; "own time (no shared task), " for a time of its own.
     static func taskWords(_ task: TaskReference?) -> String {
         guard let task else { return "own time (no shared task), " }
         guard task.isScaled else { return "task \(task.name), " }

@@ -136,8 +136,8 @@ extension FrontDoorLoader {
             throw list.owner.error("the teams \(participants.map { teams[$0.team].id }.joined(separator: ", ")) are never at work at the same time, "
                              + "so no strategy discussion could be held")
         }
-        let timing = try readTiming(map, tasks: tasks, what: "how long a strategy discussion takes")
-        if let task = timing.task, !(timing.ragFactors + timing.channelFactors).allSatisfy({ $0 == 1 }) {
+        let (timing, task) = try readTiming(map, tasks: tasks, what: "how long a strategy discussion takes")
+        if let task, !(timing.ragFactors + timing.channelFactors).allSatisfy({ $0 == 1 }) {
             throw map["task"]!.error("task '\(task.name)' takes longer for some ratings or channels, but a strategy discussion takes one time; "
                                      + "name a task with no rag_factors or channel_factors")
         }
@@ -146,6 +146,6 @@ extension FrontDoorLoader {
             time: timing.time,
             withinWorkingDays: try map.required("within_working_days", "how soon after the decision it should be held")
                 .number("a number of working days above 0 and at most 20") { $0 > 0 && $0 <= 20 },
-            task: timing.task)
+            task: task)
     }
 }

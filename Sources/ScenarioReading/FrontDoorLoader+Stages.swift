@@ -15,7 +15,7 @@ extension FrontDoorLoader {
             }
             return index
         }
-        let timing = try readTiming(stage, tasks: tasks, what: "how long the work on one contact takes")
+        let (timing, task) = try readTiming(stage, tasks: tasks, what: "how long the work on one contact takes")
         var kind = Stage.Kind.work
         if let clock = stage["clock_hours"] {
             kind = .checks(clockHours: try factors(clock, names: RAG.allCases.map(\.name), fallback: .infinity) { v throws(ScenarioError) in
@@ -73,6 +73,6 @@ extension FrontDoorLoader {
             outcomes: outcomes,
             referralFactor: try stage["referral_factor"]?.number("a factor from 0 to 5 on the chance of a referral") { $0 >= 0 && $0 <= 5 } ?? 1,
             asksForMissingInformation: try stage["asks_for_missing_information"]?.bool() ?? false,
-            phone: phone, task: timing.task)
+            phone: phone, task: task)
     }
 }

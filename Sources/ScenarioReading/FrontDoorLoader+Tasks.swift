@@ -11,14 +11,6 @@ extension FrontDoorLoader {
         var ragFactors: [Double]
     }
 
-    /// The time of one piece of work and where it came from: a shared task, or the stage's own.
-    struct Timing {
-        var time: Distribution
-        var channelFactors: [Double]
-        var ragFactors: [Double]
-        var task: TaskReference?
-    }
-
     static let taskKeys = ["minutes", "hours", "channel_factors", "rag_factors"]
 
     /// `tasks: {screen_contact: {minutes: {…}, rag_factors: {…}}, …}`.
@@ -44,13 +36,12 @@ extension FrontDoorLoader {
             ragFactors: try factors(map["rag_factors"], names: RAG.allCases.map(\.name), fallback: 1, read: positive))
     }
 
-    /// The time of a stage or discussion: from `task` (with any `task_scale` and its reason), or
-    /// its own `minutes` or `hours`, never both.
-    static func readTiming(_ map: YAMLMapping, tasks: [String: TaskTime], what: String) throws(ScenarioError) -> Timing {
+    /// The time of a stage or discussion and where it came from: from `task` (with any
+    /// `task_scale` and its reason), or its own `minutes` or `hours` (no task), never both.
+    static func readTiming(_ map: YAMLMapping, tasks: [String: TaskTime], what: String) throws(ScenarioError) -> (TaskTime, task: TaskReference?) {
         guard let taskValue = map["task"] else {
             if let scale = map["task_scale"] { throw scale.error("task_scale scales a shared task's time: name the task with 'task'") }
-            let own = try readTime(map, what: what + ", or the shared task it does ('task')")
-            return Timing(time: own.time, channelFactors: own.channelFactors, ragFactors: own.ragFactors, task: nil)
+            return (try readTime(map, what: what + ", or the shared task it does ('task')"), nil)
         }
         let name = try taskValue.string()
         guard let task = tasks[name] else {
@@ -80,7 +71,7 @@ extension FrontDoorLoader {
             }
             reason = why
         }
-        return Timing(time: task.time, channelFactors: task.channelFactors, ragFactors: zip(task.ragFactors, scale).map { $0 * $1 },
-                      task: TaskReference(name: name, scale: scale, reason: reason))
+        return (TaskTime(time: task.time, channelFactors: task.channelFactors, ragFactors: zip(task.ragFactors, scale).map { $0 * $1 }),
+                TaskReference(name: name, scale: scale, reason: reason))
     }
 }
