@@ -21,6 +21,9 @@ public struct FinanceView: Sendable {
         public let agency: Double
         /// Hours people from outside the front door spent covering its work, at their hourly cost.
         public let informalCover: Double
+        /// Hours the council's shared services (the emergency duty team, the contact centre) spent
+        /// on the front door's contacts, at their hourly cost.
+        public let sharedServices: Double
         public let oneOff: Double
         /// The time of the posts partner agencies pay for: not the council's cash.
         public let partners: Double
@@ -29,14 +32,14 @@ public struct FinanceView: Sendable {
         public let s47Enquiries: Double
         public let earlyHelp: Double
 
-        /// Cash: pay, enhancements, agency, informal cover and one-off costs.
-        public var cash: Double { pay + enhancements + agency + informalCover + oneOff }
+        /// Cash: pay, enhancements, agency, informal cover, shared services and one-off costs.
+        public var cash: Double { pay + enhancements + agency + informalCover + sharedServices + oneOff }
         /// Notional downstream costs together.
         public var downstream: Double { assessments + s47Enquiries + earlyHelp }
 
         func minus(_ other: Year) -> Year {
             Year(year: year, pay: pay - other.pay, enhancements: enhancements - other.enhancements, agency: agency - other.agency,
-                 informalCover: informalCover - other.informalCover, oneOff: oneOff - other.oneOff, partners: partners - other.partners, assessments: assessments - other.assessments, s47Enquiries: s47Enquiries - other.s47Enquiries,
+                 informalCover: informalCover - other.informalCover, sharedServices: sharedServices - other.sharedServices, oneOff: oneOff - other.oneOff, partners: partners - other.partners, assessments: assessments - other.assessments, s47Enquiries: s47Enquiries - other.s47Enquiries,
                  earlyHelp: earlyHelp - other.earlyHelp)
         }
     }
@@ -117,7 +120,7 @@ public struct FinanceView: Sendable {
             let share = phaseIn > 0 ? min(1, Double(index + 1) / phaseIn) : 1
             let volume = zip(before, after).map { $0 + ($1 - $0) * share }
             return Year(year: first.advanced(by: index), pay: costs.staff - costs.enhancements, enhancements: costs.enhancements, agency: costs.agency,
-                        informalCover: result[.informalCoverCost]?.mean ?? 0, oneOff: index == 0 ? design.costs.oneOff : 0, partners: costs.partners, assessments: volume[0] * unit.assessment,
+                        informalCover: result[.informalCoverCost]?.mean ?? 0, sharedServices: result[.sharedServicesCost]?.mean ?? 0, oneOff: index == 0 ? design.costs.oneOff : 0, partners: costs.partners, assessments: volume[0] * unit.assessment,
                         s47Enquiries: volume[1] * unit.s47Enquiry, earlyHelp: volume[2] * unit.earlyHelpEpisode)
         }
     }

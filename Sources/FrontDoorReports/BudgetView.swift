@@ -11,6 +11,7 @@ enum BudgetView {
         ("extended-hours enhancements", "", { $0.enhancements }),
         ("agency premium", "", { $0.agency }),
         ("informal cover", "", { $0.informalCover }),
+        ("shared council services' hours", "", { $0.sharedServices }),
         ("one-off costs", "", { $0.oneOff }),
         ("cash total", "", { $0.cash }),
         ("partners' time (not the council's budget)", "paid by partner agencies", { $0.partners }),
@@ -34,7 +35,8 @@ enum BudgetView {
                 let common = [design.scenario, view.hasBaseline ? baseline : "", "\(design.priceBase)", "\(year.year)"]
                 for team in design.costs.teams {
                     let idle = design.idleTeams.contains(team.id) ? "paid, but the model gives them no contacts"
-                        : team.coverHourlyCost > 0 ? "covers informally: costed by the hour under informal cover"
+                        : team.sharedService ? "a council service shared with other work: costed by the hour under shared council services"
+                        : team.hourlyCost > 0 ? "covers informally: costed by the hour under informal cover"
                         : team.paidByPartners ? "paid by partner agencies: partners' time, not the council's budget" : note
                     rows.append(common + ["team staff and agency", team.id, team.grade, String(team.posts), String(team.vacant), String(team.agency),
                                           CSVTables.number(team.fte), pounds(team.total), "", idle])

@@ -431,7 +431,8 @@ public enum HTMLReport {
                 + SVGChart.bars(rows, format: money, title: "Cost by team, \(design.scenario.name)") + "</figure>"
         }
         return html + "<p class=\"note\">Staff costs include employer's on-costs, extended-hours enhancements and the agency premium; "
-            + "partner agencies' staff and corporate services shown at £0 are paid from other budgets.</p>"
+            + "partner agencies' posts are their time, not the council's budget. Teams paid by the hour (informal cover, and council services "
+            + "shared with other work such as the emergency duty team) show £0 here: the budget prices the hours they spend on contacts.</p>"
     }
 
     static func networkStages(_ designs: [ExperimentResult]) -> String {

@@ -69,9 +69,17 @@ public enum ScenarioDescription {
             let absence = team.absence
             lines.append("    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
                          + "\(percent(absence.sicknessRate)) of days sick; "
-                         + (team.informalCover ? "covers informally, not on the front door's establishment: \(money(costs.teams[index].coverHourlyCost)) "
-                            + "an hour of cover (salary and on-costs over a full-time year's paid hours)"
-                            : "costs \(money(costs.teams[index].total)) a year")
+                         + {
+                             switch team.costing {
+                             case .establishment: "costs \(money(costs.teams[index].total)) a year"
+                             case .informalCover: "covers informally, not on the front door's establishment: \(money(costs.teams[index].hourlyCost)) "
+                                 + "an hour of cover (salary and on-costs over a full-time year's paid hours)"
+                             case .sharedService(let hours): "a council service shared with other work, not on the front door's establishment: "
+                                 + "\(money(costs.teams[index].hourlyCost)) an hour spent on its contacts (salary, enhancement on "
+                                 + "\(percent(costs.teams[index].enhancedShare)) of its opening outside 08:00–18:00 weekdays, and on-costs, "
+                                 + "over a full-time year of \(number(hours))-hour weeks)"
+                             }
+                         }()
                          + (costs.teams[index].enhancement > 0 ? " (\(percent(costs.teams[index].enhancedShare)) of hours worked outside 08:00–18:00 weekdays)" : ""))
         }
         lines.append("")

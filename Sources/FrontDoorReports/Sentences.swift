@@ -38,10 +38,11 @@ extension ExperimentResult {
             case .stoppedOverloaded(let share):
                 String(format: "%.0f%% of replications stopped early with over 200,000 contacts not yet dealt with: "
                        + "this design is overloaded and its figures describe only the time before it stopped.", share * 100)
-            case .backlogGrowing(let growth):
-                String(format: "The backlog grows by about %.1f contacts a working day (95%% interval %.1f to %.1f): "
-                       + "this design cannot keep up with its demand, and a longer run would show a larger backlog.",
-                       growth.mean, growth.ci95Low, growth.ci95High)
+            case .backlogGrowing(let growth, let days):
+                String(format: "The backlog grows by about %.1f contacts a working day (95%% interval %.1f to %.1f), %.1f working days' "
+                       + "decisions a year: this design is falling behind its demand, so its figures get worse with the length of the run "
+                       + "(a longer run shows a larger backlog and later decisions).",
+                       growth.mean, growth.ci95Low, growth.ci95High, days.mean)
             }
         }
     }

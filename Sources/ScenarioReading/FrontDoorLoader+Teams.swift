@@ -33,7 +33,7 @@ extension FrontDoorLoader {
     static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence,
                          defaultDay: WorkingDay) throws(ScenarioError) -> Team {
         let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "late_shift_share", "absence",
-                                               "vacancy_rate", "agency_cover", "decision_role", "informal_cover"] + workingDayKeys)
+                                               "vacancy_rate", "agency_cover", "decision_role", "informal_cover", "shared_service"] + workingDayKeys)
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
@@ -67,11 +67,23 @@ extension FrontDoorLoader {
         let absence = try team["absence"].map(readAbsence) ?? defaultAbsence
         let decisionRole = try team["decision_role"]?.choice(Team.DecisionRole.allCases.map { ($0.rawValue, $0) }) ?? .decides
         let day = try readWorkingDay(team, default: defaultDay)
+        let costing = try readCosting(team, defaultDay: defaultDay)
         return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    decisionRole: decisionRole, informalCover: try team["informal_cover"]?.bool() ?? false, people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
+                    decisionRole: decisionRole, costing: costing, people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
                     hoursPerDay: day.hoursPerDay, breakHours: day.breakHours, otherDutiesShare: day.otherDutiesShare,
                     lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
                     absence: absence)
+    }
+
+    /// How the team is paid for: on the establishment (the default); `informal_cover: true`, by
+    /// the hour of cover; `shared_service: true`, by the hour spent on contacts, over a full-time
+    /// week of the council's standard working day (`default_working_day`).
+    static func readCosting(_ team: YAMLMapping, defaultDay: WorkingDay) throws(ScenarioError) -> Team.Costing {
+        let informal = try team["informal_cover"]?.bool() ?? false, shared = try team["shared_service"]?.bool() ?? false
+        if informal && shared, let key = team["shared_service"] {
+            throw key.error("a team covers informally or is a shared council service, not both")
+        }
+        return informal ? .informalCover : shared ? .sharedService(paidHoursPerWeek: defaultDay.hoursPerDay * 5) : .establishment
     }
 
     /// Posts with no permanent holder: `vacant_posts`, or a `vacancy_rate` of the posts.

@@ -185,7 +185,7 @@ import FrontDoorReports
         // With a backlog always waiting, they cover most of the manager's days away, never more.
         let daysAway = manager.absence.leaveDays + manager.absence.trainingDays + manager.absence.sicknessRate * 253
         let most = daysAway * design.teams[head].hoursPerDay * (1 - design.teams[head].otherDutiesShare)
-        let hours = try measure(covered, "cost.informal_cover_per_year_gbp").mean / StaffCosts(design).teams[head].coverHourlyCost
+        let hours = try measure(covered, "cost.informal_cover_per_year_gbp").mean / StaffCosts(design).teams[head].hourlyCost
         #expect(hours > 0.6 * most && hours < most, "\(hours) hours of cover a year, at most \(most)")
         // Decisions keep being made while the manager is away.
         let gain = Estimate(zip(column(covered, "decided_within_3wd"), column(alone, "decided_within_3wd")).map { $0 - $1 })

@@ -34,7 +34,7 @@ import SimulationEngine
         // The red received at 25 is due within 4 working hours (by 29) but was never decided.
         #expect(result.dueWithin4HoursByRAG[RAG.red.rawValue] == 1 && result.within4HoursByRAG[RAG.red.rawValue] == 0)
         #expect(result.stageWaitHours == [0] && result.teamBusyHours == [0])
-        #expect(result.backlogSeries == [7, 5] && result.warmUpWorkingDays == 1 && result.dailyBacklog == [5])
+        #expect(result.backlogSeries == [7, 5] && result.warmUpWorkingDays == 1 && result.workingDaysAYearBeforeEnd == 0)
         #expect(result.days.map(\.day) == [1] && result.days[0].received == 1 && result.days[0].decided == 1 && result.days[0].backlog == 5)
         #expect(result.measuredHours == 24 && !result.stoppedOverloaded)
     }

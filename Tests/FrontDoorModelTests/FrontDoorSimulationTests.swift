@@ -186,6 +186,36 @@ enum Fixture {
         #expect(covered.decidedWithin3 > alone.decidedWithin3)
     }
 
+    @Test func aSharedCouncilServiceIsCostedByTheHoursItSpendsOnContacts() throws {
+        // Every contact first goes through a council contact centre that also does other work,
+        // open around the clock: it is paid for the hours it spends on these contacts, at its
+        // grade's hourly cost over a full-time year of the default working day's weeks (24 × 5
+        // hours here), with the enhancement on the share of its opening outside 08:00–18:00 weekdays.
+        let text = Fixture.yaml(perYear: 2_000, extraStages: "  call: {team: centre, minutes: 10}",
+                                extraTeams: "  centre: {grade: tm, shared_service: true, people: 1, hours: {every_day: \"00:00-24:00\", bank_holidays: open}}",
+                                days: 120)
+        let (design, _) = try Fixture.design(text)
+        #expect(design.teams[1].costing == .sharedService(paidHoursPerWeek: 120))
+        let run = try Fixture.run(text)
+        let costs = StaffCosts(design)
+        #expect(costs.teams[1].total == 0 && costs.total == costs.teams[0].total && costs.teams[1].sharedService)
+        let outside = 1 - 5.0 * 10 / 168
+        let pay = 50_000 * (1 + outside * design.costs.extendedHoursEnhancement)
+        #expect(abs(costs.teams[1].hourlyCost - (pay + design.costs.onCosts.onCosts(onPay: pay)) / (120 * 365.25 / 7)) < 1e-9)
+        // Ten minutes for each of about 660 contacts in 120 days.
+        #expect(run.teamBusyHours[1] > 95 && run.teamBusyHours[1] < 125, "\(run.teamBusyHours[1])")
+        let catalogue = FrontDoorMeasures.catalogue(design)
+        let values = Dictionary(uniqueKeysWithValues: zip(catalogue.definitions.map(\.id), catalogue.values(run)))
+        let shared = try #require(values[MeasureID(.sharedServicesCost)])
+        #expect(abs(shared - run.perYear(run.teamBusyHours[1]) * costs.teams[1].hourlyCost) < 1e-6)
+        #expect(values[MeasureID(.informalCoverCost)] == nil)
+        // In the council's cash, beside the pay bill.
+        #expect(abs(try #require(values[MeasureID(.cashCost)]) - costs.total - shared) < 1e-6)
+        // A team is one or the other.
+        let both = text.replacingOccurrences(of: "shared_service: true", with: "shared_service: true, informal_cover: true")
+        #expect(throws: ScenarioError.self) { try Fixture.design(both) }
+    }
+
     @Test func informalCoverWorksOnlyWhileTheTeamIsAwayAndIsCostedByTheHour() throws {
         // One decider away 40 days a year, covered informally by a head of service who is never
         // away: they work only on the decider's days away, and are paid for those hours alone.
@@ -202,13 +232,13 @@ enum Fixture {
         // 8 hours, with no break).
         #expect(costs.teams[1].total == 0 && costs.total == costs.teams[0].total)
         let pay = 50_000.0 + design.costs.onCosts.onCosts(onPay: 50_000)
-        #expect(abs(costs.teams[1].coverHourlyCost - pay / (8 * 5 * 365.25 / 7)) < 1e-9)
+        #expect(abs(costs.teams[1].hourlyCost - pay / (8 * 5 * 365.25 / 7)) < 1e-9)
         // The head covers the 40 days of leave, 8 hours each at most, and works on no other day.
         #expect(run.teamBusyHours[1] > 0 && run.teamBusyHours[1] <= 40 * 8 + 1e-9)
         let catalogue = FrontDoorMeasures.catalogue(design)
         let values = Dictionary(uniqueKeysWithValues: zip(catalogue.definitions.map(\.id), catalogue.values(run)))
         let cover = try #require(values[MeasureID(.informalCoverCost)])
-        #expect(abs(cover - run.perYear(run.teamBusyHours[1]) * costs.teams[1].coverHourlyCost) < 1e-6)
+        #expect(abs(cover - run.perYear(run.teamBusyHours[1]) * costs.teams[1].hourlyCost) < 1e-6)
         // Cash is staff, agency and cover: the notional downstream cost is never added to it.
         #expect(abs(try #require(values[MeasureID(.cashCost)]) - costs.total - cover) < 1e-6)
     }

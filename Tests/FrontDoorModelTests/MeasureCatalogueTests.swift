@@ -60,7 +60,9 @@ import SimulationEngine
         record.stageCompleted = design.stages.map { _ in 4 }
         record.stageWaitHours = design.stages.map { _ in 10 }
         record.stageWorkElapsedHours = design.stages.map { _ in 40 }
-        record.dailyBacklog = [10, 12, 14, 16]
+        // A run shorter than a year and 20 working days: the slope over its measured days.
+        record.backlogSeries = [3, 10, 12, 14, 16]
+        record.warmUpWorkingDays = 1
         let catalogue = FrontDoorMeasures.catalogue(design)
         let values = Dictionary(uniqueKeysWithValues: zip(catalogue.definitions.map(\.id), catalogue.values(record)))
         #expect(values[MeasureID(.contactsReceived)] == 1000)
@@ -73,11 +75,33 @@ import SimulationEngine
         #expect(values[MeasureID.team("team_managers").decisionsPerPersonDay] == 8.5)
         #expect(values[MeasureID.stage(design.stages[0].id).meanWaitHours] == 2.5)
         let costs = StaffCosts(design)
-        #expect(values[MeasureID(.staffCostPerContact)] == costs.total / 1000)
+        // The emergency duty team is a shared council service: its 30 hours on contacts are priced
+        // by the hour, in the cash beside the pay bill.
+        let edt = try #require(design.teams.firstIndex { $0.id == "edt" })
+        let shared = try #require(values[MeasureID(.sharedServicesCost)])
+        #expect(abs(shared - 30 * costs.teams[edt].hourlyCost) < 1e-6 && costs.teams[edt].total == 0)
+        let cash = try #require(values[MeasureID(.cashCost)])
+        #expect(abs(cash - costs.total - shared) < 1e-6)
+        #expect(values[MeasureID(.staffCostPerContact)] == cash / 1000)
         // The council's teams make its pay bill; the partners' posts are their agencies' time.
         let own = costs.teams.filter { !$0.paidByPartners }, partners = costs.teams.filter(\.paidByPartners)
         #expect(!partners.isEmpty)
         #expect(abs(costs.total - own.reduce(0) { $0 + $1.total }) <= 1e-9 * costs.total)
         #expect(abs(costs.partners - partners.reduce(0) { $0 + $1.total }) <= 1e-9 * costs.partners && costs.partners > 0)
+    }
+
+    /// Two years of 250 working days with a seasonal swing (a peak each January): the growth of
+    /// the backlog compares the last 20 days with the 20 a year earlier, so the swing cancels and
+    /// a steady climb of 0.3 a day is read as 0.3, where the slope over the last year alone is not.
+    @Test(arguments: [0.0, 0.3]) func backlogGrowthComparesDaysAYearApart(_ climb: Double) {
+        var record = FrontDoorReplication()
+        record.backlogSeries = (0..<500).map { day in Int((100 + 60 * sin(Double(day) * 2 * .pi / 250) + climb * Double(day)).rounded()) }
+        record.warmUpWorkingDays = 250
+        record.workingDaysAYearBeforeEnd = 250
+        #expect(abs(FrontDoorMeasures.backlogGrowth(record) - climb) < 0.01)
+        #expect(abs(FrontDoorMeasures.slope(record.backlogSeries[250...]) - climb) > 0.2)
+        // Stopped as overloaded: the slope over every working day it ran.
+        record.stoppedOverloaded = true
+        #expect(FrontDoorMeasures.backlogGrowth(record) == FrontDoorMeasures.slope(record.backlogSeries[...]))
     }
 }

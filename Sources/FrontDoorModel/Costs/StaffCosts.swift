@@ -28,10 +28,12 @@ public struct StaffCosts: Sendable {
         public let onCosts: Double
         /// The agency premium on the vacant posts covered by agency staff.
         public let agencyPremium: Double
-        /// For a team that covers informally (not on the establishment, so no pay bill here): the
-        /// cost of an hour of their time, salary and on-costs over a full-time year's paid hours
-        /// (their working week, breaks unpaid, over 365.25 / 7 weeks).
-        public let coverHourlyCost: Double
+        /// For a team paid by the hour it spends on contacts (informal cover, a shared council
+        /// service; no pay bill here): the cost of an hour of their time, salary, enhancement and
+        /// on-costs over a full-time year's paid hours (a working week over 365.25 / 7 weeks).
+        public let hourlyCost: Double
+        /// Whether the hours are those of a council service shared with other work.
+        public let sharedService: Bool
         /// Posts partner agencies pay for: priced as partners' time, not in the council's cash.
         public let paidByPartners: Bool
 
@@ -58,11 +60,21 @@ public struct StaffCosts: Sendable {
         let costs = design.costs
         teams = design.teams.map { team in
             let salary = costs.salaries[team.grade] ?? 0
-            guard !team.informalCover else {
-                let paidHours = Workforce.workingWeek(of: team, pattern: 0).paid.hoursPerWeek * 365.25 / 7
+            func byTheHour(paidHoursPerWeek: Double, enhancedShare: Double, shared: Bool) -> Team {
+                let pay = salary * (1 + enhancedShare * costs.extendedHoursEnhancement)
                 return Team(id: team.id, role: team.role, grade: team.grade, posts: 0, vacant: 0, agency: 0, fte: 0, salary: salary, salaries: 0,
-                            enhancement: 0, enhancedShare: 0, onCosts: 0, agencyPremium: 0,
-                            coverHourlyCost: (salary + costs.onCosts.onCosts(onPay: salary)) / paidHours, paidByPartners: costs.paidByPartners.contains(team.grade))
+                            enhancement: 0, enhancedShare: enhancedShare, onCosts: 0, agencyPremium: 0,
+                            hourlyCost: (pay + costs.onCosts.onCosts(onPay: pay)) / (paidHoursPerWeek * 365.25 / 7), sharedService: shared,
+                            paidByPartners: costs.paidByPartners.contains(team.grade))
+            }
+            switch team.costing {
+            case .establishment: break
+            case .informalCover:
+                return byTheHour(paidHoursPerWeek: Workforce.workingWeek(of: team, pattern: 0).paid.hoursPerWeek, enhancedShare: 0, shared: false)
+            case .sharedService(let hours):
+                // The hours used fall across the service's opening, so its share outside standard
+                // hours is that of the opening.
+                return byTheHour(paidHoursPerWeek: hours, enhancedShare: StaffCosts.shareOutsideStandardHours(team.schedule), shared: true)
             }
             let worked = team.workedPosts
             let permanent = worked.count - team.agencyPosts
@@ -83,7 +95,7 @@ public struct StaffCosts: Sendable {
             }
             return Team(id: team.id, role: team.role, grade: team.grade, posts: team.people.count, vacant: team.vacantPosts, agency: team.agencyPosts,
                         fte: hours, salary: salary, salaries: salaries, enhancement: enhancement, enhancedShare: hours > 0 ? enhancedHours / hours : 0,
-                        onCosts: onCosts, agencyPremium: agencyPremium, coverHourlyCost: 0, paidByPartners: costs.paidByPartners.contains(team.grade))
+                        onCosts: onCosts, agencyPremium: agencyPremium, hourlyCost: 0, sharedService: false, paidByPartners: costs.paidByPartners.contains(team.grade))
         }
         let own = teams.filter { !$0.paidByPartners }
         staff = own.reduce(0) { $0 + $1.staff }

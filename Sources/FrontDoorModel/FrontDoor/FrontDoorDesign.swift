@@ -303,10 +303,25 @@ public struct Team: Sendable {
     public var role: String
     public var grade: String
     public var decisionRole: DecisionRole
-    /// People from outside the front door (such as a service manager) who only cover a stage
-    /// when its own team is all away, informally: not on the front door's establishment, their
-    /// hours on its contacts are costed at their grade's hourly cost instead.
-    public var informalCover: Bool
+    /// How the team's time is paid for.
+    public enum Costing: Sendable, Equatable {
+        /// Posts on the front door's establishment: their pay is its pay bill.
+        case establishment
+        /// People from outside the front door (such as a service manager) who only cover a stage
+        /// when its own team is all away, informally: not on the front door's establishment, their
+        /// hours on its contacts are costed at their grade's hourly cost instead.
+        case informalCover
+        /// A council service the front door shares with other work (the emergency duty team, the
+        /// corporate contact centre): its people are on its own rota, and the hours they spend on
+        /// the front door's contacts are costed at their grade's hourly cost over a full-time week
+        /// of `paidHoursPerWeek` (with the extended-hours enhancement on the share of their rota
+        /// outside Monday–Friday 08:00–18:00).
+        case sharedService(paidHoursPerWeek: Double)
+    }
+
+    public var costing: Costing
+    /// Whether the team only covers a stage informally when its own team is all away.
+    public var informalCover: Bool { costing == .informalCover }
     /// Full-time equivalent of each post in the establishment.
     public var people: [Double]
     /// How many posts have no permanent holder: a number of posts, or a share of the posts.
@@ -349,7 +364,7 @@ public struct Team: Sendable {
     public var absence: Absence
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, informalCover: Bool = false,
+    public init(id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, costing: Costing = .establishment,
                 people: [Double], vacancies: Vacancies = .posts(0),
                 agencyCover: Double = 0, schedule: WeeklySchedule, hoursPerDay: Double = 24, breakHours: Double = 0, otherDutiesShare: Double = 0,
                 lateShiftShare: Double = 0.5, absence: Absence) {
@@ -357,7 +372,7 @@ public struct Team: Sendable {
         self.role = role
         self.grade = grade
         self.decisionRole = decisionRole
-        self.informalCover = informalCover
+        self.costing = costing
         self.people = people
         self.vacancies = vacancies
         self.agencyCover = agencyCover

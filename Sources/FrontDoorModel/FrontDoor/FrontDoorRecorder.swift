@@ -70,10 +70,14 @@ struct FrontDoorRecorder {
         if high > low { result.teamAvailableHours[team] += high - low }
     }
 
+    /// A year of 365 days, in hours: the growth of the backlog compares days a year apart.
+    static let yearHours = 365.0 * 24
+
     /// The backlog at the close of a working day; the series for the warm-up check counts every
     /// day, the measures only measured ones.
     mutating func officeClosed(day: Int, waiting: Int) {
         result.backlogSeries.append(waiting)
+        if Double(day + 1) * 24 <= length.horizonHours - Self.yearHours { result.workingDaysAYearBeforeEnd = result.backlogSeries.count }
         guard measuring else {
             result.warmUpWorkingDays += 1
             return
@@ -82,7 +86,6 @@ struct FrontDoorRecorder {
         result.backlog.add(Double(waiting))
         result.backlogHistogram.add(Double(waiting))
         result.backlogMax = max(result.backlogMax, waiting)
-        result.dailyBacklog.append(waiting)
     }
 
     // MARK: Contacts and work

@@ -26,12 +26,12 @@ public struct FrontDoorReplication: Sendable {
     public var backlog = RunningStatistics()
     public var backlogHistogram = QuantileHistogram()
     public var backlogMax = 0
-    /// Backlog at the close of each working day of the measured period, in order.
-    public var dailyBacklog: [Int] = []
     /// Backlog at the close of every working day of the run, warm-up included, for checking
-    /// whether the warm-up was long enough; and how many of those days fell in the warm-up.
+    /// whether the warm-up was long enough and whether the backlog grows; how many of those days
+    /// fell in the warm-up; and how many closed at least a year before the run's end.
     public var backlogSeries: [Int] = []
     public var warmUpWorkingDays = 0
+    public var workingDaysAYearBeforeEnd = 0
     /// Per calendar day of the measured period: contacts received, contacts decided, and the
     /// backlog at the close of the day (nil on days that are not working days).
     public var days: [DayRecord] = []

@@ -12,11 +12,15 @@ enum FrontDoorMeasures {
             run.perYear(run.assessmentsStarted) * unit.assessment + run.perYear(run.outcomes[Outcome.strategyDiscussion.rawValue]) * unit.s47Enquiry
                 + run.perYear(run.outcomes[Outcome.earlyHelp.rawValue]) * unit.earlyHelpEpisode
         }
-        let coverRates = costs.teams.enumerated().filter { design.teams[$0.offset].informalCover }.map { ($0.offset, $0.element.coverHourlyCost) }
-        /// Hours people from outside the front door spent covering its work, at their hourly cost.
-        @Sendable func informalCover(_ run: FrontDoorReplication) -> Double {
-            coverRates.reduce(0) { $0 + run.perYear(run.teamBusyHours[$1.0]) * $1.1 }
+        func hourlyRates(shared: Bool) -> [(team: Int, cost: Double)] {
+            costs.teams.enumerated().filter { $0.element.hourlyCost > 0 && $0.element.sharedService == shared }.map { ($0.offset, $0.element.hourlyCost) }
         }
+        let coverRates = hourlyRates(shared: false), sharedRates = hourlyRates(shared: true)
+        /// Hours a team paid by the hour spent on the front door's contacts, at its hourly cost.
+        @Sendable func byTheHour(_ rates: [(team: Int, cost: Double)], _ run: FrontDoorReplication) -> Double {
+            rates.reduce(0) { $0 + run.perYear(run.teamBusyHours[$1.team]) * $1.cost }
+        }
+        @Sendable func cash(_ run: FrontDoorReplication) -> Double { staffAndAgency + byTheHour(coverRates, run) + byTheHour(sharedRates, run) }
         let oneOff = design.costs.oneOff
         let prices = "\(design.costs.priceYear)"
         func words(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
@@ -50,10 +54,11 @@ enum FrontDoorMeasures {
             $0.backlogHistogram.quantile(0.95) ?? 0
         }
         c.add(MeasureID(.backlogMax), "Contacts waiting for a decision at close of day, at most", unit: .contacts) { Double($0.backlogMax) }
-        // A run stopped as overloaded (perhaps before its warm-up ended) shows how fast it fell
-        // behind over every working day it ran.
         c.add(MeasureID(.backlogGrowthPerDay), "Change in the backlog per working day (above 0: the front door is falling behind)",
-              unit: .contactsADay) { $0.stoppedOverloaded ? slope($0.backlogSeries) : slope($0.dailyBacklog) }
+              unit: .contactsADay) { backlogGrowth($0) }
+        c.add(MeasureID(.backlogGrowthWorkingDaysAYear),
+              "Growth of the backlog in a year, in working days' decisions (above 1 with confidence: the front door is falling behind)",
+              unit: .workingDays) { backlogGrowthInDaysOfWork($0) }
         c.add(MeasureID(.runsOverloaded), "Share of replications stopped early with over 200,000 contacts waiting", unit: .fraction) {
             $0.stoppedOverloaded ? 1 : 0
         }
@@ -185,21 +190,26 @@ enum FrontDoorMeasures {
         }
         if !coverRates.isEmpty {
             c.add(MeasureID(.informalCoverCost), "Informal cover a year at \(prices) prices: the hours people from outside the front door spent "
-                  + "covering its work, at their grade's hourly cost", unit: .poundsAYear, informalCover)
+                  + "covering its work, at their grade's hourly cost", unit: .poundsAYear) { byTheHour(coverRates, $0) }
+        }
+        if !sharedRates.isEmpty {
+            c.add(MeasureID(.sharedServicesCost), "Shared council services a year at \(prices) prices: the hours the council's services that also do "
+                  + "other work (such as the emergency duty team) spent on the front door's contacts, at their grade's hourly cost",
+                  unit: .poundsAYear) { byTheHour(sharedRates, $0) }
         }
         c.add(MeasureID(.oneOffCost), "One-off cost of the change at \(prices) prices", unit: .pounds) { _ in oneOff }
         c.add(MeasureID(.downstreamCost), "Notional cost a year at \(prices) prices of the assessments, section 47 enquiries and early help that follow: "
               + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
-        let cover = coverRates.isEmpty ? "" : ", informal cover"
+        let cover = (coverRates.isEmpty ? "" : ", informal cover") + (sharedRates.isEmpty ? "" : ", shared council services' hours")
         // Cash is never summed with notional cost: the downstream cost is its own measure.
         c.add(MeasureID(.cashCost), "Cash a year at \(prices) prices: staff pay, enhancements and on-costs, agency premium\(cover) "
-              + "(the notional downstream cost is not in it)", unit: .poundsAYear) { staffAndAgency + informalCover($0) }
+              + "(the notional downstream cost is not in it)", unit: .poundsAYear, cash)
         if costs.teams.contains(where: \.paidByPartners) {
             c.add(MeasureID(.partnersTimeCost), "Partners' time a year at \(prices) prices: the posts police, health and education pay for "
                   + "(not the council's budget)", unit: .poundsAYear) { _ in costs.partners }
         }
         c.add(MeasureID(.staffCostPerContact), "Front-door staff and agency cost\(cover) per contact received, at \(prices) prices", unit: .pounds) {
-            $0.received > 0 ? (staffAndAgency + informalCover($0)) / $0.perYear($0.received) : 0
+            $0.received > 0 ? cash($0) / $0.perYear($0.received) : 0
         }
         for (index, source) in design.demand.sources.enumerated() {
             c.add(MeasureID.source(source.group.name).referralConversion,
@@ -255,14 +265,45 @@ enum FrontDoorMeasures {
 
     static func share(_ part: Int, of whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
 
+    /// Working days averaged at each end when the growth of the backlog compares days a year apart.
+    static let growthWindow = 20
+
+    /// How much the backlog grows a working day. The mean backlog of the last 20 working days is
+    /// compared with that of the 20 working days ending a year earlier, so that the seasons and the
+    /// Christmas backlog cancel: a least-squares slope over one measured year climbs towards
+    /// January whatever the staffing. A run too short for two windows a year apart takes the slope
+    /// over its measured days; a run stopped as overloaded (perhaps before its warm-up ended), the
+    /// slope over every working day it ran.
+    static func backlogGrowth(_ run: FrontDoorReplication) -> Double {
+        let series = run.backlogSeries, earlierEnd = run.workingDaysAYearBeforeEnd
+        if run.stoppedOverloaded { return slope(series[...]) }
+        guard earlierEnd >= growthWindow, series.count - earlierEnd >= growthWindow else {
+            return slope(series[min(run.warmUpWorkingDays, series.count)...])
+        }
+        func mean(_ days: ArraySlice<Int>) -> Double { Double(days.reduce(0, +)) / Double(days.count) }
+        let later = mean(series[(series.count - growthWindow)...]), earlier = mean(series[(earlierEnd - growthWindow) ..< earlierEnd])
+        return (later - earlier) / Double(series.count - earlierEnd)
+    }
+
+    /// The growth of the backlog over a year as a number of working days' decisions: how many
+    /// more days' work a contact arriving at the end of the year finds waiting than one at its
+    /// start. A working day's decisions are at least one, so that a front door deciding nothing
+    /// still gets a finite figure.
+    static func backlogGrowthInDaysOfWork(_ run: FrontDoorReplication) -> Double {
+        let days = run.backlogSeries.count - run.warmUpWorkingDays
+        guard days > 0 else { return 0 }
+        let decisionsADay = max(1, Double(run.decided) / Double(days))
+        return backlogGrowth(run) * run.perYear(days) / decisionsADay
+    }
+
     /// The least-squares slope of a series against its index (0 for fewer than two points).
-    static func slope(_ series: [Int]) -> Double {
+    static func slope(_ series: ArraySlice<Int>) -> Double {
         let n = Double(series.count)
         guard series.count > 1 else { return 0 }
         let meanX = (n - 1) / 2
         let meanY = Double(series.reduce(0, +)) / n
         var numerator = 0.0, denominator = 0.0
-        for (x, y) in series.enumerated() {
+        for (x, y) in zip(0..., series) {
             numerator += (Double(x) - meanX) * (Double(y) - meanY)
             denominator += (Double(x) - meanX) * (Double(x) - meanX)
         }

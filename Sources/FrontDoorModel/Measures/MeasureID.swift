@@ -27,6 +27,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case backlogP95 = "backlog.p95"
         case backlogMax = "backlog.max"
         case backlogGrowthPerDay = "backlog.growth_per_day"
+        case backlogGrowthWorkingDaysAYear = "backlog.growth_working_days_a_year"
         case runsOverloaded = "runs.overloaded"
         // Decisions
         case conversionReferral = "conversion.referral"
@@ -71,6 +72,7 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
         case staffCost = "cost.staff_per_year_gbp"
         case agencyCost = "cost.agency_per_year_gbp"
         case informalCoverCost = "cost.informal_cover_per_year_gbp"
+        case sharedServicesCost = "cost.shared_services_per_year_gbp"
         case oneOffCost = "cost.one_off_gbp"
         case downstreamCost = "cost.downstream_per_year_gbp"
         case cashCost = "cost.cash_per_year_gbp"
