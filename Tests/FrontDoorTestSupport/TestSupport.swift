@@ -17,11 +17,14 @@ public struct ProcessOutcome: Sendable {
     public var timedOut = false
 }
 
-/// Runs a program to the end and collects its output.
-public func runProcess(_ executable: URL, _ arguments: [String], in folder: String = packageRoot, timeout: Double? = nil) throws -> ProcessOutcome {
+/// Runs a program to the end and collects its output; `environment` adds to (or replaces
+/// entries of) this process's environment.
+public func runProcess(_ executable: URL, _ arguments: [String], in folder: String = packageRoot, timeout: Double? = nil,
+                       environment: [String: String] = [:]) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     let output = Pipe(), errors = Pipe()
     process.standardOutput = output
