@@ -118,6 +118,25 @@ import FrontDoorTestSupport
         // Ambers and greens by notification: about half of all contacts (0.59 × 0.85 × 0.97).
         #expect(batched / weekdays.reduce(0, +) > 0.44 && batched / weekdays.reduce(0, +) < 0.53)
     }
+
+    /// The demand sample (for synthetic extracts) and the front door turn a contact's draw into
+    /// the same decision: here at the MASH's deciding stage, which uses the design's own table.
+    @Test func theSampleAndTheFrontDoorMakeTheSameDecisionFromTheSameDraw() throws {
+        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
+        guard case .frontDoor(let design) = scenario.model else { Issue.record("not a front door"); return }
+        let stage = try #require(design.stages.firstIndex { $0.decides && $0.outcomes == nil && $0.referralFactor == 1 })
+        var sampled: [Bool] = []
+        design.sampleContacts(days: 30, stream: RandomStream(seed: 5)) { sampled.append($0.referred) }
+        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let decisions = Decisions(design: design, stream: RandomStream(seed: 9)), stream = RandomStream(seed: 5)
+        var decided: [Bool] = []
+        for day in 0..<30 {
+            for arrival in generator.contacts(onDay: day, using: stream).sorted(by: { $0.time < $1.time }) {
+                decided.append(decisions.decide(arrival, atStage: stage, decisionsSinceBreak: 0).outcome.isReferral)
+            }
+        }
+        #expect(sampled.count > 1_000 && sampled == decided && sampled.contains(true) && sampled.contains(false))
+    }
 }
 
 @Suite struct LimitedChangeTests {

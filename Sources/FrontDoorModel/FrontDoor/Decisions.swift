@@ -69,6 +69,19 @@ struct Decisions {
                   stream: stream)
     }
 
+    /// The outcome the design's own table (no stage's table or factor, no fatigue) gives `contact`:
+    /// the same draw gives the same decision here as in `decide`.
+    func tableOutcome(_ contact: DemandGenerator.Arrival) -> Outcome {
+        Self.outcome(need: contact.need, in: channelTables[tableIndex(contact)])
+    }
+
+    private func tableIndex(_ contact: DemandGenerator.Arrival) -> Int {
+        (tableSet[contact.source] * RAG.allCases.count + contact.rag.rawValue) * channels + contact.channel.rawValue
+    }
+
+    /// The outcome a contact's need draw falls in: every table lists the outcomes in their order.
+    private static func outcome(need: Double, in table: Categorical) -> Outcome { Outcome.allCases[table.index(for: need)] }
+
     /// Whether a decision by someone who has made `sinceBreak` decisions since their last break
     /// is at the top of the fatigue ramp.
     func isAtFullFatigue(after sinceBreak: Int) -> Bool {
@@ -86,14 +99,14 @@ struct Decisions {
     /// the chance that raises the default's share by the ramp's relative increase: for a table
     /// giving the default a chance d, an increase r·d needs (r·d)/(1 − d) of the other decisions.
     func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int) -> Decision {
-        let byChannel = (tableSet[contact.source] * RAG.allCases.count + contact.rag.rawValue) * channels + contact.channel.rawValue
+        let byChannel = tableIndex(contact)
         let table: Categorical
         switch stageTables[stage] {
         case .own(let tables): table = tables[contact.rag.rawValue]
         case .scaled(let tables): table = tables[byChannel]
         case nil: table = channelTables[byChannel]
         }
-        var decision = Decision(outcome: Outcome(rawValue: table.index(for: contact.need))!, changedByFatigue: false)
+        var decision = Decision(outcome: Self.outcome(need: contact.need, in: table), changedByFatigue: false)
         if let fatigue, decision.outcome != fatigue.defaultOutcome {
             let base = table.probability(of: fatigue.defaultOutcome.rawValue)
             let increase = fatigue.defaultIncrease * fatigue.effect(afterDecisionsSinceBreak: sinceBreak) * base

@@ -21,11 +21,11 @@ extension FrontDoorDesign {
     /// `stream`, each with the outcome the design's table gives it (before any fatigue).
     public func sampleContacts(days: Int, stream: RandomStream, _ body: (SampledContact) -> Void) {
         let generator = DemandGenerator(demand: demand, calendar: calendar)
+        // The front door's own decisions, whose stream (drawn only for fatigue) is never used here.
+        let decisions = Decisions(design: self, stream: stream)
         for day in 0..<days {
             for arrival in generator.contacts(onDay: day, using: stream).sorted(by: { $0.time < $1.time }) {
-                let table = outcomes.table(rag: arrival.rag, channel: arrival.channel, group: demand.sources[arrival.source].group)
-                let referral = table[Outcome.referral.rawValue] + table[Outcome.strategyDiscussion.rawValue]
-                let referred = arrival.need < referral
+                let referred = decisions.tableOutcome(arrival).isReferral
                 let assessed = referred && arrival.followUp[0] < outcomes.assessmentStart
                 body(SampledContact(day: day, hour: arrival.time - Double(day) * 24, group: demand.sources[arrival.source].group, rag: arrival.rag,
                                     referred: referred, assessed: assessed,
