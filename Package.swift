@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // GNU GSL through pkg-config; the shim header has no stable API of its own.
@@ -54,7 +55,7 @@ let package = Package(
         .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
         // Tables, JSON, CSV and HTML for people and scripts.
         .target(name: "FrontDoorReports", dependencies: [
-            "FrontDoorAnalysis", "FrontDoorModel", "Calibration", .product(name: "Crypto", package: "swift-crypto"),
+            "FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine", "Calibration", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Calibration from a council's own data: Annex A lists (and the safeguarding dataset's
         // contacts) read and demand estimated from them; synthetic extracts. Reports writes them.
@@ -65,6 +66,7 @@ let package = Package(
         .target(name: "WhatIf", dependencies: [
             "SimulationEngine", "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         // The thin command line.
         .executableTarget(

@@ -202,6 +202,19 @@ public struct EventList: ~Copyable, @unchecked Sendable {
         if heapCount + 4 > capacity { grow() }  // room for the event and the three sentinels after it
         Self.climb(event, from: heapCount, in: heap)
         heapCount += 1
+        checkSentinels()
+    }
+
+    /// Checks, in debug builds, the rule `next` relies on: the three slots after the last event
+    /// hold sentinels, so that every parent has four children to compare.
+    @inlinable @inline(__always)
+    func checkSentinels() {
+        #if DEBUG
+        assert(heapCount + 3 <= capacity, "fewer than three slots after the last event")
+        for slot in heapCount ..< heapCount + 3 {
+            assert(heap[slot].timeKey == .max && heap[slot].order == .max, "slot \(slot), after the last event, is not a sentinel")
+        }
+        #endif
     }
 
     /// Puts `event` in the hole at `hole`, moving it up past the events it precedes.
@@ -236,6 +249,7 @@ public struct EventList: ~Copyable, @unchecked Sendable {
         let first = buffer[0]
         let last = buffer[count]
         buffer[count] = Event.sentinel
+        defer { checkSentinels() }
         if count == 0 { return first }
         var hole = 0
         var child = 1
