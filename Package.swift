@@ -7,7 +7,7 @@ let package = Package(
     name: "frontdoor",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "frontdoor", targets: ["frontdoor"]),
+        .executable(name: "frontdoor", targets: ["frontdoor"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2")
     ],
     targets: [
         // GNU GSL through pkg-config; the shim header has no stable API of its own.
@@ -54,41 +54,62 @@ let package = Package(
         // Replications in parallel, confidence intervals.
         .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
         // Tables, JSON, CSV and HTML for people and scripts.
-        .target(name: "FrontDoorReports", dependencies: [
-            "FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine", "Calibration", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "FrontDoorReports",
+            dependencies: [
+                "FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine", "Calibration", .product(name: "Crypto", package: "swift-crypto")
+            ]),
         // Calibration from a council's own data: Annex A lists (and the safeguarding dataset's
         // contacts) read and demand estimated from them; synthetic extracts. Reports writes them.
-        .target(name: "Calibration", dependencies: [
-            "FrontDoorModel", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(
+            name: "Calibration",
+            dependencies: [
+                "FrontDoorModel", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams")
+            ]),
         // The live what-if page: a local web server that re-runs a design as its controls move.
-        .target(name: "WhatIf", dependencies: [
-            "SimulationEngine", "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
-            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-            .product(name: "NIOCore", package: "swift-nio"),
-        ]),
+        .target(
+            name: "WhatIf",
+            dependencies: [
+                "SimulationEngine", "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio")
+            ]),
         // The thin command line.
         .executableTarget(
             name: "frontdoor",
             dependencies: [
                 "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams")
             ]
         ),
         // Helpers shared by the test targets: the package root, running a program.
         .target(name: "FrontDoorTestSupport", dependencies: ["SimulationEngine"], path: "Tests/FrontDoorTestSupport"),
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
         .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
-        .testTarget(name: "ScenarioReadingTests", dependencies: ["ScenarioReading", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
-        .testTarget(name: "FrontDoorModelTests", dependencies: ["FrontDoorModel", "ScenarioReading", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(
+            name: "ScenarioReadingTests",
+            dependencies: ["ScenarioReading", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
+        .testTarget(
+            name: "FrontDoorModelTests",
+            dependencies: ["FrontDoorModel", "ScenarioReading", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         // The sentences Reports writes about analysis results are checked beside those results.
-        .testTarget(name: "FrontDoorAnalysisTests", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"]),
-        .testTarget(name: "FrontDoorReportsTests", dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
-                    exclude: ["Snapshots"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "FrontDoorReports", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
-        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"]),
+        .testTarget(
+            name: "FrontDoorAnalysisTests",
+            dependencies: [
+                "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"
+            ]),
+        .testTarget(
+            name: "FrontDoorReportsTests",
+            dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
+            exclude: ["Snapshots"]),
+        .testTarget(
+            name: "CalibrationTests",
+            dependencies: [
+                "Calibration", "FrontDoorReports", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"
+            ]),
+        .testTarget(
+            name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -54,8 +54,10 @@ public struct AnnexAExtract: Sendable {
     public let to: CivilDate
 
     /// Reads the lists. `from` and `to` bound the contacts used (by default, the dates found).
-    public init(list1: String, list3: String? = nil, list4: String? = nil, ssdContacts: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
-                codes: SourceCodes) throws(CalibrationError) {
+    public init(
+        list1: String, list3: String? = nil, list4: String? = nil, ssdContacts: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
+        codes: SourceCodes
+    ) throws(CalibrationError) {
         var children: [String: Int] = [:]
         func child(_ id: String) -> Int {
             if let known = children[id] { return known }
@@ -67,13 +69,17 @@ public struct AnnexAExtract: Sendable {
 
         // List 1: contacts.
         let table1 = try ExtractTable(path: list1)
-        let (c1, report1) = try Self.read(table1, role: "List 1 (contacts)", fields: [.childID, .contactDate, .contactSource], dateField: 1, from: from, to: to)
+        let (c1, report1) = try Self.read(
+            table1, role: "List 1 (contacts)", fields: [.childID, .contactDate, .contactSource], dateField: 1, from: from, to: to)
         var seen = Set<String>()
         var contacts: [Contact] = []
         var duplicates = 0
         for row in c1 {
             let key = row.fields[0] + "|" + row.fields[1] + "|" + row.fields[2]
-            guard seen.insert(key).inserted else { duplicates += 1; continue }
+            guard seen.insert(key).inserted else {
+                duplicates += 1
+                continue
+            }
             let code = codes.code(of: row.fields[2])
             if code == nil { unmapped[row.fields[2].isEmpty ? "(blank)" : row.fields[2], default: 0] += 1 }
             contacts.append(Contact(date: row.date.date, child: child(row.fields[0]), code: code))
@@ -93,13 +99,19 @@ public struct AnnexAExtract: Sendable {
         var referrals: [Referral] = []
         if let list3 {
             let table = try ExtractTable(path: list3)
-            let nfa = table.column(.referralNFA), earlier = table.column(ExtractField(name: "referrals in the last 12 months",
-                                                                                        patterns: ["numberofreferralsinlast12months", "referralsinlast12months", "referralsinthelast12months"]))
-            let (rows, report) = try Self.read(table, role: "List 3 (referrals)", fields: [.childID, .referralDate], dateField: 1, from: nil, to: nil,
-                                               optional: [.referralNFA])
+            let nfa = table.column(.referralNFA),
+                earlier = table.column(
+                    ExtractField(
+                        name: "referrals in the last 12 months",
+                        patterns: ["numberofreferralsinlast12months", "referralsinlast12months", "referralsinthelast12months"]))
+            let (rows, report) = try Self.read(
+                table, role: "List 3 (referrals)", fields: [.childID, .referralDate], dateField: 1, from: nil, to: nil,
+                optional: [.referralNFA])
             for row in rows {
-                referrals.append(Referral(date: row.date.date, child: child(row.fields[0]), nfa: nfa.flatMap { Self.yesNo(row.raw[$0]) },
-                                          earlierInYear: earlier.flatMap { Int(row.raw[$0].trimmingCharacters(in: .whitespaces)) }))
+                referrals.append(
+                    Referral(
+                        date: row.date.date, child: child(row.fields[0]), nfa: nfa.flatMap { Self.yesNo(row.raw[$0]) },
+                        earlierInYear: earlier.flatMap { Int(row.raw[$0].trimmingCharacters(in: .whitespaces)) }))
             }
             files.append(report)
         }
@@ -108,10 +120,12 @@ public struct AnnexAExtract: Sendable {
         if let list4 {
             let table = try ExtractTable(path: list4)
             let need = table.column(.assessedInNeed)
-            let (rows, report) = try Self.read(table, role: "List 4 (assessments)", fields: [.childID, .assessmentStart], dateField: 1, from: nil, to: nil,
-                                               optional: [.assessedInNeed])
+            let (rows, report) = try Self.read(
+                table, role: "List 4 (assessments)", fields: [.childID, .assessmentStart], dateField: 1, from: nil, to: nil,
+                optional: [.assessedInNeed])
             for row in rows {
-                assessments.append(Assessment(start: row.date.date, child: child(row.fields[0]), inNeed: need.flatMap { Self.yesNo(row.raw[$0]) }))
+                assessments.append(
+                    Assessment(start: row.date.date, child: child(row.fields[0]), inNeed: need.flatMap { Self.yesNo(row.raw[$0]) }))
             }
             files.append(report)
         }
@@ -120,11 +134,14 @@ public struct AnnexAExtract: Sendable {
         if let ssdContacts {
             let table = try ExtractTable(path: ssdContacts)
             let flag = table.column(.referralOutcome)
-            let (rows, report) = try Self.read(table, role: "ssd_contacts", fields: [.contactDate, .contactSource], dateField: 0, from: self.from, to: self.to,
-                                               optional: [.referralOutcome])
+            let (rows, report) = try Self.read(
+                table, role: "ssd_contacts", fields: [.contactDate, .contactSource], dateField: 0, from: self.from, to: self.to,
+                optional: [.referralOutcome])
             for row in rows {
-                timed.append(TimedContact(date: row.date.date, hour: row.date.hour, code: codes.code(of: row.fields[1]),
-                                          referred: flag.flatMap { Self.yesNo(row.raw[$0]) }))
+                timed.append(
+                    TimedContact(
+                        date: row.date.date, hour: row.date.hour, code: codes.code(of: row.fields[1]),
+                        referred: flag.flatMap { Self.yesNo(row.raw[$0]) }))
             }
             files.append(report)
         }
@@ -151,13 +168,16 @@ public struct AnnexAExtract: Sendable {
     }
 
     /// The rows of `table` with every required field present and a readable date in the period.
-    static func read(_ table: ExtractTable, role: String, fields: [ExtractField], dateField: Int, from: CivilDate?, to: CivilDate?,
-                     optional: [ExtractField] = []) throws(CalibrationError) -> ([Row], FileReport) {
+    static func read(
+        _ table: ExtractTable, role: String, fields: [ExtractField], dateField: Int, from: CivilDate?, to: CivilDate?,
+        optional: [ExtractField] = []
+    ) throws(CalibrationError) -> ([Row], FileReport) {
         var columns: [Int] = []
         for field in fields {
             guard let column = table.column(field) else {
-                throw CalibrationError("\(table.file): no column for the \(field.name) (looked for a header like '\(field.patterns[0])'; "
-                                       + "found \(table.header.prefix(12).map { "'\($0)'" }.joined(separator: ", ")))")
+                throw CalibrationError(
+                    "\(table.file): no column for the \(field.name) (looked for a header like '\(field.patterns[0])'; "
+                        + "found \(table.header.prefix(12).map { "'\($0)'" }.joined(separator: ", ")))")
             }
             columns.append(column)
         }
@@ -178,16 +198,26 @@ public struct AnnexAExtract: Sendable {
                 unreadable += 1
                 continue
             }
-            if let from, date.date < from { dropped["before the period", default: 0] += 1; continue }
-            if let to, date.date > to { dropped["after the period", default: 0] += 1; continue }
+            if let from, date.date < from {
+                dropped["before the period", default: 0] += 1
+                continue
+            }
+            if let to, date.date > to {
+                dropped["after the period", default: 0] += 1
+                continue
+            }
             rows.append(Row(fields: values, raw: raw, date: date))
         }
         if unreadable > 0 && unreadable == table.rows.count {
-            throw CalibrationError("\(table.file): no date in column '\(table.header[columns[dateField]])' can be read (rows 2 to \(table.rows.count + 1)); "
-                                   + "expected dates such as 31/03/2024, 2024-03-31 or an Excel serial number")
+            throw CalibrationError(
+                "\(table.file): no date in column '\(table.header[columns[dateField]])' can be read (rows 2 to \(table.rows.count + 1)); "
+                    + "expected dates such as 31/03/2024, 2024-03-31 or an Excel serial number")
         }
         let headers = (fields + optional).map { field in (field.name, table.column(field).map { table.header[$0] }) }
-        return (rows, FileReport(role: role, file: table.file, rowsRead: table.rows.count, rowsUsed: rows.count, dropped: dropped, headers: headers))
+        return (
+            rows,
+            FileReport(role: role, file: table.file, rowsRead: table.rows.count, rowsUsed: rows.count, dropped: dropped, headers: headers)
+        )
     }
 
     /// Yes or no as extracts write it; nil for anything else (blank, unknown).

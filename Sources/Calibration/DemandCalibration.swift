@@ -79,7 +79,9 @@ public struct DemandCalibration: Sendable {
         var last: [Int: Int] = [:]
         var repeats = 0
         for contact in extract.contacts.sorted(by: { $0.date < $1.date }) {
-            if let previous = last[contact.child], contact.date.dayNumber - previous <= 365, contact.date.dayNumber > previous { repeats += 1 }
+            if let previous = last[contact.child], contact.date.dayNumber - previous <= 365, contact.date.dayNumber > previous {
+                repeats += 1
+            }
             last[contact.child] = contact.date.dayNumber
         }
         repeatContacts = repeats
@@ -96,23 +98,34 @@ public struct DemandCalibration: Sendable {
         let active = groups.indices.filter { counts[$0].reduce(0, +) > 0 }
         // A source's own weekday and holiday effects need enough contacts to be told from chance.
         let profiled = Set(active.filter { counts[$0].reduce(0, +) >= Double(Self.profileMinimum) })
-        func rest(_ s: Int, _ d: Int) -> Double { monthFactor[month[d]] * weekdayFactor[s][weekday[d]] * (holiday[d] ? holidayFactor[s] : 1) }
+        func rest(_ s: Int, _ d: Int) -> Double {
+            monthFactor[month[d]] * weekdayFactor[s][weekday[d]] * (holiday[d] ? holidayFactor[s] : 1)
+        }
         for _ in 0..<100 {
             for s in active {
                 level[s] = counts[s].reduce(0, +) / (0..<days).reduce(0.0) { $0 + rest(s, $1) }
                 guard profiled.contains(s) else { continue }
                 var byWeekday = Array(repeating: (0.0, 0.0), count: 7)
-                for d in 0..<days { byWeekday[weekday[d]].0 += counts[s][d]; byWeekday[weekday[d]].1 += level[s] * rest(s, d) / weekdayFactor[s][weekday[d]] }
+                for d in 0..<days {
+                    byWeekday[weekday[d]].0 += counts[s][d]
+                    byWeekday[weekday[d]].1 += level[s] * rest(s, d) / weekdayFactor[s][weekday[d]]
+                }
                 weekdayFactor[s] = byWeekday.map { $0.1 > 0 ? min(100, max($0.0, 0.5) / $0.1) : 1 }
                 let mean = weekdayFactor[s].reduce(0, +) / 7
                 weekdayFactor[s] = weekdayFactor[s].map { $0 / mean }
                 var onHoliday = (0.0, 0.0)
-                for d in 0..<days where holiday[d] { onHoliday.0 += counts[s][d]; onHoliday.1 += level[s] * rest(s, d) / holidayFactor[s] }
+                for d in 0..<days where holiday[d] {
+                    onHoliday.0 += counts[s][d]
+                    onHoliday.1 += level[s] * rest(s, d) / holidayFactor[s]
+                }
                 if onHoliday.1 > 0 { holidayFactor[s] = min(100, max(onHoliday.0, 0.5) / onHoliday.1) }
             }
             var byMonth = Array(repeating: (0.0, 0.0), count: 12)
             for d in 0..<days {
-                for s in active { byMonth[month[d]].0 += counts[s][d]; byMonth[month[d]].1 += level[s] * rest(s, d) / monthFactor[month[d]] }
+                for s in active {
+                    byMonth[month[d]].0 += counts[s][d]
+                    byMonth[month[d]].1 += level[s] * rest(s, d) / monthFactor[month[d]]
+                }
             }
             monthFactor = byMonth.map { $0.1 > 0 ? $0.0 / $0.1 : 1 }
             let mean = present.reduce(0.0) { $0 + monthFactor[$1] } / Double(present.count)
@@ -125,9 +138,11 @@ public struct DemandCalibration: Sendable {
         let year = (0..<365).map { CivilDate(dayNumber: start + $0) }
         let yearHoliday = year.map(EnglishCalendar.isSchoolHolidayInEnglishPattern)
         let annual = groups.indices.map { s in
-            active.contains(s) ? year.indices.reduce(0.0) { sum, d in
-                sum + level[s] * monthFactor[year[d].month - 1] * weekdayFactor[s][year[d].weekday] * (yearHoliday[d] ? holidayFactor[s] : 1)
-            } : 0
+            active.contains(s)
+                ? year.indices.reduce(0.0) { sum, d in
+                    sum + level[s] * monthFactor[year[d].month - 1] * weekdayFactor[s][year[d].weekday]
+                        * (yearHoliday[d] ? holidayFactor[s] : 1)
+                } : 0
         }
         let annualMapped = annual.reduce(0, +)
         // All contacts, mapped or not, less the repeat contacts the model adds back itself.
@@ -149,8 +164,14 @@ public struct DemandCalibration: Sendable {
         var flagged = Array(repeating: (0, 0), count: groups.count)
         for contact in extract.timedContacts {
             guard let code = contact.code, let group = SourceCodes.group(ofCode: code) else { continue }
-            if let hour = contact.hour { hours[group.rawValue][min(23, Int(hour))] += 1; timedCount[group.rawValue] += 1 }
-            if let referred = contact.referred { flagged[group.rawValue].1 += 1; if referred { flagged[group.rawValue].0 += 1 } }
+            if let hour = contact.hour {
+                hours[group.rawValue][min(23, Int(hour))] += 1
+                timedCount[group.rawValue] += 1
+            }
+            if let referred = contact.referred {
+                flagged[group.rawValue].1 += 1
+                if referred { flagged[group.rawValue].0 += 1 }
+            }
         }
         var linked: [SourceGroup: Share] = [:]
         if !extract.referrals.isEmpty {
@@ -169,10 +190,12 @@ public struct DemandCalibration: Sendable {
         sources = active.map { s in
             let timed = timedCount[s]
             let mean = hours[s].reduce(0, +) / 24
-            return Source(group: groups[s], contacts: Int(counts[s].reduce(0, +)), share: annualMapped > 0 ? annual[s] / annualMapped : 0,
-                          weekdayWeights: profiled.contains(s) ? weekdayFactor[s] : nil, schoolHolidayFactor: profiled.contains(s) ? holidayFactor[s] : nil,
-                          hourWeights: timed >= Self.timedMinimum ? hours[s].map { $0 / mean } : nil, timedContacts: timed,
-                          referred: flagged[s].1 > 0 ? Share(count: flagged[s].0, of: flagged[s].1) : nil)
+            return Source(
+                group: groups[s], contacts: Int(counts[s].reduce(0, +)), share: annualMapped > 0 ? annual[s] / annualMapped : 0,
+                weekdayWeights: profiled.contains(s) ? weekdayFactor[s] : nil,
+                schoolHolidayFactor: profiled.contains(s) ? holidayFactor[s] : nil,
+                hourWeights: timed >= Self.timedMinimum ? hours[s].map { $0 / mean } : nil, timedContacts: timed,
+                referred: flagged[s].1 > 0 ? Share(count: flagged[s].0, of: flagged[s].1) : nil)
         }
 
         // Referrals and assessments.

@@ -27,8 +27,8 @@ struct ExtractDate: Equatable {
         if fields[0].count == 4 {
             parsed = CivilDate(year: a, month: b, day: c)
         } else {
-            if fields[2].count == 2 { c += 2000 }  // 31/03/24
-            parsed = CivilDate(year: c, month: b, day: a)  // day first, as England writes it
+            if fields[2].count == 2 { c += 2000 } // 31/03/24
+            parsed = CivilDate(year: c, month: b, day: a) // day first, as England writes it
         }
         guard let parsed, (1990...2100).contains(parsed.year) else { return nil }
         date = parsed

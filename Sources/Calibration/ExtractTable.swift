@@ -42,7 +42,9 @@ struct ExtractTable {
         guard let first = all.first else { throw CalibrationError("\(path) has no rows; expected a CSV file with a header row") }
         header = first.1
         rows = Array(all.dropFirst())
-        guard header.count >= 2 else { throw CalibrationError("\(path) is not a CSV file with named columns (its first row has \(header.count) field)") }
+        guard header.count >= 2 else {
+            throw CalibrationError("\(path) is not a CSV file with named columns (its first row has \(header.count) field)")
+        }
     }
 
     /// A header with case, spaces and punctuation removed: `Date of Contact (dd/mm/yyyy)` →
@@ -56,7 +58,9 @@ struct ExtractTable {
     func column(_ field: ExtractField) -> Int? {
         let headers = header.map(Self.normalised)
         for pattern in field.patterns {
-            if let index = headers.firstIndex(where: { $0.contains(pattern) && !field.excluding.contains(where: $0.contains) }) { return index }
+            if let index = headers.firstIndex(where: { $0.contains(pattern) && !field.excluding.contains(where: $0.contains) }) {
+                return index
+            }
         }
         return nil
     }
@@ -68,15 +72,19 @@ struct ExtractField: Sendable {
     let patterns: [String]
     var excluding: [String] = []
 
-    static let childID = ExtractField(name: "child identifier", patterns: ["childuniqueid", "childid", "uniqueid", "personid", "upn", "clientid", "id"],
-                                      excluding: ["contactid", "referralid", "workerid"])
-    static let contactDate = ExtractField(name: "date of contact", patterns: ["dateofcontact", "contactdate", "contactdatetime", "datecontact"])
+    static let childID = ExtractField(
+        name: "child identifier", patterns: ["childuniqueid", "childid", "uniqueid", "personid", "upn", "clientid", "id"],
+        excluding: ["contactid", "referralid", "workerid"])
+    static let contactDate = ExtractField(
+        name: "date of contact", patterns: ["dateofcontact", "contactdate", "contactdatetime", "datecontact"])
     static let contactSource = ExtractField(name: "contact source", patterns: ["contactsource", "sourceofcontact", "sourcecode", "source"])
     static let referralDate = ExtractField(name: "date of referral", patterns: ["dateofreferral", "referraldate", "datereferral"])
     static let referralNFA = ExtractField(name: "referral NFA", patterns: ["referralnfa", "nfa"])
-    static let assessmentStart = ExtractField(name: "assessment start date", patterns: ["continuousassessmentstartdate", "assessmentstartdate", "startdate"])
-    static let assessedInNeed = ExtractField(name: "assessed as requiring support",
-                                             patterns: ["requiringlachildrenssocialcaresupport", "assessedasrequiring", "requiringsupport", "requiressupport"])
+    static let assessmentStart = ExtractField(
+        name: "assessment start date", patterns: ["continuousassessmentstartdate", "assessmentstartdate", "startdate"])
+    static let assessedInNeed = ExtractField(
+        name: "assessed as requiring support",
+        patterns: ["requiringlachildrenssocialcaresupport", "assessedasrequiring", "requiringsupport", "requiressupport"])
     static let referralOutcome = ExtractField(name: "new referral flag", patterns: ["newreferral", "outcomenewreferral", "referralflag"])
 }
 

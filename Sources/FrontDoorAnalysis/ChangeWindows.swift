@@ -66,10 +66,11 @@ public struct ChangeWindow: Sendable {
         figures = Figure.Quantity.allCases.map { quantity in
             let perDesign = records.map { $0.map { value(quantity, $0) } }
             let bounds: ClosedRange<Double>? = quantity == .decidedWithin3WorkingDays ? 0...1 : nil
-            return Figure(quantity: quantity, values: perDesign.map { Estimate($0, within: bounds) },
-                          differences: perDesign.indices.map { index in
-                              index == 0 ? nil : Estimate(zip(perDesign[index], perDesign[0]).map { $0 - $1 })
-                          })
+            return Figure(
+                quantity: quantity, values: perDesign.map { Estimate($0, within: bounds) },
+                differences: perDesign.indices.map { index in
+                    index == 0 ? nil : Estimate(zip(perDesign[index], perDesign[0]).map { $0 - $1 })
+                })
         }
     }
 }

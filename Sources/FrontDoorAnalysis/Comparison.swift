@@ -35,20 +35,26 @@ public struct PrecisionReport: Sendable {
 
 public enum Comparison {
     /// Runs every scenario with the same seeds and compares each with the first.
-    public static func run(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> DesignComparison {
+    public static func run(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)? = nil)
+        -> DesignComparison
+    {
         let (outcomes, seconds) = replicateAll(scenarios, settings: settings, progress: progress)
         return assemble(scenarios, settings: settings, outcomes: outcomes, seconds: seconds)
     }
 
     /// The same, or nil when `progress` says the comparison is no longer wanted before it ends
     /// (the replications not yet started are skipped).
-    public static func runUnlessCancelled(_ scenarios: [Scenario], settings: ExperimentSettings, progress: any ProgressObserver) -> DesignComparison? {
+    public static func runUnlessCancelled(_ scenarios: [Scenario], settings: ExperimentSettings, progress: any ProgressObserver)
+        -> DesignComparison?
+    {
         let (outcomes, seconds) = replicateAll(scenarios, settings: settings, progress: progress)
         return progress.isCancelled ? nil : assemble(scenarios, settings: settings, outcomes: outcomes, seconds: seconds)
     }
 
     /// Every design's replications, as many as the settings (and a precision target) call for.
-    static func replicateAll(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)?) -> ([[ReplicationOutcome]], [Double]) {
+    static func replicateAll(_ scenarios: [Scenario], settings: ExperimentSettings, progress: (any ProgressObserver)?) -> (
+        [[ReplicationOutcome]], [Double]
+    ) {
         precondition(!scenarios.isEmpty)
         let seeds = SeedPlan(baseSeed: settings.seed)
         var outcomes = scenarios.map { _ in [ReplicationOutcome]() }
@@ -58,12 +64,15 @@ public enum Comparison {
         while true {
             for (index, scenario) in scenarios.enumerated() {
                 let started = DispatchTime.now()
-                outcomes[index] += Experiment.replicate(scenario, seeds: seeds, first: outcomes[index].count,
-                                                        count: target - outcomes[index].count, jobs: settings.jobs, progress: progress)
+                outcomes[index] += Experiment.replicate(
+                    scenario, seeds: seeds, first: outcomes[index].count,
+                    count: target - outcomes[index].count, jobs: settings.jobs, progress: progress)
                 seconds[index] += Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             }
             guard let precision = settings.precision, target < settings.maximumReplications, progress?.isCancelled != true else { break }
-            let results = scenarios.indices.map { ExperimentResult(scenario: scenarios[$0], settings: settings, outcomes: outcomes[$0], wallSeconds: seconds[$0]) }
+            let results = scenarios.indices.map {
+                ExperimentResult(scenario: scenarios[$0], settings: settings, outcomes: outcomes[$0], wallSeconds: seconds[$0])
+            }
             if results.allSatisfy({ $0.imprecise(at: precision).isEmpty }) { break }
             // Half-widths shrink as 1/√n: add what the widest measure needs, at least a few more.
             let worst = results.map(\.worstRelativeHalfWidth).max() ?? 0
@@ -78,18 +87,23 @@ public enum Comparison {
 
     /// The comparison of `scenarios` from every replication's outcome of each, in replication
     /// order (however and wherever they were run), and the seconds each design took.
-    public static func assemble(_ scenarios: [Scenario], settings: ExperimentSettings, outcomes: [[ReplicationOutcome]],
-                                seconds: [Double]) -> DesignComparison {
+    public static func assemble(
+        _ scenarios: [Scenario], settings: ExperimentSettings, outcomes: [[ReplicationOutcome]],
+        seconds: [Double]
+    ) -> DesignComparison {
         let target = outcomes[0].count
         var final = settings
         final.replications = target
-        let designs = scenarios.indices.map { ExperimentResult(scenario: scenarios[$0], settings: final, outcomes: outcomes[$0], wallSeconds: seconds[$0]) }
+        let designs = scenarios.indices.map {
+            ExperimentResult(scenario: scenarios[$0], settings: final, outcomes: outcomes[$0], wallSeconds: seconds[$0])
+        }
         let differences = designs.indices.map { $0 == 0 ? [] : pairedDifferences(designs[$0], from: designs[0]) }
         var report: PrecisionReport?
         if let precision = settings.precision {
             let unmet = designs.flatMap { design in design.imprecise(at: precision).map { (design.scenario.name, $0.id) } }
             let worst = designs.map(\.worstRelativeHalfWidth).max() ?? 0
-            report = PrecisionReport(target: precision, replications: target, maximum: settings.maximumReplications, unmet: unmet, worst: worst)
+            report = PrecisionReport(
+                target: precision, replications: target, maximum: settings.maximumReplications, unmet: unmet, worst: worst)
         }
         return DesignComparison(designs: designs, differences: differences, precision: report)
     }

@@ -19,10 +19,11 @@ public struct DailyBands: Sendable {
         days = (0..<length).map { index in
             let today = series.map { $0[index] }
             let backlogs = today.compactMap(\.backlog).map(Double.init)
-            return Day(date: today[0].date, isWorkingDay: backlogs.count == today.count,
-                       received: Estimate(today.map { Double($0.received) }),
-                       decided: Estimate(today.map { Double($0.decided) }),
-                       backlog: backlogs.count == today.count ? Estimate(backlogs) : nil)
+            return Day(
+                date: today[0].date, isWorkingDay: backlogs.count == today.count,
+                received: Estimate(today.map { Double($0.received) }),
+                decided: Estimate(today.map { Double($0.decided) }),
+                backlog: backlogs.count == today.count ? Estimate(backlogs) : nil)
         }
     }
 }

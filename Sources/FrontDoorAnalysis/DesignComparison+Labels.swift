@@ -24,7 +24,8 @@ extension DesignComparison {
         var roles: [String] = []
         for design in designs {
             guard case .frontDoor(let model) = design.scenario.model, let role = model.teams.first(where: { $0.id == team })?.role,
-                  !roles.contains(role) else { continue }
+                !roles.contains(role)
+            else { continue }
             roles.append(role)
         }
         return "\(what), team \(team) (\(roles.joined(separator: " / ")))"

@@ -109,19 +109,24 @@ public enum Experiment {
     /// let result = Experiment.run(scenario, settings: .init(replications: 20, seed: 1, jobs: 2))
     /// print(result[.contactsArrived]!.mean)
     /// ```
-    public static func run(_ scenario: Scenario, settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> ExperimentResult {
+    public static func run(_ scenario: Scenario, settings: ExperimentSettings, progress: (any ProgressObserver)? = nil) -> ExperimentResult
+    {
         Comparison.run([scenario], settings: settings, progress: progress).designs[0]
     }
 
     /// Replications `first ..< first + count` of `scenario`, in order, on `jobs` threads.
-    static func replicate(_ scenario: Scenario, seeds: SeedPlan, first: Int, count: Int, jobs: Int,
-                          progress: (any ProgressObserver)?) -> [ReplicationOutcome] {
+    static func replicate(
+        _ scenario: Scenario, seeds: SeedPlan, first: Int, count: Int, jobs: Int,
+        progress: (any ProgressObserver)?
+    ) -> [ReplicationOutcome] {
         replicate(scenario, seeds: seeds, replications: Array(first..<(first + count)), jobs: jobs, progress: progress)
     }
 
     /// The numbered replications of `scenario`, in the order given, on `jobs` threads.
-    static func replicate(_ scenario: Scenario, seeds: SeedPlan, replications: [Int], jobs: Int,
-                          progress: (any ProgressObserver)?) -> [ReplicationOutcome] {
+    static func replicate(
+        _ scenario: Scenario, seeds: SeedPlan, replications: [Int], jobs: Int,
+        progress: (any ProgressObserver)?
+    ) -> [ReplicationOutcome] {
         let measures = scenario.measures.count
         return ReplicationRunner.run(replications: replications, jobs: jobs) { replication in
             // A cancelled experiment's results are thrown away: skip the work.
@@ -152,7 +157,9 @@ extension ExperimentResult {
     /// A step on the way to a decision, and the hours a contact spends on it on average.
     public struct DecisionStep: Sendable {
         public enum Kind: Sendable, Equatable {
-            case queue(stage: String), work(stage: String), handoff, information, slow
+            case queue(stage: String)
+            case work(stage: String)
+            case handoff, information, slow
 
             /// The step a measure of the time to a decision is about; nil for any other measure.
             public init?(_ id: MeasureID) {

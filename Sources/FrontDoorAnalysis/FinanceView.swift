@@ -38,9 +38,12 @@ public struct FinanceView: Sendable {
         public var downstream: Double { assessments + s47Enquiries + earlyHelp }
 
         func minus(_ other: Year) -> Year {
-            Year(year: year, pay: pay - other.pay, enhancements: enhancements - other.enhancements, agency: agency - other.agency,
-                 informalCover: informalCover - other.informalCover, sharedServices: sharedServices - other.sharedServices, oneOff: oneOff - other.oneOff, partners: partners - other.partners, assessments: assessments - other.assessments, s47Enquiries: s47Enquiries - other.s47Enquiries,
-                 earlyHelp: earlyHelp - other.earlyHelp)
+            Year(
+                year: year, pay: pay - other.pay, enhancements: enhancements - other.enhancements, agency: agency - other.agency,
+                informalCover: informalCover - other.informalCover, sharedServices: sharedServices - other.sharedServices,
+                oneOff: oneOff - other.oneOff, partners: partners - other.partners, assessments: assessments - other.assessments,
+                s47Enquiries: s47Enquiries - other.s47Enquiries,
+                earlyHelp: earlyHelp - other.earlyHelp)
         }
     }
 
@@ -92,14 +95,18 @@ public struct FinanceView: Sendable {
         for (index, (result, design)) in frontDoors.enumerated() {
             let isBaseline = index == 0
             let costs = allCosts[index]
-            let years = isBaseline ? baselineYears
+            let years =
+                isBaseline
+                ? baselineYears
                 : Self.years(result, design, costs: costs, baseline: baselineResult, from: firstYear, count: yearCount)
             let change = isBaseline || !mixedPriceBases.isEmpty ? nil : zip(years, baselineYears).map { $0.minus($1) }
             let months = design.costs.budget.bridgingMonths
             let increase = change.map { max(0, $0[0].pay + $0[0].enhancements + $0[0].agency + $0[0].informalCover) }
-            views.append(Design(scenario: result.scenario.name, priceBase: design.costs.priceYear, costs: costs, years: years, change: change,
-                                bridging: increase.map { $0 * months / 12 }, bridgingMonths: months, idleTeams: result.paidTeamsWithoutWork,
-                                piling: !result.concerns.isEmpty))
+            views.append(
+                Design(
+                    scenario: result.scenario.name, priceBase: design.costs.priceYear, costs: costs, years: years, change: change,
+                    bridging: increase.map { $0 * months / 12 }, bridgingMonths: months, idleTeams: result.paidTeamsWithoutWork,
+                    piling: !result.concerns.isEmpty))
         }
         designs = views
     }
@@ -107,8 +114,10 @@ public struct FinanceView: Sendable {
     /// A design's years: staff costs the same each year (at constant prices), one-off costs in
     /// the first, and downstream costs moving from the baseline's level to the design's own over
     /// its phase-in years.
-    static func years(_ result: ExperimentResult, _ design: FrontDoorDesign, costs: StaffCosts, baseline: ExperimentResult?,
-                      from first: FinancialYear, count: Int) -> [Year] {
+    static func years(
+        _ result: ExperimentResult, _ design: FrontDoorDesign, costs: StaffCosts, baseline: ExperimentResult?,
+        from first: FinancialYear, count: Int
+    ) -> [Year] {
         let unit = design.costs.downstream
         func volumes(_ result: ExperimentResult) -> [Double] {
             [MeasureID(.assessmentsStarted), MeasureID(.strategyDiscussions), MeasureID(.earlyHelpDecisions)].map { result[$0]?.mean ?? 0 }
@@ -119,9 +128,12 @@ public struct FinanceView: Sendable {
         return (0..<count).map { index in
             let share = phaseIn > 0 ? min(1, Double(index + 1) / phaseIn) : 1
             let volume = zip(before, after).map { $0 + ($1 - $0) * share }
-            return Year(year: first.advanced(by: index), pay: costs.staff - costs.enhancements, enhancements: costs.enhancements, agency: costs.agency,
-                        informalCover: result[.informalCoverCost]?.mean ?? 0, sharedServices: result[.sharedServicesCost]?.mean ?? 0, oneOff: index == 0 ? design.costs.oneOff : 0, partners: costs.partners, assessments: volume[0] * unit.assessment,
-                        s47Enquiries: volume[1] * unit.s47Enquiry, earlyHelp: volume[2] * unit.earlyHelpEpisode)
+            return Year(
+                year: first.advanced(by: index), pay: costs.staff - costs.enhancements, enhancements: costs.enhancements,
+                agency: costs.agency,
+                informalCover: result[.informalCoverCost]?.mean ?? 0, sharedServices: result[.sharedServicesCost]?.mean ?? 0,
+                oneOff: index == 0 ? design.costs.oneOff : 0, partners: costs.partners, assessments: volume[0] * unit.assessment,
+                s47Enquiries: volume[1] * unit.s47Enquiry, earlyHelp: volume[2] * unit.earlyHelpEpisode)
         }
     }
 }

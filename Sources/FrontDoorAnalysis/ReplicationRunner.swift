@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs independent replications on several worker threads.
@@ -46,7 +46,10 @@ public enum ReplicationRunner {
         let finished = DispatchGroup()
         for _ in 1..<workers {
             finished.enter()
-            Thread { work(); finished.leave() }.start()
+            Thread {
+                work()
+                finished.leave()
+            }.start()
         }
         work()
         finished.wait()

@@ -19,7 +19,9 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     public init(index: Int, count: Int) throws(ShardError) {
         guard count >= 1, count <= 100_000 else { throw ShardError("a shard count must be from 1 to 100,000, not \(count)") }
-        guard index >= 0, index < count else { throw ShardError("shard \(index) of \(count) does not exist: shards are numbered 0 to \(count - 1)") }
+        guard index >= 0, index < count else {
+            throw ShardError("shard \(index) of \(count) does not exist: shards are numbered 0 to \(count - 1)")
+        }
         self.index = index
         self.count = count
     }
@@ -40,7 +42,9 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     public init(environment: [String: String], count given: Int? = nil) throws(ShardError) {
         func number(_ key: String) throws(ShardError) -> Int? {
             guard let text = environment[key] else { return nil }
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw ShardError("\(key) is '\(text)', not a whole number") }
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ShardError("\(key) is '\(text)', not a whole number")
+            }
             return value
         }
         var ownCount = given
@@ -57,11 +61,15 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
             } else if let count = try number("SLURM_ARRAY_TASK_COUNT") {
                 try self.init(index: id, count: count)
             } else {
-                throw ShardError("SLURM_ARRAY_TASK_ID is set but not the size of the array (SLURM_ARRAY_TASK_COUNT, or _MIN and _MAX): give --shard-count")
+                throw ShardError(
+                    "SLURM_ARRAY_TASK_ID is set but not the size of the array (SLURM_ARRAY_TASK_COUNT, or _MIN and _MAX): give --shard-count"
+                )
             }
         } else if let index = try number("JOB_COMPLETION_INDEX") {
             guard let count = ownCount else {
-                throw ShardError("JOB_COMPLETION_INDEX is set but not the number of shards: give --shard-count N or set FRONTDOOR_SHARD_COUNT (the Job's completions)")
+                throw ShardError(
+                    "JOB_COMPLETION_INDEX is set but not the number of shards: give --shard-count N or set FRONTDOOR_SHARD_COUNT (the Job's completions)"
+                )
             }
             try self.init(index: index, count: count)
         } else if let index = try number("AWS_BATCH_JOB_ARRAY_INDEX") {
@@ -72,7 +80,9 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
             }
             try self.init(index: index, count: count)
         } else {
-            throw ShardError("--shard auto found no array job: none of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX is set; give --shard K/N")
+            throw ShardError(
+                "--shard auto found no array job: none of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX is set; give --shard K/N"
+            )
         }
     }
 
@@ -115,12 +125,16 @@ public struct ShardResult: Sendable {
 extension Comparison {
     /// Runs the units of `scenarios` that `shard` owns (a fixed number of replications: a
     /// precision target needs every replication's result, so it cannot be sharded).
-    public static func run(_ scenarios: [Scenario], settings: ExperimentSettings, shard: Shard,
-                           progress: (any ProgressObserver)? = nil) -> ShardResult {
+    public static func run(
+        _ scenarios: [Scenario], settings: ExperimentSettings, shard: Shard,
+        progress: (any ProgressObserver)? = nil
+    ) -> ShardResult {
         precondition(settings.precision == nil, "a precision target cannot be sharded")
         let seeds = SeedPlan(baseSeed: settings.seed)
         let mine = scenarios.indices.map { design in
-            (0..<settings.replications).filter { shard.owns(Shard.unit(design: design, replication: $0, replications: settings.replications)) }
+            (0..<settings.replications).filter {
+                shard.owns(Shard.unit(design: design, replication: $0, replications: settings.replications))
+            }
         }
         progress?.expect(mine.reduce(0) { $0 + $1.count })
         var units: [ShardResult.Unit] = []

@@ -44,9 +44,11 @@ extension SizingCandidate {
     init(_ result: ExperimentResult, posts: [Int], teams: [String], targets: [SizingTarget], shown: [MeasureID]) {
         let targeted = targets.map(\.measure)
         let measures = (targeted + shown.filter { !targeted.contains($0) }).compactMap { result[$0] }
-        self.init(posts: posts, cost: Sizing.staffCost(result.scenario), sizedCost: Sizing.sized(teams, of: result.scenario).cost,
-                  measures: measures, missed: targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) },
-                  concerns: result.concerns, longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
+        self.init(
+            posts: posts, cost: Sizing.staffCost(result.scenario), sizedCost: Sizing.sized(teams, of: result.scenario).cost,
+            measures: measures,
+            missed: targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) },
+            concerns: result.concerns, longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
     }
 }
 
@@ -136,8 +138,10 @@ public enum Sizing {
     /// that is a screen (`screened`), confirmed by `meets`, in full: one post fewer must miss the
     /// targets, or the search goes on below it in full. A bound the screen sets too low is kept:
     /// it costs only runs, since the staffings above the bounds are then tried in order of cost.
-    static func lowerBound(from least: Int, to most: Int, screened: Bool, looksAble: (Int) throws(SweepError) -> Bool,
-                           meets: (Int) throws(SweepError) -> Bool) throws(SweepError) -> Int {
+    static func lowerBound(
+        from least: Int, to most: Int, screened: Bool, looksAble: (Int) throws(SweepError) -> Bool,
+        meets: (Int) throws(SweepError) -> Bool
+    ) throws(SweepError) -> Int {
         let bound = try firstMeeting(from: least, to: most, looksAble)
         guard screened, bound > least, try meets(bound - 1) else { return bound }
         return try firstMeeting(from: least, to: bound - 1, meets)
@@ -150,8 +154,10 @@ public enum Sizing {
     ///   candidate staffing does not fit a team (such as fewer posts than its vacant ones).
     /// `shown` measures are reported for every staffing run in full beside the targets'. With
     /// `screening` off, every staffing the search looks at is run in full.
-    public static func run(_ base: Scenario, teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
-                           shown: [MeasureID] = [], screening: Bool = true, progress: (any ProgressObserver)? = nil) throws(SweepError) -> SizingResult {
+    public static func run(
+        _ base: Scenario, teams: [String], targets: [SizingTarget], maximumPosts: Int, settings: ExperimentSettings,
+        shown: [MeasureID] = [], screening: Bool = true, progress: (any ProgressObserver)? = nil
+    ) throws(SweepError) -> SizingResult {
         let current = sized(teams, of: base)
         let screen = screening ? screenReplications(settings) : nil
         func scenario(_ posts: [Int]) throws(SweepError) -> Scenario {
@@ -166,7 +172,9 @@ public enum Sizing {
         for target in targets {
             if let problem = target.problem(among: base.measures) { throw SweepError("--target \(target.text): \(problem)") }
         }
-        let priceBase: FinancialYear? = { if case .frontDoor(let design) = base.model { return design.costs.priceYear } else { return nil } }()
+        let priceBase: FinancialYear? = {
+            if case .frontDoor(let design) = base.model { return design.costs.priceYear } else { return nil }
+        }()
         let seeds = SeedPlan(baseSeed: settings.seed)
         // The replications run so far for each staffing, in replication order.
         var runs: [[Int]: [ReplicationOutcome]] = [:]
@@ -175,8 +183,9 @@ public enum Sizing {
             let started = DispatchTime.now()
             var outcomes = runs[posts] ?? []
             progress?.expect(count - outcomes.count)
-            outcomes += Experiment.replicate(design, seeds: seeds, first: outcomes.count, count: count - outcomes.count, jobs: settings.jobs,
-                                             progress: progress)
+            outcomes += Experiment.replicate(
+                design, seeds: seeds, first: outcomes.count, count: count - outcomes.count, jobs: settings.jobs,
+                progress: progress)
             progress?.finish()
             runs[posts] = outcomes
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -187,8 +196,10 @@ public enum Sizing {
         // A staffing run in full.
         func evaluate(_ posts: [Int]) throws(SweepError) -> SizingCandidate {
             if let known = evaluated[posts] { return known }
-            let result = screen == nil ? Experiment.run(try scenario(posts), settings: settings, progress: progress)
-                                       : try replicate(posts, settings.replications)
+            let result =
+                screen == nil
+                ? Experiment.run(try scenario(posts), settings: settings, progress: progress)
+                : try replicate(posts, settings.replications)
             let candidate = SizingCandidate(result, posts: posts, teams: teams, targets: targets, shown: shown)
             evaluated[posts] = candidate
             order.append(candidate)
@@ -208,16 +219,18 @@ public enum Sizing {
             }
         }
         func result(answer: SizingCandidate?, nextSmaller: [SizingCandidate]) -> SizingResult {
-            SizingResult(teams: teams, targets: targets, candidates: order, screened: runs.keys.filter { evaluated[$0] == nil }.count,
-                         screenReplications: screen, answer: answer, nextSmaller: nextSmaller, maximumPosts: maximumPosts,
-                         replications: settings.replications, priceBase: priceBase, currentPosts: current.posts, currentSizedCost: current.cost)
+            SizingResult(
+                teams: teams, targets: targets, candidates: order, screened: runs.keys.filter { evaluated[$0] == nil }.count,
+                screenReplications: screen, answer: answer, nextSmaller: nextSmaller, maximumPosts: maximumPosts,
+                replications: settings.replications, priceBase: priceBase, currentPosts: current.posts, currentSizedCost: current.cost)
         }
 
         // A team keeps a number of vacant posts, so it has at least that many (and at least one); a
         // vacancy rate scales with the posts.
         let fewest = teams.map { id -> Int in
             guard case .frontDoor(let design) = base.model, let team = design.teams.first(where: { $0.id == id }),
-                  case .posts(let vacant) = team.vacancies else { return 1 }
+                case .posts(let vacant) = team.vacancies
+            else { return 1 }
             return max(1, vacant)
         }
         // The most generous staffing must meet the targets, or none does.
@@ -227,9 +240,17 @@ public enum Sizing {
         var lower: [Int] = []
         for index in teams.indices {
             var staffing = generous
-            lower.append(try lowerBound(from: min(fewest[index], maximumPosts), to: maximumPosts, screened: screen != nil,
-                                        looksAble: { posts throws(SweepError) in staffing[index] = posts; return try looksAble(staffing) },
-                                        meets: { posts throws(SweepError) in staffing[index] = posts; return try evaluate(staffing).meetsTargets }))
+            lower.append(
+                try lowerBound(
+                    from: min(fewest[index], maximumPosts), to: maximumPosts, screened: screen != nil,
+                    looksAble: { posts throws(SweepError) in
+                        staffing[index] = posts
+                        return try looksAble(staffing)
+                    },
+                    meets: { posts throws(SweepError) in
+                        staffing[index] = posts
+                        return try evaluate(staffing).meetsTargets
+                    }))
         }
 
         // Every staffing at or above the bounds, cheapest first. Staff cost is linear in each
@@ -248,7 +269,10 @@ public enum Sizing {
         var answer: SizingCandidate?
         for posts in grid {
             let candidate = try evaluate(posts)
-            if candidate.meetsTargets { answer = candidate; break }
+            if candidate.meetsTargets {
+                answer = candidate
+                break
+            }
         }
         var smaller: [SizingCandidate] = []
         if let answer {
@@ -258,9 +282,11 @@ public enum Sizing {
                 // A staffing run already with as many posts here and at least as many elsewhere
                 // that misses a target shows that one post fewer here misses it too (more posts
                 // never make a target harder to meet): the closest such is shown, not run again.
-                let proof = evaluated[fewer] ?? order.filter { run in
-                    !run.meetsTargets && run.posts[index] == fewer[index] && zip(run.posts, fewer).allSatisfy { $0 >= $1 }
-                }.min { $0.posts.reduce(0, +) < $1.posts.reduce(0, +) }
+                let proof =
+                    evaluated[fewer]
+                    ?? order.filter { run in
+                        !run.meetsTargets && run.posts[index] == fewer[index] && zip(run.posts, fewer).allSatisfy { $0 >= $1 }
+                    }.min { $0.posts.reduce(0, +) < $1.posts.reduce(0, +) }
                 if let proof { smaller.append(proof) } else { smaller.append(try evaluate(fewer)) }
             }
         }

@@ -26,7 +26,8 @@ public struct DesignAtStandard: Sendable {
         guard let sizing else { return nil }
         if let answer = sizing.answer { return sizing.binding(at: answer) }
         guard let most = sizing.mostGenerous, let missed = most.missed.first,
-              let measure = most.measures.first(where: { $0.id == missed.measure }) else { return nil }
+            let measure = most.measures.first(where: { $0.id == missed.measure })
+        else { return nil }
         return (missed, measure)
     }
 }
@@ -47,15 +48,19 @@ public enum Standard {
     /// ``utilisationCeiling`` busy (a target like any other).
     public static func targets(_ shared: [SizingTarget], for design: Scenario) -> [SizingTarget] {
         guard case .frontDoor(let model) = design.model else { return shared }
-        let ceilings = model.teams.map { MeasureTarget(share: MeasureID.team($0.id).utilisation, atLeast: false, value: utilisationCeiling) }
+        let ceilings = model.teams.map {
+            MeasureTarget(share: MeasureID.team($0.id).utilisation, atLeast: false, value: utilisationCeiling)
+        }
         return shared + ceilings.filter { !shared.contains($0) }
     }
 
     /// Sizes each design's sizable teams to the standard on the same seeds.
     ///
     /// - Throws: ``SweepError`` when a target names a measure a design does not have.
-    public static func run(_ designs: [Scenario], targets shared: [SizingTarget], settings: ExperimentSettings,
-                           progress: (any ProgressObserver)? = nil) throws(SweepError) -> [DesignAtStandard] {
+    public static func run(
+        _ designs: [Scenario], targets shared: [SizingTarget], settings: ExperimentSettings,
+        progress: (any ProgressObserver)? = nil
+    ) throws(SweepError) -> [DesignAtStandard] {
         var sized: [DesignAtStandard] = []
         for design in designs {
             guard let plan = design.sizing else {
@@ -63,8 +68,9 @@ public enum Standard {
                 continue
             }
             let standardTargets = targets(shared, for: design)
-            let result = try Sizing.run(design, teams: plan.teams, targets: standardTargets, maximumPosts: plan.maximumPosts,
-                                        settings: settings, progress: progress)
+            let result = try Sizing.run(
+                design, teams: plan.teams, targets: standardTargets, maximumPosts: plan.maximumPosts,
+                settings: settings, progress: progress)
             func staffed(_ posts: [Int], _ name: String) throws(SweepError) -> Scenario {
                 do {
                     return try design.applying(zip(plan.teams, posts).map { DesignEdit.posts(team: $0, count: $1) }).renamed(name)

@@ -53,7 +53,8 @@ public struct SweepPoint: Sendable {
 
     /// A short name for the point, such as `peterborough[team_manager.people=2]`.
     public func name(base: String, axes: [SweepAxis]) -> String {
-        base + "[" + zip(axes, values).map { axis, value in "\(axis.key.split(separator: ".").suffix(2).joined(separator: "."))=\(value)" }
+        base + "["
+            + zip(axes, values).map { axis, value in "\(axis.key.split(separator: ".").suffix(2).joined(separator: "."))=\(value)" }
             .joined(separator: ",") + "]"
     }
 

@@ -1,5 +1,5 @@
-import SimulationEngine
 import QueueingNetworkModel
+import SimulationEngine
 
 /// A scenario: a described piece of work to simulate, read from a file and validated.
 ///
@@ -36,8 +36,10 @@ public struct Scenario: Sendable {
     public let sizing: SizingPlan?
 
     /// Makes a scenario from its parts (the scenario reader does).
-    public init(name: String, summary: String, file: String, files: [String], model: Model, length: RunLength,
-                publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = [], changes: [String] = [], sizing: SizingPlan? = nil) {
+    public init(
+        name: String, summary: String, file: String, files: [String], model: Model, length: RunLength,
+        publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = [], changes: [String] = [], sizing: SizingPlan? = nil
+    ) {
         self.changes = changes
         self.sizing = sizing
         self.publishedFigures = publishedFigures
@@ -86,8 +88,9 @@ public struct Scenario: Sendable {
 
     /// The same scenario under another name (a point of a sweep, a candidate staffing).
     public func renamed(_ newName: String) -> Scenario {
-        Scenario(name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures,
-                 targets: targets, changes: changes, sizing: sizing)
+        Scenario(
+            name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures,
+            targets: targets, changes: changes, sizing: sizing)
     }
 
     /// The measures that `--precision` watches and reports open with.
@@ -95,8 +98,10 @@ public struct Scenario: Sendable {
         switch model {
         case .network(_, let stageIDs): return [MeasureID(.contactsCompleted)] + stageIDs.map { MeasureID.stage($0).utilisation }
         case .frontDoor:
-            return [MeasureID(.decidedWithin3WorkingDays), MeasureID(.backlogMean), MeasureID(.decisionsPerManagerDayMean),
-                    MeasureID(.assessmentsStarted)]
+            return [
+                MeasureID(.decidedWithin3WorkingDays), MeasureID(.backlogMean), MeasureID(.decisionsPerManagerDayMean),
+                MeasureID(.assessmentsStarted)
+            ]
         }
     }
 
@@ -119,7 +124,8 @@ public struct Scenario: Sendable {
     /// - Throws: ``UnknownMeasure`` naming the closest measure it has.
     public static func measure(named name: String, among measures: [MeasureID]) throws(UnknownMeasure) -> MeasureID {
         guard let id = MeasureID(name: name), measures.contains(id) else {
-            throw UnknownMeasure(message: "this scenario has no measure called \(name)" + suggestion(for: name, among: measures.map(\.name)))
+            throw UnknownMeasure(
+                message: "this scenario has no measure called \(name)" + suggestion(for: name, among: measures.map(\.name)))
         }
         return id
     }
@@ -136,8 +142,9 @@ public struct Scenario: Sendable {
             return ReplicationOutcome(
                 values: FrontDoorMeasures.catalogue(design).values(run), events: run.events,
                 days: run.days.map {
-                    DayValues(date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog,
-                              childrenReferred: $0.childrenReferred, dueWithin3: $0.dueWithin3, decidedWithin3: $0.decidedWithin3)
+                    DayValues(
+                        date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog,
+                        childrenReferred: $0.childrenReferred, dueWithin3: $0.dueWithin3, decidedWithin3: $0.decidedWithin3)
                 },
                 backlogSeries: run.backlogSeries.map(Double.init), warmUpObservations: run.warmUpWorkingDays)
         }
@@ -193,7 +200,9 @@ public struct DayValues: Sendable, Equatable {
     public var dueWithin3: Int { Int(storedDueWithin3) }
     public var decidedWithin3: Int { Int(storedDecidedWithin3) }
 
-    public init(date: CivilDate, received: Int, decided: Int, backlog: Int?, childrenReferred: Int = 0, dueWithin3: Int = 0, decidedWithin3: Int = 0) {
+    public init(
+        date: CivilDate, received: Int, decided: Int, backlog: Int?, childrenReferred: Int = 0, dueWithin3: Int = 0, decidedWithin3: Int = 0
+    ) {
         dayNumber = Int32(clamping: date.dayNumber)
         storedReceived = Int32(clamping: received)
         storedDecided = Int32(clamping: decided)

@@ -10,8 +10,10 @@ public enum CSVTables {
         var rows = [["scenario", "measure", "label", "unit", "mean", "ci95_low", "ci95_high", "n"]]
         for design in comparison.designs {
             for summary in design.summaries {
-                rows.append([design.scenario.name, summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
-                             number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
+                rows.append([
+                    design.scenario.name, summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
+                    number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)
+                ])
             }
         }
         return table(rows)
@@ -22,8 +24,11 @@ public enum CSVTables {
         var rows = [["scenario", "baseline", "measure", "label", "unit", "difference", "ci95_low", "ci95_high", "n"]]
         for (design, differences) in zip(comparison.designs, comparison.differences) {
             for summary in differences {
-                rows.append([design.scenario.name, comparison.baseline.scenario.name, summary.definition.name, summary.definition.label,
-                             summary.definition.unit.rawValue, number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)])
+                rows.append([
+                    design.scenario.name, comparison.baseline.scenario.name, summary.definition.name, summary.definition.label,
+                    summary.definition.unit.rawValue, number(summary.mean), number(summary.ci95Low), number(summary.ci95High),
+                    String(summary.n)
+                ])
             }
         }
         return table(rows)
@@ -55,15 +60,16 @@ public enum CSVTables {
         for design in comparison.designs {
             for day in DailyBands(design).days {
                 for (series, band) in [("received", day.received), ("decided", day.decided), ("backlog", day.backlog)] {
-                    rows.append([design.scenario.name, day.date.iso, day.isWorkingDay ? "yes" : "no", series,
-                                 band.map { number($0.mean) } ?? "", band.map { number($0.ci95Low) } ?? "",
-                                 band.map { number($0.ci95High) } ?? "", band.map { String($0.n) } ?? ""])
+                    rows.append([
+                        design.scenario.name, day.date.iso, day.isWorkingDay ? "yes" : "no", series,
+                        band.map { number($0.mean) } ?? "", band.map { number($0.ci95Low) } ?? "",
+                        band.map { number($0.ci95High) } ?? "", band.map { String($0.n) } ?? ""
+                    ])
                 }
             }
         }
         return table(rows)
     }
-
 
     static func number(_ value: Double) -> String {
         value.isFinite ? String(format: "%.10g", value) : ""

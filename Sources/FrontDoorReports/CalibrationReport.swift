@@ -10,7 +10,8 @@ public enum CalibrationReport {
     static func count(_ n: Int) -> String { n < 5 ? "<5" : ScenarioDescription.grouped(n) }
 
     static func share(_ share: DemandCalibration.Share) -> String {
-        share.count < 5 || share.of - share.count < 5 ? "fewer than 5 either way of \(count(share.of))"
+        share.count < 5 || share.of - share.count < 5
+            ? "fewer than 5 either way of \(count(share.of))"
             : "\(count(share.count)) of \(count(share.of))"
     }
 
@@ -41,9 +42,10 @@ public enum CalibrationReport {
             "  contacts_per_year: \(Int(c.contactsPerYear.rounded()))",
             "  overdispersion: \(number(c.overdispersion))            # from the daily counts against the fitted model (method of moments)",
             "  # January first; weekday and school-holiday effects taken out, mean 1"
-                + (c.monthsMissing.isEmpty ? "" : "; months \(c.monthsMissing.map(String.init).joined(separator: ", ")) not in the period, left at 1"),
+                + (c.monthsMissing.isEmpty
+                    ? "" : "; months \(c.monthsMissing.map(String.init).joined(separator: ", ")) not in the period, left at 1"),
             "  month_weights: \(list(c.monthWeights))",
-            "  sources:",
+            "  sources:"
         ]
         let measured = Dictionary(uniqueKeysWithValues: c.sources.map { ($0.group, $0) })
         // Shares to six places, the largest taking the rounding, so that they add up to 1 exactly.
@@ -57,16 +59,22 @@ public enum CalibrationReport {
                 lines.append("      share: 0                     # no contact from this source in the extract")
                 continue
             }
-            lines.append("      share: \(number(shares[group] ?? 0, 6))              # \(count(source.contacts)) contacts (codes \(group.codes.joined(separator: ", ")))")
+            lines.append(
+                "      share: \(number(shares[group] ?? 0, 6))              # \(count(source.contacts)) contacts (codes \(group.codes.joined(separator: ", ")))"
+            )
             if !baseSources.contains(group) {
                 lines.append("      channels: {phone: 1}           # assumption: not in Annex A, and not in the file this extends")
-                lines.append("      rag: {red: 0.05, amber: 0.35, green: 0.60}   # assumption: not in Annex A, and not in the file this extends")
+                lines.append(
+                    "      rag: {red: 0.05, amber: 0.35, green: 0.60}   # assumption: not in Annex A, and not in the file this extends")
             }
             if let weekdays = source.weekdayWeights, let holidays = source.schoolHolidayFactor {
                 lines.append("      weekday_weights: \(list(weekdays))   # Monday first, mean 1")
-                lines.append("      school_holiday_factor: \(number(holidays))   # contacts on English school-holiday days against term days")
+                lines.append(
+                    "      school_holiday_factor: \(number(holidays))   # contacts on English school-holiday days against term days")
             } else {
-                lines.append("      # too few contacts (under \(DemandCalibration.profileMinimum)) for weekday and holiday effects of its own: those of the file this extends")
+                lines.append(
+                    "      # too few contacts (under \(DemandCalibration.profileMinimum)) for weekday and holiday effects of its own: those of the file this extends"
+                )
             }
             if let hours = source.hourWeights {
                 lines.append("      hour_weights: \(list(hours))   # from \(count(source.timedContacts)) timed contacts, midnight first")
@@ -74,22 +82,34 @@ public enum CalibrationReport {
         }
         var outcomes: [String] = []
         if let start = c.assessmentStart {
-            outcomes.append("  assessment_start_probability: \(number(start.value))   # referrals with an assessment of the child started within 45 days: \(share(start))")
+            outcomes.append(
+                "  assessment_start_probability: \(number(start.value))   # referrals with an assessment of the child started within 45 days: \(share(start))"
+            )
         }
         if let notInNeed = c.assessedNotInNeed {
-            outcomes.append("  assessment_no_further_service: \(number(notInNeed.value))   # assessments finding no need for social care support: \(share(notInNeed))")
+            outcomes.append(
+                "  assessment_no_further_service: \(number(notInNeed.value))   # assessments finding no need for social care support: \(share(notInNeed))"
+            )
         }
         if !outcomes.isEmpty { lines += [""] + ["outcomes:"] + outcomes }
         var notes: [String] = []
         for source in c.sources {
             if let flagged = source.referred {
-                notes.append("#   \(source.group.name): \(number(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)")
+                notes.append(
+                    "#   \(source.group.name): \(number(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)"
+                )
             } else if let linked = c.linkedConversion[source.group] {
-                notes.append("#   \(source.group.name): \(number(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))")
+                notes.append(
+                    "#   \(source.group.name): \(number(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))"
+                )
             }
         }
-        if let nfa = c.referralNFA { notes.append("#   referrals ending in no further action: \(number(nfa.value * 100, 1))% (\(share(nfa)))") }
-        if let again = c.rereferral { notes.append("#   re-referrals (a referral within 12 months of another): \(number(again.value * 100, 1))% (\(share(again)))") }
+        if let nfa = c.referralNFA {
+            notes.append("#   referrals ending in no further action: \(number(nfa.value * 100, 1))% (\(share(nfa)))")
+        }
+        if let again = c.rereferral {
+            notes.append("#   re-referrals (a referral within 12 months of another): \(number(again.value * 100, 1))% (\(share(again)))")
+        }
         if !notes.isEmpty {
             lines += ["", "# Measured for checking the design's outcome tables, which decide by RAG rating, not source:"] + notes
         }
@@ -102,8 +122,12 @@ public enum CalibrationReport {
         for file in extract.files {
             rows.append([file.file, file.role, "rows read", "", count(file.rowsRead)])
             rows.append([file.file, file.role, "rows used", "", count(file.rowsUsed)])
-            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) { rows.append([file.file, file.role, "rows dropped", reason, count(n)]) }
-            for header in file.headers { rows.append([file.file, file.role, "column for \(header.field)", header.header ?? "(none found)", ""]) }
+            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) {
+                rows.append([file.file, file.role, "rows dropped", reason, count(n)])
+            }
+            for header in file.headers {
+                rows.append([file.file, file.role, "column for \(header.field)", header.header ?? "(none found)", ""])
+            }
         }
         for (value, n) in extract.unmapped.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) {
             rows.append(["", "List 1 (contacts)", "source value not in the codes file", value, count(n)])
@@ -115,27 +139,38 @@ public enum CalibrationReport {
     /// `data-quality.html`: the same, to read.
     public static func dataQualityHTML(_ extract: AnnexAExtract, _ c: DemandCalibration) -> String {
         func htmlCount(_ n: Int) -> String { escape(count(n)) }
-        var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data quality of the extract</title>"
+        var html =
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data quality of the extract</title>"
             + "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}"
             + "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}td.n{text-align:right}.warning{color:#a00}</style></head><body>"
             + "<h1>Data quality of the extract</h1><p>Period \(escape(c.from.iso)) to \(escape(c.to.iso)) (\(c.days) days). "
             + "Counts under 5 are shown as &lt;5. No identifier is shown.</p>"
         for file in extract.files {
-            html += "<h2>\(escape(file.role)): \(escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(htmlCount(file.rowsRead))</td></tr>"
+            html +=
+                "<h2>\(escape(file.role)): \(escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(htmlCount(file.rowsRead))</td></tr>"
                 + "<tr><th>rows used</th><td class=\"n\">\(htmlCount(file.rowsUsed))</td></tr>"
-            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) { html += "<tr><th>dropped: \(escape(reason))</th><td class=\"n\">\(htmlCount(n))</td></tr>" }
-            html += "</table><table><tr><th>field</th><th>column found</th></tr>"
-                + file.headers.map { "<tr><td>\(escape($0.field))</td><td>\(escape($0.header ?? "none found"))</td></tr>" }.joined() + "</table>"
+            for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) {
+                html += "<tr><th>dropped: \(escape(reason))</th><td class=\"n\">\(htmlCount(n))</td></tr>"
+            }
+            html +=
+                "</table><table><tr><th>field</th><th>column found</th></tr>"
+                + file.headers.map { "<tr><td>\(escape($0.field))</td><td>\(escape($0.header ?? "none found"))</td></tr>" }.joined()
+                + "</table>"
         }
         if !extract.unmapped.isEmpty {
             let total = extract.unmapped.values.reduce(0, +)
-            html += "<h2 class=\"warning\">Source values not in the codes file</h2><p>\(htmlCount(total)) contacts count towards the volume but not the "
+            html +=
+                "<h2 class=\"warning\">Source values not in the codes file</h2><p>\(htmlCount(total)) contacts count towards the volume but not the "
                 + "source mix. Add each value under its code in the codes file and run again.</p><table><tr><th>value</th><th>contacts</th></tr>"
-                + extract.unmapped.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map { "<tr><td>\(escape($0.key))</td><td class=\"n\">\(htmlCount($0.value))</td></tr>" }.joined()
+                + extract.unmapped.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map {
+                    "<tr><td>\(escape($0.key))</td><td class=\"n\">\(htmlCount($0.value))</td></tr>"
+                }.joined()
                 + "</table>"
         }
-        html += "<h2>Contacts by month</h2><table><tr><th>month</th><th>contacts</th></tr>"
-            + extract.contactsByMonth.map { "<tr><td>\($0.0)</td><td class=\"n\">\(htmlCount($0.1))</td></tr>" }.joined() + "</table></body></html>\n"
+        html +=
+            "<h2>Contacts by month</h2><table><tr><th>month</th><th>contacts</th></tr>"
+            + extract.contactsByMonth.map { "<tr><td>\($0.0)</td><td class=\"n\">\(htmlCount($0.1))</td></tr>" }.joined()
+            + "</table></body></html>\n"
         return html
     }
 }

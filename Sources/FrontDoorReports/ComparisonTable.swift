@@ -26,7 +26,10 @@ public enum ComparisonTable {
             }
             rows.append(row)
         }
-        var lines = ["Comparison of \(comparison.designs.map(\.scenario.name).joined(separator: ", ")): \(base.replications) replications each, seed \(base.settings.seed), the same contacts for every design", ""]
+        var lines = [
+            "Comparison of \(comparison.designs.map(\.scenario.name).joined(separator: ", ")): \(base.replications) replications each, seed \(base.settings.seed), the same contacts for every design",
+            ""
+        ]
         lines += layout.lines(header: header, rows: rows)
         lines += layout.omitted(shown: shown.count, of: measures.count)
         for design in comparison.designs {

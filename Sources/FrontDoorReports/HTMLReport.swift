@@ -11,7 +11,8 @@ public enum HTMLReport {
         let designs = comparison.designs
         let names = designs.map(\.scenario.name)
         var body = "<header><h1>\(escape(title(names)))</h1>"
-        body += "<p class=\"meta\">Made \(escape(englishDate(manifest.created_utc))) by frontdoor \(escape(manifest.version)) · "
+        body +=
+            "<p class=\"meta\">Made \(escape(englishDate(manifest.created_utc))) by frontdoor \(escape(manifest.version)) · "
             + "\(comparison.baseline.replications) replications · seed \(comparison.baseline.settings.seed)"
             + (comparison.precision.map { " · " + escape($0.sentence) } ?? "") + "</p>"
             + designs.filter { !$0.scenario.changes.isEmpty }.map {
@@ -19,7 +20,8 @@ public enum HTMLReport {
             }.joined() + "</header>"
 
         if let standard {
-            body += section("standard", "At one standard", StandardReport.html(standard.sized, targets: standard.targets, comparison: comparison))
+            body += section(
+                "standard", "At one standard", StandardReport.html(standard.sized, targets: standard.targets, comparison: comparison))
         }
         if designs.contains(where: { !$0.outcomes[0].days.isEmpty }) {
             body += section("at-a-glance", "At a glance", atAGlance(comparison))
@@ -50,28 +52,30 @@ public enum HTMLReport {
         body += section("assumptions", "Assumptions", assumptions(designs))
         body += section("appendix", "Appendix: the model run (STRESS-DES)", stressDES(comparison, manifest: manifest))
         return """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title(names)))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title(names)))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            \(body)
+            </body>
+            </html>
 
-        """
+            """
     }
 
     // MARK: - Sections
 
     /// The measures the opening screen shows, in its order.
-    static let glanceMeasures: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
-                                              .decisionsPerDeciderDayMean,
-                                              .assessmentsStarted, .cashCost, .downstreamCost].map(MeasureID.init)
+    static let glanceMeasures: [MeasureID] = [
+        .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
+        .decisionsPerDeciderDayMean,
+        .assessmentsStarted, .cashCost, .downstreamCost
+    ].map(MeasureID.init)
 
     /// One screen: each headline measure for every design — mean, 95% interval and the spread
     /// across replications — against the scenario's targets, then the targets in words.
@@ -91,25 +95,34 @@ public enum HTMLReport {
             }
             let target = targets.first { $0.measure == id }
             let top = definition.unit == .fraction ? 1 : SVGChart.niceCeiling(max(spreads.map(\.high).max() ?? 1, target?.value ?? 0, 1e-9))
-            html += "<figure><figcaption>\(escape(definition.label))"
+            html +=
+                "<figure><figcaption>\(escape(definition.label))"
                 + (target.map { " — target \($0.atLeast ? "at least" : "at most") \(value($0.value, definition))" } ?? "") + "</figcaption>"
-                + SVGChart.intervals(rows, maximum: top, format: { value($0, definition) }, title: definition.label, spreads: spreads,
-                                     target: target.map { ($0.value, "target \(value($0.value, definition))") }, compact: true,
-                                     tickFormat: definition.unit.isMoney ? { "£" + SVGChart.short($0) } : nil)
+                + SVGChart.intervals(
+                    rows, maximum: top, format: { value($0, definition) }, title: definition.label, spreads: spreads,
+                    target: target.map { ($0.value, "target \(value($0.value, definition))") }, compact: true,
+                    tickFormat: definition.unit.isMoney ? { "£" + SVGChart.short($0) } : nil)
                 + "</figure>"
         }
-        html += "</div><p class=\"note\">Dots are averages across replications, thick lines their 95% intervals, thin lines the lowest to the "
+        html +=
+            "</div><p class=\"note\">Dots are averages across replications, thick lines their 95% intervals, thin lines the lowest to the "
             + "highest replication" + (targets.isEmpty ? "." : "; dashed lines are the targets.")
-            + (designs.contains { !$0.concerns.isEmpty } ? " ⚠: the design cannot keep up with its demand; its figures are not a fair picture." : "") + "</p>"
+            + (designs.contains { !$0.concerns.isEmpty }
+                ? " ⚠: the design cannot keep up with its demand; its figures are not a fair picture." : "") + "</p>"
         guard !targets.isEmpty else {
             return html + "<p>The scenario sets no targets (the key <code>targets</code>), so no design is judged against one.</p>"
         }
-        html += "<table><thead><tr><th>Target</th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined() + "</tr></thead><tbody>"
+        html +=
+            "<table><thead><tr><th>Target</th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined() + "</tr></thead><tbody>"
         for target in targets {
             guard let definition = designs.compactMap({ $0[target.measure]?.definition }).first else { continue }
-            html += "<tr><td>\(escape(definition.label)) \(target.atLeast ? "at least" : "at most") \(escape(value(target.value, definition)))</td>"
+            html +=
+                "<tr><td>\(escape(definition.label)) \(target.atLeast ? "at least" : "at most") \(escape(value(target.value, definition)))</td>"
             for design in designs {
-                guard let m = design[target.measure] else { html += "<td>n/a</td>"; continue }
+                guard let m = design[target.measure] else {
+                    html += "<td>n/a</td>"
+                    continue
+                }
                 html += "<td>\(verdict(target, m, keepsUp: design.concerns.isEmpty))</td>"
             }
             html += "</tr>"
@@ -131,8 +144,10 @@ public enum HTMLReport {
     static func summary(_ comparison: DesignComparison) -> String {
         let base = comparison.baseline
         var items: [String] = []
-        let key: [MeasureID] = [.decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
-                                .assessmentsStarted, .cashCost, .downstreamCost].map(MeasureID.init)
+        let key: [MeasureID] = [
+            .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
+            .assessmentsStarted, .cashCost, .downstreamCost
+        ].map(MeasureID.init)
         // An input taken from a forecast is not a result: the figures it drives say what was forecast.
         // Designs from one file (a design and the design at the standard) are named together.
         var forecasts: [(names: [String], values: [String])] = []
@@ -145,15 +160,18 @@ public enum HTMLReport {
             }
         }
         for (names, values) in forecasts {
-            items.append("<strong>\(escape(names.joined(separator: " and ")))</strong> \(names.count == 1 ? "takes" : "take") "
-                         + "\(values.count == 1 ? "a value" : "\(values.count) values") from a forecast, not from evidence of what happened, so the "
-                         + "figures it drives repeat the forecast rather than show a result: " + values.map(escape).joined(separator: "; ") + ".")
+            items.append(
+                "<strong>\(escape(names.joined(separator: " and ")))</strong> \(names.count == 1 ? "takes" : "take") "
+                    + "\(values.count == 1 ? "a value" : "\(values.count) values") from a forecast, not from evidence of what happened, so the "
+                    + "figures it drives repeat the forecast rather than show a result: " + values.map(escape).joined(separator: "; ") + "."
+            )
         }
         // A design that cannot keep up gets no claims: its figures describe a front door falling
         // behind (or only the time before it stopped), and would read as better than they are.
         for design in comparison.designs where !design.concerns.isEmpty {
-            items.append("<strong>\(escape(design.scenario.name)) cannot keep up with its demand</strong>: "
-                         + design.warnings.map(escape).joined(separator: " ") + " Its figures below are not a fair picture of the service.")
+            items.append(
+                "<strong>\(escape(design.scenario.name)) cannot keep up with its demand</strong>: "
+                    + design.warnings.map(escape).joined(separator: " ") + " Its figures below are not a fair picture of the service.")
         }
         if comparison.designs.count == 1 {
             var seen = Set<MeasureID>()
@@ -165,8 +183,12 @@ public enum HTMLReport {
             for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst()
             where design.concerns.isEmpty && base.concerns.isEmpty {
                 for id in key {
-                    guard let mine = design[id], let theirs = base[id], let difference = differences.first(where: { $0.id == id }) else { continue }
-                    items.append(sentence(design: design.scenario.name, base: base.scenario.name, mine: mine, theirs: theirs, difference: difference))
+                    guard let mine = design[id], let theirs = base[id], let difference = differences.first(where: { $0.id == id }) else {
+                        continue
+                    }
+                    items.append(
+                        sentence(design: design.scenario.name, base: base.scenario.name, mine: mine, theirs: theirs, difference: difference)
+                    )
                 }
             }
         }
@@ -186,10 +208,13 @@ public enum HTMLReport {
     /// The step to a decision whose hours per contact differ most from the baseline's, in words,
     /// when that difference is clear: where a design gains or loses its time.
     static func largestStepChange(_ differences: [MeasureSummary]) -> String? {
-        guard let largest = differences.filter({ ExperimentResult.DecisionStep.Kind($0.id) != nil }).max(by: { abs($0.mean) < abs($1.mean) }),
-              let kind = ExperimentResult.DecisionStep.Kind(largest.id), largest.ci95Low > 0 || largest.ci95High < 0 else { return nil }
+        guard
+            let largest = differences.filter({ ExperimentResult.DecisionStep.Kind($0.id) != nil }).max(by: { abs($0.mean) < abs($1.mean) }),
+            let kind = ExperimentResult.DecisionStep.Kind(largest.id), largest.ci95Low > 0 || largest.ci95High < 0
+        else { return nil }
         let step = SizingResult.words(kind)
-        return "the time to a decision changes most \(escape(step)): \(largest.mean < 0 ? "shorter" : "longer") by \(escape(hours(abs(largest.mean)))) "
+        return
+            "the time to a decision changes most \(escape(step)): \(largest.mean < 0 ? "shorter" : "longer") by \(escape(hours(abs(largest.mean)))) "
             + "a contact on average (95% interval \(escape(signed(largest.ci95Low, largest.definition))) to \(escape(signed(largest.ci95High, largest.definition))))."
     }
 
@@ -198,10 +223,13 @@ public enum HTMLReport {
     static func sentence(design: String, base: String, mine: MeasureSummary, theirs: MeasureSummary, difference: MeasureSummary) -> String {
         let y = "\(escape(value(theirs.mean, theirs.definition))) (\(escape(interval(theirs))))"
         let against = [.cashCost, .downstreamCost].contains(mine.id.family) ? "for" : "with"
-        let range = "95% interval \(escape(signed(difference.ci95Low, difference.definition))) to \(escape(signed(difference.ci95High, difference.definition)))"
+        let range =
+            "95% interval \(escape(signed(difference.ci95Low, difference.definition))) to \(escape(signed(difference.ci95High, difference.definition)))"
         let clear = difference.ci95Low > 0 || difference.ci95High < 0
         return claim(design: design, mine, conditional: true) + ", against \(y) \(against) \(escape(base))"
-            + (clear ? ": a difference of \(escape(signed(difference.mean, difference.definition))) (\(range))." : ": no clear difference (\(range)).")
+            + (clear
+                ? ": a difference of \(escape(signed(difference.mean, difference.definition))) (\(range))."
+                : ": no clear difference (\(range)).")
     }
 
     /// "With peterborough, 67% (56% to 79%) of contacts are decided within 3 working days."
@@ -218,12 +246,17 @@ public enum HTMLReport {
         case .decidedWithin3WorkingDays: return "With \(d), \(x) of contacts \(are) decided within 3 working days"
         case .redDecidedWithin4WorkingHours: return "With \(d), \(x) of red contacts \(are) decided within 4 working hours"
         case .backlogMean: return "\(d) \(has) \(x) contacts waiting for a decision at the close of an average working day"
-        case .decisionsPerManagerDayP95: return "On the busiest day in twenty, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
-        case .decisionsPerManagerDayMean: return "On an average working day, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
+        case .decisionsPerManagerDayP95:
+            return
+                "On the busiest day in twenty, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
+        case .decisionsPerManagerDayMean:
+            return
+                "On an average working day, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
         case .assessmentsStarted: return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
         case .cashCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year in cash (staff and agency)"
         case .downstreamCost:
-            return "The assessments, section 47 enquiries and early help that follow \(d) \(conditional ? "would use" : "use") \(x) a year of capacity in other teams "
+            return
+                "The assessments, section 47 enquiries and early help that follow \(d) \(conditional ? "would use" : "use") \(x) a year of capacity in other teams "
                 + "(notional: capacity used elsewhere, not cash, and not added to it)"
         default:
             let label = m.definition.label.prefix(1).lowercased() + m.definition.label.dropFirst()
@@ -236,8 +269,10 @@ public enum HTMLReport {
         let ids = base.scenario.measures.map(\.id).filter { ![.sourceShare, .teamUtilisation, .stageMeanWaitHours].contains($0.family) }
         var html = "<table><thead><tr><th>Measure</th>"
         for (index, design) in comparison.designs.enumerated() {
-            html += "<th>\(escape(design.scenario.name))"
-                + (design.scenario.changes.isEmpty ? "" : "<br><span class=\"ci\">with \(escape(design.scenario.changes.joined(separator: "; ")))</span>")
+            html +=
+                "<th>\(escape(design.scenario.name))"
+                + (design.scenario.changes.isEmpty
+                    ? "" : "<br><span class=\"ci\">with \(escape(design.scenario.changes.joined(separator: "; ")))</span>")
                 + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
             if index > 0 { html += "<th>difference from \(escape(base.scenario.name))</th>" }
         }
@@ -249,7 +284,8 @@ public enum HTMLReport {
                 if let m = design[id] {
                     // The cost of a design that cannot keep up is not a saving: the work it leaves undone is not paid for.
                     let unsustainable = !design.concerns.isEmpty && m.definition.unit.isMoney
-                    html += "<td>\(escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(escape(interval(m)))</span>"
+                    html +=
+                        "<td>\(escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(escape(interval(m)))</span>"
                         + (unsustainable ? "<br><span class=\"flag\">not sustainable: work is piling up</span>" : "") + "</td>"
                 } else {
                     html += "<td>n/a</td>"
@@ -257,7 +293,8 @@ public enum HTMLReport {
                 if index > 0 {
                     if let d = comparison.differences[index].first(where: { $0.id == id }) {
                         let flagged = !design.concerns.isEmpty || !base.concerns.isEmpty
-                        html += "<td>\(escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(escape(signed(d.ci95Low, d.definition))) to \(escape(signed(d.ci95High, d.definition)))</span>"
+                        html +=
+                            "<td>\(escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(escape(signed(d.ci95Low, d.definition))) to \(escape(signed(d.ci95High, d.definition)))</span>"
                             + (flagged ? "<br><span class=\"flag\">not a fair comparison: work is piling up</span>" : "") + "</td>"
                     } else {
                         html += "<td>n/a</td>"
@@ -266,30 +303,40 @@ public enum HTMLReport {
             }
             html += "</tr>"
         }
-        return html + "</tbody></table><p class=\"note\">Each figure is the mean across replications, with its 95% confidence interval beneath. "
+        return html
+            + "</tbody></table><p class=\"note\">Each figure is the mean across replications, with its 95% confidence interval beneath. "
             + "Differences are paired: every design saw the same contacts in each replication. n/a: the measure does not apply to the design "
             + "(a phone line's measures where it has none).</p>"
     }
 
     static func backlog(_ designs: [ExperimentResult], windows: [ChangeWindow]) -> String {
-        var html = "<p>Contacts received and not yet decided at the close of each working day: the line is the average across replications, the shaded band its 95% interval."
-            + (windows.isEmpty ? "" : " Grey: the window of a change in demand.") + (designs.count > 1 ? " Every design is drawn on the same scale." : "") + "</p>"
+        var html =
+            "<p>Contacts received and not yet decided at the close of each working day: the line is the average across replications, the shaded band its 95% interval."
+            + (windows.isEmpty ? "" : " Grey: the window of a change in demand.")
+            + (designs.count > 1 ? " Every design is drawn on the same scale." : "") + "</p>"
         let bands = designs.map { DailyBands($0).days }
         let highest = bands.flatMap { $0.compactMap { $0.backlog?.ci95High } }.max()
         for (index, design) in designs.enumerated() {
             let days = bands[index]
             let shaded = windows.compactMap { window -> (from: Double, to: Double, label: String)? in
-                guard let from = days.firstIndex(where: { $0.date == window.from }), let to = days.firstIndex(where: { $0.date == window.to }) else { return nil }
+                guard let from = days.firstIndex(where: { $0.date == window.from }),
+                    let to = days.firstIndex(where: { $0.date == window.to })
+                else { return nil }
                 return (Double(from), Double(to), window.name.replacingOccurrences(of: "_", with: " "))
             }
             let points = days.enumerated().compactMap { offset, day in
                 day.backlog.map { (x: Double(offset), mean: $0.mean, low: max(0, $0.ci95Low), high: $0.ci95High) }
             }
             guard !points.isEmpty else { continue }
-            let ticks = days.enumerated().filter { $0.element.date.day == 1 }.map { (x: Double($0.offset), label: monthName($0.element.date)) }
-            html += "<figure><figcaption>\(escape(design.scenario.name))</figcaption>"
-                + SVGChart.bands([.init(name: design.scenario.name, points: points)], ticks: ticks, yLabel: "contacts waiting",
-                                 title: "Backlog through the year, \(design.scenario.name)", windows: shaded, yMaximum: highest).replacingOccurrences(of: SVGChart.palette[0], with: SVGChart.palette[index % SVGChart.palette.count])
+            let ticks = days.enumerated().filter { $0.element.date.day == 1 }.map {
+                (x: Double($0.offset), label: monthName($0.element.date))
+            }
+            html +=
+                "<figure><figcaption>\(escape(design.scenario.name))</figcaption>"
+                + SVGChart.bands(
+                    [.init(name: design.scenario.name, points: points)], ticks: ticks, yLabel: "contacts waiting",
+                    title: "Backlog through the year, \(design.scenario.name)", windows: shaded, yMaximum: highest
+                ).replacingOccurrences(of: SVGChart.palette[0], with: SVGChart.palette[index % SVGChart.palette.count])
                 + "</figure>"
         }
         return html
@@ -324,13 +371,18 @@ public enum HTMLReport {
             parts.append(("queue for \(name)", colour, 0.4))
             parts.append(("\(name) (work)", colour, 1))
         }
-        let delays: [(MeasureID.Family, String, String)] = [(.handoffHoursPerContact, "handoffs", "#999999"),
-                                                             (.informationHoursPerContact, "missing information", "#666666"),
-                                                             (.slowHoursPerContact, "consent, call-backs, partners", "#333333")]
+        let delays: [(MeasureID.Family, String, String)] = [
+            (.handoffHoursPerContact, "handoffs", "#999999"),
+            (.informationHoursPerContact, "missing information", "#666666"),
+            (.slowHoursPerContact, "consent, call-backs, partners", "#333333")
+        ]
         parts += delays.map { ($0.1, $0.2, 1) }
         let rows = designs.map { design -> (label: String, parts: [Double]) in
             let perStage: [Double] = stages.flatMap { stage -> [Double] in
-                [design[MeasureID.stage(stage).waitHoursPerContact]?.mean ?? 0, design[MeasureID.stage(stage).workHoursPerContact]?.mean ?? 0]
+                [
+                    design[MeasureID.stage(stage).waitHoursPerContact]?.mean ?? 0,
+                    design[MeasureID.stage(stage).workHoursPerContact]?.mean ?? 0
+                ]
             }
             let between: [Double] = delays.map { design[MeasureID($0.0)]?.mean ?? 0 }
             return (design.scenario.name, perStage + between)
@@ -344,23 +396,31 @@ public enum HTMLReport {
     static func decisionLoad(_ designs: [ExperimentResult]) -> String {
         var rows: [(label: String, value: Double, colour: Int)] = []
         for (index, design) in designs.enumerated() {
-            for (family, word) in [(MeasureID.Family.decisionsPerManagerDayMean, "average day"), (.decisionsPerManagerDayP95, "busiest day in 20"),
-                                   (.decisionsPerManagerDayMax, "busiest day")] {
+            for (family, word) in [
+                (MeasureID.Family.decisionsPerManagerDayMean, "average day"), (.decisionsPerManagerDayP95, "busiest day in 20"),
+                (.decisionsPerManagerDayMax, "busiest day")
+            ] {
                 if let m = design[family] { rows.append(("\(design.scenario.name): \(word)", m.mean, index)) }
             }
         }
-        var html = "<figure>" + SVGChart.bars(rows, format: { String(format: "%.1f", $0) }, title: "Decisions made or signed off per manager per working day") + "</figure>"
+        var html =
+            "<figure>"
+            + SVGChart.bars(rows, format: { String(format: "%.1f", $0) }, title: "Decisions made or signed off per manager per working day")
+            + "</figure>"
         // Every team that decides or signs off, managers and practitioners apart, on average.
-        html += "<table class=\"compact\"><thead><tr><th>design</th><th>decisions per person per working day, on average</th><th></th></tr></thead><tbody>"
+        html +=
+            "<table class=\"compact\"><thead><tr><th>design</th><th>decisions per person per working day, on average</th><th></th></tr></thead><tbody>"
         for design in designs {
             for m in design.summaries where m.id.family == .teamDecisionsPerPersonDay {
-                html += "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td><td>\(escape(String(format: "%.1f", m.mean)))</td></tr>"
+                html +=
+                    "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td><td>\(escape(String(format: "%.1f", m.mean)))</td></tr>"
             }
         }
         html += "</tbody></table>"
         for design in designs {
             if case .frontDoor(let model) = design.scenario.model, model.fatigue != nil {
-                html += "<p>\(escape(design.scenario.name)), with the assumed decision fatigue (see Assumptions): "
+                html +=
+                    "<p>\(escape(design.scenario.name)), with the assumed decision fatigue (see Assumptions): "
                     + "\(escape(percent(design[.decisionsAtFullFatigue]?.mean ?? 0))) of decisions were made with fatigue at its full effect, and "
                     + "\(escape(String(format: "%.0f", design[.decisionsChangedByFatigue]?.mean ?? 0))) a year were changed by it.</p>"
             }
@@ -373,31 +433,40 @@ public enum HTMLReport {
         for (index, design) in designs.enumerated() {
             let utilisation = design.summaries.filter { $0.id.family == .teamUtilisation }
                 .map { (label: $0.id.subject ?? "", value: $0.mean, colour: index) }
-            html += "<figure><figcaption>\(escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
-                + SVGChart.bars(utilisation, format: { percent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1) + "</figure>"
+            html +=
+                "<figure><figcaption>\(escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
+                + SVGChart.bars(utilisation, format: { percent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1)
+                + "</figure>"
             let busy = utilisation.filter { $0.value > ExperimentResult.busyThreshold }
             if !busy.isEmpty {
-                html += "<p class=\"flag\">Over \(percent(ExperimentResult.busyThreshold)) busy in \(escape(design.scenario.name)): "
-                    + busy.map { "\(escape($0.label.replacingOccurrences(of: "_", with: " "))) (\(percent($0.value)))" }.joined(separator: ", ")
+                html +=
+                    "<p class=\"flag\">Over \(percent(ExperimentResult.busyThreshold)) busy in \(escape(design.scenario.name)): "
+                    + busy.map { "\(escape($0.label.replacingOccurrences(of: "_", with: " "))) (\(percent($0.value)))" }.joined(
+                        separator: ", ")
                     + ": little slack for a busy day or a colleague away.</p>"
             }
             let idle = design.paidTeamsWithoutWork
             if !idle.isEmpty {
-                html += "<p class=\"flag\">Paid for, but with no contacts to work in \(escape(design.scenario.name)): "
+                html +=
+                    "<p class=\"flag\">Paid for, but with no contacts to work in \(escape(design.scenario.name)): "
                     + idle.map { escape($0.replacingOccurrences(of: "_", with: " ")) }.joined(separator: ", ") + ".</p>"
             }
             // Productive hours: what a full-time person has for contacts once leave, sickness,
             // training, breaks and other duties are taken out.
             let productive = design.summaries.filter { $0.id.family == .teamContactHoursPerFTE && $0.mean > 0 }
-            html += "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): team</th>"
+            html +=
+                "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): team</th>"
                 + "<th>hours a year a full-time person has for contacts, after leave, sickness, training, breaks and other duties</th></tr></thead><tbody>"
                 + productive.map { m in
                     "<tr><td>\(escape((m.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(number(m.mean)))</td></tr>"
                 }.joined()
                 + "</tbody></table>"
             let waits = design.summaries.filter { $0.id.family == .stageMeanWaitHours }
-            html += "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): stage</th><th>average wait</th></tr></thead><tbody>"
-                + waits.map { "<tr><td>\(escape(($0.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(hours($0.mean))) (\(escape(hours(max(0, $0.ci95Low)))) to \(escape(hours($0.ci95High))))</td></tr>" }.joined()
+            html +=
+                "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): stage</th><th>average wait</th></tr></thead><tbody>"
+                + waits.map {
+                    "<tr><td>\(escape(($0.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(hours($0.mean))) (\(escape(hours(max(0, $0.ci95Low)))) to \(escape(hours($0.ci95High))))</td></tr>"
+                }.joined()
                 + "</tbody></table>"
         }
         return html
@@ -410,12 +479,21 @@ public enum HTMLReport {
             let parts = families.map { design[$0]?.mean ?? 0 }
             return (design.scenario.name, [parts[0], parts[1], parts[2] - strategy, strategy])
         }
-        var html = "<figure>" + SVGChart.stacked(rows, partNames: ["no further action or advice", "early help", "referral", "strategy discussion"],
-                                                  title: "Decisions by outcome") + "</figure>"
-        html += "<table class=\"compact\"><thead><tr><th></th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined() + "</tr></thead><tbody>"
+        var html =
+            "<figure>"
+            + SVGChart.stacked(
+                rows, partNames: ["no further action or advice", "early help", "referral", "strategy discussion"],
+                title: "Decisions by outcome") + "</figure>"
+        html +=
+            "<table class=\"compact\"><thead><tr><th></th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined()
+            + "</tr></thead><tbody>"
         for family in [MeasureID.Family.assessmentsStarted, .assessmentsNoFurtherService, .recontacts] {
             guard let label = designs[0][family]?.definition.label else { continue }
-            html += "<tr><td>\(escape(label))</td>" + designs.map { d in d[family].map { "<td>\(escape(value($0.mean, $0.definition))) (\(escape(interval($0))))</td>" } ?? "<td>–</td>" }.joined() + "</tr>"
+            html +=
+                "<tr><td>\(escape(label))</td>"
+                + designs.map { d in
+                    d[family].map { "<td>\(escape(value($0.mean, $0.definition))) (\(escape(interval($0))))</td>" } ?? "<td>–</td>"
+                }.joined() + "</tr>"
         }
         return html + "</tbody></table>"
     }
@@ -426,7 +504,8 @@ public enum HTMLReport {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
             let costs = StaffCosts(frontDoor)
             let rows = costs.teams.map { (label: $0.id.replacingOccurrences(of: "_", with: " "), value: $0.total, colour: index) }
-            html += "<figure><figcaption>\(escape(design.scenario.name)): £ a year at \(frontDoor.costs.priceYear) prices "
+            html +=
+                "<figure><figcaption>\(escape(design.scenario.name)): £ a year at \(frontDoor.costs.priceYear) prices "
                 + "(staff and agency \(escape(money(costs.total))))</figcaption>"
                 + SVGChart.bars(rows, format: money, title: "Cost by team, \(design.scenario.name)") + "</figure>"
         }
@@ -445,16 +524,20 @@ public enum HTMLReport {
     }
 
     static func assumptions(_ designs: [ExperimentResult]) -> String {
-        var html = "<p>Values that no source gives are marked <code># assumption</code> in the scenario files. Each is listed here with where it is set.</p>"
+        var html =
+            "<p>Values that no source gives are marked <code># assumption</code> in the scenario files. Each is listed here with where it is set.</p>"
         for design in designs {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
-            html += "<h3>\(escape(design.scenario.name)) (\(frontDoor.assumptions.count))</h3><ul class=\"assumptions\">"
+            html +=
+                "<h3>\(escape(design.scenario.name)) (\(frontDoor.assumptions.count))</h3><ul class=\"assumptions\">"
                 + frontDoor.assumptions.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
             if !frontDoor.forecasts.isEmpty {
-                html += "<p>Taken from a forecast, not from evidence of what happened (marked <code># forecast</code>):</p><ul class=\"assumptions\">"
+                html +=
+                    "<p>Taken from a forecast, not from evidence of what happened (marked <code># forecast</code>):</p><ul class=\"assumptions\">"
                     + frontDoor.forecasts.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
             }
-            html += "<p>" + (frontDoor.fatigue == nil ? "" : "<strong>Decision fatigue is switched on.</strong> ")
+            html +=
+                "<p>" + (frontDoor.fatigue == nil ? "" : "<strong>Decision fatigue is switched on.</strong> ")
                 + escape(ScenarioDescription.fatigue(frontDoor.fatigue)) + "</p>"
         }
         return html
@@ -463,29 +546,40 @@ public enum HTMLReport {
     static func stressDES(_ comparison: DesignComparison, manifest: RunManifest) -> String {
         let base = comparison.baseline
         let length = base.scenario.length
-        var html = "<h3>1. Objectives</h3><p>To compare \(escape(comparison.designs.map(\.scenario.name).joined(separator: ", "))) "
+        var html =
+            "<h3>1. Objectives</h3><p>To compare \(escape(comparison.designs.map(\.scenario.name).joined(separator: ", "))) "
             + "on timeliness, backlog, decision load, outcomes and cost, on the same demand.</p>"
         html += "<h3>2. Logic</h3>"
         for design in comparison.designs {
-            html += "<p><strong>\(escape(design.scenario.name))</strong>: \(escape(design.scenario.summary.trimmingCharacters(in: .whitespacesAndNewlines)))</p>"
+            html +=
+                "<p><strong>\(escape(design.scenario.name))</strong>: \(escape(design.scenario.summary.trimmingCharacters(in: .whitespacesAndNewlines)))</p>"
             if case .frontDoor(let frontDoor) = design.scenario.model {
-                html += "<p class=\"pathway\">" + frontDoor.stages.map { "\(escape($0.id)) (\(escape(frontDoor.teams[$0.team].id)))" }.joined(separator: " → ") + "</p>"
+                html +=
+                    "<p class=\"pathway\">"
+                    + frontDoor.stages.map { "\(escape($0.id)) (\(escape(frontDoor.teams[$0.team].id)))" }.joined(separator: " → ") + "</p>"
             }
         }
-        html += "<p>Contacts arrive day by day from each source; each goes through the stages that apply to it, queueing for people who are at work, "
+        html +=
+            "<p>Contacts arrive day by day from each source; each goes through the stages that apply to it, queueing for people who are at work, "
             + "most urgent first; the decision draws its outcome from the design's rules. Time outside a person's hours does not progress their work.</p>"
-        html += "<h3>3. Data</h3><p>Demand, pay and outcome rules come from the seed reports and the domain evidence cited in the scenario files; "
+        html +=
+            "<h3>3. Data</h3><p>Demand, pay and outcome rules come from the seed reports and the domain evidence cited in the scenario files; "
             + "every other value is an assumption listed above.</p>"
-        html += "<h3>4. Experimentation</h3><ul>"
+        html +=
+            "<h3>4. Experimentation</h3><ul>"
             + "<li>Run length: \(Int(length.horizonHours / 24)) days, of which the first \(Int(length.warmUpHours / 24)) are a warm-up left out of every measure.</li>"
             + "<li>\(base.replications) replications per design with base seed \(base.settings.seed); every design uses the same seeds (common random numbers), so differences are paired.</li>"
             + (WarmUpCheck(base).map { "<li>\(escape($0.sentence))</li>" } ?? "")
             + (comparison.precision.map { "<li>\(escape($0.sentence))</li>" } ?? "")
             + "<li>Intervals: 95% Student's t intervals across replications.</li></ul>"
-        html += "<h3>5. Implementation</h3><p>frontdoor \(escape(manifest.version)), a discrete-event simulation in Swift; \(escape(manifest.random_numbers)).</p>"
-        html += "<h3>6. Code and reproduction</h3><p>Command: <code>\(escape(manifest.command_line.joined(separator: " ")))</code>. "
+        html +=
+            "<h3>5. Implementation</h3><p>frontdoor \(escape(manifest.version)), a discrete-event simulation in Swift; \(escape(manifest.random_numbers)).</p>"
+        html +=
+            "<h3>6. Code and reproduction</h3><p>Command: <code>\(escape(manifest.command_line.joined(separator: " ")))</code>. "
             + "The manifest (<code>manifest.json</code>) lists every scenario file with its SHA-256 hash.</p><ul class=\"files\">"
-            + manifest.designs.flatMap { $0.files }.map { "<li><code>\(escape($0.path))</code> <span class=\"hash\">\($0.sha256.prefix(16))…</span></li>" }.joined()
+            + manifest.designs.flatMap { $0.files }.map {
+                "<li><code>\(escape($0.path))</code> <span class=\"hash\">\($0.sha256.prefix(16))…</span></li>"
+            }.joined()
             + "</ul>"
         return html
     }
@@ -501,10 +595,13 @@ public enum HTMLReport {
     static func changeWindows(_ windows: [ChangeWindow], designs: [ExperimentResult]) -> String {
         var html = ""
         for window in windows {
-            html += "<h3>\(escape(window.name.replacingOccurrences(of: "_", with: " "))): \(escape(window.from.description)) to \(escape(window.to.description))</h3>"
+            html +=
+                "<h3>\(escape(window.name.replacingOccurrences(of: "_", with: " "))): \(escape(window.from.description)) to \(escape(window.to.description))</h3>"
             html += "<table><thead><tr><th>Over these dates</th>"
             for (index, design) in designs.enumerated() {
-                html += "<th>\(escape(design.scenario.name))" + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
+                html +=
+                    "<th>\(escape(design.scenario.name))"
+                    + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
                 if index > 0 { html += "<th>difference from \(escape(designs[0].scenario.name))</th>" }
             }
             html += "</tr></thead><tbody>"
@@ -516,17 +613,23 @@ public enum HTMLReport {
                 }
                 html += "<tr><td>\(escape(figure.quantity.rawValue))</td>"
                 for (index, value) in figure.values.enumerated() {
-                    html += "<td>\(escape(text(value.mean)))<br><span class=\"ci\">\(escape(value.n < 2 ? "one replication" : text(value.ci95Low) + " to " + text(value.ci95High)))</span></td>"
+                    html +=
+                        "<td>\(escape(text(value.mean)))<br><span class=\"ci\">\(escape(value.n < 2 ? "one replication" : text(value.ci95Low) + " to " + text(value.ci95High)))</span></td>"
                     if index > 0, let d = figure.differences[index] {
-                        let relative = !share && figure.values[0].mean > 0 ? String(format: " (%+.1f%%)", 100 * d.mean / figure.values[0].mean).replacingOccurrences(of: "-", with: "−") : ""
-                        html += "<td>\(escape(difference(d.mean) + relative))<br><span class=\"ci\">\(escape(difference(d.ci95Low))) to \(escape(difference(d.ci95High)))</span></td>"
+                        let relative =
+                            !share && figure.values[0].mean > 0
+                            ? String(format: " (%+.1f%%)", 100 * d.mean / figure.values[0].mean).replacingOccurrences(of: "-", with: "−")
+                            : ""
+                        html +=
+                            "<td>\(escape(difference(d.mean) + relative))<br><span class=\"ci\">\(escape(difference(d.ci95Low))) to \(escape(difference(d.ci95High)))</span></td>"
                     }
                 }
                 html += "</tr>"
             }
             html += "</tbody></table>"
         }
-        return html + "<p class=\"note\">Totals over the window's measured days, means across replications with 95% intervals. Differences are paired: "
+        return html
+            + "<p class=\"note\">Totals over the window's measured days, means across replications with 95% intervals. Differences are paired: "
             + "every design saw the same contacts in each replication. A share decided within 3 working days counts the contacts received in the window.</p>"
     }
 
@@ -535,13 +638,15 @@ public enum HTMLReport {
         func exact(_ x: Double, _ definition: MeasureDefinition) -> String {
             definition.unit == .fraction ? String(format: "%.1f%%", x * 100) : value(x, definition)
         }
-        var html = "<table><thead><tr><th>Design</th><th>Measure</th><th>Published figure</th><th>This model (95% interval)</th>"
+        var html =
+            "<table><thead><tr><th>Design</th><th>Measure</th><th>Published figure</th><th>This model (95% interval)</th>"
             + "<th>Difference</th><th>Source</th></tr></thead><tbody>"
         for design in designs {
             for figure in design.scenario.publishedFigures {
                 guard let m = design[figure.measure] else { continue }
                 let differenceText = signed(m.mean - figure.value, m.definition)
-                html += "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td>"
+                html +=
+                    "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td>"
                     + "<td>\(escape(exact(figure.value, m.definition)))</td>"
                     + "<td>\(escape(exact(m.mean, m.definition)))<br><span class=\"ci\">\(escape(m.n < 2 ? "one replication" : exact(m.ci95Low, m.definition) + " to " + exact(m.ci95High, m.definition)))</span></td>"
                     + "<td>\(escape(differenceText))</td><td>\(escape(figure.source))</td></tr>"
@@ -588,8 +693,10 @@ public enum HTMLReport {
     }
 
     static func shortLabel(_ family: MeasureID.Family) -> String {
-        [.decidedWithin1WorkingDay: "within 1 working day", .decidedWithin3WorkingDays: "within 3 working days",
-         .redDecidedWithin4WorkingHours: "reds within 4 working hours"][family] ?? family.rawValue
+        [
+            .decidedWithin1WorkingDay: "within 1 working day", .decidedWithin3WorkingDays: "within 3 working days",
+            .redDecidedWithin4WorkingHours: "reds within 4 working hours"
+        ][family] ?? family.rawValue
     }
 
     static func monthName(_ date: CivilDate) -> String {
@@ -602,18 +709,18 @@ public enum HTMLReport {
     }
 
     static let style = """
-    body{font-family:Georgia,'Times New Roman',serif;color:#1b1b1b;max-width:760px;margin:2em auto;padding:0 1em;line-height:1.45}
-    h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px solid #999;margin-top:1.8em}h3{font-size:1.05em}
-    .meta,.note,.ci{color:#555;font-size:.9em}.summary li{margin:.4em 0}
-    table{border-collapse:collapse;width:100%;font-size:.85em;margin:.6em 0}th,td{border-bottom:1px solid #ddd;padding:.3em .4em;text-align:left;vertical-align:top}
-    th{background:#f2f2f2}table.compact{width:auto;min-width:60%}
-    figure{margin:1em 0;break-inside:avoid}.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(20em,1fr));gap:0 1.2em}.glance figure{margin:.3em 0}figcaption{font-size:.9em;color:#333;margin:.2em 0}
-    svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
-    svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
-    .changes{background:#fff8e1;border-left:4px solid #b8860b;padding:.3em .6em}.flag{color:#a4002d;font-weight:600}svg .target{stroke:#a4002d;stroke-width:1.4;stroke-dasharray:4 3}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
-    .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
-    code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
-    @page{size:A4;margin:18mm}
-    @media print{body{margin:0;max-width:none;font-size:10.5pt}section{break-inside:auto}h2{break-after:avoid}table,figure{break-inside:avoid}}
-    """
+        body{font-family:Georgia,'Times New Roman',serif;color:#1b1b1b;max-width:760px;margin:2em auto;padding:0 1em;line-height:1.45}
+        h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px solid #999;margin-top:1.8em}h3{font-size:1.05em}
+        .meta,.note,.ci{color:#555;font-size:.9em}.summary li{margin:.4em 0}
+        table{border-collapse:collapse;width:100%;font-size:.85em;margin:.6em 0}th,td{border-bottom:1px solid #ddd;padding:.3em .4em;text-align:left;vertical-align:top}
+        th{background:#f2f2f2}table.compact{width:auto;min-width:60%}
+        figure{margin:1em 0;break-inside:avoid}.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(20em,1fr));gap:0 1.2em}.glance figure{margin:.3em 0}figcaption{font-size:.9em;color:#333;margin:.2em 0}
+        svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
+        svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
+        .changes{background:#fff8e1;border-left:4px solid #b8860b;padding:.3em .6em}.flag{color:#a4002d;font-weight:600}svg .target{stroke:#a4002d;stroke-width:1.4;stroke-dasharray:4 3}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
+        .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
+        code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
+        @page{size:A4;margin:18mm}
+        @media print{body{margin:0;max-width:none;font-size:10.5pt}section{break-inside:auto}h2{break-after:avoid}table,figure{break-inside:avoid}}
+        """
 }

@@ -19,7 +19,8 @@ public struct OutputFolder: Sendable {
     /// The names of every file frontdoor writes; a folder holding only these may be replaced.
     public static let knownFiles: Set<String> = [
         "report.html", "summary.csv", "differences.csv", "budget.csv", "daily.csv", "replications.csv", "summary.json",
-        "manifest.json", "sweep.csv", "sizing.csv", "standard.csv", "frontier.csv", "demand.yaml", "data-quality.html", "data-quality.csv", "list1.csv", "list3.csv", "list4.csv",
+        "manifest.json", "sweep.csv", "sizing.csv", "standard.csv", "frontier.csv", "demand.yaml", "data-quality.html", "data-quality.csv",
+        "list1.csv", "list3.csv", "list4.csv"
     ]
 
     /// Checks, before any simulation, that the folder can be written: its parent can be made and
@@ -37,8 +38,9 @@ public struct OutputFolder: Sendable {
             guard isFolder.boolValue else { throw OutputError("\(path) is a file, not a folder; choose a folder for the report") }
             let foreign = ((try? manager.contentsOfDirectory(atPath: absolute)) ?? []).filter { !Self.knownFiles.contains($0) }
             guard foreign.isEmpty else {
-                throw OutputError("\(path) holds files frontdoor did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))); "
-                                  + "choose another folder with --output")
+                throw OutputError(
+                    "\(path) holds files frontdoor did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))); "
+                        + "choose another folder with --output")
             }
         }
         do {
@@ -61,13 +63,15 @@ public struct OutputFolder: Sendable {
             ("daily.csv", CSVTables.daily(comparison)),
             ("replications.csv", CSVTables.replications(comparison)),
             ("summary.json", try summaryJSON(comparison) + "\n"),
-            ("manifest.json", try manifest.text()),
+            ("manifest.json", try manifest.text())
         ]
         if comparison.designs.count > 1 { files.insert(("differences.csv", CSVTables.differences(comparison)), at: 2) }
         if let finance = FinanceView(comparison) { files.insert(("budget.csv", BudgetView.csv(finance)), at: 2) }
         if let standard {
-            files += [("standard.csv", StandardReport.csv(standard.sized, comparison: comparison)),
-                      ("frontier.csv", StandardReport.frontierCSV(standard.sized, comparison: comparison))]
+            files += [
+                ("standard.csv", StandardReport.csv(standard.sized, comparison: comparison)),
+                ("frontier.csv", StandardReport.frontierCSV(standard.sized, comparison: comparison))
+            ]
         }
         return try write(files)
     }
@@ -186,8 +190,16 @@ final class PendingFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var folder: String?
 
-    func set(_ value: String?) { lock.lock(); folder = value; lock.unlock() }
-    func get() -> String? { lock.lock(); defer { lock.unlock() }; return folder }
+    func set(_ value: String?) {
+        lock.lock()
+        folder = value
+        lock.unlock()
+    }
+    func get() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return folder
+    }
 }
 
 /// An output folder that cannot be written; the message names it and says why.

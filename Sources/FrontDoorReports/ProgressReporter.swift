@@ -32,7 +32,9 @@ public final class ProgressReporter: ProgressObserver {
         let line: String? = state.withLock { state in
             state.done += 1
             let now = DispatchTime.now()
-            guard now.uptimeNanoseconds - state.lastDrawn.uptimeNanoseconds > 100_000_000 || state.done == state.expected else { return nil }
+            guard now.uptimeNanoseconds - state.lastDrawn.uptimeNanoseconds > 100_000_000 || state.done == state.expected else {
+                return nil
+            }
             state.lastDrawn = now
             return "\r\(state.done) of \(state.expected) replications"
         }

@@ -44,14 +44,16 @@ public struct RunManifest: Encodable, Sendable {
         replications = comparison.baseline.replications
         precision_target = comparison.precision?.target
         precision_reached = comparison.precision?.sentence
-        random_numbers = "GSL mt19937; one stream per purpose (arrivals, routing, absence, each stage's times); "
+        random_numbers =
+            "GSL mt19937; one stream per purpose (arrivals, routing, absence, each stage's times); "
             + "stream seeds from (seed, replication, purpose) by a bijective 32-bit mix; every design uses the same seeds"
         designs = comparison.designs.map { design in
-            Design(scenario: design.scenario.name,
-                   files: ScenarioFile.hashed(design.scenario),
-                   horizon_days: design.scenario.length.horizonHours / 24,
-                   warm_up_days: design.scenario.length.warmUpHours / 24,
-                   warm_up_check: WarmUpCheck(design)?.sentence)
+            Design(
+                scenario: design.scenario.name,
+                files: ScenarioFile.hashed(design.scenario),
+                horizon_days: design.scenario.length.horizonHours / 24,
+                warm_up_days: design.scenario.length.warmUpHours / 24,
+                warm_up_check: WarmUpCheck(design)?.sentence)
         }
     }
 

@@ -17,12 +17,15 @@ enum SVGChart {
     /// only the values (said on the axis), so that a small change in a large sum shows. A
     /// `target` is drawn as a dashed line. Each of `marks` is a single point drawn apart from the
     /// lines — a diamond with its interval and its label.
-    static func bands(_ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String,
-                      windows: [(from: Double, to: Double, label: String)] = [], yMaximum: Double? = nil, fromZero: Bool = true,
-                      target: Double? = nil, marks: [(x: Double, mean: Double, low: Double, high: Double, label: String)] = []) -> String {
+    static func bands(
+        _ series: [Band], ticks: [(x: Double, label: String)], yLabel: String, title: String,
+        windows: [(from: Double, to: Double, label: String)] = [], yMaximum: Double? = nil, fromZero: Bool = true,
+        target: Double? = nil, marks: [(x: Double, mean: Double, low: Double, high: Double, label: String)] = []
+    ) -> String {
         let width = 680.0, height = 240.0, left = 56.0, right = 12.0, top = 14.0, bottom = 30.0
         let xs = series.flatMap { $0.points.map(\.x) } + marks.map(\.x)
-        let ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } } + marks.flatMap { [$0.low, $0.high] } + (target.map { [$0] } ?? [])
+        let ys =
+            series.flatMap { $0.points.flatMap { [$0.low, $0.high] } } + marks.flatMap { [$0.low, $0.high] } + (target.map { [$0] } ?? [])
         guard let xMin = xs.min(), let xMax = xs.max(), xMax > xMin, let yMaxRaw = ys.max(), let yMinRaw = ys.min() else { return "" }
         let yMin = fromZero || yMaxRaw <= yMinRaw ? 0 : yMinRaw - (yMaxRaw - yMinRaw) * 0.1
         let yMax = fromZero ? niceCeiling(max(yMaximum ?? yMaxRaw, yMaxRaw, 1)) : yMaxRaw + (yMaxRaw - yMinRaw) * 0.1
@@ -32,8 +35,10 @@ enum SVGChart {
         svg += axes(left: left, right: width - right, top: top, bottom: height - bottom)
         for window in windows {
             let x0 = px(max(window.from, xMin)), x1 = px(min(window.to + 1, xMax))
-            svg += "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(x1 - x0, 1)))\" height=\"\(f(height - top - bottom))\" class=\"window\"/>"
-            svg += "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(height - bottom - 5))\" text-anchor=\"middle\" class=\"tick\">\(escape(window.label))</text>"
+            svg +=
+                "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(x1 - x0, 1)))\" height=\"\(f(height - top - bottom))\" class=\"window\"/>"
+            svg +=
+                "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(height - bottom - 5))\" text-anchor=\"middle\" class=\"tick\">\(escape(window.label))</text>"
         }
         if let target {
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(target)))\" y2=\"\(f(py(target)))\" class=\"target\"/>"
@@ -44,22 +49,28 @@ enum SVGChart {
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"grid\"/>"
         }
         for tick in ticks {
-            svg += "<text x=\"\(f(px(tick.x)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\" class=\"tick\">\(escape(tick.label))</text>"
+            svg +=
+                "<text x=\"\(f(px(tick.x)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\" class=\"tick\">\(escape(tick.label))</text>"
         }
-        svg += "<text x=\"12\" y=\"\(f(top + (height - top - bottom) / 2))\" transform=\"rotate(-90 12 \(f(top + (height - top - bottom) / 2)))\" text-anchor=\"middle\" class=\"tick\">\(escape(yLabel))</text>"
+        svg +=
+            "<text x=\"12\" y=\"\(f(top + (height - top - bottom) / 2))\" transform=\"rotate(-90 12 \(f(top + (height - top - bottom) / 2)))\" text-anchor=\"middle\" class=\"tick\">\(escape(yLabel))</text>"
         for (index, line) in series.enumerated() {
             let colour = palette[index % palette.count]
             let upper = line.points.map { "\(f(px($0.x))),\(f(py($0.high)))" }
             let lower = line.points.reversed().map { "\(f(px($0.x))),\(f(py($0.low)))" }
-            svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
-            svg += "<polyline points=\"\(line.points.map { "\(f(px($0.x))),\(f(py($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.6\"/>"
+            svg +=
+                "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+            svg +=
+                "<polyline points=\"\(line.points.map { "\(f(px($0.x))),\(f(py($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.6\"/>"
             for point in line.points { svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.mean)))\" r=\"3\" fill=\"\(colour)\"/>" }
         }
         for mark in marks {
             let (x, y) = (px(mark.x), py(mark.mean))
             svg += "<line x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(f(py(mark.low)))\" y2=\"\(f(py(mark.high)))\" stroke=\"#222\"/>"
-            svg += "<polygon points=\"\(f(x)),\(f(y - 5)) \(f(x + 5)),\(f(y)) \(f(x)),\(f(y + 5)) \(f(x - 5)),\(f(y))\" fill=\"#222\"><title>\(escape(mark.label))</title></polygon>"
-            svg += "<text x=\"\(f(x < width / 2 ? x + 8 : x - 8))\" y=\"\(f(y - 8))\" text-anchor=\"\(x < width / 2 ? "start" : "end")\" class=\"label\">\(escape(mark.label))</text>"
+            svg +=
+                "<polygon points=\"\(f(x)),\(f(y - 5)) \(f(x + 5)),\(f(y)) \(f(x)),\(f(y + 5)) \(f(x - 5)),\(f(y))\" fill=\"#222\"><title>\(escape(mark.label))</title></polygon>"
+            svg +=
+                "<text x=\"\(f(x < width / 2 ? x + 8 : x - 8))\" y=\"\(f(y - 8))\" text-anchor=\"\(x < width / 2 ? "start" : "end")\" class=\"label\">\(escape(mark.label))</text>"
         }
         svg += legend(series.map(\.name), x: left + 8, y: top + 4)
         return svg + "</svg>"
@@ -68,10 +79,12 @@ enum SVGChart {
     /// Horizontal dots with 95% interval whiskers, on a shared axis from 0 to `maximum`; with
     /// `spreads`, a thin line beneath each from its lowest to its highest replication; with a
     /// `target`, a dashed line there.
-    static func intervals(_ rows: [(label: String, mean: Double, low: Double, high: Double, colour: Int)], maximum: Double,
-                          format: (Double) -> String, title: String, spreads: [(low: Double, high: Double)]? = nil,
-                          target: (value: Double, label: String)? = nil, compact: Bool = false,
-                          tickFormat: ((Double) -> String)? = nil) -> String {
+    static func intervals(
+        _ rows: [(label: String, mean: Double, low: Double, high: Double, colour: Int)], maximum: Double,
+        format: (Double) -> String, title: String, spreads: [(low: Double, high: Double)]? = nil,
+        target: (value: Double, label: String)? = nil, compact: Bool = false,
+        tickFormat: ((Double) -> String)? = nil
+    ) -> String {
         // Compact: half a page wide, for charts side by side.
         let width = compact ? 400.0 : 680.0, rowHeight = 22.0, left = compact ? 150.0 : 250.0, right = compact ? 80.0 : 90.0
         let height = Double(rows.count) * rowHeight + 34
@@ -81,21 +94,26 @@ enum SVGChart {
         for tick in 0...4 {
             let value = maximum * Double(tick) / 4
             svg += "<line x1=\"\(f(px(value)))\" x2=\"\(f(px(value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"grid\"/>"
-            svg += "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(tickFormat?(value) ?? format(value)))</text>"
+            svg +=
+                "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(tickFormat?(value) ?? format(value)))</text>"
         }
         if let target {
-            svg += "<line x1=\"\(f(px(target.value)))\" x2=\"\(f(px(target.value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"target\"/>"
+            svg +=
+                "<line x1=\"\(f(px(target.value)))\" x2=\"\(f(px(target.value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"target\"/>"
             svg += "<title>\(escape(target.label))</title>"
         }
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight + rowHeight / 2
             let colour = palette[row.colour % palette.count]
             if let spread = spreads?[index] {
-                svg += "<line x1=\"\(f(px(spread.low)))\" x2=\"\(f(px(spread.high)))\" y1=\"\(f(y + 5))\" y2=\"\(f(y + 5))\" stroke=\"\(colour)\" stroke-width=\"0.8\" stroke-opacity=\"0.6\"/>"
+                svg +=
+                    "<line x1=\"\(f(px(spread.low)))\" x2=\"\(f(px(spread.high)))\" y1=\"\(f(y + 5))\" y2=\"\(f(y + 5))\" stroke=\"\(colour)\" stroke-width=\"0.8\" stroke-opacity=\"0.6\"/>"
             }
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
+            svg +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
                 + "\(escape(fitted(row.label, into: left - 12)))</text>"
-            svg += "<line x1=\"\(f(px(row.low)))\" x2=\"\(f(px(row.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            svg +=
+                "<line x1=\"\(f(px(row.low)))\" x2=\"\(f(px(row.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             svg += "<circle cx=\"\(f(px(row.mean)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(colour)\"/>"
             svg += "<text x=\"\(f(width - right + 8))\" y=\"\(f(y + 4))\" class=\"value\">\(escape(format(row.mean)))</text>"
         }
@@ -103,7 +121,9 @@ enum SVGChart {
     }
 
     /// Horizontal bars from 0, labelled with their values.
-    static func bars(_ rows: [(label: String, value: Double, colour: Int)], format: (Double) -> String, title: String, maximum: Double? = nil) -> String {
+    static func bars(
+        _ rows: [(label: String, value: Double, colour: Int)], format: (Double) -> String, title: String, maximum: Double? = nil
+    ) -> String {
         let width = 680.0, rowHeight = 20.0, left = 250.0, right = 110.0
         let height = Double(rows.count) * rowHeight + 12
         let top = 6.0
@@ -113,7 +133,8 @@ enum SVGChart {
             let y = top + Double(index) * rowHeight
             let w = max(0, min(row.value / top1, 1)) * (width - left - right)
             svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
-            svg += "<rect x=\"\(f(left))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[row.colour % palette.count])\"/>"
+            svg +=
+                "<rect x=\"\(f(left))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[row.colour % palette.count])\"/>"
             svg += "<text x=\"\(f(left + w + 6))\" y=\"\(f(y + 13))\" class=\"value\">\(escape(format(row.value)))</text>"
         }
         return svg + "</svg>"
@@ -132,9 +153,11 @@ enum SVGChart {
             svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
             for (part, value) in row.parts.enumerated() {
                 let w = value / total * (width - left - right)
-                svg += "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[part % palette.count])\"/>"
+                svg +=
+                    "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[part % palette.count])\"/>"
                 if w > 34 {
-                    svg += "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(Int((value / total * 100).rounded()))%</text>"
+                    svg +=
+                        "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(Int((value / total * 100).rounded()))%</text>"
                 }
                 x += w
             }
@@ -145,8 +168,10 @@ enum SVGChart {
     /// Horizontal stacked bars on one scale from 0 (so rows compare by length), each part
     /// labelled in the bar where it is wide enough and the row's total at its end; the legend
     /// wraps onto as many lines as it needs. Parts every row lacks are left out.
-    static func stackedAmounts(_ rows: [(label: String, parts: [Double])], parts: [(name: String, colour: String, opacity: Double)], title: String,
-                               format: (Double) -> String) -> String {
+    static func stackedAmounts(
+        _ rows: [(label: String, parts: [Double])], parts: [(name: String, colour: String, opacity: Double)], title: String,
+        format: (Double) -> String
+    ) -> String {
         let used = parts.indices.filter { part in rows.contains { $0.parts[part] > 0 } }
         let width = 680.0, rowHeight = 26.0, left = 160.0, right = 70.0
         // The legend, wrapped: about 6 pixels a character at its 10px.
@@ -154,7 +179,10 @@ enum SVGChart {
         var cursor = 10.0, line = 0
         for part in used {
             let itemWidth = 14 + Double(parts[part].name.count) * 6 + 12
-            if cursor + itemWidth > width - 10 && cursor > 10 { cursor = 10; line += 1 }
+            if cursor + itemWidth > width - 10 && cursor > 10 {
+                cursor = 10
+                line += 1
+            }
             legendItems.append((cursor, line, part))
             cursor += itemWidth
         }
@@ -164,20 +192,24 @@ enum SVGChart {
         var svg = open(width, height, title)
         for item in legendItems {
             let y = 4 + Double(item.line) * 16
-            svg += "<rect x=\"\(f(item.x))\" y=\"\(f(y))\" width=\"10\" height=\"10\" fill=\"\(parts[item.part].colour)\" fill-opacity=\"\(f(parts[item.part].opacity))\"/>"
+            svg +=
+                "<rect x=\"\(f(item.x))\" y=\"\(f(y))\" width=\"10\" height=\"10\" fill=\"\(parts[item.part].colour)\" fill-opacity=\"\(f(parts[item.part].opacity))\"/>"
             svg += "<text x=\"\(f(item.x + 14))\" y=\"\(f(y + 9))\" class=\"tick\">\(escape(parts[item.part].name))</text>"
         }
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
             var x = left
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
+            svg +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
                 + "\(escape(fitted(row.label, into: left - 12)))</text>"
             for part in used where row.parts[part] > 0 {
                 let w = row.parts[part] / largest * (width - left - right)
-                svg += "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(parts[part].colour)\" fill-opacity=\"\(f(parts[part].opacity))\">"
+                svg +=
+                    "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(parts[part].colour)\" fill-opacity=\"\(f(parts[part].opacity))\">"
                     + "<title>\(escape(parts[part].name)): \(escape(format(row.parts[part])))</title></rect>"
                 if w > 40 {
-                    svg += "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(escape(format(row.parts[part])))</text>"
+                    svg +=
+                        "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(escape(format(row.parts[part])))</text>"
                 }
                 x += w
             }

@@ -9,7 +9,9 @@ public enum ScenarioDescription {
         var lines = ["Scenario \(scenario.name) (\(scenario.files.joined(separator: ", extending ")))"]
         if !scenario.summary.isEmpty { lines.append(scenario.summary.trimmingCharacters(in: .whitespacesAndNewlines)) }
         let length = scenario.length
-        lines.append("Runs for \(days(length.horizonHours)), of which the first \(days(length.warmUpHours)) are a warm-up left out of every measure.")
+        lines.append(
+            "Runs for \(days(length.horizonHours)), of which the first \(days(length.warmUpHours)) are a warm-up left out of every measure."
+        )
         switch scenario.model {
         case .network(let network, let stageIDs):
             lines.append("")
@@ -18,8 +20,10 @@ public enum ScenarioDescription {
                 let next = stage.routes.map { route in
                     "\(route.stage.map { stageIDs[$0] } ?? "leave") \(percent(route.probability))"
                 }.joined(separator: ", ")
-                lines.append(String(format: "  %@: %d server%@, mean %.4g h a piece of work; then %@", id, stage.servers,
-                                    stage.servers == 1 ? "" : "s", stage.service.mean, next.isEmpty ? "leave" : next))
+                lines.append(
+                    String(
+                        format: "  %@: %d server%@, mean %.4g h a piece of work; then %@", id, stage.servers,
+                        stage.servers == 1 ? "" : "s", stage.service.mean, next.isEmpty ? "leave" : next))
             }
         case .frontDoor(let design):
             lines += frontDoor(design)
@@ -35,98 +39,134 @@ public enum ScenarioDescription {
         }
         if let plan = scenario.sizing {
             lines.append("")
-            lines.append("Sized to one standard by `compare --at-standard`: \(plan.teams.joined(separator: ", ")), at most \(plan.maximumPosts) posts each")
+            lines.append(
+                "Sized to one standard by `compare --at-standard`: \(plan.teams.joined(separator: ", ")), at most \(plan.maximumPosts) posts each"
+            )
         }
         if !scenario.publishedFigures.isEmpty {
             lines.append("")
             lines.append("Published figures it should reproduce (set beside the model's in its report)")
             for figure in scenario.publishedFigures {
                 let unit = scenario.measures.first { $0.id == figure.measure }?.unit
-                lines.append("  \(figure.measure.name): \(unit == .fraction ? String(format: "%.1f%%", figure.value * 100) : number(figure.value)) — \(figure.source)")
+                lines.append(
+                    "  \(figure.measure.name): \(unit == .fraction ? String(format: "%.1f%%", figure.value * 100) : number(figure.value)) — \(figure.source)"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func frontDoor(_ design: FrontDoorDesign) -> [String] {
-        var lines = ["", "Starts on \(design.calendar.startDate). Working days: Monday to Friday outside bank holidays, "
-                     + "\(hours(design.calendar.office.intervals[0]))."]
+        var lines = [
+            "",
+            "Starts on \(design.calendar.startDate). Working days: Monday to Friday outside bank holidays, "
+                + "\(hours(design.calendar.office.intervals[0]))."
+        ]
         lines.append("")
         lines.append("Teams")
         let costs = StaffCosts(design)
         for (index, team) in design.teams.enumerated() {
             let fte = team.workedPosts.reduce(0, +)
-            let shifts = String(format: "; each person works %.4g hours a day", team.hoursPerDay)
+            let shifts =
+                String(format: "; each person works %.4g hours a day", team.hoursPerDay)
                 + (team.breakHours > 0 ? String(format: " with a %.0f-minute break", team.breakHours * 60) : "")
-                + (team.otherDutiesShare > 0 ? ", \(percent(team.otherDutiesShare)) of it on supervision, meetings, quality assurance, admin and learning" : "")
-            let vacant = team.vacantPosts == 0 ? "" : ", \(team.vacantPosts) vacant"
-                + (team.agencyPosts > 0 ? " of which \(team.agencyPosts) covered by agency staff" : "")
-            lines.append("  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE at work\(vacant), grade \(team.grade)); "
-                         + "\(weeklyHours(team.schedule))\(shifts)"
-                         + (team.decisionRole == .oversees ? "; a manager, who makes or signs off decisions"
-                            : team.decisionRole == .recommends ? "; recommends decisions for a manager to sign off" : "")
-                         + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
+                + (team.otherDutiesShare > 0
+                    ? ", \(percent(team.otherDutiesShare)) of it on supervision, meetings, quality assurance, admin and learning" : "")
+            let vacant =
+                team.vacantPosts == 0
+                ? ""
+                : ", \(team.vacantPosts) vacant"
+                    + (team.agencyPosts > 0 ? " of which \(team.agencyPosts) covered by agency staff" : "")
+            lines.append(
+                "  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE at work\(vacant), grade \(team.grade)); "
+                    + "\(weeklyHours(team.schedule))\(shifts)"
+                    + (team.decisionRole == .oversees
+                        ? "; a manager, who makes or signs off decisions"
+                        : team.decisionRole == .recommends ? "; recommends decisions for a manager to sign off" : "")
+                    + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
             let absence = team.absence
-            lines.append("    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
-                         + "\(percent(absence.sicknessRate)) of days sick; "
-                         + {
-                             switch team.costing {
-                             case .establishment: "costs \(money(costs.teams[index].total)) a year"
-                             case .informalCover: "covers informally, not on the front door's establishment: \(money(costs.teams[index].hourlyCost)) "
-                                 + "an hour of cover (salary and on-costs over a full-time year's paid hours)"
-                             case .sharedService(let hours): "a council service shared with other work, not on the front door's establishment: "
-                                 + "\(money(costs.teams[index].hourlyCost)) an hour spent on its contacts (salary, enhancement on "
-                                 + "\(percent(costs.teams[index].enhancedShare)) of its opening outside 08:00–18:00 weekdays, and on-costs, "
-                                 + "over a full-time year of \(number(hours))-hour weeks)"
-                             }
-                         }()
-                         + (costs.teams[index].enhancement > 0 ? " (\(percent(costs.teams[index].enhancedShare)) of hours worked outside 08:00–18:00 weekdays)" : ""))
+            lines.append(
+                "    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
+                    + "\(percent(absence.sicknessRate)) of days sick; "
+                    + {
+                        switch team.costing {
+                        case .establishment: "costs \(money(costs.teams[index].total)) a year"
+                        case .informalCover:
+                            "covers informally, not on the front door's establishment: \(money(costs.teams[index].hourlyCost)) "
+                                + "an hour of cover (salary and on-costs over a full-time year's paid hours)"
+                        case .sharedService(let hours):
+                            "a council service shared with other work, not on the front door's establishment: "
+                                + "\(money(costs.teams[index].hourlyCost)) an hour spent on its contacts (salary, enhancement on "
+                                + "\(percent(costs.teams[index].enhancedShare)) of its opening outside 08:00–18:00 weekdays, and on-costs, "
+                                + "over a full-time year of \(number(hours))-hour weeks)"
+                        }
+                    }()
+                    + (costs.teams[index].enhancement > 0
+                        ? " (\(percent(costs.teams[index].enhancedShare)) of hours worked outside 08:00–18:00 weekdays)" : ""))
         }
         lines.append("")
         lines += self.costs(design.costs)
         lines.append("")
-        lines.append("Demand: \(number(design.demand.contactsPerYear)) new contacts a year, plus re-contacts"
-                     + (design.demand.trendPerYear != 0 ? ", growing \(percent(design.demand.trendPerYear)) a year" : ""))
+        lines.append(
+            "Demand: \(number(design.demand.contactsPerYear)) new contacts a year, plus re-contacts"
+                + (design.demand.trendPerYear != 0 ? ", growing \(percent(design.demand.trendPerYear)) a year" : ""))
         for source in design.demand.sources {
-            lines.append("  \(source.group.name.replacingOccurrences(of: "_", with: " ")) (Annex A \(source.group.codes.joined(separator: ", "))): "
-                         + "\(number(design.demand.contactsPerYear * source.share)) a year (\(percent(source.share))); "
-                         + "red \(percent(source.rag[0])), amber \(percent(source.rag[1])), green \(percent(source.rag[2]))")
+            lines.append(
+                "  \(source.group.name.replacingOccurrences(of: "_", with: " ")) (Annex A \(source.group.codes.joined(separator: ", "))): "
+                    + "\(number(design.demand.contactsPerYear * source.share)) a year (\(percent(source.share))); "
+                    + "red \(percent(source.rag[0])), amber \(percent(source.rag[1])), green \(percent(source.rag[2]))")
             var seasons: [String] = []
             if let months = source.monthWeights {
-                seasons.append(Set(months).count == 1 ? "the same in every month" : "its own month weights (\(months.map { number($0) }.joined(separator: ", ")))")
+                seasons.append(
+                    Set(months).count == 1
+                        ? "the same in every month" : "its own month weights (\(months.map { number($0) }.joined(separator: ", ")))")
             }
             if source.schoolHolidayFactor != 1 { seasons.append("×\(number(source.schoolHolidayFactor)) in school holidays") }
             for peak in source.peaks {
-                seasons.append("\(peak.name.replacingOccurrences(of: "_", with: " ")) ×\(number(peak.factor)) from \(peak.from.day) "
-                               + "\(CivilDate.monthNames[peak.from.month - 1]) to \(peak.to.day) \(CivilDate.monthNames[peak.to.month - 1]) each year")
+                seasons.append(
+                    "\(peak.name.replacingOccurrences(of: "_", with: " ")) ×\(number(peak.factor)) from \(peak.from.day) "
+                        + "\(CivilDate.monthNames[peak.from.month - 1]) to \(peak.to.day) \(CivilDate.monthNames[peak.to.month - 1]) each year"
+                )
             }
             if let batches = source.batches {
-                let channels = Channel.allCases.filter { batches.channels[$0.rawValue] }.map { $0.name.replacingOccurrences(of: "_", with: " ") }
+                let channels = Channel.allCases.filter { batches.channels[$0.rawValue] }.map {
+                    $0.name.replacingOccurrences(of: "_", with: " ")
+                }
                 let ratings = RAG.allCases.filter { batches.ratings[$0.rawValue] }.map(\.name)
-                seasons.append("\(ratings.joined(separator: " and ")) contacts by \(channels.joined(separator: " or ")) sent in a batch at "
-                               + "\(clock(batches.releaseHour)) each working day (an incident at the weekend arrives on Monday)")
+                seasons.append(
+                    "\(ratings.joined(separator: " and ")) contacts by \(channels.joined(separator: " or ")) sent in a batch at "
+                        + "\(clock(batches.releaseHour)) each working day (an incident at the weekend arrives on Monday)")
             }
             if !seasons.isEmpty { lines.append("    " + seasons.joined(separator: "; ")) }
         }
         if design.demand.childrenPerContact.count > 1 {
             let mean = design.demand.childrenPerContact.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * $1.element }
-            lines.append("  children per contact: " + design.demand.childrenPerContact.enumerated().map { "\($0.offset + 1): \(percent($0.element))" }
-                .joined(separator: ", ") + String(format: " (%.2f on average; referrals and assessments are counted per child)", mean))
+            lines.append(
+                "  children per contact: "
+                    + design.demand.childrenPerContact.enumerated().map { "\($0.offset + 1): \(percent($0.element))" }
+                    .joined(separator: ", ") + String(format: " (%.2f on average; referrals and assessments are counted per child)", mean))
         }
         if design.demand.openCaseShare > 0 {
-            lines.append("  \(percent(design.demand.openCaseShare)) of new contacts are about a child whose case is open: recorded at the first step and "
-                         + "passed to the allocated worker, with no decision")
+            lines.append(
+                "  \(percent(design.demand.openCaseShare)) of new contacts are about a child whose case is open: recorded at the first step and "
+                    + "passed to the allocated worker, with no decision")
         }
         for shock in design.demand.shocks {
             let factors = shock.factors.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.name) ×\(number($0.value))" }.joined(separator: ", ")
             var only: [String] = []
-            if let ratings = shock.ratings { only.append(RAG.allCases.filter { ratings[$0.rawValue] }.map(\.name).joined(separator: " and ")) }
-            if let channels = shock.channels {
-                only.append("by " + Channel.allCases.filter { channels[$0.rawValue] }.map { $0.name.replacingOccurrences(of: "_", with: " ") }.joined(separator: " or "))
+            if let ratings = shock.ratings {
+                only.append(RAG.allCases.filter { ratings[$0.rawValue] }.map(\.name).joined(separator: " and "))
             }
-            lines.append("  \(shock.name): from \(design.calendar.date(ofDay: shock.firstDay)) to \(design.calendar.date(ofDay: shock.lastDay)), \(factors)"
-                         + (only.isEmpty ? "" : " (only contacts \(only.joined(separator: " ")))"))
+            if let channels = shock.channels {
+                only.append(
+                    "by "
+                        + Channel.allCases.filter { channels[$0.rawValue] }.map { $0.name.replacingOccurrences(of: "_", with: " ") }.joined(
+                            separator: " or "))
+            }
+            lines.append(
+                "  \(shock.name): from \(design.calendar.date(ofDay: shock.firstDay)) to \(design.calendar.date(ofDay: shock.lastDay)), \(factors)"
+                    + (only.isEmpty ? "" : " (only contacts \(only.joined(separator: " ")))"))
         }
         lines.append("")
         lines.append("Pathway, in order")
@@ -134,30 +174,40 @@ public enum ScenarioDescription {
             var notes: [String] = []
             let rags = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }
                 .map { stage.appliesTo[$0.rawValue] >= 1 ? $0.name : "\(percent(stage.appliesTo[$0.rawValue])) of \($0.name)" }
-            if rags.count < 3 || stage.appliesTo.contains(where: { $0 < 1 && $0 > 0 }) { notes.append("for \(rags.joined(separator: ", ")) contacts") }
+            if rags.count < 3 || stage.appliesTo.contains(where: { $0 < 1 && $0 > 0 }) {
+                notes.append("for \(rags.joined(separator: ", ")) contacts")
+            }
             let groups = SourceGroup.allCases.filter { stage.sources[$0.rawValue] }
             if groups.count < SourceGroup.allCases.count { notes.append("from \(groups.map(\.name).joined(separator: ", "))") }
             if stage.outOfHoursOnly { notes.append("only outside office hours") }
             if case .checks(let clock) = stage.kind {
-                notes.append("partner checks, abandoned after " + RAG.allCases.filter { clock[$0.rawValue].isFinite }
-                    .map { "\(self.number(clock[$0.rawValue])) h (\($0.name))" }.joined(separator: ", "))
+                notes.append(
+                    "partner checks, abandoned after "
+                        + RAG.allCases.filter { clock[$0.rawValue].isFinite }
+                        .map { "\(self.number(clock[$0.rawValue])) h (\($0.name))" }.joined(separator: ", "))
             }
             if stage.phone != nil { notes.append("a phone line: callers may give up and ring back") }
             if stage.asksForMissingInformation { notes.append("asks for missing information") }
             if let cover = stage.coverTeam { notes.append("covered by \(design.teams[cover].id) when the team is away") }
             if stage.decides { notes.append("decides") }
             if stage.referralFactor != 1 { notes.append("referrals ×\(self.number(stage.referralFactor)) against the outcome table") }
-            let minutes = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }.map { ($0, stage.time.mean * 60 * stage.ragFactors[$0.rawValue]) }
-            let time = Set(minutes.map(\.1)).count <= 1 ? String(format: "%.3g minutes on average", minutes.first?.1 ?? stage.time.mean * 60)
+            let minutes = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }.map {
+                ($0, stage.time.mean * 60 * stage.ragFactors[$0.rawValue])
+            }
+            let time =
+                Set(minutes.map(\.1)).count <= 1
+                ? String(format: "%.3g minutes on average", minutes.first?.1 ?? stage.time.mean * 60)
                 : "on average " + minutes.map { String(format: "%.3g minutes (%@)", $0.1, $0.0.name) }.joined(separator: ", ")
-            lines.append("  \(number + 1). \(stage.id) by \(design.teams[stage.team].id), " + taskWords(stage.task) + time
-                         + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
+            lines.append(
+                "  \(number + 1). \(stage.id) by \(design.teams[stage.team].id), " + taskWords(stage.task) + time
+                    + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
         }
         if let discussion = design.strategyDiscussion {
             let who = discussion.participants.map { "\($0.people) of \(design.teams[$0.team].id)" }.joined(separator: ", ")
-            lines.append("  then, after a decision to hold one, a strategy discussion: \(who) meet at once, " + taskWords(discussion.task)
-                         + String(format: "%.3g minutes on average", discussion.time.mean * 60)
-                         + ", due within \(number(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")")
+            lines.append(
+                "  then, after a decision to hold one, a strategy discussion: \(who) meet at once, " + taskWords(discussion.task)
+                    + String(format: "%.3g minutes on average", discussion.time.mean * 60)
+                    + ", due within \(number(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")")
         }
         lines.append("")
         lines += flowAndOutcomes(design)
@@ -168,7 +218,9 @@ public enum ScenarioDescription {
         lines += design.assumptions.map { "  - \($0)" }
         if !design.forecasts.isEmpty {
             lines.append("")
-            lines.append("Forecasts (\(design.forecasts.count), marked '# forecast'): inputs taken from a forecast, not from evidence of what happened")
+            lines.append(
+                "Forecasts (\(design.forecasts.count), marked '# forecast'): inputs taken from a forecast, not from evidence of what happened"
+            )
             lines += design.forecasts.map { "  - \($0)" }
         }
         return lines
@@ -179,38 +231,53 @@ public enum ScenarioDescription {
         let flow = design.flow
         func rags(_ flags: [Bool]) -> String { RAG.allCases.filter { flags[$0.rawValue] }.map(\.name).joined(separator: ", ") }
         var lines = ["Between steps"]
-        lines.append(String(format: "  a handoff between teams takes %.3g hours on average and loses information %@ of the time; missing information takes %.3g hours on average to obtain",
-                            flow.handoffDelay.mean, percent(flow.handoffInformationLoss), flow.informationWait.mean))
+        lines.append(
+            String(
+                format:
+                    "  a handoff between teams takes %.3g hours on average and loses information %@ of the time; missing information takes %.3g hours on average to obtain",
+                flow.handoffDelay.mean, percent(flow.handoffInformationLoss), flow.informationWait.mean))
         let slow = RAG.allCases.filter { flow.slowShare[$0.rawValue] > 0 }
         if !slow.isEmpty {
-            lines.append("  slow contacts wait for consent, a call-back or a partner's information, occupying nobody: "
-                         + slow.map { "\(percent(flow.slowShare[$0.rawValue])) of \($0.name)" }.joined(separator: ", ")
-                         + String(format: ", %.3g hours on average", flow.slowWait.mean))
+            lines.append(
+                "  slow contacts wait for consent, a call-back or a partner's information, occupying nobody: "
+                    + slow.map { "\(percent(flow.slowShare[$0.rawValue])) of \($0.name)" }.joined(separator: ", ")
+                    + String(format: ", %.3g hours on average", flow.slowWait.mean))
         }
         if flow.immediate.contains(true) {
-            lines.append("  \(rags(flow.immediate)) contacts take the immediate path: the front of every queue, no waiting first, worked to completion")
+            lines.append(
+                "  \(rags(flow.immediate)) contacts take the immediate path: the front of every queue, no waiting first, worked to completion"
+            )
         }
         lines.append("")
         lines.append("Decisions: the chance of a referral or strategy discussion, by RAG rating")
         func chances(_ byRAG: [[Double]]) -> String {
-            RAG.allCases.map { "\($0.name) \(percent(byRAG[$0.rawValue][Outcome.referral.rawValue] + byRAG[$0.rawValue][Outcome.strategyDiscussion.rawValue]))" }
-                .joined(separator: ", ")
+            RAG.allCases.map {
+                "\($0.name) \(percent(byRAG[$0.rawValue][Outcome.referral.rawValue] + byRAG[$0.rawValue][Outcome.strategyDiscussion.rawValue]))"
+            }
+            .joined(separator: ", ")
         }
-        lines.append("  every source\(design.outcomes.bySourceGroup.contains { $0 != nil } ? " without its own table" : ""): \(chances(design.outcomes.byRAG))")
+        lines.append(
+            "  every source\(design.outcomes.bySourceGroup.contains { $0 != nil } ? " without its own table" : ""): \(chances(design.outcomes.byRAG))"
+        )
         for group in SourceGroup.allCases {
             if let own = design.outcomes.bySourceGroup[group.rawValue] { lines.append("  \(group.name): \(chances(own))") }
         }
         let factors = Channel.allCases.filter { design.outcomes.referralFactorByChannel[$0.rawValue] != 1 }
         if !factors.isEmpty {
-            lines.append("  by channel: " + factors.map { "\($0.name) ×\(number(design.outcomes.referralFactorByChannel[$0.rawValue]))" }.joined(separator: ", "))
+            lines.append(
+                "  by channel: "
+                    + factors.map { "\($0.name) ×\(number(design.outcomes.referralFactorByChannel[$0.rawValue]))" }.joined(separator: ", "))
         }
         let rules = design.outcomes
-        lines.append("After a referral: an assessment starts for \(percent(rules.assessmentStart)); \(percent(rules.assessmentNoFurtherService)) of "
-                     + "assessments end with no further service")
-        lines.append("Children coming back within 12 months, with the same concern: \(percent(rules.recontact)) of cases closed at the front door "
-                     + (rules.recontactAfterWrongDecision != rules.recontact ? "(\(percent(rules.recontactAfterWrongDecision)) after a decision changed by fatigue)" : "")
-                     + "; of referred children, \(percent(rules.returnAfterReferral.closed)) whose case closed and "
-                     + "\(percent(rules.returnAfterReferral.served)) who had services")
+        lines.append(
+            "After a referral: an assessment starts for \(percent(rules.assessmentStart)); \(percent(rules.assessmentNoFurtherService)) of "
+                + "assessments end with no further service")
+        lines.append(
+            "Children coming back within 12 months, with the same concern: \(percent(rules.recontact)) of cases closed at the front door "
+                + (rules.recontactAfterWrongDecision != rules.recontact
+                    ? "(\(percent(rules.recontactAfterWrongDecision)) after a decision changed by fatigue)" : "")
+                + "; of referred children, \(percent(rules.returnAfterReferral.closed)) whose case closed and "
+                + "\(percent(rules.returnAfterReferral.served)) who had services")
         return lines
     }
 
@@ -225,25 +292,33 @@ public enum ScenarioDescription {
     }
 
     /// Said of a fatigue effect larger than the evidence supports.
-    public static let fatigueWarning = "This is more than the evidence supports: at most a Linder-size effect, about 20–25% more "
+    public static let fatigueWarning =
+        "This is more than the evidence supports: at most a Linder-size effect, about 20–25% more "
         + "default decisions over a four-hour session; the Danziger-size effect is not borne out by replications (domain §4.3)."
 
     /// The price base and how pay, on-costs and downstream costs were put on it.
     static func costs(_ costs: Costs) -> [String] {
         let onCosts = costs.onCosts
-        var lines = ["Costs at \(costs.priceYear) prices"
-                     + (costs.payYear == costs.priceYear ? "" : ": pay scales of \(costs.payYear) put on them by the national pay awards in between")]
-        lines.append("  on-costs: employer's NI \(percent(onCosts.niRate)) above \(money(onCosts.niThreshold)), pension \(percent(onCosts.pensionRate)), "
-                     + "apprenticeship levy \(percent(onCosts.levyRate)) (\(percent(onCosts.onCosts(onPay: 40_000) / 40_000)) on a £40,000 salary)")
+        var lines = [
+            "Costs at \(costs.priceYear) prices"
+                + (costs.payYear == costs.priceYear
+                    ? "" : ": pay scales of \(costs.payYear) put on them by the national pay awards in between")
+        ]
+        lines.append(
+            "  on-costs: employer's NI \(percent(onCosts.niRate)) above \(money(onCosts.niThreshold)), pension \(percent(onCosts.pensionRate)), "
+                + "apprenticeship levy \(percent(onCosts.levyRate)) (\(percent(onCosts.onCosts(onPay: 40_000) / 40_000)) on a £40,000 salary)"
+        )
         let premiums = costs.agencyPremium.sorted { $0.key < $1.key }.map { "\($0.key) \(percent($0.value))" }
         if !premiums.isEmpty { lines.append("  agency premium on covered vacant posts: " + premiums.joined(separator: ", ")) }
         if costs.extendedHoursEnhancement > 0 {
-            lines.append("  extended-hours enhancement: \(percent(costs.extendedHoursEnhancement)) on hours worked outside 08:00–18:00 weekdays")
+            lines.append(
+                "  extended-hours enhancement: \(percent(costs.extendedHoursEnhancement)) on hours worked outside 08:00–18:00 weekdays")
         }
         let unit = costs.downstream
         if unit != .none {
-            lines.append("  notional downstream costs (capacity used elsewhere, not cash): \(money(unit.assessment)) an assessment, "
-                         + "\(money(unit.s47Enquiry)) a section 47 enquiry, \(money(unit.earlyHelpEpisode)) an early-help episode")
+            lines.append(
+                "  notional downstream costs (capacity used elsewhere, not cash): \(money(unit.assessment)) an assessment, "
+                    + "\(money(unit.s47Enquiry)) a section 47 enquiry, \(money(unit.earlyHelpEpisode)) an early-help episode")
         }
         return lines
     }
@@ -255,8 +330,11 @@ public enum ScenarioDescription {
     static func taskWords(_ task: TaskReference?) -> String {
         guard let task else { return "own time (no shared task), " }
         guard task.isScaled else { return "task \(task.name), " }
-        let factors = Set(task.scale).count == 1 ? "×\(number(task.scale[0]))"
-            : RAG.allCases.filter { task.scale[$0.rawValue] != 1 }.map { "\($0.name) ×\(number(task.scale[$0.rawValue]))" }.joined(separator: ", ")
+        let factors =
+            Set(task.scale).count == 1
+            ? "×\(number(task.scale[0]))"
+            : RAG.allCases.filter { task.scale[$0.rawValue] != 1 }.map { "\($0.name) ×\(number(task.scale[$0.rawValue]))" }.joined(
+                separator: ", ")
         return "task \(task.name) \(factors) because \(task.reason ?? "the design says so"); "
     }
 

@@ -8,10 +8,14 @@ import FrontDoorModel
 extension PrecisionReport {
     /// What a precision target reached, in one sentence.
     public var sentence: String {
-        met ? String(format: "Every headline measure is within ±%.1f%% of its mean (95%% interval) after %d replications (widest ±%.1f%%).",
-                     target * 100, replications, worst * 100)
-            : String(format: "After the maximum of %d replications, %@ %@ still wider than ±%.1f%% (widest ±%.1f%%).",
-                     replications, unmet.map { "\($0.scenario) \($0.measure)" }.joined(separator: ", "), unmet.count == 1 ? "is" : "are", target * 100, worst * 100)
+        met
+            ? String(
+                format: "Every headline measure is within ±%.1f%% of its mean (95%% interval) after %d replications (widest ±%.1f%%).",
+                target * 100, replications, worst * 100)
+            : String(
+                format: "After the maximum of %d replications, %@ %@ still wider than ±%.1f%% (widest ±%.1f%%).",
+                replications, unmet.map { "\($0.scenario) \($0.measure)" }.joined(separator: ", "), unmet.count == 1 ? "is" : "are",
+                target * 100, worst * 100)
     }
 }
 
@@ -30,21 +34,26 @@ extension ExperimentResult {
     public var warnings: [String] {
         var fatigue: [String] = []
         if case .frontDoor(let design) = scenario.model, let effect = design.fatigue, effect.exceedsEvidence {
-            fatigue = ["The scenario assumes default decisions \(ScenarioDescription.percent(effect.defaultIncrease)) more likely when tired. "
-                       + ScenarioDescription.fatigueWarning]
+            fatigue = [
+                "The scenario assumes default decisions \(ScenarioDescription.percent(effect.defaultIncrease)) more likely when tired. "
+                    + ScenarioDescription.fatigueWarning
+            ]
         }
-        return fatigue + concerns.map { concern in
-            switch concern {
-            case .stoppedOverloaded(let share):
-                String(format: "%.0f%% of replications stopped early with over 200,000 contacts not yet dealt with: "
-                       + "this design is overloaded and its figures describe only the time before it stopped.", share * 100)
-            case .backlogGrowing(let growth, let days):
-                String(format: "The backlog grows by about %.1f contacts a working day (95%% interval %.1f to %.1f), %.1f working days' "
-                       + "decisions a year: this design is falling behind its demand, so its figures get worse with the length of the run "
-                       + "(a longer run shows a larger backlog and later decisions).",
-                       growth.mean, growth.ci95Low, growth.ci95High, days.mean)
+        return fatigue
+            + concerns.map { concern in
+                switch concern {
+                case .stoppedOverloaded(let share):
+                    String(
+                        format: "%.0f%% of replications stopped early with over 200,000 contacts not yet dealt with: "
+                            + "this design is overloaded and its figures describe only the time before it stopped.", share * 100)
+                case .backlogGrowing(let growth, let days):
+                    String(
+                        format: "The backlog grows by about %.1f contacts a working day (95%% interval %.1f to %.1f), %.1f working days' "
+                            + "decisions a year: this design is falling behind its demand, so its figures get worse with the length of the run "
+                            + "(a longer run shows a larger backlog and later decisions).",
+                        growth.mean, growth.ci95Low, growth.ci95High, days.mean)
+                }
             }
-        }
     }
 }
 
@@ -57,17 +66,20 @@ extension SizingResult {
                 if !most.concerns.isEmpty { text += " Even with \(describe(most.posts)) the front door cannot keep up with its demand." }
                 if !most.missed.isEmpty { text += " Even with \(describe(most.posts)) it misses " + misses(most) + "." }
                 if let step = most.longestStep {
-                    text += " There, a contact spends longest \(Self.words(step.kind)) (\(String(format: "%.1f", step.hours)) hours on average before its "
+                    text +=
+                        " There, a contact spends longest \(Self.words(step.kind)) (\(String(format: "%.1f", step.hours)) hours on average before its "
                         + "decision): look at that step, or at staffing its team, rather than at more posts in \(teams.joined(separator: " and "))."
                 }
             }
             return text
         }
-        var text = "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
+        var text =
+            "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
             + "(\(money(answer.cost)) a year in staff and agency cost)."
         // The target with least room to spare at the answer binds it.
         if targets.count > 1, let binding = binding(at: answer) {
-            text += " The binding target is \(binding.target): its 95% interval there runs "
+            text +=
+                " The binding target is \(binding.target): its 95% interval there runs "
                 + String(format: "%.3g to %.3g.", binding.measure.ci95Low, binding.measure.ci95High)
         }
         for smaller in nextSmaller where !smaller.concerns.isEmpty {

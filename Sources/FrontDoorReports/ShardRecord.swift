@@ -41,12 +41,14 @@ public struct ShardRecord: Codable, Sendable {
         }
 
         var outcome: ReplicationOutcome {
-            ReplicationOutcome(values: values.map(Double.init(bitPattern:)), events: events,
-                               days: days.map {
-                                   DayValues(date: CivilDate(dayNumber: $0[0]), received: $0[1], decided: $0[2], backlog: $0[3] < 0 ? nil : $0[3],
-                                             childrenReferred: $0[4], dueWithin3: $0[5], decidedWithin3: $0[6])
-                               },
-                               backlogSeries: backlogSeries.map(Double.init(bitPattern:)), warmUpObservations: warmUpObservations)
+            ReplicationOutcome(
+                values: values.map(Double.init(bitPattern:)), events: events,
+                days: days.map {
+                    DayValues(
+                        date: CivilDate(dayNumber: $0[0]), received: $0[1], decided: $0[2], backlog: $0[3] < 0 ? nil : $0[3],
+                        childrenReferred: $0[4], dueWithin3: $0[5], decidedWithin3: $0[6])
+                },
+                backlogSeries: backlogSeries.map(Double.init(bitPattern:)), warmUpObservations: warmUpObservations)
         }
     }
 
@@ -72,8 +74,10 @@ public struct ShardRecord: Codable, Sendable {
     public let seconds: [Double]
     public let units: [Unit]
 
-    public init(_ result: ShardResult, designs: [Scenario], version: String, command: String, scenarios: [String], overrides: [String],
-                vary: [String], commandLine: [String], settings: ExperimentSettings, wallSeconds: Double) {
+    public init(
+        _ result: ShardResult, designs: [Scenario], version: String, command: String, scenarios: [String], overrides: [String],
+        vary: [String], commandLine: [String], settings: ExperimentSettings, wallSeconds: Double
+    ) {
         self.version = version
         self.command = command
         self.scenarios = scenarios
@@ -116,7 +120,9 @@ public struct ShardRecord: Codable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let json: Data
-        do { json = try encoder.encode(self) } catch { throw OutputError("could not encode the shard record: \(error.localizedDescription)") }
+        do { json = try encoder.encode(self) } catch {
+            throw OutputError("could not encode the shard record: \(error.localizedDescription)")
+        }
         let name = Self.baseName(index: shardIndex, count: shardCount)
         var written: [String] = []
         for (file, data) in [("\(name)-replications.csv", Data(replicationsTable.utf8)), ("\(name).json", json)] {

@@ -31,11 +31,17 @@ public struct ShardSet: Sendable {
             guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
                 throw OutputError("\(folder) is not a folder of shards")
             }
-            let names = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
-            guard !names.isEmpty else { throw OutputError("\(folder) holds no shard records (shard-K-of-N.json): give the --output folder of the shards") }
+            let names = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter {
+                $0.hasPrefix("shard-") && $0.hasSuffix(".json")
+            }.sorted()
+            guard !names.isEmpty else {
+                throw OutputError("\(folder) holds no shard records (shard-K-of-N.json): give the --output folder of the shards")
+            }
             for name in names {
                 let path = (folder as NSString).appendingPathComponent(name)
-                guard let data = manager.contents(atPath: path), data.count <= 2_000_000_000 else { throw OutputError("cannot read \(path)") }
+                guard let data = manager.contents(atPath: path), data.count <= 2_000_000_000 else {
+                    throw OutputError("cannot read \(path)")
+                }
                 let decoder = JSONDecoder()
                 decoder.keyDecodingStrategy = .convertFromSnakeCase
                 do {
@@ -51,21 +57,31 @@ public struct ShardSet: Sendable {
                 OutputError("\(path) and \(firstPath) are not shards of one experiment: \(what) \(mine) and \(theirs)")
             }
             if record.version != first.version { throw differ("they come from frontdoor", record.version, first.version) }
-            if record.command != first.command || record.scenarios != first.scenarios || record.overrides != first.overrides || record.vary != first.vary {
+            if record.command != first.command || record.scenarios != first.scenarios || record.overrides != first.overrides
+                || record.vary != first.vary
+            {
                 throw differ("they ran", "'\(record.commandLine.joined(separator: " "))'", "'\(first.commandLine.joined(separator: " "))'")
             }
             if record.seed != first.seed { throw differ("their seeds are", String(record.seed), String(first.seed)) }
-            if record.replications != first.replications { throw differ("their replications are", String(record.replications), String(first.replications)) }
-            if record.shardCount != first.shardCount { throw differ("they split the work into", "\(record.shardCount) shards", "\(first.shardCount)") }
+            if record.replications != first.replications {
+                throw differ("their replications are", String(record.replications), String(first.replications))
+            }
+            if record.shardCount != first.shardCount {
+                throw differ("they split the work into", "\(record.shardCount) shards", "\(first.shardCount)")
+            }
             if record.designs != first.designs {
-                throw differ("their scenario files differ:", record.designs.flatMap(\.files).map { "\($0.path) \($0.sha256.prefix(12))" }.joined(separator: ", "),
-                             first.designs.flatMap(\.files).map { "\($0.path) \($0.sha256.prefix(12))" }.joined(separator: ", "))
+                throw differ(
+                    "their scenario files differ:",
+                    record.designs.flatMap(\.files).map { "\($0.path) \($0.sha256.prefix(12))" }.joined(separator: ", "),
+                    first.designs.flatMap(\.files).map { "\($0.path) \($0.sha256.prefix(12))" }.joined(separator: ", "))
             }
         }
         var byIndex: [Int: (path: String, record: ShardRecord)] = [:]
         for entry in found {
             if let other = byIndex[entry.record.shardIndex] {
-                throw OutputError("shard \(entry.record.shardIndex) of \(first.shardCount) is there twice: \(other.path) and \(entry.path); merge one of them")
+                throw OutputError(
+                    "shard \(entry.record.shardIndex) of \(first.shardCount) is there twice: \(other.path) and \(entry.path); merge one of them"
+                )
             }
             byIndex[entry.record.shardIndex] = entry
         }
@@ -74,8 +90,9 @@ public struct ShardSet: Sendable {
         guard missing.isEmpty else {
             let names = missing.prefix(5).map { ShardRecord.baseName(index: $0, count: count) + ".json" }.joined(separator: ", ")
             let options = missing.prefix(5).map { "--shard \($0)/\(count)" }.joined(separator: ", ")
-            throw OutputError("\(missing.count) of \(count) shards \(missing.count == 1 ? "is" : "are") missing (\(names)\(missing.count > 5 ? ", …" : "")): "
-                              + "run \(options)\(missing.count > 5 ? ", …" : ""), then merge again")
+            throw OutputError(
+                "\(missing.count) of \(count) shards \(missing.count == 1 ? "is" : "are") missing (\(names)\(missing.count > 5 ? ", …" : "")): "
+                    + "run \(options)\(missing.count > 5 ? ", …" : ""), then merge again")
         }
         let designs = first.designs.count, replications = first.replications
         var outcomes = Array(repeating: [ReplicationOutcome?](repeating: nil, count: replications), count: designs)
@@ -84,7 +101,10 @@ public struct ShardSet: Sendable {
         for (index, record) in records.enumerated() {
             let shard = try? Shard(index: index, count: count)
             let owned = (0..<designs).reduce(0) { sum, design in
-                sum + (0..<replications).filter { shard?.owns(Shard.unit(design: design, replication: $0, replications: replications)) == true }.count
+                sum
+                    + (0..<replications).filter {
+                        shard?.owns(Shard.unit(design: design, replication: $0, replications: replications)) == true
+                    }.count
             }
             let valid = record.units.allSatisfy { unit in
                 (0..<designs).contains(unit.design) && (0..<replications).contains(unit.replication)
@@ -92,10 +112,12 @@ public struct ShardSet: Sendable {
                     && outcomes[unit.design][unit.replication] == nil
                     && unit.days.allSatisfy { $0.count == ShardRecord.Unit.dayFields }
             }
-            let distinct = Set(record.units.map { Shard.unit(design: $0.design, replication: $0.replication, replications: replications) }).count
+            let distinct = Set(record.units.map { Shard.unit(design: $0.design, replication: $0.replication, replications: replications) })
+                .count
             guard valid, distinct == owned, record.units.count == owned, record.seconds.count == designs else {
-                throw OutputError("\(byIndex[index]!.path) does not hold the \(owned) units shard \(index) of \(count) runs (it holds \(record.units.count)): "
-                                  + "it is incomplete or was changed; run that shard again")
+                throw OutputError(
+                    "\(byIndex[index]!.path) does not hold the \(owned) units shard \(index) of \(count) runs (it holds \(record.units.count)): "
+                        + "it is incomplete or was changed; run that shard again")
             }
             for unit in record.units { outcomes[unit.design][unit.replication] = unit.outcome }
             for design in 0..<designs { seconds[design] += record.seconds[design] }
@@ -108,9 +130,15 @@ public struct ShardSet: Sendable {
     public func check(_ designs: [Scenario]) throws(OutputError) {
         let now = designs.map(ShardRecord.design)
         for (recorded, current) in zip(first.designs, now) where recorded != current {
-            let changed = zip(recorded.files, current.files).first { $0.sha256 != $1.sha256 }?.0.path ?? recorded.files.first?.path ?? recorded.scenario
-            throw OutputError("\(changed) has changed since the shards ran (or is not the file they read): merge with the files they ran, or run the shards again")
+            let changed =
+                zip(recorded.files, current.files).first { $0.sha256 != $1.sha256 }?.0.path ?? recorded.files.first?.path
+                ?? recorded.scenario
+            throw OutputError(
+                "\(changed) has changed since the shards ran (or is not the file they read): merge with the files they ran, or run the shards again"
+            )
         }
-        guard now.count == first.designs.count else { throw OutputError("the shards ran \(first.designs.count) designs; \(now.count) were read now") }
+        guard now.count == first.designs.count else {
+            throw OutputError("the shards ran \(first.designs.count) designs; \(now.count) were read now")
+        }
     }
 }

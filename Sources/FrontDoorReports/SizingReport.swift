@@ -9,15 +9,21 @@ public enum SizingReport {
     public static func table(_ result: SizingResult, scenario: String, width: Int? = nil) -> String {
         let prices = result.priceBase.map { " (\($0) prices)" } ?? ""
         let extra = result.candidates.first.map { Array($0.measures.dropFirst(result.targets.count)) } ?? []
-        var rows = [result.teams + ["posts sized, £ a year\(prices)", "whole front door, £ a year"] + result.targets.map(\.description)
-                    + extra.map(\.definition.name) + ["meets every target"]]
+        var rows = [
+            result.teams + ["posts sized, £ a year\(prices)", "whole front door, £ a year"] + result.targets.map(\.description)
+                + extra.map(\.definition.name) + ["meets every target"]
+        ]
         for candidate in result.candidates {
             let measures = candidate.measures.map(interval)
-            rows.append(candidate.posts.map(String.init) + [sizedCost(candidate, result), ScenarioDescription.money(candidate.cost)] + measures
-                        + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
+            rows.append(
+                candidate.posts.map(String.init) + [sizedCost(candidate, result), ScenarioDescription.money(candidate.cost)] + measures
+                    + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
         }
         let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): " + searched(result)
-        return ([heading, ""] + fitted(rows, width: width, keys: result.teams.count) + ["", result.explanation(money: ScenarioDescription.money)])
+        return
+            ([heading, ""] + fitted(rows, width: width, keys: result.teams.count) + [
+                "", result.explanation(money: ScenarioDescription.money)
+            ])
             .joined(separator: "\n") + "\n"
     }
 
@@ -25,8 +31,11 @@ public enum SizingReport {
     /// run in full, 6 more screened with 4 replications each to guide the search".
     static func searched(_ result: SizingResult) -> String {
         let run = "\(result.candidates.count) " + (result.candidates.count == 1 ? "staffing" : "staffings")
-        return "\(result.replications) replications per staffing, the same contacts for each; " + (result.screened == 0 ? run + " tried"
-            : run + " run in full, \(result.screened) more screened with \(result.screenReplications ?? 0) replications each to guide the search")
+        return "\(result.replications) replications per staffing, the same contacts for each; "
+            + (result.screened == 0
+                ? run + " tried"
+                : run
+                    + " run in full, \(result.screened) more screened with \(result.screenReplications ?? 0) replications each to guide the search")
     }
 
     /// The sized posts' cost and its change from the scenario as it stands: "£152,133 (+£48,211)".
@@ -40,9 +49,11 @@ public enum SizingReport {
     /// interval against the target, and the cost of the posts sized.
     public static func html(_ result: SizingResult, scenario: String, commandLine: [String]) -> String {
         let prices = result.priceBase.map { " at \($0) prices" } ?? ""
-        var body = "<header><h1>Sizing \(escape(result.teams.joined(separator: ", "))) in \(escape(scenario))</h1>"
+        var body =
+            "<header><h1>Sizing \(escape(result.teams.joined(separator: ", "))) in \(escape(scenario))</h1>"
             + "<p class=\"meta\">\(escape(searched(result)))</p></header>"
-        body += "<section><h2>The answer</h2><p>\(escape(result.explanation(money: ScenarioDescription.money)))</p>"
+        body +=
+            "<section><h2>The answer</h2><p>\(escape(result.explanation(money: ScenarioDescription.money)))</p>"
             + "<p>Now: \(escape(zip(result.teams, result.currentPosts).map { "\($1) in \($0)" }.joined(separator: ", "))), "
             + "\(escape(ScenarioDescription.money(result.currentSizedCost))) a year\(escape(prices)) for those posts.</p></section>"
         // Staffings in order of their posts, fewest first.
@@ -54,19 +65,28 @@ public enum SizingReport {
             let definition = summary.definition
             let target = result.targets.first { $0.measure == definition.id }
             let rows = tried.map { c in
-                (label: label(c) + (c.concerns.isEmpty ? "" : " ⚠"), mean: c.measures[index].mean, low: c.measures[index].ci95Low,
-                 high: c.measures[index].ci95High, colour: c.posts == result.answer?.posts ? 1 : 0)
+                (
+                    label: label(c) + (c.concerns.isEmpty ? "" : " ⚠"), mean: c.measures[index].mean, low: c.measures[index].ci95Low,
+                    high: c.measures[index].ci95High, colour: c.posts == result.answer?.posts ? 1 : 0
+                )
             }
             let top = definition.unit == .fraction ? 1 : SVGChart.niceCeiling(max(rows.map(\.high).max() ?? 1, target?.value ?? 0, 1e-9))
-            body += "<section><h2>\(escape(definition.label))</h2>"
-                + SVGChart.intervals(rows, maximum: top, format: { HTMLReport.value($0, definition) }, title: definition.label,
-                                     target: target.map { ($0.value, "target \(HTMLReport.value($0.value, definition))") })
-                + "<p class=\"note\">Each staffing run in full" + (result.teams.count > 1 ? " (\(escape(result.teams.joined(separator: " + "))))" : "")
-                + ": the dot is the average, the line its 95% interval" + (target.map { "; the dashed line the target, \($0.atLeast ? "at least" : "at most") "
-                    + escape(HTMLReport.value($0.value, definition)) } ?? "") + ". The answer is in the second colour; ⚠: cannot keep up.</p></section>"
+            body +=
+                "<section><h2>\(escape(definition.label))</h2>"
+                + SVGChart.intervals(
+                    rows, maximum: top, format: { HTMLReport.value($0, definition) }, title: definition.label,
+                    target: target.map { ($0.value, "target \(HTMLReport.value($0.value, definition))") })
+                + "<p class=\"note\">Each staffing run in full"
+                + (result.teams.count > 1 ? " (\(escape(result.teams.joined(separator: " + "))))" : "")
+                + ": the dot is the average, the line its 95% interval"
+                + (target.map {
+                    "; the dashed line the target, \($0.atLeast ? "at least" : "at most") "
+                        + escape(HTMLReport.value($0.value, definition))
+                } ?? "") + ". The answer is in the second colour; ⚠: cannot keep up.</p></section>"
         }
         let costRows = tried.map { c in (label: label(c), value: c.sizedCost, colour: c.posts == result.answer?.posts ? 1 : 0) }
-        body += "<section><h2>Cost of the posts sized</h2>"
+        body +=
+            "<section><h2>Cost of the posts sized</h2>"
             + SVGChart.bars(costRows, format: ScenarioDescription.money, title: "Cost of the posts sized\(prices)")
             + "<p class=\"note\">Staff and agency cost a year\(escape(prices)) of \(escape(result.teams.joined(separator: " and "))) alone, against "
             + "\(escape(ScenarioDescription.money(result.currentSizedCost))) now. The whole front door's cost is in <code>sizing.csv</code>.</p></section>"
@@ -77,14 +97,23 @@ public enum SizingReport {
 
     public static func csv(_ result: SizingResult) -> String {
         let shown = result.candidates.first?.measures.map(\.id) ?? result.targets.map(\.measure)
-        var rows = [result.teams + ["cost_gbp_a_year", "sized_posts_cost_gbp_a_year", "price_base"]
-                    + shown.flatMap { [$0.name, "\($0).ci95_low", "\($0).ci95_high"] } + ["keeps_up", "meets_targets", "answer"]]
+        var rows = [
+            result.teams + ["cost_gbp_a_year", "sized_posts_cost_gbp_a_year", "price_base"]
+                + shown.flatMap { [$0.name, "\($0).ci95_low", "\($0).ci95_high"] } + ["keeps_up", "meets_targets", "answer"]
+        ]
         for candidate in result.candidates {
-            let measures = candidate.measures.flatMap { [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)] }
-            rows.append(candidate.posts.map(String.init) + [CSVTables.number(candidate.cost.rounded()), CSVTables.number(candidate.sizedCost.rounded()),
-                                                             result.priceBase.map { "\($0)" } ?? ""] + measures
-                        + [candidate.concerns.isEmpty ? "yes" : "no", candidate.meetsTargets ? "yes" : "no",
-                           candidate.posts == result.answer?.posts ? "yes" : "no"])
+            let measures = candidate.measures.flatMap {
+                [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)]
+            }
+            rows.append(
+                candidate.posts.map(String.init) + [
+                    CSVTables.number(candidate.cost.rounded()), CSVTables.number(candidate.sizedCost.rounded()),
+                    result.priceBase.map { "\($0)" } ?? ""
+                ] + measures
+                    + [
+                        candidate.concerns.isEmpty ? "yes" : "no", candidate.meetsTargets ? "yes" : "no",
+                        candidate.posts == result.answer?.posts ? "yes" : "no"
+                    ])
         }
         return CSVTables.table(rows)
     }
@@ -92,7 +121,8 @@ public enum SizingReport {
     /// A measure's mean and interval in its unit: a share as %, money as £.
     static func interval(_ m: MeasureSummary) -> String {
         let unit = m.definition.unit
-        return "\(TerminalLayout.format(m.mean, unit)) (\(TerminalLayout.format(m.ci95Low, unit)) to \(TerminalLayout.format(m.ci95High, unit)))"
+        return
+            "\(TerminalLayout.format(m.mean, unit)) (\(TerminalLayout.format(m.ci95Low, unit)) to \(TerminalLayout.format(m.ci95High, unit)))"
     }
 
     /// Rows (a header first) as left-aligned columns; where that is wider than `width`, one block
@@ -104,7 +134,9 @@ public enum SizingReport {
         let labelWidth = header.dropFirst(keys).map(\.count).max() ?? 0
         return rows.dropFirst().flatMap { row -> [String] in
             [zip(header.prefix(keys), row.prefix(keys)).map { "\($0) = \($1)" }.joined(separator: ", ")]
-                + zip(header.dropFirst(keys), row.dropFirst(keys)).map { "  " + $0.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + $1 }
+                + zip(header.dropFirst(keys), row.dropFirst(keys)).map {
+                    "  " + $0.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + $1
+                }
                 + [""]
         }
     }
@@ -112,22 +144,28 @@ public enum SizingReport {
     /// Rows as left-aligned columns.
     static func aligned(_ rows: [[String]]) -> [String] {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
-        return rows.map { row in row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+        return rows.map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
     }
 }
 
 extension SweepReport {
     /// The headline measures at each point of a sweep, for the terminal.
-    public static func table(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], measures chosen: [MeasureID] = [],
-                             width: Int? = nil) -> String {
+    public static func table(
+        _ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], measures chosen: [MeasureID] = [],
+        width: Int? = nil
+    ) -> String {
         let ids = charted(comparison, chosen: chosen)
         var rows = [axes.map(\.key) + ids.map(\.name) + ["keeps up"]]
         for (point, design) in zip(points, comparison.designs) {
-            rows.append(point.values + ids.map { id in design[id].map(SizingReport.interval) ?? "–" }
-                        + [design.concerns.isEmpty ? "yes" : "no: see the warnings"])
+            rows.append(
+                point.values + ids.map { id in design[id].map(SizingReport.interval) ?? "–" }
+                    + [design.concerns.isEmpty ? "yes" : "no: see the warnings"])
         }
         let heading = "\(points.count) points, \(comparison.baseline.replications) replications each, the same contacts at every point"
         let warnings = comparison.designs.flatMap { design in design.warnings.map { "Warning (\(design.scenario.name)): \($0)" } }
-        return ([heading, ""] + SizingReport.fitted(rows, width: width, keys: axes.count) + (warnings.isEmpty ? [] : [""] + warnings)).joined(separator: "\n") + "\n"
+        return ([heading, ""] + SizingReport.fitted(rows, width: width, keys: axes.count) + (warnings.isEmpty ? [] : [""] + warnings))
+            .joined(separator: "\n") + "\n"
     }
 }

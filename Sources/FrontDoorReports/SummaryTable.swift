@@ -8,19 +8,24 @@ public enum SummaryTable {
         let settings = result.settings
         var lines = [
             "Scenario \(result.scenario.name): \(settings.replications) replication\(settings.replications == 1 ? "" : "s"), seed \(settings.seed)",
-            "",
+            ""
         ]
         let shown = result.summaries.filter { layout.shows($0.id, of: result.scenario) }
         var rows = shown.map { summary in
             let unit = summary.definition.unit
-            return [summary.definition.label, TerminalLayout.format(summary.mean, unit),
-                    settings.replications > 1 ? "\(TerminalLayout.format(summary.ci95Low, unit)) to \(TerminalLayout.format(summary.ci95High, unit))"
-                        : "(one replication)",
-                    summary.definition.name]
+            return [
+                summary.definition.label, TerminalLayout.format(summary.mean, unit),
+                settings.replications > 1
+                    ? "\(TerminalLayout.format(summary.ci95Low, unit)) to \(TerminalLayout.format(summary.ci95High, unit))"
+                    : "(one replication)",
+                summary.definition.name
+            ]
         }
         var header = ["Measure", "Mean", "95% confidence interval", "Name"]
         // On a narrow terminal the words matter more than the names scripts use (--wide shows both).
-        if let width = layout.width, width - (header.indices.dropFirst().map { column in ([header] + rows).map { $0[column].count }.max()! }.reduce(0, +) + 6) < 40 {
+        if let width = layout.width,
+            width - (header.indices.dropFirst().map { column in ([header] + rows).map { $0[column].count }.max()! }.reduce(0, +) + 6) < 40
+        {
             header.removeLast()
             rows = rows.map { Array($0.dropLast()) }
         }
@@ -28,8 +33,10 @@ public enum SummaryTable {
         lines += layout.omitted(shown: shown.count, of: result.summaries.count)
         for warning in result.warnings { lines += ["", "Warning: \(warning)"] }
         lines.append("")
-        lines.append(String(format: "%d events in %.2f s (%.1f million events a second)", result.events, result.wallSeconds,
-                            Double(result.events) / max(result.wallSeconds, 1e-9) / 1e6))
+        lines.append(
+            String(
+                format: "%d events in %.2f s (%.1f million events a second)", result.events, result.wallSeconds,
+                Double(result.events) / max(result.wallSeconds, 1e-9) / 1e6))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -19,18 +19,24 @@ public enum SweepReport {
         var rows = [axes.map(\.key) + ["measure", "label", "unit", "mean", "ci95_low", "ci95_high", "n"]]
         for (point, design) in zip(points, comparison.designs) {
             for summary in design.summaries {
-                rows.append(point.values + [summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
-                                            CSVTables.number(summary.mean), CSVTables.number(summary.ci95Low), CSVTables.number(summary.ci95High),
-                                            String(summary.n)])
+                rows.append(
+                    point.values + [
+                        summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
+                        CSVTables.number(summary.mean), CSVTables.number(summary.ci95Low), CSVTables.number(summary.ci95High),
+                        String(summary.n)
+                    ])
             }
         }
         return CSVTables.table(rows)
     }
 
-    public static func html(_ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], manifest: RunManifest,
-                            measures chosen: [MeasureID] = []) -> String {
+    public static func html(
+        _ comparison: DesignComparison, axes: [SweepAxis], points: [SweepPoint], manifest: RunManifest,
+        measures chosen: [MeasureID] = []
+    ) -> String {
         let base = comparison.baseline.scenario
-        var body = "<header><h1>Sweep of \(escape(base.name.components(separatedBy: "[").first ?? base.name))</h1>"
+        var body =
+            "<header><h1>Sweep of \(escape(base.name.components(separatedBy: "[").first ?? base.name))</h1>"
             + "<p class=\"meta\">\(escape(axes.map { "\($0.key) = \($0.values.joined(separator: ", "))" }.joined(separator: "; "))) · "
             + "\(comparison.baseline.replications) replications per point · seed \(comparison.baseline.settings.seed) · "
             + "every point sees the same contacts</p></header>"
@@ -51,26 +57,34 @@ public enum SweepReport {
                 let points = zip(xs, summaries).map { (x: $0, mean: $1.mean, low: $1.ci95Low, high: $1.ci95High) }
                 let target = comparison.baseline.scenario.targets.first { $0.measure == id }
                 // Money starts where the figures do, so that the cost of one more post shows.
-                body += SVGChart.bands([.init(name: definition.label, points: points)],
-                                       ticks: zip(xs, axes[0].values).map { (x: $0, label: $1) }, yLabel: definition.unit.rawValue,
-                                       title: "\(definition.label) against \(axes[0].key)", fromZero: !definition.unit.isMoney, target: target?.value)
-                body += "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval."
+                body += SVGChart.bands(
+                    [.init(name: definition.label, points: points)],
+                    ticks: zip(xs, axes[0].values).map { (x: $0, label: $1) }, yLabel: definition.unit.rawValue,
+                    title: "\(definition.label) against \(axes[0].key)", fromZero: !definition.unit.isMoney, target: target?.value)
+                body +=
+                    "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval."
                     + (definition.unit.isMoney ? " The vertical axis starts near the lowest figure, not at £0." : "")
-                    + (target.map { " The dashed line is the target, \($0.atLeast ? "at least" : "at most") \(escape(HTMLReport.value($0.value, definition)))." } ?? "")
+                    + (target.map {
+                        " The dashed line is the target, \($0.atLeast ? "at least" : "at most") \(escape(HTMLReport.value($0.value, definition)))."
+                    } ?? "")
                     + "</p>"
             } else {
-                body += SVGChart.heatMap(rows: axes[0].values, columns: axes[1].values,
-                                         values: summaries.map(\.mean), differs: differs, format: { HTMLReport.value($0, definition) },
-                                         title: "\(definition.label) by \(axes[0].key) and \(axes[1].key)")
-                body += "<p class=\"note\">Rows: \(escape(axes[0].key)); columns: \(escape(axes[1].key)). Darker is higher. A cell has the shade "
+                body += SVGChart.heatMap(
+                    rows: axes[0].values, columns: axes[1].values,
+                    values: summaries.map(\.mean), differs: differs, format: { HTMLReport.value($0, definition) },
+                    title: "\(definition.label) by \(axes[0].key) and \(axes[1].key)")
+                body +=
+                    "<p class=\"note\">Rows: \(escape(axes[0].key)); columns: \(escape(axes[1].key)). Darker is higher. A cell has the shade "
                     + "of the first (top left) unless its paired difference from it has a 95% interval that excludes no difference: "
                     + "the same shade means no clear difference.</p>"
             }
             body += "</section>"
         }
-        body += "<section><h2>Reproduction</h2><p><code>\(escape(manifest.command_line.joined(separator: " ")))</code>; every figure, "
+        body +=
+            "<section><h2>Reproduction</h2><p><code>\(escape(manifest.command_line.joined(separator: " ")))</code>; every figure, "
             + "with its interval, is in <code>sweep.csv</code>.</p></section>"
-        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(escape(base.name))</title><style>\(HTMLReport.style)</style></head><body>\n"
+        return
+            "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(escape(base.name))</title><style>\(HTMLReport.style)</style></head><body>\n"
             + body + "\n</body></html>\n"
     }
 }
@@ -78,13 +92,16 @@ public enum SweepReport {
 extension SVGChart {
     /// A grid of coloured cells, darker for higher values, each labelled with its value.
     /// `differs[i]`: whether cell i differs clearly from the first; one that does not takes its shade.
-    static func heatMap(rows: [String], columns: [String], values: [Double], differs: [Bool], format: (Double) -> String, title: String) -> String {
+    static func heatMap(rows: [String], columns: [String], values: [Double], differs: [Bool], format: (Double) -> String, title: String)
+        -> String
+    {
         let left = 120.0, top = 26.0, cellWidth = min(110.0, 540.0 / Double(columns.count)), cellHeight = 30.0
         let width = left + cellWidth * Double(columns.count) + 10, height = top + cellHeight * Double(rows.count) + 6
         let low = values.min() ?? 0, high = values.max() ?? 1
         var svg = open(width, height, title).replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart heat\"")
         for (c, column) in columns.enumerated() {
-            svg += "<text x=\"\(f(left + (Double(c) + 0.5) * cellWidth))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(column))</text>"
+            svg +=
+                "<text x=\"\(f(left + (Double(c) + 0.5) * cellWidth))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(column))</text>"
         }
         for (r, row) in rows.enumerated() {
             let y = top + Double(r) * cellHeight
@@ -96,8 +113,10 @@ extension SVGChart {
                 // From pale (low) to dark blue (high), with text that stays readable on both.
                 let colour = String(format: "rgb(%d,%d,%d)", Int(230 - 199 * t), Int(238 - 143 * t), Int(247 - 79 * t))
                 let x = left + Double(c) * cellWidth
-                svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth - 2))\" height=\"\(f(cellHeight - 2))\" fill=\"\(colour)\"/>"
-                svg += "<text x=\"\(f(x + cellWidth / 2))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(t > 0.55 ? "inbar" : "label")\">\(escape(format(values[index])))</text>"
+                svg +=
+                    "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth - 2))\" height=\"\(f(cellHeight - 2))\" fill=\"\(colour)\"/>"
+                svg +=
+                    "<text x=\"\(f(x + cellWidth / 2))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(t > 0.55 ? "inbar" : "label")\">\(escape(format(values[index])))</text>"
             }
         }
         return svg + "</svg>"

@@ -18,9 +18,11 @@ public struct TerminalLayout: Sendable {
     public static let full = TerminalLayout(width: nil, allMeasures: true)
 
     /// The measures a front door's table shows by default.
-    static let headline: Set<MeasureID.Family> = [.contactsReceived, .decidedWithin1WorkingDay, .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours,
-                                                  .backlogMean, .backlogGrowthPerDay, .decisionsPerManagerDayMean, .decisionsPerManagerDayP95, .decisionsPerDeciderDayMean,
-                                                  .conversionReferral, .assessmentsStarted, .rereferralRate, .cashCost, .partnersTimeCost, .downstreamCost, .teamUtilisation]
+    static let headline: Set<MeasureID.Family> = [
+        .contactsReceived, .decidedWithin1WorkingDay, .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours,
+        .backlogMean, .backlogGrowthPerDay, .decisionsPerManagerDayMean, .decisionsPerManagerDayP95, .decisionsPerDeciderDayMean,
+        .conversionReferral, .assessmentsStarted, .rereferralRate, .cashCost, .partnersTimeCost, .downstreamCost, .teamUtilisation
+    ]
 
     /// Whether the table shows `id` of a scenario.
     func shows(_ id: MeasureID, of scenario: Scenario) -> Bool {
@@ -63,14 +65,15 @@ public struct TerminalLayout: Sendable {
             let points = (value * 1000).rounded() / 10
             return (points > 0 ? "+" : points < 0 ? "−" : "") + String(format: "%.1f pts", abs(points))
         }
-        let text = unit.isMoney ? (value.rounded() > 0 ? "+" : "") + ScenarioDescription.money(value) : (value >= 0 ? "+" : "") + number(value)
+        let text =
+            unit.isMoney ? (value.rounded() > 0 ? "+" : "") + ScenarioDescription.money(value) : (value >= 0 ? "+" : "") + number(value)
         return text.replacingOccurrences(of: "-", with: "−")
     }
 
     /// A number with four significant figures, never in exponent notation: a large one in whole
     /// units with separators, a tiny one as 0.0000 with its sign.
     static func number(_ value: Double) -> String {
-        if abs(value) < 1e-12 { return "0" }  // rounding noise in a difference of equal figures
+        if abs(value) < 1e-12 { return "0" } // rounding noise in a difference of equal figures
         let magnitude = abs(value)
         if magnitude >= 1e7 { return ScenarioDescription.grouped(Int(value.rounded())) }
         if magnitude < 1e-4 { return value < 0 ? "-0.0000" : "0.0000" }

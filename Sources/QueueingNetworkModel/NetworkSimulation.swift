@@ -1,5 +1,5 @@
-import Foundation
 import BasicContainers
+import Foundation
 import SimulationEngine
 
 /// What one replication of a ``QueueingNetwork`` measured, over [warm-up, horizon].
@@ -156,16 +156,22 @@ struct NetworkState: EventDrivenModel, ~Copyable {
         routeProbability = origins.flatMap { $0.map(\.probability) }
         arrivalOrigin = network.stages.count
         var running = 0.0
-        classCumulative = network.priorityClassProbabilities.map { running += $0; return running }
+        classCumulative = network.priorityClassProbabilities.map {
+            running += $0
+            return running
+        }
         classCount = network.priorityClassProbabilities.count
         arrivalStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .networkArrivals))
         routingStream = RandomStream(seed: seeds.seed(replication: replication, purpose: .networkRouting))
-        serviceStreams = RandomStreams(network.stages.indices.map {
-            RandomStream(seed: seeds.seed(replication: replication, purpose: .networkService(stage: $0)))
-        })
+        serviceStreams = RandomStreams(
+            network.stages.indices.map {
+                RandomStream(seed: seeds.seed(replication: replication, purpose: .networkService(stage: $0)))
+            })
         for stage in network.stages {
-            stages.append(StageState(servers: stage.servers, usesPriority: stage.discipline == .priority, leavesAfterService: stage.routes.isEmpty,
-                                     busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage()))
+            stages.append(
+                StageState(
+                    servers: stage.servers, usesPriority: stage.discipline == .priority, leavesAfterService: stage.routes.isEmpty,
+                    busyServers: TimeWeightedAverage(), queueLength: TimeWeightedAverage()))
         }
         for _ in 0..<network.stages.count * classCount { queues.append(RingBuffer()) }
         classCompleted = Array(repeating: 0, count: network.stages.count * classCount)
@@ -259,7 +265,10 @@ struct NetworkState: EventDrivenModel, ~Copyable {
             // leaves every other routing draw unchanged.
             var u = routingStream.uniform()
             for route in first..<end {
-                if u < routeProbability[route] { target = routeTarget[route]; break }
+                if u < routeProbability[route] {
+                    target = routeTarget[route]
+                    break
+                }
                 u -= routeProbability[route]
             }
         }
@@ -345,4 +354,3 @@ struct NetworkState: EventDrivenModel, ~Copyable {
             })
     }
 }
-

@@ -41,8 +41,10 @@ public struct QueueingNetwork: Sendable {
         /// Where work goes after this stage; empty means it leaves the network.
         public var routes: [Route]
 
-        public init(name: String, servers: Int, service: Distribution,
-                    discipline: Discipline = .firstComeFirstServed, routes: [Route]) {
+        public init(
+            name: String, servers: Int, service: Distribution,
+            discipline: Discipline = .firstComeFirstServed, routes: [Route]
+        ) {
             self.name = name
             self.servers = servers
             self.service = service
@@ -62,14 +64,17 @@ public struct QueueingNetwork: Sendable {
     /// - Throws: ``NetworkError`` naming the stage and what is wrong: a rate or a number of
     ///   servers out of range, probabilities outside 0…1 or not adding up to 1, a route to a stage
     ///   that does not exist, or a loop that work can never leave.
-    public init(arrivalsPerHour: Double, entry: [Route], stages: [Stage],
-                priorityClassProbabilities: [Double] = [1]) throws(NetworkError) {
+    public init(
+        arrivalsPerHour: Double, entry: [Route], stages: [Stage],
+        priorityClassProbabilities: [Double] = [1]
+    ) throws(NetworkError) {
         guard arrivalsPerHour.isFinite, arrivalsPerHour > 0 else {
             throw NetworkError("the arrival rate must be a number above 0 per hour, not \(arrivalsPerHour)")
         }
         guard !stages.isEmpty else { throw NetworkError("a network needs at least one stage") }
         guard stages.count <= StreamPurpose.maximumNumbered(from: StreamPurpose.firstNetworkService) else {
-            throw NetworkError("a network may have at most \(StreamPurpose.maximumNumbered(from: StreamPurpose.firstNetworkService)) stages")
+            throw NetworkError(
+                "a network may have at most \(StreamPurpose.maximumNumbered(from: StreamPurpose.firstNetworkService)) stages")
         }
         try Self.checkProbabilities(priorityClassProbabilities, what: "the priority class probabilities")
         guard priorityClassProbabilities.count <= 64 else { throw NetworkError("at most 64 priority classes are supported") }

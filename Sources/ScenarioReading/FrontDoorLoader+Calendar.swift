@@ -1,5 +1,5 @@
-import FrontDoorModel
 import Foundation
+import FrontDoorModel
 import SimulationEngine
 
 /// The calendar: start date, office hours, school holidays; dates and clock times.
@@ -44,7 +44,9 @@ extension FrontDoorLoader {
     }
 
     static func readDate(_ value: YAMLValue) throws(ScenarioError) -> CivilDate {
-        guard let date = CivilDate(iso: try value.string()) else { throw value.error("expected a date written as year-month-day, such as 2025-04-01") }
+        guard let date = CivilDate(iso: try value.string()) else {
+            throw value.error("expected a date written as year-month-day, such as 2025-04-01")
+        }
         return date
     }
 
@@ -64,7 +66,8 @@ extension FrontDoorLoader {
 
     static func clock(_ text: String) -> Double? {
         let parts = text.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440
+        else { return nil }
         return Double(h) + Double(m) / 60
     }
 }

@@ -1,29 +1,37 @@
-import FrontDoorModel
 import Foundation
+import FrontDoorModel
 import SimulationEngine
 
 /// Outcomes of decisions, the flow between steps, and fatigue.
 extension FrontDoorLoader {
     static func readOutcomes(_ value: YAMLValue) throws(ScenarioError) -> OutcomeRules {
-        let outcomes = try value.mapping(allowed: RAG.allCases.map(\.name) + ["assessment_start_probability", "assessment_no_further_service",
-                                                                                "recontact_within_12_months", "recontact_after_wrong_decision",
-                                                                                "referral_factor_by_channel", "by_source",
-                                                                                "return_after_referral_within_12_months"])
+        let outcomes = try value.mapping(
+            allowed: RAG.allCases.map(\.name) + [
+                "assessment_start_probability", "assessment_no_further_service",
+                "recontact_within_12_months", "recontact_after_wrong_decision",
+                "referral_factor_by_channel", "by_source",
+                "return_after_referral_within_12_months"
+            ])
         var byRAG: [[Double]] = []
         for rag in RAG.allCases {
-            byRAG.append(try probabilities(try outcomes.required(rag.name, "the decisions on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
+            byRAG.append(
+                try probabilities(
+                    try outcomes.required(rag.name, "the decisions on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)))
         }
         var bySourceGroup: [[[Double]]?] = SourceGroup.allCases.map { _ in nil }
         if let groups = outcomes["by_source"] {
             for (name, table) in try groups.mapping().entries {
                 guard let group = SourceGroup.allCases.first(where: { $0.name == name }) else {
-                    throw table.error("no source group is called '\(name)'; expected one of \(SourceGroup.allCases.map(\.name).joined(separator: ", "))")
+                    throw table.error(
+                        "no source group is called '\(name)'; expected one of \(SourceGroup.allCases.map(\.name).joined(separator: ", "))")
                 }
                 let rows = try table.mapping(allowed: RAG.allCases.map(\.name))
                 var byRAG: [[Double]] = []
                 for rag in RAG.allCases {
-                    byRAG.append(try probabilities(try rows.required(rag.name, "the decisions on \(rag.name) contacts from \(name)"),
-                                                   names: Outcome.allCases.map(\.name)))
+                    byRAG.append(
+                        try probabilities(
+                            try rows.required(rag.name, "the decisions on \(rag.name) contacts from \(name)"),
+                            names: Outcome.allCases.map(\.name)))
                 }
                 bySourceGroup[group.rawValue] = byRAG
             }
@@ -39,7 +47,8 @@ extension FrontDoorLoader {
                 let factorValue = outcomes["referral_factor_by_channel"].flatMap { try? $0.mapping()[channel.name] }
                 throw (factorValue ?? value).error(
                     "a factor of \(factor) leaves \(rag.name) contacts by \(channel.name) with no possible decision, since every "
-                    + "\(rag.name) decision is a referral or strategy discussion: use a factor above 0, or give \(rag.name) some other outcome")
+                        + "\(rag.name) decision is a referral or strategy discussion: use a factor above 0, or give \(rag.name) some other outcome"
+                )
             }
         }
         return OutcomeRules(
@@ -52,29 +61,40 @@ extension FrontDoorLoader {
             recontactAfterWrongDecision: try outcomes["recontact_after_wrong_decision"]?.probability() ?? recontact,
             returnAfterReferral: try outcomes["return_after_referral_within_12_months"].map { v throws(ScenarioError) in
                 let rates = try v.mapping(allowed: ["closed", "served"])
-                return (try rates.required("closed", "the chance a referred child whose case closed comes back within 12 months").probability(),
-                        try rates.required("served", "the chance a referred child who had services comes back within 12 months").probability())
+                return (
+                    try rates.required("closed", "the chance a referred child whose case closed comes back within 12 months").probability(),
+                    try rates.required("served", "the chance a referred child who had services comes back within 12 months").probability()
+                )
             })
     }
 
     static func readFlow(_ value: YAMLValue?) throws(ScenarioError) -> FlowRules {
         guard let value else { return FlowRules(handoffDelay: try! .fixed(0), handoffInformationLoss: 0, informationWait: try! .fixed(0)) }
-        let flow = try value.mapping(allowed: ["handoff_delay_hours", "handoff_information_loss", "information_wait_hours", "slow_contacts", "immediate"])
+        let flow = try value.mapping(allowed: [
+            "handoff_delay_hours", "handoff_information_loss", "information_wait_hours", "slow_contacts", "immediate"
+        ])
         var slowShare = [0.0, 0, 0], slowWait = try! Distribution.fixed(0)
         if let slowValue = flow["slow_contacts"] {
             let slow = try slowValue.mapping(allowed: ["share", "wait_hours"])
-            slowShare = try factors(try slow.required("share", "the share of contacts of each RAG rating that wait, such as {amber: 0.1, green: 0.1}"),
-                                    names: RAG.allCases.map(\.name), fallback: 0) { v throws(ScenarioError) in try v.probability() }
-            slowWait = try ScenarioLoader.readDistribution(try slow.required("wait_hours", "how long they wait, a distribution in hours"), hoursPerUnit: 1)
+            slowShare = try factors(
+                try slow.required("share", "the share of contacts of each RAG rating that wait, such as {amber: 0.1, green: 0.1}"),
+                names: RAG.allCases.map(\.name), fallback: 0
+            ) { v throws(ScenarioError) in try v.probability() }
+            slowWait = try ScenarioLoader.readDistribution(
+                try slow.required("wait_hours", "how long they wait, a distribution in hours"), hoursPerUnit: 1)
         }
         var immediate = [false, false, false]
         if let list = flow["immediate"] {
             for item in try list.list() { immediate[try item.choice(RAG.allCases.map { ($0.name, $0.rawValue) })] = true }
         }
         return FlowRules(
-            handoffDelay: try flow["handoff_delay_hours"].map { v throws(ScenarioError) in try ScenarioLoader.readDistribution(v, hoursPerUnit: 1) } ?? (try! .fixed(0)),
+            handoffDelay: try flow["handoff_delay_hours"].map { v throws(ScenarioError) in
+                try ScenarioLoader.readDistribution(v, hoursPerUnit: 1)
+            } ?? (try! .fixed(0)),
             handoffInformationLoss: try flow["handoff_information_loss"]?.probability() ?? 0,
-            informationWait: try flow["information_wait_hours"].map { v throws(ScenarioError) in try ScenarioLoader.readDistribution(v, hoursPerUnit: 1) } ?? (try! .fixed(0)),
+            informationWait: try flow["information_wait_hours"].map { v throws(ScenarioError) in
+                try ScenarioLoader.readDistribution(v, hoursPerUnit: 1)
+            } ?? (try! .fixed(0)),
             slowShare: slowShare, slowWait: slowWait, immediate: immediate)
     }
 
@@ -92,7 +112,9 @@ extension FrontDoorLoader {
             }
             preset = effect
         }
-        let increase = try fatigue["default_increase"]?.number("a relative increase in default decisions from 0 to 3 (0.225 is Linder-size)") { $0 >= 0 && $0 <= 3 }
+        let increase = try fatigue["default_increase"]?.number(
+            "a relative increase in default decisions from 0 to 3 (0.225 is Linder-size)"
+        ) { $0 >= 0 && $0 <= 3 }
         guard let increase = increase ?? preset?.defaultIncrease else {
             throw value.error("expected a preset (\(names.joined(separator: ", "))) or default_increase")
         }
@@ -107,7 +129,9 @@ extension FrontDoorLoader {
     }
 
     /// `strategy_discussion`: who meets, for how long, and within how many working days.
-    static func readStrategyDiscussion(_ value: YAMLValue, teams: [Team], tasks: [String: TaskTime]) throws(ScenarioError) -> StrategyDiscussion {
+    static func readStrategyDiscussion(_ value: YAMLValue, teams: [Team], tasks: [String: TaskTime]) throws(ScenarioError)
+        -> StrategyDiscussion
+    {
         let map = try value.mapping(allowed: ["participants", "task", "minutes", "hours", "within_working_days"])
         let list = try map.required("participants", "how many people of each team meet, such as {team_managers: 1, partners: 2}").mapping()
         var participants: [StrategyDiscussion.Participant] = []
@@ -117,7 +141,8 @@ extension FrontDoorLoader {
             }
             let people = try count.wholeNumber(atLeast: 1, atMost: Limits.peoplePerTeam, "people")
             guard people <= teams[index].workedPosts.count else {
-                throw count.error("a discussion cannot need \(people) of team '\(id)', which has \(teams[index].workedPosts.count) people at work")
+                throw count.error(
+                    "a discussion cannot need \(people) of team '\(id)', which has \(teams[index].workedPosts.count) people at work")
             }
             participants.append(StrategyDiscussion.Participant(team: index, people: people))
         }
@@ -125,21 +150,27 @@ extension FrontDoorLoader {
         // Everyone must be at work together some time in the week, or no discussion could be held.
         func common(_ a: [ClosedRange<Double>], _ b: [ClosedRange<Double>]) -> [ClosedRange<Double>] {
             a.flatMap { x in
-                b.compactMap { y in max(x.lowerBound, y.lowerBound) < min(x.upperBound, y.upperBound)
-                    ? max(x.lowerBound, y.lowerBound)...min(x.upperBound, y.upperBound) : nil }
+                b.compactMap { y in
+                    max(x.lowerBound, y.lowerBound) < min(x.upperBound, y.upperBound)
+                        ? max(x.lowerBound, y.lowerBound)...min(x.upperBound, y.upperBound) : nil
+                }
             }
         }
         let together = (0..<7).contains { day in
-            !participants.dropFirst().reduce(teams[participants[0].team].schedule.intervals[day]) { common($0, teams[$1.team].schedule.intervals[day]) }.isEmpty
+            !participants.dropFirst().reduce(teams[participants[0].team].schedule.intervals[day]) {
+                common($0, teams[$1.team].schedule.intervals[day])
+            }.isEmpty
         }
         guard together else {
-            throw list.owner.error("the teams \(participants.map { teams[$0.team].id }.joined(separator: ", ")) are never at work at the same time, "
-                             + "so no strategy discussion could be held")
+            throw list.owner.error(
+                "the teams \(participants.map { teams[$0.team].id }.joined(separator: ", ")) are never at work at the same time, "
+                    + "so no strategy discussion could be held")
         }
         let (timing, task) = try readTiming(map, tasks: tasks, what: "how long a strategy discussion takes")
         if let task, !(timing.ragFactors + timing.channelFactors).allSatisfy({ $0 == 1 }) {
-            throw map["task"]!.error("task '\(task.name)' takes longer for some ratings or channels, but a strategy discussion takes one time; "
-                                     + "name a task with no rag_factors or channel_factors")
+            throw map["task"]!.error(
+                "task '\(task.name)' takes longer for some ratings or channels, but a strategy discussion takes one time; "
+                    + "name a task with no rag_factors or channel_factors")
         }
         return StrategyDiscussion(
             participants: participants,

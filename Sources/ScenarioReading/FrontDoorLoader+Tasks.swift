@@ -38,7 +38,9 @@ extension FrontDoorLoader {
 
     /// The time of a stage or discussion and where it came from: from `task` (with any
     /// `task_scale` and its reason), or its own `minutes` or `hours` (no task), never both.
-    static func readTiming(_ map: YAMLMapping, tasks: [String: TaskTime], what: String) throws(ScenarioError) -> (TaskTime, task: TaskReference?) {
+    static func readTiming(_ map: YAMLMapping, tasks: [String: TaskTime], what: String) throws(ScenarioError) -> (
+        TaskTime, task: TaskReference?
+    ) {
         guard let taskValue = map["task"] else {
             if let scale = map["task_scale"] { throw scale.error("task_scale scales a shared task's time: name the task with 'task'") }
             return (try readTime(map, what: what + ", or the shared task it does ('task')"), nil)
@@ -46,13 +48,16 @@ extension FrontDoorLoader {
         let name = try taskValue.string()
         guard let task = tasks[name] else {
             let names = tasks.keys.sorted()
-            throw taskValue.error(names.isEmpty ? "no task is called '\(name)': the scenario has no shared tasks (a root key 'tasks', as in Scenarios/shared/tasks.yaml)"
-                                  : "no task is called '\(name)'; expected one of \(names.joined(separator: ", "))" + suggestion(for: name, among: names))
+            throw taskValue.error(
+                names.isEmpty
+                    ? "no task is called '\(name)': the scenario has no shared tasks (a root key 'tasks', as in Scenarios/shared/tasks.yaml)"
+                    : "no task is called '\(name)'; expected one of \(names.joined(separator: ", "))" + suggestion(for: name, among: names))
         }
         for key in taskKeys {
             if let own = map[key] {
-                throw own.error("the time of task '\(name)' comes from the shared library, so that the same work takes the same time in every design; "
-                                + "remove '\(key)', or scale the task with task_scale and the reason from the seed")
+                throw own.error(
+                    "the time of task '\(name)' comes from the shared library, so that the same work takes the same time in every design; "
+                        + "remove '\(key)', or scale the task with task_scale and the reason from the seed")
             }
         }
         var scale = Array(repeating: 1.0, count: RAG.allCases.count)
@@ -63,7 +68,9 @@ extension FrontDoorLoader {
             let factor = { (v: YAMLValue) throws(ScenarioError) -> Double in
                 try v.number("a factor above 0", atMost: Limits.timeFactor, "times as long") { $0 > 0 }
             }
-            scale = by.key == "factor" ? Array(repeating: try factor(by.value), count: RAG.allCases.count)
+            scale =
+                by.key == "factor"
+                ? Array(repeating: try factor(by.value), count: RAG.allCases.count)
                 : try factors(by.value, names: RAG.allCases.map(\.name), fallback: 1, read: factor)
             let why = try s.required("why", "the reason, from the design's seed, that the same task takes a different time here").string()
             guard why.contains(where: { !$0.isWhitespace }) else {
@@ -71,7 +78,9 @@ extension FrontDoorLoader {
             }
             reason = why
         }
-        return (TaskTime(time: task.time, channelFactors: task.channelFactors, ragFactors: zip(task.ragFactors, scale).map { $0 * $1 }),
-                TaskReference(name: name, scale: scale, reason: reason))
+        return (
+            TaskTime(time: task.time, channelFactors: task.channelFactors, ragFactors: zip(task.ragFactors, scale).map { $0 * $1 }),
+            TaskReference(name: name, scale: scale, reason: reason)
+        )
     }
 }

@@ -1,5 +1,5 @@
-import FrontDoorModel
 import Foundation
+import FrontDoorModel
 import SimulationEngine
 
 /// Teams: people and posts, hours and shifts, absence.
@@ -23,28 +23,40 @@ extension FrontDoorLoader {
     /// The working-day keys of a team or of `default_working_day`, each falling back on `fallback`.
     static func readWorkingDay(_ map: YAMLMapping, default fallback: WorkingDay) throws(ScenarioError) -> WorkingDay {
         WorkingDay(
-            hoursPerDay: try map["hours_per_day"]?.number("hours worked in a day, from 1 to 24") { $0 >= 1 && $0 <= 24 } ?? fallback.hoursPerDay,
-            breakHours: try map["break_minutes"].map { v throws(ScenarioError) in try v.number("minutes of break in a day, from 0 to 180") { $0 >= 0 && $0 <= 180 } / 60 }
+            hoursPerDay: try map["hours_per_day"]?.number("hours worked in a day, from 1 to 24") { $0 >= 1 && $0 <= 24 }
+                ?? fallback.hoursPerDay,
+            breakHours: try map["break_minutes"].map { v throws(ScenarioError) in
+                try v.number("minutes of break in a day, from 0 to 180") { $0 >= 0 && $0 <= 180 } / 60
+            }
                 ?? fallback.breakHours,
             otherDutiesShare: try map["other_duties_share"]?.number("a share of working time from 0 to 0.9") { $0 >= 0 && $0 <= 0.9 }
                 ?? fallback.otherDutiesShare)
     }
 
-    static func readTeam(_ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence,
-                         defaultDay: WorkingDay) throws(ScenarioError) -> Team {
-        let team = try value.mapping(allowed: ["role", "grade", "people", "vacant_posts", "hours", "late_shift_share", "absence",
-                                               "vacancy_rate", "agency_cover", "decision_role", "informal_cover", "shared_service"] + workingDayKeys)
+    static func readTeam(
+        _ id: String, _ value: YAMLValue, calendar: ServiceCalendar, defaultAbsence: Team.Absence,
+        defaultDay: WorkingDay
+    ) throws(ScenarioError) -> Team {
+        let team = try value.mapping(
+            allowed: [
+                "role", "grade", "people", "vacant_posts", "hours", "late_shift_share", "absence",
+                "vacancy_rate", "agency_cover", "decision_role", "informal_cover", "shared_service"
+            ] + workingDayKeys)
         let peopleValue = try team.required("people", "how many people, or a list of their FTEs")
         var people: [Double]
         if case .scalar = peopleValue.node {
-            let count = try peopleValue.number("a number of people of 0 or more (a fraction is a part-time post)",
-                                               atMost: Double(Limits.peoplePerTeam), "people") { $0 >= 0 }
+            let count = try peopleValue.number(
+                "a number of people of 0 or more (a fraction is a part-time post)",
+                atMost: Double(Limits.peoplePerTeam), "people"
+            ) { $0 >= 0 }
             people = Array(repeating: 1, count: Int(count))
             if count > Double(Int(count)) { people.append(count - Double(Int(count))) }
         } else {
-            people = try peopleValue.numbers { v throws(ScenarioError) in try v.number("an FTE above 0 and at most 1") { $0 > 0 && $0 <= 1 } }
+            people = try peopleValue.numbers { v throws(ScenarioError) in try v.number("an FTE above 0 and at most 1") { $0 > 0 && $0 <= 1 }
+            }
             guard people.count <= Limits.peoplePerTeam else {
-                throw peopleValue.error("\(people.count) posts is more than the limit of \(YAMLValue.amount(Double(Limits.peoplePerTeam), "people"))")
+                throw peopleValue.error(
+                    "\(people.count) posts is more than the limit of \(YAMLValue.amount(Double(Limits.peoplePerTeam), "people"))")
             }
         }
         let vacancies = try readVacancies(team, posts: people.count)
@@ -53,14 +65,18 @@ extension FrontDoorLoader {
         var intervals: [[ClosedRange<Double>]] = Array(repeating: [], count: 7)
         for (key, entry) in hours.entries where key != "bank_holidays" {
             let ranges = try readHours(entry)
-            let days: [Int] = key == "weekdays" ? Array(0..<5) : key == "weekends" ? [5, 6] : key == "every_day" ? Array(0..<7) : [weekdayNames.firstIndex(of: key)!]
+            let days: [Int] =
+                key == "weekdays"
+                ? Array(0..<5) : key == "weekends" ? [5, 6] : key == "every_day" ? Array(0..<7) : [weekdayNames.firstIndex(of: key)!]
             for day in days { intervals[day] = ranges }
         }
-        let worksBankHolidays = try hours["bank_holidays"].map { v throws(ScenarioError) in try v.choice(["open": true, "closed": false]) } ?? false
+        let worksBankHolidays =
+            try hours["bank_holidays"].map { v throws(ScenarioError) in try v.choice(["open": true, "closed": false]) } ?? false
         let schedule: WeeklySchedule
         do throws(ScheduleError) {
-            schedule = try WeeklySchedule(intervals: intervals, firstWeekday: calendar.startDate.weekday,
-                                          closedDays: worksBankHolidays ? [] : calendar.bankHolidays)
+            schedule = try WeeklySchedule(
+                intervals: intervals, firstWeekday: calendar.startDate.weekday,
+                closedDays: worksBankHolidays ? [] : calendar.bankHolidays)
         } catch {
             throw hoursValue.error(error.message == "the schedule is never open" ? "the team has no hours of work" : error.message)
         }
@@ -68,11 +84,14 @@ extension FrontDoorLoader {
         let decisionRole = try team["decision_role"]?.choice(Team.DecisionRole.allCases.map { ($0.rawValue, $0) }) ?? .decides
         let day = try readWorkingDay(team, default: defaultDay)
         let costing = try readCosting(team, defaultDay: defaultDay)
-        return Team(id: id, role: try team["role"]?.string() ?? id, grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
-                    decisionRole: decisionRole, costing: costing, people: people, vacancies: vacancies, agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
-                    hoursPerDay: day.hoursPerDay, breakHours: day.breakHours, otherDutiesShare: day.otherDutiesShare,
-                    lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
-                    absence: absence)
+        return Team(
+            id: id, role: try team["role"]?.string() ?? id,
+            grade: try team.required("grade", "the pay grade, one of the grades under costs.salaries").string(),
+            decisionRole: decisionRole, costing: costing, people: people, vacancies: vacancies,
+            agencyCover: try team["agency_cover"]?.probability() ?? 0, schedule: schedule,
+            hoursPerDay: day.hoursPerDay, breakHours: day.breakHours, otherDutiesShare: day.otherDutiesShare,
+            lateShiftShare: try team["late_shift_share"]?.probability() ?? 0.5,
+            absence: absence)
     }
 
     /// How the team is paid for: on the establishment (the default); `informal_cover: true`, by

@@ -79,7 +79,9 @@ public struct ScenarioOverride {
 
     /// The named collections whose members an override may change but not start by a key of
     /// theirs: a new team or stage needs a whole mapping (`teams.duty={…}`).
-    static let collections: [(path: [String], what: String)] = [(["teams"], "team"), (["stages"], "stage"), (["demand", "sources"], "source")]
+    static let collections: [(path: [String], what: String)] = [
+        (["teams"], "team"), (["stages"], "stage"), (["demand", "sources"], "source")
+    ]
 
     /// Throws when the override sets a key of a member of a named collection that `root` lacks.
     func checkNamesSomethingThere(in root: YAMLValue) throws(ScenarioError) {
@@ -90,9 +92,10 @@ public struct ScenarioOverride {
             guard let members = try node?.mapping().entries.map(\.key) else { continue }
             let name = parts[path.count]
             guard !members.contains(name) else { continue }
-            throw ScenarioError(file: "\(option) \(text)", key: parts.prefix(path.count + 1).joined(separator: "."),
-                                message: "the scenario has no \(what) called '\(name)'; its \(what)s are \(members.joined(separator: ", "))"
-                                    + suggestion(for: name, among: members))
+            throw ScenarioError(
+                file: "\(option) \(text)", key: parts.prefix(path.count + 1).joined(separator: "."),
+                message: "the scenario has no \(what) called '\(name)'; its \(what)s are \(members.joined(separator: ", "))"
+                    + suggestion(for: name, among: members))
         }
     }
 

@@ -1,7 +1,7 @@
-import FrontDoorModel
 import Foundation
-import SimulationEngine
+import FrontDoorModel
 import QueueingNetworkModel
+import SimulationEngine
 
 /// Reads scenario files.
 ///
@@ -14,44 +14,52 @@ public enum ScenarioLoader {
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of the first problem found.
     public static func load(path: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
-        try ScenarioDocument.load(path: path, overrides: overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) }).scenario()
+        try ScenarioDocument.load(path: path, overrides: overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) })
+            .scenario()
     }
 
     /// Reads and validates scenario text; `file` is the name used in error messages, and the
     /// folder against which an `extends` path is resolved.
     public static func parse(_ text: String, file: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
-        try ScenarioDocument.parse(text, file: file).applying(overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) }).scenario()
+        try ScenarioDocument.parse(text, file: file).applying(overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) })
+            .scenario()
     }
 
     /// The scenario a document describes.
     static func read(_ document: ScenarioDocument) throws(ScenarioError) -> Scenario {
         let root = document.root
         let isFrontDoor = try root.mapping().entries.contains { $0.key == "teams" }
-        let mapping = try root.mapping(allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages"])
+        let mapping = try root.mapping(
+            allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages"])
         let nameValue = try mapping.required("scenario", "the scenario's short name")
         let name = try nameValue.string()
         // The name becomes the default output folder, Output/<name>: it must stay a plain name.
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
         guard name.count <= 100, name.allSatisfy(allowed.contains), name.first != "." else {
-            throw nameValue.error("a scenario's name is up to 100 letters, digits, '-', '_' and '.' (not first), such as mash-lockdown; found '\(name)'")
+            throw nameValue.error(
+                "a scenario's name is up to 100 letters, digits, '-', '_' and '.' (not first), such as mash-lockdown; found '\(name)'")
         }
         let summary = try mapping["description"]?.string() ?? ""
         let length = try readRunLength(try mapping.required("run", "how long to simulate"))
         let model: Scenario.Model
         if isFrontDoor {
-            model = .frontDoor(try FrontDoorLoader.read(mapping, length: length, assumptions: document.assumptions, forecasts: document.forecasts))
+            model = .frontDoor(
+                try FrontDoorLoader.read(mapping, length: length, assumptions: document.assumptions, forecasts: document.forecasts))
         } else {
             model = try readNetwork(mapping)
         }
         // Figures and targets name measures, which the model defines.
-        let measures = { Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length).measures }
-        return Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
-                        publishedFigures: try mapping["published_figures"].map { v throws(ScenarioError) in
-                            try readPublishedFigures(v, measures: measures().map(\.id))
-                        } ?? [],
-                        targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: measures()) } ?? [],
-                        changes: document.changes,
-                        sizing: try mapping["sizing"].map { v throws(ScenarioError) in try readSizingPlan(v, model: model) })
+        let measures = {
+            Scenario(name: name, summary: summary, file: document.file, files: document.files, model: model, length: length).measures
+        }
+        return Scenario(
+            name: name, summary: summary, file: document.file, files: document.files, model: model, length: length,
+            publishedFigures: try mapping["published_figures"].map { v throws(ScenarioError) in
+                try readPublishedFigures(v, measures: measures().map(\.id))
+            } ?? [],
+            targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: measures()) } ?? [],
+            changes: document.changes,
+            sizing: try mapping["sizing"].map { v throws(ScenarioError) in try readSizingPlan(v, model: model) })
     }
 
     /// `["decided_within_3wd >= 85%", "decisions_per_manager_day.p95 <= 45"]`, for measures the scenario has.
@@ -76,7 +84,10 @@ public enum ScenarioLoader {
         var teams: [String] = []
         for item in try list.list() {
             let id = try item.string()
-            guard ids.contains(id) else { throw item.error("no team is called '\(id)'; expected one of \(ids.joined(separator: ", "))" + suggestion(for: id, among: ids)) }
+            guard ids.contains(id) else {
+                throw item.error(
+                    "no team is called '\(id)'; expected one of \(ids.joined(separator: ", "))" + suggestion(for: id, among: ids))
+            }
             guard !teams.contains(id) else { throw item.error("team '\(id)' is named twice") }
             teams.append(id)
         }
@@ -91,12 +102,16 @@ public enum ScenarioLoader {
         var figures: [Scenario.PublishedFigure] = []
         for (name, entry) in try value.mapping().entries {
             let id: MeasureID
-            do throws(Scenario.UnknownMeasure) { id = try Scenario.measure(named: name, among: measures) } catch { throw entry.error(error.message) }
+            do throws(Scenario.UnknownMeasure) { id = try Scenario.measure(named: name, among: measures) } catch {
+                throw entry.error(error.message)
+            }
             let figure = try entry.mapping(allowed: ["value", "source"])
-            figures.append(Scenario.PublishedFigure(
-                measure: id,
-                value: try figure.required("value", "the published figure, in the measure's unit (a share as 0.226)").number("a number"),
-                source: try figure.required("source", "where the figure is published").string()))
+            figures.append(
+                Scenario.PublishedFigure(
+                    measure: id,
+                    value: try figure.required("value", "the published figure, in the measure's unit (a share as 0.226)").number(
+                        "a number"),
+                    source: try figure.required("source", "where the figure is published").string()))
         }
         return figures
     }
@@ -118,17 +133,24 @@ public enum ScenarioLoader {
         switch attributes[.type] as? FileAttributeType {
         case .typeRegular?: break
         case .typeDirectory?: throw ScenarioError(file: path, message: "is a folder; give the path of a scenario file (.yaml)")
-        default: throw ScenarioError(file: path, message: "is not a regular file (a device, pipe or socket); give the path of a scenario file (.yaml)")
+        default:
+            throw ScenarioError(
+                file: path, message: "is not a regular file (a device, pipe or socket); give the path of a scenario file (.yaml)")
         }
         if let size = attributes[.size] as? Int, size > maximumFileBytes {
-            throw ScenarioError(file: path, message: String(format: "is %.1f MB; a scenario file is at most %d MB", Double(size) / 1_048_576,
-                                                            maximumFileBytes / 1_048_576))
+            throw ScenarioError(
+                file: path,
+                message: String(
+                    format: "is %.1f MB; a scenario file is at most %d MB", Double(size) / 1_048_576,
+                    maximumFileBytes / 1_048_576))
         }
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ScenarioError(file: path, message: FileManager.default.isReadableFile(atPath: path)
-                ? "could not be read as UTF-8 text" : "cannot be read (no permission)")
+            throw ScenarioError(
+                file: path,
+                message: FileManager.default.isReadableFile(atPath: path)
+                    ? "could not be read as UTF-8 text" : "cannot be read (no permission)")
         }
     }
 
@@ -143,19 +165,24 @@ public enum ScenarioLoader {
     static func readChain(_ text: String, file: String, seen: [String]) throws(ScenarioError) -> (YAMLValue, [String], MarkedNotes) {
         var root = try YAMLValue.parse(text, file: file)
         var files = [file]
-        var notes = MarkedNotes(assumptions: self.notes(marked: "assumption", in: text, file: file),
-                                forecasts: self.notes(marked: "forecast", in: text, file: file))
+        var notes = MarkedNotes(
+            assumptions: self.notes(marked: "assumption", in: text, file: file),
+            forecasts: self.notes(marked: "forecast", in: text, file: file))
         guard case .mapping = root.node else { throw root.error("expected a scenario: a mapping of keys such as scenario, run and stages") }
         if let extendsValue = try root.mapping()["extends"] {
             let relative = try extendsValue.string()
-            let base = relative.hasPrefix("/") ? relative
+            let base =
+                relative.hasPrefix("/")
+                ? relative
                 : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
             let standard = (base as NSString).standardizingPath
             guard !(seen + [(file as NSString).standardizingPath]).contains(standard) else {
                 throw extendsValue.error("'\(relative)' extends this file again: the chain of extends goes round in a circle")
             }
             let baseText: String
-            do { baseText = try readText(base) } catch { throw extendsValue.error("cannot read '\(relative)' (looked for \(base)): \(error.message)") }
+            do { baseText = try readText(base) } catch {
+                throw extendsValue.error("cannot read '\(relative)' (looked for \(base)): \(error.message)")
+            }
             let (baseRoot, baseFiles, baseNotes) = try readChain(baseText, file: base, seen: seen + [(file as NSString).standardizingPath])
             root.underlying = [baseRoot] + baseRoot.underlying
             files += baseFiles
@@ -163,7 +190,8 @@ public enum ScenarioLoader {
                 let keys = Set(own.map { $0.components(separatedBy: " (").first! })
                 return own + inherited.filter { !keys.contains($0.components(separatedBy: " (").first!) }
             }
-            notes = MarkedNotes(assumptions: merged(notes.assumptions, baseNotes.assumptions), forecasts: merged(notes.forecasts, baseNotes.forecasts))
+            notes = MarkedNotes(
+                assumptions: merged(notes.assumptions, baseNotes.assumptions), forecasts: merged(notes.forecasts, baseNotes.forecasts))
         }
         return (root, files, notes)
     }
@@ -185,9 +213,13 @@ public enum ScenarioLoader {
                 return c.dropFirst(word.count).trimmingCharacters(in: CharacterSet(charactersIn: " :—-,"))
             }
             guard let colon = trimmed.utf8.firstIndex(of: UInt8(ascii: ":")), !trimmed.hasPrefix("-") else {
-                if trimmed.isEmpty, let marked { pending = marked }
-                else if trimmed.isEmpty, pending != nil, let comment { pending! += (pending!.isEmpty ? "" : " ") + comment }
-                else { pending = nil }
+                if trimmed.isEmpty, let marked {
+                    pending = marked
+                } else if trimmed.isEmpty, pending != nil, let comment {
+                    pending! += (pending!.isEmpty ? "" : " ") + comment
+                } else {
+                    pending = nil
+                }
                 continue
             }
             while let last = stack.last, last.indent >= indent { stack.removeLast() }
@@ -254,32 +286,37 @@ public enum ScenarioLoader {
         if let pattern = arrivals["pattern"] { _ = try pattern.choice(["poisson": ()]) }
         let rate = try arrivals.oneOf(["per_hour", "per_day", "per_year"], "the average arrival rate")
         let hoursPerUnit = ["per_hour": 1.0, "per_day": 24, "per_year": 8760][rate.key]!
-        let perHour = try rate.value.number("a rate above 0", atMost: Limits.arrivalsPerHour * hoursPerUnit, "arrivals") { $0 > 0 } / hoursPerUnit
+        let perHour =
+            try rate.value.number("a rate above 0", atMost: Limits.arrivalsPerHour * hoursPerUnit, "arrivals") { $0 > 0 } / hoursPerUnit
         let entry = try readRoutes(try arrivals.required("to", "the stage arrivals go to first"), stageIDs: stageIDs)
         var classes = [1.0]
         if let classValue = arrivals["priority_classes"] {
             classes = try classValue.mapping().entries.map { entry throws(ScenarioError) in try entry.value.probability() }
             guard !classes.isEmpty else { throw classValue.error("expected at least one priority class") }
             let total = classes.reduce(0, +)
-            guard abs(total - 1) < 1e-9 else { throw classValue.error("the class probabilities must add up to 1, not \(String(format: "%.6g", total))") }
+            guard abs(total - 1) < 1e-9 else {
+                throw classValue.error("the class probabilities must add up to 1, not \(String(format: "%.6g", total))")
+            }
         }
 
         var stages: [QueueingNetwork.Stage] = []
         for (id, value) in stageEntries {
             let stage = try value.mapping(allowed: ["servers", "service_hours", "service_minutes", "queue", "next"])
             let service = try stage.oneOf(["service_hours", "service_minutes"], "how long one piece of work takes")
-            stages.append(QueueingNetwork.Stage(
-                name: id,
-                servers: try stage.required("servers", "how many people work at this stage at once").wholeNumber(atLeast: 1),
-                service: try readDistribution(service.value, hoursPerUnit: service.key == "service_minutes" ? 1.0 / 60 : 1),
-                discipline: try stage["queue"]?.choice(["first_come_first_served": .firstComeFirstServed, "priority": .priority])
-                    ?? .firstComeFirstServed,
-                routes: try stage["next"].map { value throws(ScenarioError) in try readRoutes(value, stageIDs: stageIDs) } ?? []))
+            stages.append(
+                QueueingNetwork.Stage(
+                    name: id,
+                    servers: try stage.required("servers", "how many people work at this stage at once").wholeNumber(atLeast: 1),
+                    service: try readDistribution(service.value, hoursPerUnit: service.key == "service_minutes" ? 1.0 / 60 : 1),
+                    discipline: try stage["queue"]?.choice(["first_come_first_served": .firstComeFirstServed, "priority": .priority])
+                        ?? .firstComeFirstServed,
+                    routes: try stage["next"].map { value throws(ScenarioError) in try readRoutes(value, stageIDs: stageIDs) } ?? []))
         }
 
         do {
-            let network = try QueueingNetwork(arrivalsPerHour: perHour, entry: entry, stages: stages,
-                                              priorityClassProbabilities: classes)
+            let network = try QueueingNetwork(
+                arrivalsPerHour: perHour, entry: entry, stages: stages,
+                priorityClassProbabilities: classes)
             return .network(network, stageIDs: stageIDs)
         } catch {
             throw stagesValue.error(error.message)
@@ -294,7 +331,8 @@ public enum ScenarioLoader {
     static func readRunLength(_ value: YAMLValue) throws(ScenarioError) -> RunLength {
         let run = try value.mapping(allowed: ["horizon_days", "horizon_hours", "warm_up_days", "warm_up_hours"])
         let horizon = try run.oneOf(["horizon_days", "horizon_hours"], "how long to simulate")
-        let horizonHours = horizon.key == "horizon_days"
+        let horizonHours =
+            horizon.key == "horizon_days"
             ? try horizon.value.number("a number of days above 0", atMost: Limits.horizonDays, "days") { $0 > 0 } * 24
             : try horizon.value.number("a number of hours above 0", atMost: Limits.horizonDays * 24, "hours") { $0 > 0 }
         var warmUpHours = 0.0
@@ -311,8 +349,9 @@ public enum ScenarioLoader {
         func target(_ id: String, at place: YAMLValue) throws(ScenarioError) -> Int? {
             if id == exitName { return nil }
             guard let index = stageIDs.firstIndex(of: id) else {
-                throw place.error("no stage is called '\(id)'; expected one of \((stageIDs + [exitName]).joined(separator: ", "))"
-                                  + suggestion(for: id, among: stageIDs + [exitName]))
+                throw place.error(
+                    "no stage is called '\(id)'; expected one of \((stageIDs + [exitName]).joined(separator: ", "))"
+                        + suggestion(for: id, among: stageIDs + [exitName]))
             }
             return index
         }
@@ -337,14 +376,16 @@ public enum ScenarioLoader {
         // a run going for ever or draws nonsense (a huge spread makes nearly every draw 0).
         let unit = scale == 1 ? "hours" : "minutes"
         guard distribution.mean <= Limits.durationHours else {
-            throw value.error("a mean of \(YAMLValue.plain(distribution.mean / scale)) \(unit) is more than the limit of a year "
-                              + "(\(YAMLValue.amount(Limits.durationHours / scale, unit)))")
+            throw value.error(
+                "a mean of \(YAMLValue.plain(distribution.mean / scale)) \(unit) is more than the limit of a year "
+                    + "(\(YAMLValue.amount(Limits.durationHours / scale, unit)))")
         }
         let spread = distribution.variance.squareRoot()
         guard spread <= Limits.spreadPerMean * distribution.mean || spread == 0 else {
             let shown = spread.isFinite ? "of \(YAMLValue.plain(spread / scale)) \(unit) " : ""
-            throw value.error("a standard deviation \(shown)is more than \(YAMLValue.plain(Limits.spreadPerMean)) times "
-                              + "the mean (\(YAMLValue.plain(distribution.mean / scale)) \(unit))")
+            throw value.error(
+                "a standard deviation \(shown)is more than \(YAMLValue.plain(Limits.spreadPerMean)) times "
+                    + "the mean (\(YAMLValue.plain(distribution.mean / scale)) \(unit))")
         }
         return distribution
     }
@@ -358,11 +399,12 @@ public enum ScenarioLoader {
             let kind = try kindValue.string()
             let expected: [String: [String]] = [
                 "exponential": ["mean"], "lognormal": ["mean", "sd"], "gamma": ["mean", "sd"], "uniform": ["min", "max"],
-                "triangular": ["min", "mode", "max"], "fixed": ["value"], "empirical": ["values", "weights"],
+                "triangular": ["min", "mode", "max"], "fixed": ["value"], "empirical": ["values", "weights"]
             ]
             guard let parameters = expected[kind] else {
-                throw kindValue.error("unknown distribution '\(kind)'; expected one of \(names.joined(separator: ", "))"
-                                                              + suggestion(for: kind, among: names))
+                throw kindValue.error(
+                    "unknown distribution '\(kind)'; expected one of \(names.joined(separator: ", "))"
+                        + suggestion(for: kind, among: names))
             }
             for (key, extra) in spec.entries where key != "distribution" && !parameters.contains(key) {
                 throw extra.error("a \(kind) distribution takes \(parameters.joined(separator: ", ")), not '\(key)'")
@@ -379,7 +421,9 @@ public enum ScenarioLoader {
             case "fixed": return try .fixed(try parameter("value"))
             default:
                 let values = try spec.required("values", "the table's values").numbers { v throws(ScenarioError) in try v.number() * scale }
-                let weights = try spec.required("weights", "one weight per value").numbers { v throws(ScenarioError) in try v.nonNegativeNumber() }
+                let weights = try spec.required("weights", "one weight per value").numbers { v throws(ScenarioError) in
+                    try v.nonNegativeNumber()
+                }
                 return try .empirical(values: values, weights: weights)
             }
         } catch let error as DistributionError {

@@ -1,6 +1,6 @@
-import SimulationEngine
-import FrontDoorModel
 import Foundation
+import FrontDoorModel
+import SimulationEngine
 internal import Yams
 
 /// A value read from a scenario file, with where it came from, so that every error can name the
@@ -25,8 +25,10 @@ struct YAMLValue {
             }
             var budget = maximumValues
             guard count(root, within: &budget) else {
-                throw ScenarioError(file: file, message: "the file expands to more than \(plain(Double(maximumValues))) values (through YAML aliases); "
-                                    + "a scenario needs a few thousand at most")
+                throw ScenarioError(
+                    file: file,
+                    message: "the file expands to more than \(plain(Double(maximumValues))) values (through YAML aliases); "
+                        + "a scenario needs a few thousand at most")
             }
             return YAMLValue(node: root, file: file, path: "")
         } catch let error as ScenarioError {
@@ -59,11 +61,13 @@ struct YAMLValue {
         let quoted = try? NSRegularExpression(pattern: #""(\\.|[^"\\])*"|'[^']*'"#)
         let text = ScenarioLoader.lines(of: text).map { line -> String in
             let content = String(ScenarioLoader.splitComment(line).content)
-            return quoted?.stringByReplacingMatches(in: content, range: NSRange(content.startIndex..., in: content), withTemplate: "''") ?? content
+            return quoted?.stringByReplacingMatches(in: content, range: NSRange(content.startIndex..., in: content), withTemplate: "''")
+                ?? content
         }.joined(separator: "\n")
         let alias = #"(^|[\s\[\{,])\*[^\s\[\]\{\},:]+"#
         guard let aliases = try? NSRegularExpression(pattern: alias, options: [.anchorsMatchLines]),
-              let keys = try? NSRegularExpression(pattern: alias + #"\s*:(\s|$)|\?\s*\[?\s*\*"#, options: [.anchorsMatchLines]) else { return }
+            let keys = try? NSRegularExpression(pattern: alias + #"\s*:(\s|$)|\?\s*\[?\s*\*"#, options: [.anchorsMatchLines])
+        else { return }
         let whole = NSRange(text.startIndex..., in: text)
         if let key = keys.firstMatch(in: text, range: whole) {
             let line = text[..<(Range(key.range, in: text)?.lowerBound ?? text.startIndex)].filter { $0 == "\n" }.count + 1
@@ -120,8 +124,9 @@ struct YAMLValue {
     func error(_ message: String) -> ScenarioError {
         // An override is one line typed on the command line: its key path says where.
         let fromCommandLine = file.hasPrefix("--")
-        return ScenarioError(file: file, line: fromCommandLine ? nil : node.mark?.line, column: fromCommandLine ? nil : node.mark?.column,
-                             key: path, message: message)
+        return ScenarioError(
+            file: file, line: fromCommandLine ? nil : node.mark?.line, column: fromCommandLine ? nil : node.mark?.column,
+            key: path, message: message)
     }
 
     /// What the value looks like, for messages: `'four'`, `a list`, `a mapping`.
@@ -203,7 +208,7 @@ struct YAMLValue {
     /// The words YAML 1.1 reads as true or false when they are not quoted (Yams's default rule).
     static let booleans: [String: Bool] = [
         "true": true, "True": true, "TRUE": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
-        "false": false, "False": false, "FALSE": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false,
+        "false": false, "False": false, "FALSE": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false
     ]
 
     func choice<T>(_ options: KeyValuePairs<String, T>) throws(ScenarioError) -> T {
@@ -213,8 +218,9 @@ struct YAMLValue {
     func choice<T>(_ options: [(String, T)]) throws(ScenarioError) -> T {
         let text = try string()
         if let match = options.first(where: { $0.0 == text }) { return match.1 }
-        throw error("expected one of \(options.map { "'\($0.0)'" }.joined(separator: ", ")), found '\(text)'"
-                    + suggestion(for: text, among: options.map(\.0)))
+        throw error(
+            "expected one of \(options.map { "'\($0.0)'" }.joined(separator: ", ")), found '\(text)'"
+                + suggestion(for: text, among: options.map(\.0)))
     }
 
     // MARK: Collections
@@ -235,7 +241,9 @@ struct YAMLValue {
                 let childPath = path.isEmpty ? key : "\(path).\(key)"
                 if let allowed, !allowed.contains(key) {
                     throw YAMLValue(node: keyNode, file: layer.file, path: childPath)
-                        .error("unknown key; expected one of \(allowed.joined(separator: ", "))" + Self.keySuggestion(for: key, among: allowed))
+                        .error(
+                            "unknown key; expected one of \(allowed.joined(separator: ", "))" + Self.keySuggestion(for: key, among: allowed)
+                        )
                 }
                 var value = YAMLValue(node: valueNode, file: layer.file, path: childPath)
                 // A key that is one of alternatives (horizon_days or horizon_hours…) replaces the
@@ -246,7 +254,9 @@ struct YAMLValue {
                 setBy[key] = layerIndex
                 if let existing = entries.firstIndex(where: { $0.key == key }) {
                     // Nested mappings merge key by key, except a distribution, which is replaced whole.
-                    if case .mapping(let nearer) = valueNode, case .mapping = entries[existing].value.node, !nearer.keys.contains(where: { $0.string == "distribution" }) {
+                    if case .mapping(let nearer) = valueNode, case .mapping = entries[existing].value.node,
+                        !nearer.keys.contains(where: { $0.string == "distribution" })
+                    {
                         value.underlying = [entries[existing].value] + entries[existing].value.underlying
                     }
                     entries[existing].value = value
@@ -266,7 +276,7 @@ struct YAMLValue {
         "wte": ["people"], "headcount": ["people"], "posts": ["people"], "opening_hours": ["hours"], "shifts": ["hours"],
         "agency": ["agency_cover"], "role_in_decisions": ["decision_role"], "warmup_days": ["warm_up_days"], "warmup": ["warm_up_days"],
         "horizon": ["horizon_days"], "duration_days": ["horizon_days"], "volume": ["contacts_per_year"], "contacts": ["contacts_per_year"],
-        "seasonality": ["month_weights"], "months": ["month_weights"], "siblings": ["children_per_contact"],
+        "seasonality": ["month_weights"], "months": ["month_weights"], "siblings": ["children_per_contact"]
     ]
 
     /// " (did you mean 'x'?)" for a mistyped key, or one written by another name.
@@ -278,7 +288,7 @@ struct YAMLValue {
 
     static let alternatives: [Set<String>] = [
         ["horizon_days", "horizon_hours"], ["warm_up_days", "warm_up_hours"], ["minutes", "hours"],
-        ["per_hour", "per_day", "per_year"], ["service_hours", "service_minutes"],
+        ["per_hour", "per_day", "per_year"], ["service_hours", "service_minutes"]
     ]
 
     func list() throws(ScenarioError) -> [YAMLValue] {
@@ -299,14 +309,16 @@ struct YAMLValue {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
-            let plain = problem.hasPrefix("Maximum nesting level")
+            let plain =
+                problem.hasPrefix("Maximum nesting level")
                 ? "lists and mappings are nested too deeply (more than 1,000 levels); a scenario needs a handful"
                 : problem.contains("tab") || line.prefix { $0 == " " || $0 == "\t" }.contains("\t")
-                ? "a tab character in the indentation; indent with spaces" : problem
+                    ? "a tab character in the indentation; indent with spaces" : problem
             return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(plain)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ScenarioError(file: file, line: context.mark.line, column: context.mark.column,
-                                 message: "the key \(duplicates.joined(separator: ", ")) appears more than once in one mapping")
+            return ScenarioError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "the key \(duplicates.joined(separator: ", ")) appears more than once in one mapping")
         case .reader(let problem, _, _, _):
             return ScenarioError(file: file, message: "not readable as text: \(problem)")
         default:
@@ -331,8 +343,10 @@ struct YAMLMapping {
     func oneOf(_ keys: [String], _ expected: String) throws(ScenarioError) -> (key: String, value: YAMLValue) {
         let present = entries.filter { keys.contains($0.key) }
         guard present.count == 1 else {
-            throw owner.error(present.isEmpty ? "missing \(keys.map { "'\($0)'" }.joined(separator: " or ")) (\(expected))"
-                                              : "give only one of \(present.map { "'\($0.key)'" }.joined(separator: " and "))")
+            throw owner.error(
+                present.isEmpty
+                    ? "missing \(keys.map { "'\($0)'" }.joined(separator: " or ")) (\(expected))"
+                    : "give only one of \(present.map { "'\($0.key)'" }.joined(separator: " and "))")
         }
         return present[0]
     }

@@ -71,16 +71,18 @@ public struct Distribution: Sendable, Hashable {
 
     /// Uniform between two values.
     public static func uniform(lower: Double, upper: Double) throws(DistributionError) -> Distribution {
-        try require(lower.isFinite && upper.isFinite && lower >= 0 && lower < upper,
-                    "a uniform distribution needs 0 ≤ lower < upper, not lower \(lower) and upper \(upper)")
+        try require(
+            lower.isFinite && upper.isFinite && lower >= 0 && lower < upper,
+            "a uniform distribution needs 0 ≤ lower < upper, not lower \(lower) and upper \(upper)")
         let width = upper - lower
         return Distribution(.uniform(lower: lower, upper: upper), mean: (lower + upper) / 2, variance: width * width / 12)
     }
 
     /// Triangular with the given lower limit, most likely value and upper limit.
     public static func triangular(lower: Double, mode: Double, upper: Double) throws(DistributionError) -> Distribution {
-        try require(lower.isFinite && mode.isFinite && upper.isFinite && lower >= 0 && lower <= mode && mode <= upper && lower < upper,
-                    "a triangular distribution needs 0 ≤ lower ≤ mode ≤ upper with lower < upper, not \(lower), \(mode), \(upper)")
+        try require(
+            lower.isFinite && mode.isFinite && upper.isFinite && lower >= 0 && lower <= mode && mode <= upper && lower < upper,
+            "a triangular distribution needs 0 ≤ lower ≤ mode ≤ upper with lower < upper, not \(lower), \(mode), \(upper)")
         let mean = (lower + mode + upper) / 3
         let variance = (lower * lower + mode * mode + upper * upper - lower * mode - lower * upper - mode * upper) / 18
         return Distribution(.triangular(lower: lower, mode: mode, upper: upper), mean: mean, variance: variance)
@@ -89,10 +91,15 @@ public struct Distribution: Sendable, Hashable {
     /// An empirical table: each value is drawn with a probability proportional to its weight.
     public static func empirical(values: [Double], weights: [Double]) throws(DistributionError) -> Distribution {
         try require(!values.isEmpty, "an empirical table needs at least one value")
-        try require(values.count == weights.count,
-                    "an empirical table needs one weight per value (\(values.count) values, \(weights.count) weights)")
-        for value in values { try require(value.isFinite && value >= 0, "empirical values must be finite numbers of 0 or more, not \(value)") }
-        for weight in weights { try require(weight.isFinite && weight >= 0, "empirical weights must be finite numbers of 0 or more, not \(weight)") }
+        try require(
+            values.count == weights.count,
+            "an empirical table needs one weight per value (\(values.count) values, \(weights.count) weights)")
+        for value in values {
+            try require(value.isFinite && value >= 0, "empirical values must be finite numbers of 0 or more, not \(value)")
+        }
+        for weight in weights {
+            try require(weight.isFinite && weight >= 0, "empirical weights must be finite numbers of 0 or more, not \(weight)")
+        }
         let total = weights.reduce(0, +)
         try require(total > 0, "the weights of an empirical table must not all be 0")
         let choice = try Categorical(weights: weights)
@@ -177,7 +184,10 @@ public struct Categorical: Sendable, Hashable {
         }
         let total = weights.reduce(0, +)
         var running = 0.0
-        var cumulative = weights.map { running += $0; return running / total }
+        var cumulative = weights.map {
+            running += $0
+            return running / total
+        }
         cumulative[cumulative.count - 1] = 1
         self.cumulative = cumulative
     }

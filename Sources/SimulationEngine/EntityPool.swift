@@ -85,4 +85,3 @@ public struct EntityPool<Record>: ~Copyable {
 }
 
 extension EntityPool: Sendable where Record: Sendable {}
-

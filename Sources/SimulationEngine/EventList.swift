@@ -139,9 +139,11 @@ public struct EventList: ~Copyable, @unchecked Sendable {
             var i = laneHead, j = 0
             while i < lane.count || j < events.count {
                 if j == events.count || (i < lane.count && Self.precedes(lane[i], events[j])) {
-                    merged.append(lane[i]); i += 1
+                    merged.append(lane[i])
+                    i += 1
                 } else {
-                    merged.append(events[j]); j += 1
+                    merged.append(events[j])
+                    j += 1
                 }
             }
             events = merged
@@ -199,7 +201,7 @@ public struct EventList: ~Copyable, @unchecked Sendable {
         assert(kind < Event.kindLimit, "an event kind must be below 2^24")
         let event = Event(time: time, sequence: nextSequence, kind: kind, subject: subject, token: token)
         nextSequence &+= 1
-        if heapCount + 4 > capacity { grow() }  // room for the event and the three sentinels after it
+        if heapCount + 4 > capacity { grow() } // room for the event and the three sentinels after it
         Self.climb(event, from: heapCount, in: heap)
         heapCount += 1
         checkSentinels()
@@ -210,10 +212,10 @@ public struct EventList: ~Copyable, @unchecked Sendable {
     @inlinable @inline(__always)
     func checkSentinels() {
         #if DEBUG
-        assert(heapCount + 3 <= capacity, "fewer than three slots after the last event")
-        for slot in heapCount ..< heapCount + 3 {
-            assert(heap[slot].timeKey == .max && heap[slot].order == .max, "slot \(slot), after the last event, is not a sentinel")
-        }
+            assert(heapCount + 3 <= capacity, "fewer than three slots after the last event")
+            for slot in heapCount..<heapCount + 3 {
+                assert(heap[slot].timeKey == .max && heap[slot].order == .max, "slot \(slot), after the last event, is not a sentinel")
+            }
         #endif
     }
 

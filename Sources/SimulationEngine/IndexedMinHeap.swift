@@ -108,11 +108,11 @@ public struct IndexedMinHeap: ~Copyable, Sendable {
     @inline(__always)
     private func checkInvariants() {
         #if DEBUG
-        for at in heap.indices {
-            let entry = heap[at]
-            assert(position[Int(entry & 0xffff_ffff)] == Int32(at), "position index out of step")
-            if at > 0 { assert(entry >= heap[(at - 1) >> 1], "heap order broken") }
-        }
+            for at in heap.indices {
+                let entry = heap[at]
+                assert(position[Int(entry & 0xffff_ffff)] == Int32(at), "position index out of step")
+                if at > 0 { assert(entry >= heap[(at - 1) >> 1], "heap order broken") }
+            }
         #endif
     }
 }

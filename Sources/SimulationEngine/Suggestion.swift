@@ -7,7 +7,8 @@
 public func suggestion(for word: String, among candidates: [String]) -> String {
     let scored = candidates.map { (candidate: $0, distance: editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.distance < $1.distance }),
-          best.distance <= max(2, best.candidate.count / 3) else { return "" }
+        best.distance <= max(2, best.candidate.count / 3)
+    else { return "" }
     return " (did you mean '\(best.candidate)'?)"
 }
 

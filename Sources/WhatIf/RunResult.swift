@@ -42,7 +42,7 @@ public struct RunResult: Codable, Sendable {
     static let shown: [MeasureID] = [
         MeasureID(.decidedWithin3WorkingDays), MeasureID(.redDecidedWithin4WorkingHours), MeasureID(.backlogMean),
         MeasureID(.decisionsPerManagerDayMean), MeasureID(.decisionsPerManagerDayP95), MeasureID(.assessmentsStarted),
-        MeasureID(.contactsReceived), MeasureID(.staffCost), MeasureID(.agencyCost),
+        MeasureID(.contactsReceived), MeasureID(.staffCost), MeasureID(.agencyCost)
     ]
 
     init(_ comparison: DesignComparison) {
@@ -51,11 +51,14 @@ public struct RunResult: Codable, Sendable {
         replications = start.replications
         rows = Self.shown.compactMap { id in
             guard let a = start[id], let b = whatIf[id], let d = comparison.differences[1].first(where: { $0.id == id }) else { return nil }
-            return Row(name: a.definition.name, label: a.definition.label, unit: a.definition.unit.rawValue, start: Interval(a), whatIf: Interval(b), difference: Interval(d))
+            return Row(
+                name: a.definition.name, label: a.definition.label, unit: a.definition.unit.rawValue, start: Interval(a),
+                whatIf: Interval(b), difference: Interval(d))
         }
         let before = DailyBands(start).days, after = DailyBands(whatIf).days
-        backlog = Backlog(dates: before.map { $0.date.iso }, start: before.map { $0.backlog?.mean },
-                          whatIf: after.map { $0.backlog?.mean })
+        backlog = Backlog(
+            dates: before.map { $0.date.iso }, start: before.map { $0.backlog?.mean },
+            whatIf: after.map { $0.backlog?.mean })
         warnings = start.warnings.map { "As it is: \($0)" } + whatIf.warnings.map { "What if: \($0)" }
     }
 }

@@ -1,7 +1,7 @@
-import SimulationEngine
 import Foundation
 import FrontDoorModel
 import ScenarioReading
+import SimulationEngine
 
 /// What the page's controls ask of one design: people and vacant posts by team, a change in
 /// demand by source group, a phone line's weekday hours, fatigue, named shocks switched off, and
@@ -49,7 +49,9 @@ public struct WhatIfControls: Codable, Sendable, Hashable {
     public func overrides(for design: FrontDoorDesign, length: RunLength) throws(Problem) -> [(control: String, text: String)] {
         var result: [(String, String)] = []
         for (team, count) in people.sorted(by: { $0.key < $1.key }) { result.append(("people.\(team)", "teams.\(team).people=\(count)")) }
-        for (team, count) in vacant.sorted(by: { $0.key < $1.key }) { result.append(("vacant.\(team)", "teams.\(team).vacant_posts=\(count)")) }
+        for (team, count) in vacant.sorted(by: { $0.key < $1.key }) {
+            result.append(("vacant.\(team)", "teams.\(team).vacant_posts=\(count)"))
+        }
         let changed = demand.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         if !changed.isEmpty {
             for (group, percent) in changed where !(percent.isFinite && percent >= -100 && percent <= 1_000) {
@@ -57,7 +59,8 @@ public struct WhatIfControls: Codable, Sendable, Hashable {
             }
             let factors = changed.map { "\($0.key): \(Self.number(1 + $0.value / 100))" }.joined(separator: ", ")
             let last = design.calendar.startDate.adding(days: max(0, Int((length.horizonHours / 24).rounded(.up)) - 1))
-            result.append(("demand", "demand.shocks.what_if={from: \(design.calendar.startDate.iso), to: \(last.iso), factors: {\(factors)}}"))
+            result.append(
+                ("demand", "demand.shocks.what_if={from: \(design.calendar.startDate.iso), to: \(last.iso), factors: {\(factors)}}"))
         }
         for (stageID, hours) in phoneHours.sorted(by: { $0.key < $1.key }) {
             guard let stage = design.stages.first(where: { $0.id == stageID && $0.phone != nil }) else {

@@ -44,15 +44,18 @@ public enum WhatIfServer {
         router.post("/api/report") { request, _ in
             guard let controls = try? await decode(request) else { return problem(.badRequest, "request", "expected the controls as JSON") }
             do {
-                guard let report = try await session.report(controls) else { return problem(.conflict, "run", "superseded by a newer change") }
+                guard let report = try await session.report(controls) else {
+                    return problem(.conflict, "run", "superseded by a newer change")
+                }
                 var response = html(report)
                 response.headers[.contentDisposition] = "attachment; filename=\"report.html\""
                 return response
             } catch let error as WhatIfControls.Problem { return problem(.unprocessableContent, error.control, error.message) }
         }
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
-                              onServerRunning: { _ in ready("http://127.0.0.1:\(port)/") },
-                              logger: Self.quietLogger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
+            onServerRunning: { _ in ready("http://127.0.0.1:\(port)/") },
+            logger: Self.quietLogger)
         try await app.runService()
     }
 
@@ -69,17 +72,23 @@ public enum WhatIfServer {
     }
 
     static func html(_ text: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                                        .contentSecurityPolicy: "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentSecurityPolicy: "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func json(_ value: some Encodable) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return Response(
+            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
     static func problem(_ status: HTTPResponse.Status, _ control: String, _ message: String) -> Response {

@@ -22,7 +22,9 @@ public actor WhatIfSession {
     var cache: [String: ExperimentResult] = [:]
     let progress = RunProgress()
 
-    public init(paths: [String], seed: UInt32, jobs: Int, replications: Int = 20, version: String, outputFolder: String) throws(ScenarioError) {
+    public init(paths: [String], seed: UInt32, jobs: Int, replications: Int = 20, version: String, outputFolder: String)
+        throws(ScenarioError)
+    {
         self.paths = paths
         self.replications = replications
         self.seed = seed
@@ -39,23 +41,28 @@ public actor WhatIfSession {
 
     /// The designs, their teams, sources, phone lines and shocks: what the controls can change.
     public func describe() throws -> Description {
-        Description(replications: replications, designs: try paths.map { path in
-            let scenario = try ScenarioDocument.load(path: path).scenario()
-            guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: path, message: "not a front door") }
-            return Description.Design(
-                name: scenario.name, file: path,
-                teams: design.teams.map { team in
-                    let fixed = team.vacancies == .posts(team.vacantPosts)
-                    return .init(id: team.id, role: team.role, people: team.people.count, vacant: fixed ? team.vacantPosts : nil)
-                },
-                sources: design.demand.sources.map { $0.group.name },
-                phoneLines: design.stages.filter { $0.phone != nil }.map { stage in
-                    .init(stage: stage.id, team: design.teams[stage.team].id,
-                          weekdayHours: design.teams[stage.team].schedule.intervals[0].map { ScenarioDescription.clock($0.lowerBound) + "-" + ScenarioDescription.clock($0.upperBound) }
+        Description(
+            replications: replications,
+            designs: try paths.map { path in
+                let scenario = try ScenarioDocument.load(path: path).scenario()
+                guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: path, message: "not a front door") }
+                return Description.Design(
+                    name: scenario.name, file: path,
+                    teams: design.teams.map { team in
+                        let fixed = team.vacancies == .posts(team.vacantPosts)
+                        return .init(id: team.id, role: team.role, people: team.people.count, vacant: fixed ? team.vacantPosts : nil)
+                    },
+                    sources: design.demand.sources.map { $0.group.name },
+                    phoneLines: design.stages.filter { $0.phone != nil }.map { stage in
+                        .init(
+                            stage: stage.id, team: design.teams[stage.team].id,
+                            weekdayHours: design.teams[stage.team].schedule.intervals[0].map {
+                                ScenarioDescription.clock($0.lowerBound) + "-" + ScenarioDescription.clock($0.upperBound)
+                            }
                             .joined(separator: ", "))
-                },
-                shocks: design.demand.shocks.map(\.name), fatigue: design.fatigue != nil)
-        })
+                    },
+                    shocks: design.demand.shocks.map(\.name), fatigue: design.fatigue != nil)
+            })
     }
 
     /// Runs the design with the controls' changes beside the design as it is, on the same seeds.
@@ -77,7 +84,8 @@ public actor WhatIfSession {
             let observer = RunObserver(progress: progress, generation: token)
             let result: DesignComparison? = await withCheckedContinuation { continuation in
                 // A thread of its own: the simulation must not hold the threads that serve requests.
-                Thread { continuation.resume(returning: Comparison.runUnlessCancelled([scenario], settings: settings, progress: observer)) }.start()
+                Thread { continuation.resume(returning: Comparison.runUnlessCancelled([scenario], settings: settings, progress: observer)) }
+                    .start()
             }
             guard let result else { return nil }
             cache[cacheKey] = result.baseline
@@ -96,8 +104,9 @@ public actor WhatIfSession {
         let name = "\(safe)-what-if-\(String(Self.hash(overrides.joined(separator: "\n")), radix: 16))"
         let folder = URL(fileURLWithPath: outputFolder).standardizedFileURL.path
         let path = folder + "/" + name + ".yaml"
-        let text = Self.savedYAML(extending: OutputFolder.relativePath(from: folder, to: paths[controls.design]), name: name, overrides: overrides,
-                                  replications: controls.replications, seed: seed)
+        let text = Self.savedYAML(
+            extending: OutputFolder.relativePath(from: folder, to: paths[controls.design]), name: name, overrides: overrides,
+            replications: controls.replications, seed: seed)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let temporary = folder + "/." + name + ".partial"
@@ -115,8 +124,9 @@ public actor WhatIfSession {
         guard try await run(controls) != nil else { return nil }
         let (base, whatIf, whatIfKey) = try scenarios(controls)
         guard let start = cache[key(controls, overrides: [])], let changed = cache[whatIfKey] else { return nil }
-        let comparison = Comparison.assemble([base, whatIf], settings: start.settings, outcomes: [start.outcomes, changed.outcomes],
-                                             seconds: [start.wallSeconds, changed.wallSeconds])
+        let comparison = Comparison.assemble(
+            [base, whatIf], settings: start.settings, outcomes: [start.outcomes, changed.outcomes],
+            seconds: [start.wallSeconds, changed.wallSeconds])
         let manifest = RunManifest(comparison, version: version, commandLine: ["frontdoor", "serve"] + paths)
         return HTMLReport.render(comparison, manifest: manifest)
     }
@@ -173,12 +183,10 @@ public actor WhatIfSession {
         }
     }
 
-
     /// FNV-1a, for a short stable file name.
     static func hash(_ text: String) -> UInt32 {
         text.utf8.reduce(2_166_136_261 as UInt32) { ($0 ^ UInt32($1)) &* 16_777_619 }
     }
-
 
     /// A scenario file that extends `base` with `overrides` (each `key.path=value`) as nested keys.
     static func savedYAML(extending base: String, name: String, overrides: [String], replications: Int, seed: UInt32) -> String {
@@ -203,7 +211,7 @@ public actor WhatIfSession {
             "# A what-if saved from `frontdoor serve`: the scenario it extends, with exactly these changes.",
             "# Reproduce its figures with: frontdoor run <this file> --replications \(replications) --seed \(seed)",
             "extends: \(base)",
-            "scenario: \(name)",
+            "scenario: \(name)"
         ]
         func emit(_ node: Node, indent: String) {
             for (key, child) in node.children {

@@ -19,13 +19,13 @@ extension Calibrate {
             commandName: "annex-a",
             abstract: "Read Annex A extracts (CSV) and write demand.yaml, data-quality.html and data-quality.csv.",
             discussion: """
-            List 1 (contacts) is needed; List 3 (referrals), List 4 (assessments) and the safeguarding dataset's contacts (with times of day and outcome flags) add conversions and hour profiles. Columns are found by their headers, whatever the case and punctuation; dates may be dd/mm/yyyy, ISO or Excel serial numbers; source values are mapped to CIN codes by the codes file. No child identifier, date of birth or worker name is written anywhere, and every count under 5 is shown as "<5".
+                List 1 (contacts) is needed; List 3 (referrals), List 4 (assessments) and the safeguarding dataset's contacts (with times of day and outcome flags) add conversions and hour profiles. Columns are found by their headers, whatever the case and punctuation; dates may be dd/mm/yyyy, ISO or Excel serial numbers; source values are mapped to CIN codes by the codes file. No child identifier, date of birth or worker name is written anywhere, and every count under 5 is shown as "<5".
 
-            Examples:
-              frontdoor calibrate annex-a --list1 list1.csv --output Output/calibration
-              frontdoor calibrate annex-a --list1 l1.csv --list3 l3.csv --list4 l4.csv \\
-                  --from 2024-04-01 --to 2025-03-31 --output Output/calibration
-            """
+                Examples:
+                  frontdoor calibrate annex-a --list1 list1.csv --output Output/calibration
+                  frontdoor calibrate annex-a --list1 l1.csv --list3 l3.csv --list4 l4.csv \\
+                      --from 2024-04-01 --to 2025-03-31 --output Output/calibration
+                """
         )
 
         @Option(help: "Annex A List 1 (contacts), CSV.") var list1: String
@@ -35,7 +35,8 @@ extension Calibrate {
         @Option(help: "First day of contacts to use (YYYY-MM-DD).") var from: String?
         @Option(help: "Last day of contacts to use (YYYY-MM-DD).") var to: String?
         @Option(help: "The file mapping source values to CIN codes.") var codes = "Scenarios/calibration/annex-a-codes.yaml"
-        @Option(help: "The demand file the result extends (channels, RAG mix and the rest come from it).") var base = "Scenarios/shared/demand.yaml"
+        @Option(help: "The demand file the result extends (channels, RAG mix and the rest come from it).") var base =
+            "Scenarios/shared/demand.yaml"
         @Option(help: "Folder for demand.yaml and the data-quality report.") var output = "Output/calibration"
 
         func run() throws {
@@ -49,20 +50,29 @@ extension Calibrate {
             let baseSources = try Self.sources(ofBase: base)
             let folder = try prepareOutput(output)
             do {
-                let extract = try AnnexAExtract(list1: list1, list3: list3, list4: list4, ssdContacts: ssdContacts, from: first, to: last,
-                                                codes: try SourceCodes(path: codes))
+                let extract = try AnnexAExtract(
+                    list1: list1, list3: list3, list4: list4, ssdContacts: ssdContacts, from: first, to: last,
+                    codes: try SourceCodes(path: codes))
                 guard extract.to.dayNumber - extract.from.dayNumber + 1 >= 28 else {
-                    throw CalibrationError("\(list1): the contacts cover \(extract.to.dayNumber - extract.from.dayNumber + 1) days; calibration needs at least 4 weeks")
+                    throw CalibrationError(
+                        "\(list1): the contacts cover \(extract.to.dayNumber - extract.from.dayNumber + 1) days; calibration needs at least 4 weeks"
+                    )
                 }
                 let calibration = DemandCalibration(extract)
-                let demand = CalibrationReport.demandYAML(calibration, extract: extract, base: OutputFolder.relativePath(from: folder.absolutePath, to: base),
-                                                          baseSources: baseSources)
-                try folder.write([("demand.yaml", demand), ("data-quality.html", CalibrationReport.dataQualityHTML(extract, calibration)),
-                                  ("data-quality.csv", CalibrationReport.dataQualityCSV(extract, calibration))])
-                print("\(calibration.contacts) contacts over \(calibration.days) days: about \(Int(calibration.contactsPerYear.rounded())) new contacts a year.")
+                let demand = CalibrationReport.demandYAML(
+                    calibration, extract: extract, base: OutputFolder.relativePath(from: folder.absolutePath, to: base),
+                    baseSources: baseSources)
+                try folder.write([
+                    ("demand.yaml", demand), ("data-quality.html", CalibrationReport.dataQualityHTML(extract, calibration)),
+                    ("data-quality.csv", CalibrationReport.dataQualityCSV(extract, calibration))
+                ])
+                print(
+                    "\(calibration.contacts) contacts over \(calibration.days) days: about \(Int(calibration.contactsPerYear.rounded())) new contacts a year."
+                )
                 if !extract.unmapped.isEmpty {
-                    printError("warning: \(extract.unmapped.values.reduce(0, +)) contacts have source values not in \(codes) (\(extract.unmapped.count) different); "
-                               + "see data-quality.html, and add them under their codes")
+                    printError(
+                        "warning: \(extract.unmapped.values.reduce(0, +)) contacts have source values not in \(codes) (\(extract.unmapped.count) different); "
+                            + "see data-quality.html, and add them under their codes")
                 }
                 printError("Wrote demand.yaml, data-quality.html and data-quality.csv to \(folder.path)/")
             } catch let error as CalibrationError {
@@ -75,7 +85,8 @@ extension Calibrate {
         /// The source groups of the base demand file's `demand.sources`.
         static func sources(ofBase path: String) throws -> [SourceGroup] {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-                  let root = (try? Yams.load(yaml: text)) as? [String: Any] else {
+                let root = (try? Yams.load(yaml: text)) as? [String: Any]
+            else {
                 throw fail("\(path): cannot read the base demand file (give --base with a file such as Scenarios/shared/demand.yaml)")
             }
             guard let demand = root["demand"] as? [String: Any], let sources = demand["sources"] as? [String: Any] else {
@@ -90,13 +101,13 @@ extension Calibrate {
             commandName: "synth",
             abstract: "Write synthetic Annex A lists 1, 3 and 4 drawn from a scenario's demand, for trying and testing calibration.",
             discussion: """
-            The lists are untidy on purpose, as real extracts are: headers with units, dates in four forms, source values as codes, labelled codes and words. Identifiers are made up.
+                The lists are untidy on purpose, as real extracts are: headers with units, dates in four forms, source values as codes, labelled codes and words. Identifiers are made up.
 
-            Examples:
-              frontdoor calibrate synth Scenarios/mash.yaml --output Output/synthetic
-              frontdoor calibrate synth Scenarios/typical-council.yaml --days 730 \\
-                  --output Output/synthetic-typical
-            """
+                Examples:
+                  frontdoor calibrate synth Scenarios/mash.yaml --output Output/synthetic
+                  frontdoor calibrate synth Scenarios/typical-council.yaml --days 730 \\
+                      --output Output/synthetic-typical
+                """
         )
 
         @Argument(help: "The scenario whose demand to draw from.") var scenario: String
@@ -108,7 +119,9 @@ extension Calibrate {
         func run() throws {
             guard (28...3_650).contains(days) else { throw fail("--days must be from 28 to 3650, not \(days)") }
             let loaded = try what.load(scenario)
-            guard case .frontDoor(let design) = loaded.model else { throw fail("\(scenario) is a queueing network; synthetic Annex A lists need a front door") }
+            guard case .frontDoor(let design) = loaded.model else {
+                throw fail("\(scenario) is a queueing network; synthetic Annex A lists need a front door")
+            }
             let folder = try prepareOutput(output)
             let lists = AnnexASynthesis.extracts(design, days: days, seed: seed)
             do {

@@ -9,13 +9,13 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Check a scenario file and describe it in plain words.",
         discussion: """
-        Reads the scenario (and any file it extends), reports the first problem with its file, line and key, or prints what it describes: teams, people and hours, demand a year by source, the pathway, and every value marked as an assumption.
+            Reads the scenario (and any file it extends), reports the first problem with its file, line and key, or prints what it describes: teams, people and hours, demand a year by source, the pathway, and every value marked as an assumption.
 
-        Examples:
-          frontdoor check Scenarios/cads.yaml
-          frontdoor check Scenarios/what-if/peterborough-second-manager.yaml
-          frontdoor check Scenarios/mash.yaml --set tasks.manager_decision.minutes=20
-        """
+            Examples:
+              frontdoor check Scenarios/cads.yaml
+              frontdoor check Scenarios/what-if/peterborough-second-manager.yaml
+              frontdoor check Scenarios/mash.yaml --set tasks.manager_decision.minutes=20
+            """
     )
 
     @Argument(help: "The scenario file (YAML).")

@@ -9,21 +9,21 @@ struct Compare: ParsableCommand {
         commandName: "compare",
         abstract: "Run two or more designs on the same demand and compare each with the first.",
         discussion: """
-        Every design is run with the same seeds, so each replication feeds the same contacts to every design (common random numbers), and each measure is reported for each design and as a paired difference from the first, with 95% intervals. Writes report.html, summary.csv, differences.csv, budget.csv, daily.csv, replications.csv, summary.json and manifest.json to Output/<names> or the --output folder.
+            Every design is run with the same seeds, so each replication feeds the same contacts to every design (common random numbers), and each measure is reported for each design and as a paired difference from the first, with 95% intervals. Writes report.html, summary.csv, differences.csv, budget.csv, daily.csv, replications.csv, summary.json and manifest.json to Output/<names> or the --output folder.
 
-        With --at-standard, each design is first sized to one standard: the cheapest staffing of the teams its scenario marks as sizable (sizing: {teams: [...], max_posts: N}) that meets every target with confidence (the first scenario's targets, or --target, the same for every design) with no team more than 85% busy. The sized designs, named <name>@standard, are then run beside the designs as staffed, on the same contacts; standard.csv and frontier.csv are written too, and the report opens with the designs at the standard.
+            With --at-standard, each design is first sized to one standard: the cheapest staffing of the teams its scenario marks as sizable (sizing: {teams: [...], max_posts: N}) that meets every target with confidence (the first scenario's targets, or --target, the same for every design) with no team more than 85% busy. The sized designs, named <name>@standard, are then run beside the designs as staffed, on the same contacts; standard.csv and frontier.csv are written too, and the report opens with the designs at the standard.
 
-        Examples:
-          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
-              Scenarios/integrated-front-door.yaml
-          frontdoor compare Scenarios/peterborough.yaml \\
-              Scenarios/what-if/peterborough-second-manager.yaml --precision 0.02
-          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
-              Scenarios/integrated-front-door.yaml --at-standard
-          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml --json --no-report
-          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
-              --set demand.contacts_per_year=25000
-        """
+            Examples:
+              frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
+                  Scenarios/integrated-front-door.yaml
+              frontdoor compare Scenarios/peterborough.yaml \\
+                  Scenarios/what-if/peterborough-second-manager.yaml --precision 0.02
+              frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
+                  Scenarios/integrated-front-door.yaml --at-standard
+              frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml --json --no-report
+              frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
+                  --set demand.contacts_per_year=25000
+            """
     )
 
     @Argument(help: "The scenario files: the baseline first.")
@@ -34,31 +34,43 @@ struct Compare: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var shards: ShardOptions
 
-    @Flag(help: "Size each design to one standard first (the targets, no team over 85% busy) and compare the designs at it beside the designs as staffed.")
+    @Flag(
+        help:
+            "Size each design to one standard first (the targets, no team over 85% busy) and compare the designs at it beside the designs as staffed."
+    )
     var atStandard = false
 
-    @Option(name: .customLong("target"), help: ArgumentHelp("With --at-standard: a target of the standard, MEASURE>=VALUE or MEASURE<=VALUE, "
-                                                           + "the same for every design; may be repeated (default: the first scenario's targets).",
-                                                           valueName: "target"))
+    @Option(
+        name: .customLong("target"),
+        help: ArgumentHelp(
+            "With --at-standard: a target of the standard, MEASURE>=VALUE or MEASURE<=VALUE, "
+                + "the same for every design; may be repeated (default: the first scenario's targets).",
+            valueName: "target"))
     var targets: [String] = []
 
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files: the baseline first") }
-        guard atStandard || targets.isEmpty else { throw ValidationError("--target sets the standard of --at-standard; add --at-standard, or use 'frontdoor size'") }
+        guard atStandard || targets.isEmpty else {
+            throw ValidationError("--target sets the standard of --at-standard; add --at-standard, or use 'frontdoor size'")
+        }
     }
 
     func run() throws {
         let loaded = try scenarios.map(what.load)
         if let network = loaded.first(where: { $0.isNetwork }), let frontDoor = loaded.first(where: { !$0.isNetwork }) {
-            throw fail("\(network.file) is a queueing network and \(frontDoor.file) a front door: only designs of the same kind can be compared")
+            throw fail(
+                "\(network.file) is a queueing network and \(frontDoor.file) a front door: only designs of the same kind can be compared")
         }
         let names = loaded.map(\.name)
         guard Set(names).count == names.count else {
-            throw fail("two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name")
+            throw fail(
+                "two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name"
+            )
         }
         guard atStandard else {
-            try runDesigns(loaded, options: options, output: output, shards: shards,
-                           invocation: Invocation(command: "compare", scenarios: scenarios, overrides: what.overrides, vary: []))
+            try runDesigns(
+                loaded, options: options, output: output, shards: shards,
+                invocation: Invocation(command: "compare", scenarios: scenarios, overrides: what.overrides, vary: []))
             return
         }
         try runAtStandard(loaded)
@@ -70,7 +82,9 @@ struct Compare: ParsableCommand {
         guard try shards.resolved() == nil else {
             throw fail("--at-standard sizes each design before it runs them, which cannot be split into shards; leave out --shard")
         }
-        guard loaded.allSatisfy({ !$0.isNetwork }) else { throw fail("--at-standard sizes a front door's teams; a queueing network has none") }
+        guard loaded.allSatisfy({ !$0.isNetwork }) else {
+            throw fail("--at-standard sizes a front door's teams; a queueing network has none")
+        }
         let standard: [SizingTarget]
         do {
             standard = try targets.isEmpty ? loaded[0].targets : targets.map { text throws(SweepError) in try SizingTarget(parsing: text) }
@@ -78,16 +92,21 @@ struct Compare: ParsableCommand {
             throw fail(error.message)
         }
         guard !standard.isEmpty else {
-            throw fail("\(loaded[0].file) has no targets to size the designs to; give them with --target, such as --target \"decided_within_3wd>=85%\"")
+            throw fail(
+                "\(loaded[0].file) has no targets to size the designs to; give them with --target, such as --target \"decided_within_3wd>=85%\""
+            )
         }
-        let folder = output.noReport ? nil : try prepareOutput(output.output ?? "Output/" + loaded.map(\.name).joined(separator: "-vs-") + "-at-standard")
+        let folder =
+            output.noReport
+            ? nil : try prepareOutput(output.output ?? "Output/" + loaded.map(\.name).joined(separator: "-vs-") + "-at-standard")
         let sized: [DesignAtStandard]
         do {
             sized = try Standard.run(loaded, targets: standard, settings: options.settings, progress: ProgressReporter.onTerminal())
         } catch {
             throw fail(error.message)
         }
-        let comparison = Comparison.run(sized.compactMap(\.standard) + loaded, settings: options.settings, progress: ProgressReporter.onTerminal())
+        let comparison = Comparison.run(
+            sized.compactMap(\.standard) + loaded, settings: options.settings, progress: ProgressReporter.onTerminal())
         let view = StandardView(sized: sized, targets: standard)
         if !output.json { print(StandardReport.text(sized, targets: standard, comparison: comparison)) }
         try present(comparison, presentation: .designs, output: output, folder: folder, commandLine: CommandLine.arguments, standard: view)

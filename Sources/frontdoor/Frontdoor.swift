@@ -11,15 +11,15 @@ struct Frontdoor: ParsableCommand {
         commandName: "frontdoor",
         abstract: "Simulate the front door of children's social care and compare ways of organising it.",
         discussion: """
-        Examples:
-          frontdoor check Scenarios/mash.yaml
-          frontdoor run Scenarios/mash.yaml --replications 50
-          frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
-          frontdoor sweep Scenarios/peterborough.yaml \\
-              --vary teams.team_manager.people=1,2,3
-          frontdoor size Scenarios/peterborough.yaml --team team_manager \\
-              --target "decided_within_3wd>=0.85"
-        """,
+            Examples:
+              frontdoor check Scenarios/mash.yaml
+              frontdoor run Scenarios/mash.yaml --replications 50
+              frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
+              frontdoor sweep Scenarios/peterborough.yaml \\
+                  --vary teams.team_manager.people=1,2,3
+              frontdoor size Scenarios/peterborough.yaml --team team_manager \\
+                  --target "decided_within_3wd>=0.85"
+            """,
         version: FrontdoorVersion.current,
         // Every command gives its name: without it, ArgumentParser works each one out from the
         // type's name by reflection on every start (about 17 million instructions).
@@ -33,18 +33,26 @@ enum FrontdoorVersion {
 
 /// Options shared by every command that runs replications.
 struct ReplicationOptions: ParsableArguments {
-    @Option(name: .shortAndLong, parsing: .unconditional, help: "Number of independent replications (different random numbers) to run; with --precision, the number to start with.")
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Number of independent replications (different random numbers) to run; with --precision, the number to start with.")
     var replications = 20
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Add replications until every headline measure's 95% interval is within this share of its mean (0.02 = ±2%).", valueName: "share"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Add replications until every headline measure's 95% interval is within this share of its mean (0.02 = ±2%).",
+            valueName: "share"))
     var precision: Double?
 
     @Option(parsing: .unconditional, help: "The most replications --precision may run (default 200).")
     var maxReplications: Int?
 
-    @Option(name: .shortAndLong, parsing: .unconditional,
-            help: "Base seed, a whole number from 0 to 4294967295. The same seed gives the same numbers, and designs run with the same seed see the same contacts.",
-            transform: Self.parseSeed)
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help:
+            "Base seed, a whole number from 0 to 4294967295. The same seed gives the same numbers, and designs run with the same seed see the same contacts.",
+        transform: Self.parseSeed)
     var seed: UInt32 = 1
 
     /// Reads a seed: every bit of it counts, so seeds wider than 32 bits are refused.
@@ -63,26 +71,32 @@ struct ReplicationOptions: ParsableArguments {
             throw ValidationError("--replications must be between 1 and 100000 (at least 2 with --precision), not \(replications)")
         }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, not \(jobs)") }
-        if let precision, !(precision > 0 && precision < 1) { throw ValidationError("--precision must be a share between 0 and 1, such as 0.02, not \(precision)") }
+        if let precision, !(precision > 0 && precision < 1) {
+            throw ValidationError("--precision must be a share between 0 and 1, such as 0.02, not \(precision)")
+        }
         if let maxReplications {
             guard precision != nil else { throw ValidationError("--max-replications applies only with --precision") }
             guard maxReplications >= replications else { throw ValidationError("--max-replications must be at least --replications") }
         } else if precision != nil && replications > 200 {
-            throw ValidationError("--replications \(replications) is more than the default --max-replications of 200: raise --max-replications too")
+            throw ValidationError(
+                "--replications \(replications) is more than the default --max-replications of 200: raise --max-replications too")
         }
     }
 
     var settings: ExperimentSettings {
-        ExperimentSettings(replications: replications, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores,
-                           precision: precision, maximumReplications: precision == nil ? replications : maxReplications ?? 200)
+        ExperimentSettings(
+            replications: replications, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores,
+            precision: precision, maximumReplications: precision == nil ? replications : maxReplications ?? 200)
     }
 }
 
 /// What-if overrides laid over every scenario read.
 struct OverrideOptions: ParsableArguments {
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Change one value of the scenario, checked like the file itself; may be repeated. Example: --set teams.team_manager.people=2",
-        valueName: "key.path=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Change one value of the scenario, checked like the file itself; may be repeated. Example: --set teams.team_manager.people=2",
+            valueName: "key.path=value"))
     var overrides: [String] = []
 
     func load(_ path: String) throws -> Scenario {
@@ -92,7 +106,8 @@ struct OverrideOptions: ParsableArguments {
     /// The scenario file and the files it extends, read once, with the overrides laid over it.
     func document(_ path: String) throws -> ScenarioDocument {
         do {
-            return try ScenarioDocument.load(path: path, overrides: try overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) })
+            return try ScenarioDocument.load(
+                path: path, overrides: try overrides.map { text throws(ScenarioError) in try ScenarioOverride(text) })
         } catch {
             throw fail(error.description)
         }
@@ -141,11 +156,18 @@ func terminalWidth() -> Int? {
 
 /// Options for running a share of the work as one task of an array job.
 struct ShardOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K (from 0) of N of the replications, for an array job; 'auto' reads K and N from Slurm, a Kubernetes Indexed Job or AWS Batch. Merge the shards with 'frontdoor merge'.",
-                               valueName: "K/N|auto"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Run only shard K (from 0) of N of the replications, for an array job; 'auto' reads K and N from Slurm, a Kubernetes Indexed Job or AWS Batch. Merge the shards with 'frontdoor merge'.",
+            valueName: "K/N|auto"))
     var shard: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The number of shards, with --shard auto where the engine does not say (a Kubernetes Indexed Job's completions).", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The number of shards, with --shard auto where the engine does not say (a Kubernetes Indexed Job's completions).",
+            valueName: "N"))
     var shardCount: Int?
 
     /// The shard this process runs, if any.
@@ -179,8 +201,10 @@ enum Presentation {
 }
 
 /// Runs the designs (or this process's shard of them), prints the results and writes the report.
-func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions, shards: ShardOptions,
-                invocation: Invocation, presentation: Presentation = .designs) throws {
+func runDesigns(
+    _ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions, shards: ShardOptions,
+    invocation: Invocation, presentation: Presentation = .designs
+) throws {
     if let shard = try shards.resolved() {
         try runShard(shard, scenarios, options: options, output: output, invocation: invocation)
         return
@@ -197,17 +221,23 @@ func runDesigns(_ scenarios: [Scenario], options: ReplicationOptions, output: Ou
 }
 
 /// Prints a comparison and writes its files, as `run`, `compare`, `sweep` and `merge` all do.
-func present(_ comparison: DesignComparison, presentation: Presentation, output: OutputOptions, folder: OutputFolder?, commandLine: [String],
-             standard: StandardView? = nil) throws {
+func present(
+    _ comparison: DesignComparison, presentation: Presentation, output: OutputOptions, folder: OutputFolder?, commandLine: [String],
+    standard: StandardView? = nil
+) throws {
     switch (presentation, output.json) {
     case (.designs, true): print(try summaryJSON(comparison))
     case (.sweep, true): print(try ComparisonJSON(comparison).text())
     case (.designs, false):
-        print(comparison.designs.count == 1 ? SummaryTable.render(comparison.baseline, layout: output.layout)
-              : ComparisonTable.render(comparison, layout: output.layout), terminator: "")
+        print(
+            comparison.designs.count == 1
+                ? SummaryTable.render(comparison.baseline, layout: output.layout)
+                : ComparisonTable.render(comparison, layout: output.layout), terminator: "")
         if let precision = comparison.precision { print(precision.sentence) }
     case (.sweep(let axes, let points, let measures), false):
-        print(SweepReport.table(comparison, axes: axes, points: points, measures: measures, width: output.wide ? nil : terminalWidth()), terminator: "")
+        print(
+            SweepReport.table(comparison, axes: axes, points: points, measures: measures, width: output.wide ? nil : terminalWidth()),
+            terminator: "")
     }
     guard let folder else { return }
     do {
@@ -217,9 +247,11 @@ func present(_ comparison: DesignComparison, presentation: Presentation, output:
             let written = try folder.write(comparison, manifest: manifest, standard: standard)
             printError("Wrote \(written.count) files to \(folder.path)/ (open \(folder.path)/report.html)")
         case .sweep(let axes, let points, let measures):
-            try folder.write([("sweep.csv", SweepReport.csv(comparison, axes: axes, points: points)),
-                              ("report.html", SweepReport.html(comparison, axes: axes, points: points, manifest: manifest, measures: measures)),
-                              ("manifest.json", try manifest.text())])
+            try folder.write([
+                ("sweep.csv", SweepReport.csv(comparison, axes: axes, points: points)),
+                ("report.html", SweepReport.html(comparison, axes: axes, points: points, manifest: manifest, measures: measures)),
+                ("manifest.json", try manifest.text())
+            ])
             printError("Wrote sweep.csv, report.html and manifest.json to \(folder.path)/")
         }
     } catch let error as OutputError {
@@ -242,15 +274,20 @@ func runShard(_ shard: Shard, _ scenarios: [Scenario], options: ReplicationOptio
     let settings = options.settings
     let result = Comparison.run(scenarios, settings: settings, shard: shard, progress: ProgressReporter.onTerminal())
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-    let record = ShardRecord(result, designs: scenarios, version: FrontdoorVersion.current, command: invocation.command, scenarios: invocation.scenarios,
-                             overrides: invocation.overrides, vary: invocation.vary, commandLine: CommandLine.arguments, settings: settings, wallSeconds: seconds)
-    let table = CSVTables.replications(scenarios.indices.map { design in
-        (scenarios[design], result.units.filter { $0.design == design }.map { ($0.replication, $0.outcome.values) })
-    })
+    let record = ShardRecord(
+        result, designs: scenarios, version: FrontdoorVersion.current, command: invocation.command, scenarios: invocation.scenarios,
+        overrides: invocation.overrides, vary: invocation.vary, commandLine: CommandLine.arguments, settings: settings, wallSeconds: seconds
+    )
+    let table = CSVTables.replications(
+        scenarios.indices.map { design in
+            (scenarios[design], result.units.filter { $0.design == design }.map { ($0.replication, $0.outcome.values) })
+        })
     do {
         let written = try record.write(into: folder, replicationsTable: table)
-        print("Shard \(shard) ran \(result.units.count) of \(scenarios.count * settings.replications) units (design × replication) in "
-              + String(format: "%.1f s", seconds) + "; wrote \(written.map { ($0 as NSString).lastPathComponent }.joined(separator: " and ")) to \(folder)/.")
+        print(
+            "Shard \(shard) ran \(result.units.count) of \(scenarios.count * settings.replications) units (design × replication) in "
+                + String(format: "%.1f s", seconds)
+                + "; wrote \(written.map { ($0 as NSString).lastPathComponent }.joined(separator: " and ")) to \(folder)/.")
         print("When every shard has run: frontdoor merge \(folder) --output <folder>")
     } catch {
         throw fail(error.message)

@@ -9,13 +9,13 @@ struct Merge: ParsableCommand {
         commandName: "merge",
         abstract: "Merge the shards of a run, comparison or sweep into what one process would have written.",
         discussion: """
-        Reads the shard records (shard-K-of-N.json) that 'run', 'compare' or 'sweep' wrote with --shard, checks that they are one experiment's (the same version, command, scenario files and their contents, seed and replications) with every unit there exactly once, reads the scenario files again, and prints and writes exactly what the command would have written without --shard. Run it from the folder the shards ran in, so that the scenario paths they recorded are found.
+            Reads the shard records (shard-K-of-N.json) that 'run', 'compare' or 'sweep' wrote with --shard, checks that they are one experiment's (the same version, command, scenario files and their contents, seed and replications) with every unit there exactly once, reads the scenario files again, and prints and writes exactly what the command would have written without --shard. Run it from the folder the shards ran in, so that the scenario paths they recorded are found.
 
-        Examples:
-          frontdoor merge Output/shards --output Output/mash-vs-cads
-          frontdoor merge node1/Output/shards node2/Output/shards \\
-              --output Output/merged --json
-        """
+            Examples:
+              frontdoor merge Output/shards --output Output/mash-vs-cads
+              frontdoor merge node1/Output/shards node2/Output/shards \\
+                  --output Output/merged --json
+            """
     )
 
     @Argument(help: "The folders holding the shards' records.")
@@ -44,9 +44,12 @@ struct Merge: ParsableCommand {
         do { try set.check(designs) } catch { throw fail(error.message) }
         let settings = ExperimentSettings(replications: record.replications, seed: record.seed, jobs: 1)
         let comparison = Comparison.assemble(designs, settings: settings, outcomes: set.outcomes, seconds: set.seconds)
-        let folder = output.noReport ? nil
+        let folder =
+            output.noReport
+            ? nil
             : try prepareOutput(output.output ?? "Output/" + designs.map(\.name).joined(separator: "-vs-"))
-        try present(comparison, presentation: presentation, output: output, folder: folder, commandLine: Self.withoutShard(record.commandLine))
+        try present(
+            comparison, presentation: presentation, output: output, folder: folder, commandLine: Self.withoutShard(record.commandLine))
     }
 
     /// The command line as it would have been without the shard options and the shards' folder.
@@ -54,8 +57,14 @@ struct Merge: ParsableCommand {
         var kept: [String] = []
         var skipNext = false
         for argument in arguments {
-            if skipNext { skipNext = false; continue }
-            if ["--shard", "--shard-count", "--output"].contains(argument) { skipNext = true; continue }
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            if ["--shard", "--shard-count", "--output"].contains(argument) {
+                skipNext = true
+                continue
+            }
             if ["--shard=", "--shard-count=", "--output="].contains(where: argument.hasPrefix) { continue }
             kept.append(argument)
         }

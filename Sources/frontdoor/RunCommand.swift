@@ -9,17 +9,17 @@ struct Run: ParsableCommand {
         commandName: "run",
         abstract: "Run one scenario and report every measure with a 95% confidence interval.",
         discussion: """
-        Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed", "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes report.html, summary.csv, budget.csv (for a front door), daily.csv, replications.csv, summary.json and manifest.json to Output/<scenario> or the --output folder.
+            Prints a table of measures (or, with --json, one JSON object: {"scenario", "seed", "replications", "events", "wall_seconds", "warnings", "measures": [...]}) and writes report.html, summary.csv, budget.csv (for a front door), daily.csv, replications.csv, summary.json and manifest.json to Output/<scenario> or the --output folder.
 
-        Examples:
-          frontdoor run Scenarios/peterborough.yaml
-          frontdoor run Scenarios/mash.yaml --precision 0.02 \\
-              --output Output/mash-precise
-          frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 \\
-              --jobs 1 --json --no-report
-          frontdoor run Scenarios/peterborough.yaml \\
-              --set teams.team_manager.people=2 --output Output/two
-        """
+            Examples:
+              frontdoor run Scenarios/peterborough.yaml
+              frontdoor run Scenarios/mash.yaml --precision 0.02 \\
+                  --output Output/mash-precise
+              frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 \\
+                  --jobs 1 --json --no-report
+              frontdoor run Scenarios/peterborough.yaml \\
+                  --set teams.team_manager.people=2 --output Output/two
+            """
     )
 
     @Argument(help: "The scenario file (YAML).")
@@ -31,7 +31,8 @@ struct Run: ParsableCommand {
     @OptionGroup var shards: ShardOptions
 
     func run() throws {
-        try runDesigns([try what.load(scenario)], options: options, output: output, shards: shards,
-                       invocation: Invocation(command: "run", scenarios: [scenario], overrides: what.overrides, vary: []))
+        try runDesigns(
+            [try what.load(scenario)], options: options, output: output, shards: shards,
+            invocation: Invocation(command: "run", scenarios: [scenario], overrides: what.overrides, vary: []))
     }
 }

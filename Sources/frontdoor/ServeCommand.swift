@@ -8,12 +8,12 @@ struct Serve: ParsableCommand {
         commandName: "serve",
         abstract: "Serve a live what-if page for one or more designs, on this machine only.",
         discussion: """
-        Starts a web server on 127.0.0.1 (never another address) and prints the page's address. Each control — people and vacant posts in a team, a change in contacts by source, a phone line's hours, decision fatigue, a named shock, replications — runs the design again on the same seeds and shows the figures beside the design as it is, with the paired difference. "Save this what-if" writes a small scenario file to the --output folder; "Download the report" gives the report 'compare' writes. Stop it with Ctrl-C.
+            Starts a web server on 127.0.0.1 (never another address) and prints the page's address. Each control — people and vacant posts in a team, a change in contacts by source, a phone line's hours, decision fatigue, a named shock, replications — runs the design again on the same seeds and shows the figures beside the design as it is, with the paired difference. "Save this what-if" writes a small scenario file to the --output folder; "Download the report" gives the report 'compare' writes. Stop it with Ctrl-C.
 
-        Examples:
-          frontdoor serve Scenarios/mash.yaml
-          frontdoor serve Scenarios/mash.yaml Scenarios/cads.yaml --port 8090 --jobs 2
-        """
+            Examples:
+              frontdoor serve Scenarios/mash.yaml
+              frontdoor serve Scenarios/mash.yaml Scenarios/cads.yaml --port 8090 --jobs 2
+            """
     )
 
     @Argument(help: "The scenario files to serve.") var scenarios: [String]
@@ -21,7 +21,8 @@ struct Serve: ParsableCommand {
     @Option(name: .shortAndLong, help: "Base seed (as for run).", transform: ReplicationOptions.parseSeed) var seed: UInt32 = 1
     @Option(name: .shortAndLong, parsing: .unconditional, help: "Worker threads (default: all cores).") var jobs: Int?
     @Option(help: "Folder for saved what-if files.") var output = "Output/what-if"
-    @Option(name: .shortAndLong, parsing: .unconditional, help: "Replications the page starts with (2 to 500; the page can change it).") var replications = 20
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Replications the page starts with (2 to 500; the page can change it).")
+    var replications = 20
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
@@ -33,8 +34,9 @@ struct Serve: ParsableCommand {
     func run() throws {
         let session: WhatIfSession
         do {
-            session = try WhatIfSession(paths: scenarios, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores, replications: replications,
-                                        version: FrontdoorVersion.current, outputFolder: output)
+            session = try WhatIfSession(
+                paths: scenarios, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores, replications: replications,
+                version: FrontdoorVersion.current, outputFolder: output)
         } catch {
             throw fail(error.description)
         }
@@ -62,6 +64,14 @@ struct Serve: ParsableCommand {
 final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
     private var message: String?
-    func set(_ text: String) { lock.lock(); message = text; lock.unlock() }
-    func get() -> String? { lock.lock(); defer { lock.unlock() }; return message }
+    func set(_ text: String) {
+        lock.lock()
+        message = text
+        lock.unlock()
+    }
+    func get() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return message
+    }
 }

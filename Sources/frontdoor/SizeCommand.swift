@@ -9,15 +9,15 @@ struct Size: ParsableCommand {
         commandName: "size",
         abstract: "Find the smallest staffing of one or more teams that meets every target with confidence.",
         discussion: """
-        A target is met with confidence when the lower end of its 95% interval reaches a >= value, or the upper end stays within a <= value. Every staffing tried is run with the same seeds (the same contacts). With several teams, the answer is the cheapest staffing that meets every target. With 10 replications or more, a screen of a fifth of them guides the search, and every staffing shown is run with them all. Prints each staffing run in full and why the answer is the answer; writes sizing.csv.
+            A target is met with confidence when the lower end of its 95% interval reaches a >= value, or the upper end stays within a <= value. Every staffing tried is run with the same seeds (the same contacts). With several teams, the answer is the cheapest staffing that meets every target. With 10 replications or more, a screen of a fifth of them guides the search, and every staffing shown is run with them all. Prints each staffing run in full and why the answer is the answer; writes sizing.csv.
 
-        Examples:
-          frontdoor size Scenarios/peterborough.yaml --team team_manager \\
-              --target "decided_within_3wd>=0.85" \\
-              --target "decisions_per_manager_day.p95<=45"
-          frontdoor size Scenarios/mash.yaml --team team_managers --team screeners \\
-              --target "decided_within_1wd>=0.6" --max-posts 20
-        """
+            Examples:
+              frontdoor size Scenarios/peterborough.yaml --team team_manager \\
+                  --target "decided_within_3wd>=0.85" \\
+                  --target "decisions_per_manager_day.p95<=45"
+              frontdoor size Scenarios/mash.yaml --team team_managers --team screeners \\
+                  --target "decided_within_1wd>=0.6" --max-posts 20
+            """
     )
 
     @Argument(help: "The scenario file (YAML).")
@@ -26,14 +26,20 @@ struct Size: ParsableCommand {
     @Option(name: .customLong("team"), help: "A team to size (its id under teams:); may be repeated.")
     var teams: [String] = []
 
-    @Option(name: .customLong("target"), help: ArgumentHelp("A target, MEASURE>=VALUE or MEASURE<=VALUE; may be repeated (default: the scenario's own targets).", valueName: "target"))
+    @Option(
+        name: .customLong("target"),
+        help: ArgumentHelp(
+            "A target, MEASURE>=VALUE or MEASURE<=VALUE; may be repeated (default: the scenario's own targets).", valueName: "target"))
     var targets: [String] = []
 
     @Option(help: "The most posts to try in any one team.")
     var maxPosts = 12
 
-    @Option(name: .customLong("measure"), help: ArgumentHelp("Another measure to show for every staffing run in full (its name, such as "
-                                                             + "backlog.p95); may be repeated.", valueName: "name"))
+    @Option(
+        name: .customLong("measure"),
+        help: ArgumentHelp(
+            "Another measure to show for every staffing run in full (its name, such as "
+                + "backlog.p95); may be repeated.", valueName: "name"))
     var measures: [String] = []
 
     @OptionGroup var options: ReplicationOptions
@@ -49,7 +55,9 @@ struct Size: ParsableCommand {
 
     func run() throws {
         var parsedTargets: [SizingTarget]
-        do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch { throw fail(error.message) }
+        do { parsedTargets = try targets.map { text throws(SweepError) in try SizingTarget(parsing: text) } } catch {
+            throw fail(error.message)
+        }
         let base = try what.load(scenario)
         if parsedTargets.isEmpty {
             guard !base.targets.isEmpty else {
@@ -66,15 +74,18 @@ struct Size: ParsableCommand {
         let folder = try prepareOutput(output ?? "Output/\(base.name)-sizing")
         let result: SizingResult
         do throws(SweepError) {
-            result = try Sizing.run(base, teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
-                                    shown: shown, progress: ProgressReporter.onTerminal())
+            result = try Sizing.run(
+                base, teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
+                shown: shown, progress: ProgressReporter.onTerminal())
         } catch {
             throw fail(error.message)
         }
         print(SizingReport.table(result, scenario: base.name, width: terminalWidth()), terminator: "")
         do {
-            try folder.write([("sizing.csv", SizingReport.csv(result)),
-                              ("report.html", SizingReport.html(result, scenario: base.name, commandLine: CommandLine.arguments))])
+            try folder.write([
+                ("sizing.csv", SizingReport.csv(result)),
+                ("report.html", SizingReport.html(result, scenario: base.name, commandLine: CommandLine.arguments))
+            ])
             printError("Wrote sizing.csv and report.html to \(folder.path)/")
         } catch {
             throw fail(error.message)

@@ -10,27 +10,31 @@ struct Sweep: ParsableCommand {
         commandName: "sweep",
         abstract: "Run a scenario over a grid of values of one or two keys, on the same demand.",
         discussion: """
-        Each point of the grid is the scenario with the values set (as --set would), run with the same seeds, so every point sees the same contacts. Prints the headline measures at each point and writes sweep.csv (every measure at every point, with its interval), report.html (a chart per headline measure: a line for one key, a heat map for two) and manifest.json.
+            Each point of the grid is the scenario with the values set (as --set would), run with the same seeds, so every point sees the same contacts. Prints the headline measures at each point and writes sweep.csv (every measure at every point, with its interval), report.html (a chart per headline measure: a line for one key, a heat map for two) and manifest.json.
 
-        Examples:
-          frontdoor sweep Scenarios/peterborough.yaml \\
-              --vary teams.team_manager.people=1,2,3
-          frontdoor sweep Scenarios/mash.yaml \\
-              --vary teams.team_managers.people=3,4,5,6 \\
-              --vary teams.screeners.people=12,14,16
-          frontdoor sweep Scenarios/cads.yaml \\
-              --vary stages.consultation.task_scale.factor=1.5,2,2.5 -r 30
-        """
+            Examples:
+              frontdoor sweep Scenarios/peterborough.yaml \\
+                  --vary teams.team_manager.people=1,2,3
+              frontdoor sweep Scenarios/mash.yaml \\
+                  --vary teams.team_managers.people=3,4,5,6 \\
+                  --vary teams.screeners.people=12,14,16
+              frontdoor sweep Scenarios/cads.yaml \\
+                  --vary stages.consultation.task_scale.factor=1.5,2,2.5 -r 30
+            """
     )
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(name: .customLong("vary"), help: ArgumentHelp("A key and the values it takes; one or two of these.", valueName: "key.path=v1,v2,…"))
+    @Option(
+        name: .customLong("vary"), help: ArgumentHelp("A key and the values it takes; one or two of these.", valueName: "key.path=v1,v2,…"))
     var axes: [String] = []
 
-    @Option(name: .customLong("measure"), help: ArgumentHelp("A measure to show (its name, such as backlog.p95); may be repeated. "
-                                                             + "Default: the headline measures, the busiest day's decisions and the cost.", valueName: "name"))
+    @Option(
+        name: .customLong("measure"),
+        help: ArgumentHelp(
+            "A measure to show (its name, such as backlog.p95); may be repeated. "
+                + "Default: the headline measures, the busiest day's decisions and the cost.", valueName: "name"))
     var measures: [String] = []
 
     @OptionGroup var options: ReplicationOptions
@@ -49,9 +53,10 @@ struct Sweep: ParsableCommand {
                 throw fail("--measure \(name): \(error.message)")
             }
         }
-        try runDesigns(designs, options: options, output: output, shards: shards,
-                       invocation: Invocation(command: "sweep", scenarios: [scenario], overrides: what.overrides, vary: axes),
-                       presentation: .sweep(axes: parsed, points: points, measures: chosen))
+        try runDesigns(
+            designs, options: options, output: output, shards: shards,
+            invocation: Invocation(command: "sweep", scenarios: [scenario], overrides: what.overrides, vary: axes),
+            presentation: .sweep(axes: parsed, points: points, measures: chosen))
     }
 
     /// Every point of the grid as a design: the scenario with the point's values set.

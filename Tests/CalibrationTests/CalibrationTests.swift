@@ -1,10 +1,11 @@
 import Foundation
-import Testing
-import FrontDoorTestSupport
 import FrontDoorModel
-import ScenarioReading
-@testable import Calibration
 import FrontDoorReports
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
+
+@testable import Calibration
 
 /// Reading councils' extracts, and calibration recovering the demand that synthetic extracts
 /// were drawn from.
@@ -19,13 +20,17 @@ struct CalibrationTests {
         #expect(ExtractDate("2024-03-31T14:30")?.hour == 14.5)
         #expect(ExtractDate("31/03/2024 09:15:36")?.hour == 9.26)
         #expect(abs((ExtractDate("45382.75")?.hour ?? 0) - 18) < 1e-6)
-        for text in ["", "31/02/2024", "2024-13-01", "tomorrow", "12/1899/01", "45382.5.1", "31/03/2024 25:00"] { #expect(ExtractDate(text) == nil, "\(text)") }
+        for text in ["", "31/02/2024", "2024-13-01", "tomorrow", "12/1899/01", "45382.5.1", "31/03/2024 25:00"] {
+            #expect(ExtractDate(text) == nil, "\(text)")
+        }
     }
 
     @Test func sourceValuesMapToCINCodesAndUnknownOnesAreNotGuessed() {
         let codes = Self.codes
-        for (value, code) in [("a) 1B: Acquaintance", "1B"), ("6 - Police", "6"), ("POLICE", "6"), ("Parent / Carer", "1A"), ("10", "10"),
-                              ("3E A&E", "3E"), ("Health Visitor", "3B"), ("School", "2A"), ("early help", "5D"), ("2a", "2A")] {
+        for (value, code) in [
+            ("a) 1B: Acquaintance", "1B"), ("6 - Police", "6"), ("POLICE", "6"), ("Parent / Carer", "1A"), ("10", "10"),
+            ("3E A&E", "3E"), ("Health Visitor", "3B"), ("School", "2A"), ("early help", "5D"), ("2a", "2A")
+        ] {
             #expect(codes.code(of: value) == code, "\(value)")
         }
         for value in ["5", "Milkman", "", "6X"] { #expect(codes.code(of: value) == nil, "\(value)") }
@@ -37,7 +42,10 @@ struct CalibrationTests {
         // estimate fits one set of month weights shared by every source, so the sources' own
         // months and yearly peaks are left out of what is drawn.
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
-        guard case .frontDoor(var design) = scenario.model else { Issue.record("not a front door"); return }
+        guard case .frontDoor(var design) = scenario.model else {
+            Issue.record("not a front door")
+            return
+        }
         for index in design.demand.sources.indices {
             design.demand.sources[index].monthWeights = nil
             design.demand.sources[index].peaks = []
@@ -49,7 +57,8 @@ struct CalibrationTests {
         for (name, text) in [("list1.csv", lists.list1), ("list3.csv", lists.list3), ("list4.csv", lists.list4)] {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
         }
-        let extract = try AnnexAExtract(list1: folder + "/list1.csv", list3: folder + "/list3.csv", list4: folder + "/list4.csv", codes: Self.codes)
+        let extract = try AnnexAExtract(
+            list1: folder + "/list1.csv", list3: folder + "/list3.csv", list4: folder + "/list4.csv", codes: Self.codes)
         #expect(extract.unmapped.isEmpty && extract.files.allSatisfy { $0.dropped.isEmpty })
         let c = DemandCalibration(extract)
         let demand = design.demand
@@ -57,7 +66,9 @@ struct CalibrationTests {
         // Volume: Poisson with the day-to-day multiplier, so its variance is N + c²·Σμ².
         let perDay = demand.contactsPerYear / 365
         let volumeSE = (n + demand.overdispersion * demand.overdispersion * 365 * perDay * perDay).squareRoot()
-        #expect(abs(c.contactsPerYear - demand.contactsPerYear) < 4 * volumeSE, "\(c.contactsPerYear) against \(demand.contactsPerYear) ± \(4 * volumeSE)")
+        #expect(
+            abs(c.contactsPerYear - demand.contactsPerYear) < 4 * volumeSE,
+            "\(c.contactsPerYear) against \(demand.contactsPerYear) ± \(4 * volumeSE)")
         #expect(abs(c.overdispersion - demand.overdispersion) < 0.05, "overdispersion \(c.overdispersion)")
         for source in demand.sources {
             let found = try #require(c.sources.first { $0.group == source.group })
@@ -70,13 +81,16 @@ struct CalibrationTests {
             for weekday in 0..<7 where source.weekdayWeights[weekday] > 0.5 {
                 let truth = source.weekdayWeights[weekday] / mean
                 let relative = (1 / (perWeekday * truth) + demand.overdispersion * demand.overdispersion / 52).squareRoot()
-                #expect(abs(weights[weekday] / truth - 1) < 4 * relative, "\(source.group.name) weekday \(weekday): \(weights[weekday]) against \(truth)")
+                #expect(
+                    abs(weights[weekday] / truth - 1) < 4 * relative,
+                    "\(source.group.name) weekday \(weekday): \(weights[weekday]) against \(truth)")
             }
         }
         // Month weights (mean 1 in the scenario and in the estimate), each month about N/12.
         for month in 0..<12 {
             let relative = (12 / n + demand.overdispersion * demand.overdispersion / 30).squareRoot()
-            #expect(abs(c.monthWeights[month] / demand.monthWeights[month] - 1) < 4 * relative, "month \(month + 1): \(c.monthWeights[month])")
+            #expect(
+                abs(c.monthWeights[month] / demand.monthWeights[month] - 1) < 4 * relative, "month \(month + 1): \(c.monthWeights[month])")
         }
         // Conversion: the police's chance of a referral from the design's tables, against the
         // share of police contacts followed by a referral.
@@ -85,12 +99,15 @@ struct CalibrationTests {
         for rag in RAG.allCases {
             for channel in Channel.allCases {
                 let table = design.outcomes.table(rag: rag, channel: channel, group: .police)
-                truth += police.rag[rag.rawValue] * police.channels[channel.rawValue]
+                truth +=
+                    police.rag[rag.rawValue] * police.channels[channel.rawValue]
                     * (table[Outcome.referral.rawValue] + table[Outcome.strategyDiscussion.rawValue])
             }
         }
         let linked = try #require(c.linkedConversion[.police])
-        #expect(abs(linked.value - truth) < 4 * (truth * (1 - truth) / Double(linked.of)).squareRoot(), "police conversion \(linked.value) against \(truth)")
+        #expect(
+            abs(linked.value - truth) < 4 * (truth * (1 - truth) / Double(linked.of)).squareRoot(),
+            "police conversion \(linked.value) against \(truth)")
         let start = try #require(c.assessmentStart)
         #expect(abs(start.value - design.outcomes.assessmentStart) < 4 * (0.87 * 0.13 / Double(start.of)).squareRoot(), "\(start.value)")
     }
@@ -108,13 +125,16 @@ struct CalibrationTests {
             births.append(birth)
             let date = CivilDate(dayNumber: CivilDate(iso: "2024-04-01")!.dayNumber + index % 60)
             let source = index < 3 ? "Housing" : index < 5 ? "Milkman" : index % 2 == 0 ? "POLICE" : "School"
-            rows.append("\(id),\(birth),\(String(format: "%02d/%02d/%04d", date.day, date.month, date.year)),\(source),Ms Worker\(index % 7)")
+            rows.append(
+                "\(id),\(birth),\(String(format: "%02d/%02d/%04d", date.day, date.month, date.year)),\(source),Ms Worker\(index % 7)")
         }
         try Data(rows.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/contacts.csv"))
         let extract = try AnnexAExtract(list1: folder + "/contacts.csv", codes: Self.codes)
         let c = DemandCalibration(extract)
-        let outputs = [CalibrationReport.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police, .schools]),
-                       CalibrationReport.dataQualityCSV(extract, c), CalibrationReport.dataQualityHTML(extract, c)]
+        let outputs = [
+            CalibrationReport.demandYAML(c, extract: extract, base: "base.yaml", baseSources: [.police, .schools]),
+            CalibrationReport.dataQualityCSV(extract, c), CalibrationReport.dataQualityHTML(extract, c)
+        ]
         for text in outputs {
             for id in identifiers { #expect(!text.contains(id)) }
             for birth in births { #expect(!text.contains(birth)) }
@@ -131,14 +151,17 @@ struct CalibrationTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // 300 police contacts over 30 days, two in three at 10:00 and the rest at 22:30; one in
         // five flagged as a new referral. Schools: 20, untimed.
-        var list1 = ["Child Unique ID,Date of Contact,Contact Source"], ssd = ["contact_id,person_id,contact_date,contact_source_code,new_referral_flag"]
+        var list1 = ["Child Unique ID,Date of Contact,Contact Source"],
+            ssd = ["contact_id,person_id,contact_date,contact_source_code,new_referral_flag"]
         let start = try #require(CivilDate(iso: "2024-04-01"))
         for index in 0..<320 {
             let date = start.adding(days: index % 30)
             let day = String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
             let code = index < 300 ? "6" : "2A"
             list1.append("P\(index),\(day),\(code)")
-            if index < 300 { ssd.append("C\(index),P\(index),\(day) \(index % 3 == 2 ? "22:30" : "10:00"),\(code),\(index % 5 == 0 ? "Y" : "N")") }
+            if index < 300 {
+                ssd.append("C\(index),P\(index),\(day) \(index % 3 == 2 ? "22:30" : "10:00"),\(code),\(index % 5 == 0 ? "Y" : "N")")
+            }
         }
         try Data(list1.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/list1.csv"))
         try Data(ssd.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/ssd.csv"))
@@ -166,11 +189,15 @@ struct CalibrationFuzzTests {
         let start = try #require(CivilDate(iso: "2024-04-01"))
         for index in 0..<400 {
             let date = start.adding(days: index % 60)
-            rows.append("C\(index),\(String(format: "%02d/%02d/%04d", date.day, date.month, date.year)),\(["6", "POLICE", "a) 2A: Schools", "3B", "Milkman"][index % 5])")
+            rows.append(
+                "C\(index),\(String(format: "%02d/%02d/%04d", date.day, date.month, date.year)),\(["6", "POLICE", "a) 2A: Schools", "3B", "Milkman"][index % 5])"
+            )
         }
         let original = Array(rows.joined(separator: "\r\n").utf8)
         var generator = SplitMix64(seed: 17)
-        let pieces: [[UInt8]] = [[0x22], [0x2c], [0x0a], [0x0d], [0xff, 0xfe], [0x00], Array("45382.5".utf8), Array("31/02/2024".utf8), Array("\"\"".utf8), []]
+        let pieces: [[UInt8]] = [
+            [0x22], [0x2c], [0x0a], [0x0d], [0xff, 0xfe], [0x00], Array("45382.5".utf8), Array("31/02/2024".utf8), Array("\"\"".utf8), []
+        ]
         var refused = 0, read = 0
         for _ in 0..<300 {
             var bytes = original

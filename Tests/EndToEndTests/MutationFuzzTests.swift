@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FrontDoorTestSupport
+import Testing
 
 /// Mutants of the shipped scenarios, checked and (when accepted) run through the binary: nothing
 /// may crash or hang. Each mutant changes one line of one file — a value replaced by an extreme
@@ -10,9 +10,11 @@ import FrontDoorTestSupport
 /// CI runs a few hundred; `tools/fuzz.sh N` runs a longer campaign of N through the same test
 /// (FRONTDOOR_FUZZ_MUTANTS, FRONTDOOR_FUZZ_SEED).
 @Suite struct MutationFuzzTests {
-    static let values = ["0", "-1", "1e300", "-1e300", "1e-300", ".nan", ".inf", "-.inf", "1e19", "1000000", "0.5", "2", "''", "x", "[]", "{}",
-                         "null", "true", "99999999999999999999", "[1e308, 1e308]", "{distribution: lognormal, mean: 1e-300, sd: 1e300}",
-                         "\"25:00-09:00\"", "2025-02-30", "*nowhere", "&a 1"]
+    static let values = [
+        "0", "-1", "1e300", "-1e300", "1e-300", ".nan", ".inf", "-.inf", "1e19", "1000000", "0.5", "2", "''", "x", "[]", "{}",
+        "null", "true", "99999999999999999999", "[1e308, 1e308]", "{distribution: lognormal, mean: 1e-300, sd: 1e300}",
+        "\"25:00-09:00\"", "2025-02-30", "*nowhere", "&a 1"
+    ]
 
     /// Draws from a fixed sequence, so mutants are the same on every machine.
     struct Draws {
@@ -42,12 +44,15 @@ import FrontDoorTestSupport
             switch draws.next(10) {
             case 0..<7:
                 let value = values[draws.next(values.count)]
-                result.append(Mutant(file: file, lineNumber: index, line: "\(key): \(value)", description: "\(file):\(index + 1) value → \(value)"))
+                result.append(
+                    Mutant(file: file, lineNumber: index, line: "\(key): \(value)", description: "\(file):\(index + 1) value → \(value)"))
             case 7..<9:
                 result.append(Mutant(file: file, lineNumber: index, line: "", description: "\(file):\(index + 1) line dropped"))
             default:
                 let typo = String(key.dropLast())
-                result.append(Mutant(file: file, lineNumber: index, line: typo + original[colon...], description: "\(file):\(index + 1) key → \(typo)"))
+                result.append(
+                    Mutant(
+                        file: file, lineNumber: index, line: typo + original[colon...], description: "\(file):\(index + 1) key → \(typo)"))
             }
         }
         return result
@@ -75,14 +80,24 @@ import FrontDoorTestSupport
             // A shared file is checked through a scenario that extends it.
             let scenario = mutant.file.hasPrefix("shared/") ? root + "/mash.yaml" : path
             let check = try runProcess(Frontdoor.executable, ["check", scenario], timeout: 30)
-            #expect(!check.crashed && !check.timedOut && [0, 1].contains(check.status),
-                    "check: \(mutant.description): status \(check.status)\(check.timedOut ? " (timed out)" : "") \(check.standardError.suffix(300))")
-            guard check.status == 0 else { refused += 1; continue }
+            #expect(
+                !check.crashed && !check.timedOut && [0, 1].contains(check.status),
+                "check: \(mutant.description): status \(check.status)\(check.timedOut ? " (timed out)" : "") \(check.standardError.suffix(300))"
+            )
+            guard check.status == 0 else {
+                refused += 1
+                continue
+            }
             accepted += 1
-            let run = try runProcess(Frontdoor.executable, ["run", scenario, "-r", "1", "-j", "1", "--no-report", "--set", "run.warm_up_days=0",
-                                                            "--set", "run.horizon_days=20"], timeout: 90)
-            #expect(!run.crashed && !run.timedOut && [0, 1].contains(run.status),
-                    "run: \(mutant.description): status \(run.status)\(run.timedOut ? " (timed out)" : "") \(run.standardError.suffix(300))")
+            let run = try runProcess(
+                Frontdoor.executable,
+                [
+                    "run", scenario, "-r", "1", "-j", "1", "--no-report", "--set", "run.warm_up_days=0",
+                    "--set", "run.horizon_days=20"
+                ], timeout: 90)
+            #expect(
+                !run.crashed && !run.timedOut && [0, 1].contains(run.status),
+                "run: \(mutant.description): status \(run.status)\(run.timedOut ? " (timed out)" : "") \(run.standardError.suffix(300))")
         }
         #expect(accepted > 0 && refused > 0)
         print("Mutation fuzzing: \(count) mutants (seed \(seed)): \(refused) refused by check, \(accepted) accepted and run")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FrontDoorTestSupport
+import Testing
 
 /// `frontdoor serve` as a committee officer and a hostile page would meet it: a real server
 /// process, raw requests, and headless Chromium driven through WebDriver.
@@ -18,12 +18,16 @@ import FrontDoorTestSupport
                 let candidate = 20_000 + Int(ProcessInfo.processInfo.processIdentifier) % 20_000 + attempt * 97
                 process = Process()
                 process.executableURL = Frontdoor.executable
-                process.arguments = ["serve"] + scenarios + ["--port", String(candidate), "--jobs", "2", "--replications", "3", "--output", output]
+                process.arguments =
+                    ["serve"] + scenarios + ["--port", String(candidate), "--jobs", "2", "--replications", "3", "--output", output]
                 process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                if Self.waitForAnswer(port: candidate) { port = candidate; break }
+                if Self.waitForAnswer(port: candidate) {
+                    port = candidate
+                    break
+                }
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
             }
@@ -39,7 +43,11 @@ import FrontDoorTestSupport
 
         static func waitForAnswer(port: Int) -> Bool {
             for _ in 0..<100 {
-                if let reply = RawHTTP.send("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n", port: port), reply.hasPrefix("HTTP/1.1 200") { return true }
+                if let reply = RawHTTP.send("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n", port: port),
+                    reply.hasPrefix("HTTP/1.1 200")
+                {
+                    return true
+                }
                 Thread.sleep(forTimeInterval: 0.1)
             }
             return false
@@ -57,17 +65,20 @@ import FrontDoorTestSupport
         #expect(status("GET /api/designs HTTP/1.1\r\n\(host)Origin: http://evil.example\r\n\r\n") == 403)
         var generator = SystemRandomNumberGenerator()
         let paths = ["/", "/api/run", "/api/save", "/api/report", "/api/designs", "/api/progress", "/../etc/passwd", "/%00", "/api/run?x=1"]
-        let bodies = ["", "{", "null", "[]", "{\"design\": 99}", "{\"replications\": 1e9}", "{\"people\": {\"team_manager\": \"many\"}}",
-                      "{\"people\": {\"../../x\": 1}}", "{\"phoneHours\": {\"x\": \"09:00-17:00\"}}", "{\"fatigue\": \"danziger\"}",
-                      "{\"demand\": {\"police\": -1000}}", "{\"shocksOff\": [\"nothing\"]}", String(repeating: "a", count: 70_000),
-                      "{\"vacant\": {\"team_manager\": 5}}", "{\"replications\": 1}"]
+        let bodies = [
+            "", "{", "null", "[]", "{\"design\": 99}", "{\"replications\": 1e9}", "{\"people\": {\"team_manager\": \"many\"}}",
+            "{\"people\": {\"../../x\": 1}}", "{\"phoneHours\": {\"x\": \"09:00-17:00\"}}", "{\"fatigue\": \"danziger\"}",
+            "{\"demand\": {\"police\": -1000}}", "{\"shocksOff\": [\"nothing\"]}", String(repeating: "a", count: 70_000),
+            "{\"vacant\": {\"team_manager\": 5}}", "{\"replications\": 1}"
+        ]
         var served = 0
         for index in 0..<240 {
             let method = ["GET", "POST", "PUT", "DELETE", "POST"][index % 5]
             let path = paths[Int.random(in: 0..<paths.count, using: &generator)]
             let body = bodies[index % bodies.count]
-            var request = "\(method) \(path) HTTP/1.1\r\n\(host)Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-            if index % 17 == 0 { request = String(request.prefix(index % 40)) }  // cut short
+            var request =
+                "\(method) \(path) HTTP/1.1\r\n\(host)Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            if index % 17 == 0 { request = String(request.prefix(index % 40)) } // cut short
             if index % 23 == 0 { request = "GARBAGE \u{1}\u{2}\r\n\r\n" }
             if let code = status(request) {
                 served += 1
@@ -83,9 +94,14 @@ import FrontDoorTestSupport
     }
 
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let chromedriver = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chromedriver = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
-    @Test(.enabled(if: (chromium != nil && chromedriver != nil) || ProcessInfo.processInfo.environment["CI"] != nil, "chromium and chromium-driver are not installed"))
+    @Test(
+        .enabled(
+            if: (chromium != nil && chromedriver != nil) || ProcessInfo.processInfo.environment["CI"] != nil,
+            "chromium and chromium-driver are not installed"))
     func movingAControlChangesTheFiguresAndTheSavedWhatIfReproducesThem() throws {
         let server = try Server(["Scenarios/peterborough.yaml"])
         let driver = try WebDriver(chromedriver: try #require(Self.chromedriver), chromium: try #require(Self.chromium))
@@ -95,8 +111,9 @@ import FrontDoorTestSupport
         let measure = "return document.querySelector('tr[data-measure=\"decided_within_3wd\"]').dataset."
         let before = try #require(Double(try driver.script(measure + "whatif")))
         try driver.type("#people-team_manager", "2")
-        try driver.waitUntil("return document.querySelector('#status').dataset.state === 'ready' && "
-                             + "document.querySelector('tr[data-measure=\"decided_within_3wd\"]').dataset.whatif !== '\(before)'")
+        try driver.waitUntil(
+            "return document.querySelector('#status').dataset.state === 'ready' && "
+                + "document.querySelector('tr[data-measure=\"decided_within_3wd\"]').dataset.whatif !== '\(before)'")
         let after = try #require(Double(try driver.script(measure + "whatif")))
         let start = try #require(Double(try driver.script(measure + "start")))
         #expect(after > before + 0.05 && start == before, "one manager \(before), two \(after)")
@@ -113,8 +130,9 @@ import FrontDoorTestSupport
         kill(server.process.processIdentifier, SIGKILL)
         server.process.waitUntilExit()
         try driver.type("#people-team_manager", "3")
-        try driver.waitUntil("return document.querySelector('#status').dataset.state === 'error' && "
-                             + "document.querySelector('#status').textContent.includes('no answer from frontdoor serve')")
+        try driver.waitUntil(
+            "return document.querySelector('#status').dataset.state === 'error' && "
+                + "document.querySelector('#status').textContent.includes('no answer from frontdoor serve')")
     }
 }
 
@@ -159,7 +177,8 @@ extension RawHTTP {
         let body = text[split.upperBound...]
         if head.contains("transfer-encoding: chunked") { return body.hasSuffix("0\r\n\r\n") }
         guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
-              let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) else { return false }
+            let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+        else { return false }
         return body.utf8.count >= length
     }
 }
@@ -195,8 +214,18 @@ final class WebDriver {
             }
         }
         guard !base.isEmpty else { throw URLError(.cannotConnectToHost) }
-        let reply = try call("POST", "/session", ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": [
-            "binary": chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]]]]])
+        let reply = try call(
+            "POST", "/session",
+            [
+                "capabilities": [
+                    "alwaysMatch": [
+                        "browserName": "chrome",
+                        "goog:chromeOptions": [
+                            "binary": chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+                        ]
+                    ]
+                ]
+            ])
         session = ((reply["value"] as? [String: Any])?["sessionId"] as? String) ?? ""
         guard !session.isEmpty else { throw URLError(.cannotConnectToHost) }
     }
@@ -225,15 +254,21 @@ final class WebDriver {
         var status = "", changed = start
         while Date().timeIntervalSince(start) < ceiling {
             // The condition, the status line and its state read in one go, so that they agree.
-            let reading = try evaluate("""
-                const holds = (() => { \(condition) })(), line = document.querySelector('#status');
-                return [holds === true, line.textContent, line.dataset.state || ''];
-                """) as? [Any] ?? []
-            guard reading.count == 3, let holds = reading[0] as? Bool, let now = reading[1] as? String, let state = reading[2] as? String else {
+            let reading =
+                try evaluate(
+                    """
+                    const holds = (() => { \(condition) })(), line = document.querySelector('#status');
+                    return [holds === true, line.textContent, line.dataset.state || ''];
+                    """) as? [Any] ?? []
+            guard reading.count == 3, let holds = reading[0] as? Bool, let now = reading[1] as? String, let state = reading[2] as? String
+            else {
                 throw WaitFailure(condition: condition, status: "(unreadable: \(reading))", seconds: Date().timeIntervalSince(start))
             }
             if holds { return }
-            if now != status { status = now; changed = Date() }
+            if now != status {
+                status = now
+                changed = Date()
+            }
             if state == "error" || Date().timeIntervalSince(changed) > stall { break }
             Thread.sleep(forTimeInterval: 0.2)
         }
@@ -261,9 +296,12 @@ final class WebDriver {
     func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) throws -> [String: Any] {
         let payload = try body.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) } ?? ""
         let port = Int(base.split(separator: ":").last!)!
-        let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\n"
+        let request =
+            "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\n"
             + "Content-Length: \(payload.utf8.count)\r\nConnection: close\r\n\r\n\(payload)"
-        guard let reply = RawHTTP.send(request, port: port, timeout: 60, halfClose: false), let split = reply.range(of: "\r\n\r\n") else { throw CocoaError(.fileReadUnknown) }
+        guard let reply = RawHTTP.send(request, port: port, timeout: 60, halfClose: false), let split = reply.range(of: "\r\n\r\n") else {
+            throw CocoaError(.fileReadUnknown)
+        }
         var text = String(reply[split.upperBound...])
         if reply[..<split.lowerBound].lowercased().contains("transfer-encoding: chunked") {
             var decoded = "", rest = Substring(text)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FrontDoorTestSupport
+import Testing
 
 /// Shards run as separate processes, as an array job would start them, and merged.
 @Suite struct ShardTests {
@@ -24,8 +24,11 @@ import FrontDoorTestSupport
         let compare = ["compare", "Scenarios/mash.yaml", "Scenarios/cads.yaml", "-r", "5", "--seed", "7"] + Self.short
         for k in 0..<3 { _ = try succeed(compare + ["--shard", "\(k)/3", "--output", root + "/shards"]) }
         let names = try FileManager.default.contentsOfDirectory(atPath: root + "/shards").sorted()
-        #expect(names == ["shard-0-of-3-replications.csv", "shard-0-of-3.json", "shard-1-of-3-replications.csv", "shard-1-of-3.json",
-                          "shard-2-of-3-replications.csv", "shard-2-of-3.json"])
+        #expect(
+            names == [
+                "shard-0-of-3-replications.csv", "shard-0-of-3.json", "shard-1-of-3-replications.csv", "shard-1-of-3.json",
+                "shard-2-of-3-replications.csv", "shard-2-of-3.json"
+            ])
         let merged = try succeed(["merge", root + "/shards", "--output", root + "/merged"])
         let single = try succeed(compare + ["--output", root + "/single"])
         #expect(merged.standardOutput == single.standardOutput)

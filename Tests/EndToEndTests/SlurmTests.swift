@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FrontDoorTestSupport
+import Testing
 
 /// A Slurm cluster of one machine in a temporary folder, started and stopped by
 /// `tools/slurm-one-node` (the script the README gives analysts), with `frontdoor` on the jobs' path.
@@ -10,7 +10,8 @@ struct OneNodeSlurm {
     /// Why no cluster can start on this machine, or nil when one can.
     static let reasonToSkip: String? = {
         if getuid() != 0 { return "slurmd must start as root" }
-        for program in ["munged", "mungekey", "slurmctld", "slurmd", "sbatch", "squeue", "scancel", "scontrol"] where which(program) == nil {
+        for program in ["munged", "mungekey", "slurmctld", "slurmd", "sbatch", "squeue", "scancel", "scontrol"] where which(program) == nil
+        {
             return "\(program) is missing: apt-get install slurm-wlm munge"
         }
         return nil
@@ -21,7 +22,9 @@ struct OneNodeSlurm {
 
     static func which(_ program: String) -> URL? {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/bin"]
-        return path.map { URL(fileURLWithPath: $0).appendingPathComponent(program) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return path.map { URL(fileURLWithPath: $0).appendingPathComponent(program) }.first {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        }
     }
 
     let folder: String
@@ -33,7 +36,8 @@ struct OneNodeSlurm {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-slurm-\(UUID().uuidString)").path
         let started = try runProcess(Self.script, ["start", folder], timeout: 60, environment: ["FRONTDOOR_SLURM_PORT": String(port)])
         guard started.status == 0 else { throw Failure("the cluster did not start: \(started.standardError)") }
-        let path = Frontdoor.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let path =
+            Frontdoor.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         environment = ["SLURM_CONF": folder + "/slurm.conf", "PATH": path]
     }
 
@@ -99,8 +103,12 @@ struct SlurmTests {
 
     /// The README's script, small: 4 tasks, 1 CPU each, 8 replications, shards in `shards`.
     static func smallScript(shards: String) throws -> String {
-        try replacing(readmeScript(), [(#/--array=0-\d+/#, "--array=0-\(tasks - 1)"), (#/--cpus-per-task=\d+/#, "--cpus-per-task=1"),
-                                       (#/ -r \d+/#, " -r 8"), (#/--jobs \d+/#, "--jobs 1"), (#/Output\/shards/#, shards)])
+        try replacing(
+            readmeScript(),
+            [
+                (#/--array=0-\d+/#, "--array=0-\(tasks - 1)"), (#/--cpus-per-task=\d+/#, "--cpus-per-task=1"),
+                (#/ -r \d+/#, " -r 8"), (#/--jobs \d+/#, "--jobs 1"), (#/Output\/shards/#, shards)
+            ])
     }
 
     /// The script's `frontdoor` command, its continuation lines joined.
@@ -140,15 +148,18 @@ struct SlurmTests {
     }
 
     @Test func theReadmesArrayJobMergesToExactlyWhatOneProcessWrites() throws {
-        try runsOnSlurmAsInOneProcess(try Self.smallScript(shards: "SHARDS"),
-                                      files: ["summary.csv", "differences.csv", "replications.csv", "daily.csv", "budget.csv"], port: 6917)
+        try runsOnSlurmAsInOneProcess(
+            try Self.smallScript(shards: "SHARDS"),
+            files: ["summary.csv", "differences.csv", "replications.csv", "daily.csv", "budget.csv"], port: 6917)
     }
 
     @Test func aShardedSweepRunsTheSameWay() throws {
         // The README's script with its command swapped for a sweep of the Peterborough managers.
         let script = try Self.smallScript(shards: "SHARDS").replacingOccurrences(of: "\\\n", with: " ")
-        let sweep = "frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_manager.people=2,3 -r 3 --jobs 1 --shard auto --output SHARDS"
-        try runsOnSlurmAsInOneProcess(script.replacingOccurrences(of: try Self.command(of: script), with: sweep), files: ["sweep.csv"], port: 6927)
+        let sweep =
+            "frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_manager.people=2,3 -r 3 --jobs 1 --shard auto --output SHARDS"
+        try runsOnSlurmAsInOneProcess(
+            script.replacingOccurrences(of: try Self.command(of: script), with: sweep), files: ["sweep.csv"], port: 6927)
     }
 
     @Test func aCancelledTaskIsNamedByMerge() throws {

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
-import ScenarioReading
-import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import FrontDoorTestSupport
+import ScenarioReading
 import Synchronization
+import Testing
 
 @Suite struct ComparisonTests {
     static let tandem = try! ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")
@@ -21,7 +21,7 @@ import Synchronization
         let mine = try #require(comparison.designs[1].column(.stage("decision").meanWaitHours))
         let theirs = try #require(comparison.designs[0].column(.stage("decision").meanWaitHours))
         #expect(abs(wait.mean - zip(mine, theirs).map { $0 - $1 }.reduce(0, +) / 8) < 1e-12)
-        #expect(wait.ci95High < 0)  // a third decider shortens the wait
+        #expect(wait.ci95High < 0) // a third decider shortens the wait
         // The same arrivals reach both designs, so the difference in arrivals is exactly zero.
         let arrivals = try #require(comparison.differences[1].first { $0.definition.name == "contacts.arrived" })
         #expect(arrivals.mean == 0 && arrivals.halfWidth == 0)
@@ -33,11 +33,13 @@ import Synchronization
         // notional cost differs, the cash does not, by exactly £0 in every replication.
         let short = ["run.horizon_days=90", "run.warm_up_days=20"]
         let base = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml", overrides: short)
-        let dearer = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml",
-                                             overrides: short + ["scenario=dearer-assessments", "costs.downstream.assessment_hours=40"])
+        let dearer = try ScenarioLoader.load(
+            path: packageRoot + "/Scenarios/peterborough.yaml",
+            overrides: short + ["scenario=dearer-assessments", "costs.downstream.assessment_hours=40"])
         // More partner researchers are partners' time, paid by their agencies: not the council's cash.
-        let morePartners = try ScenarioLoader.load(path: packageRoot + "/Scenarios/peterborough.yaml",
-                                                   overrides: short + ["scenario=more-partners", "teams.partners.people=8"])
+        let morePartners = try ScenarioLoader.load(
+            path: packageRoot + "/Scenarios/peterborough.yaml",
+            overrides: short + ["scenario=more-partners", "teams.partners.people=8"])
         let comparison = Comparison.run([base, dearer, morePartners], settings: ExperimentSettings(replications: 3, seed: 4, jobs: 2))
         let cash = try #require(comparison.differences[1].first { $0.id == MeasureID(.cashCost) })
         let notional = try #require(comparison.differences[1].first { $0.id == MeasureID(.downstreamCost) })
@@ -45,7 +47,9 @@ import Synchronization
         #expect(notional.ci95Low > 0)
         // The council's cash moves only by the hours its shared services (the contact centre, the
         // emergency duty team) spend on contacts, which the partners' timing moves a little.
-        func difference(_ id: MeasureID.Family) throws -> MeasureSummary { try #require(comparison.differences[2].first { $0.id == MeasureID(id) }) }
+        func difference(_ id: MeasureID.Family) throws -> MeasureSummary {
+            try #require(comparison.differences[2].first { $0.id == MeasureID(id) })
+        }
         let partnersCash = try difference(.cashCost), shared = try difference(.sharedServicesCost), time = try difference(.partnersTimeCost)
         let staff = try difference(.staffCost), agency = try difference(.agencyCost)
         #expect(abs(partnersCash.mean - shared.mean) < 1e-6 && time.mean > 0)

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
-import ScenarioReading
-import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
 
 /// The typical council reproduces the national figures its file names, and Norfolk before its
 /// CADS its own re-referral rate, each as a two-sided range on the 95% interval.
@@ -12,7 +12,8 @@ import FrontDoorModel
 
     static func run(_ name: String) -> ExperimentResult {
         let scenario = try! ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml")
-        return Experiment.run(scenario, settings: ExperimentSettings(replications: replications, seed: 2026, jobs: ReplicationRunner.availableCores))
+        return Experiment.run(
+            scenario, settings: ExperimentSettings(replications: replications, seed: 2026, jobs: ReplicationRunner.availableCores))
     }
 
     static let typical = run("typical-council")
@@ -34,14 +35,18 @@ import FrontDoorModel
         // Every row of the table the report shows: contacts and referrals per 10,000 children,
         // contact to referral, no further action, not in need, section 47s, re-referrals and the
         // police share.
-        #expect(Set(figures.map(\.measure.family)) == [.childrenInContactsPer10000, .childrenReferredPer10000, .childrenReferredShare,
-                                                       .referralsEndingNoFurtherAction, .referralsAssessedNotInNeed, .s47PerHundredReferrals,
-                                                       .rereferralRate, .sourceShare])
+        #expect(
+            Set(figures.map(\.measure.family)) == [
+                .childrenInContactsPer10000, .childrenReferredPer10000, .childrenReferredShare,
+                .referralsEndingNoFurtherAction, .referralsAssessedNotInNeed, .s47PerHundredReferrals,
+                .rereferralRate, .sourceShare
+            ])
         for figure in figures {
             let model = try #require(Self.typical[figure.measure])
             let tolerance = Self.tolerance(figure)
-            #expect(model.ci95Low >= figure.value - tolerance && model.ci95High <= figure.value + tolerance,
-                    "\(figure.measure): \(model.mean) (\(model.ci95Low) to \(model.ci95High)) against \(figure.value) ± \(tolerance)")
+            #expect(
+                model.ci95Low >= figure.value - tolerance && model.ci95High <= figure.value + tolerance,
+                "\(figure.measure): \(model.mean) (\(model.ci95Low) to \(model.ci95High)) against \(figure.value) ± \(tolerance)")
         }
     }
 

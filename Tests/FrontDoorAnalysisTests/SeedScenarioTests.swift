@@ -1,10 +1,10 @@
 import Foundation
-import Testing
-import ScenarioReading
-import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
 
 /// The shipped scenarios reproduce the figures their seed reports publish. Every scenario runs
 /// with the same seed, so the designs see the same contacts and their differences are paired.
@@ -14,7 +14,8 @@ import FrontDoorReports
 
     static func run(_ name: String) -> ExperimentResult {
         let scenario = try! ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml")
-        return Experiment.run(scenario, settings: ExperimentSettings(replications: replications, seed: seed, jobs: ReplicationRunner.availableCores))
+        return Experiment.run(
+            scenario, settings: ExperimentSettings(replications: replications, seed: seed, jobs: ReplicationRunner.availableCores))
     }
 
     static let mash = run("mash")
@@ -60,7 +61,8 @@ import FrontDoorReports
         let designs = try ["norfolk-before", "cads"].map { name in
             try ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml", overrides: ["costs.price_year=2018/19"])
         }
-        let comparison = Comparison.run(designs, settings: ExperimentSettings(replications: 2, seed: Self.seed, jobs: ReplicationRunner.availableCores))
+        let comparison = Comparison.run(
+            designs, settings: ExperimentSettings(replications: 2, seed: Self.seed, jobs: ReplicationRunner.availableCores))
         let view = try #require(FinanceView(comparison))
         let cads = view.designs[1]
         let first = try #require(cads.change?.first)
@@ -114,7 +116,7 @@ import FrontDoorReports
         #expect(abandoned.mean > 0 && abandoned.mean < 0.2)
         let cadsReceived = try measure(Self.cads, "contacts.received")
         let mashReceived = try measure(Self.mash, "contacts.received")
-        #expect(abs(cadsReceived.mean - mashReceived.mean) / mashReceived.mean < 0.05)  // the same demand, give or take re-contacts
+        #expect(abs(cadsReceived.mean - mashReceived.mean) / mashReceived.mean < 0.05) // the same demand, give or take re-contacts
     }
 
     @Test func threeHubsDecideMostWithinThreeWorkingDaysAndTheOldMashAboutHalf() throws {
@@ -178,7 +180,8 @@ import FrontDoorReports
         let alone = Self.peterborough, covered = Self.run("what-if/peterborough-service-manager-cover")
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/what-if/peterborough-service-manager-cover.yaml")
         guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "", message: "not a front door") }
-        let manager = try #require(design.teams.first { $0.id == "team_manager" }), head = try #require(design.teams.firstIndex { $0.id == "head_of_service" })
+        let manager = try #require(design.teams.first { $0.id == "team_manager" }),
+            head = try #require(design.teams.firstIndex { $0.id == "head_of_service" })
         #expect(try measure(covered, "cost.staff_per_year_gbp").mean == measure(alone, "cost.staff_per_year_gbp").mean)
         // The manager is away on about leave + training + sickness × 253 working days a year;
         // the head has 7.4 × 0.8 hours a day for contacts, and is away on some of those days too.

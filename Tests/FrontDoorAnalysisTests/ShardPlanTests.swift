@@ -1,5 +1,5 @@
-import Testing
 import FrontDoorAnalysis
+import Testing
 
 /// How the work is split: every unit to exactly one shard, and the shard from an array job's
 /// environment.
@@ -12,7 +12,9 @@ struct ShardPlanTests {
 
     @Test func theShardComesFromTheEngineThatStartedTheProcess() throws {
         // Slurm, an array numbered 1–4: task 3 is the third shard of four.
-        #expect(try Shard(environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "4"]) == Shard(index: 2, count: 4))
+        #expect(
+            try Shard(environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "4"])
+                == Shard(index: 2, count: 4))
         #expect(try Shard(environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "10"]) == Shard(index: 0, count: 10))
         #expect(try Shard(environment: ["JOB_COMPLETION_INDEX": "4"], count: 5) == Shard(index: 4, count: 5))
         #expect(try Shard(environment: ["JOB_COMPLETION_INDEX": "4", "FRONTDOOR_SHARD_COUNT": "8"]) == Shard(index: 4, count: 8))

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
-import ScenarioReading
-import FrontDoorTestSupport
-@testable import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
+
+@testable import FrontDoorAnalysis
 
 @Suite struct SizingTests {
     static func peterborough(_ overrides: [String]) throws -> Scenario {
@@ -18,13 +19,13 @@ import FrontDoorReports
         #expect(!atMost.atLeast && atMost.value == 40)
         // Mean 0.8675, sd 0.025, n 4: the 95% interval is 0.8277 to 0.9073.
         let summary = Estimate([0.84, 0.90, 0.87, 0.86])
-        #expect(try !SizingTarget(parsing: "decided_within_3wd>=0.85").isMet(by: summary))   // the mean passes, the lower end does not
+        #expect(try !SizingTarget(parsing: "decided_within_3wd>=0.85").isMet(by: summary)) // the mean passes, the lower end does not
         #expect(try SizingTarget(parsing: "decided_within_3wd>=0.80").isMet(by: summary))
-        #expect(try !SizingTarget(parsing: "decided_within_3wd<=0.90").isMet(by: summary))   // the upper end is above
+        #expect(try !SizingTarget(parsing: "decided_within_3wd<=0.90").isMet(by: summary)) // the upper end is above
         #expect(try SizingTarget(parsing: "decided_within_3wd<=0.91").isMet(by: summary))
         #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_3wd=0.85") }
         #expect(throws: SweepError.self) { try SizingTarget(parsing: ">=0.85") }
-        #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_9wd>=0.85") }   // no such measure
+        #expect(throws: SweepError.self) { try SizingTarget(parsing: "decided_within_9wd>=0.85") } // no such measure
         #expect(throws: SweepError.self) { try SizingTarget(parsing: "backlog.mean<=nan") }
         #expect(throws: SweepError.self) { try SizingTarget(parsing: "backlog.mean<=inf") }
         // A percentage reads as a share; a mistyped name gets a suggestion.
@@ -41,8 +42,9 @@ import FrontDoorReports
     @Test func aShareTargetOutsideZeroToOneIsRefusedBeforeRunningAnything() throws {
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=85")]
         do {
-            _ = try Sizing.run(try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 3,
-                               settings: ExperimentSettings(replications: 2, seed: 4, jobs: 1))
+            _ = try Sizing.run(
+                try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 3,
+                settings: ExperimentSettings(replications: 2, seed: 4, jobs: 1))
             Issue.record("a share of 85 was accepted")
         } catch {
             #expect("\(error)".contains("is a share from 0 to 1; did you mean 0.85 (or 85%)?"), "\(error)")
@@ -52,8 +54,9 @@ import FrontDoorReports
     @Test func peterboroughNeedsEnoughManagersForTimelinessAndAHumaneDay() throws {
         // Timeliness at 80%: two managers reach about 87%, clear of it, so the busy day binds.
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.8"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=45")]
-        let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 6,
-                                    settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
+        let result = try Sizing.run(
+            try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 6,
+            settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         // One manager cannot keep up (about 51 decisions every day, a growing backlog); two keep up
         // with about 31 a day on average, but on busy days, when the other is away, about 51. With
@@ -82,8 +85,9 @@ import FrontDoorReports
         // Even two managers cannot get 99% decided within 3 working days: the explanation names
         // the step where contacts wait longest, which more managers do not shorten.
         let short = ["run.horizon_days=200", "run.warm_up_days=60"]
-        let result = try Sizing.run(try Self.peterborough(short), teams: ["team_manager"], targets: [try SizingTarget(parsing: "decided_within_3wd>=99%")],
-                                    maximumPosts: 2, settings: ExperimentSettings(replications: 2, seed: 4, jobs: ReplicationRunner.availableCores))
+        let result = try Sizing.run(
+            try Self.peterborough(short), teams: ["team_manager"], targets: [try SizingTarget(parsing: "decided_within_3wd>=99%")],
+            maximumPosts: 2, settings: ExperimentSettings(replications: 2, seed: 4, jobs: ReplicationRunner.availableCores))
         #expect(result.answer == nil)
         let most = try #require(result.mostGenerous)
         #expect(most.posts == [2] && !most.missed.isEmpty)
@@ -91,20 +95,23 @@ import FrontDoorReports
         let longest = try #require(most.longestStep)
         #expect(longest.kind != .queue(stage: "management_oversight"), "\(longest.kind)")
         let text = result.explanation(money: { String($0) })
-        #expect(text.contains("Even with 2 in team_manager it misses decided_within_3wd") && text.contains("a contact spends longest"), "\(text)")
+        #expect(
+            text.contains("Even with 2 in team_manager it misses decided_within_3wd") && text.contains("a contact spends longest"),
+            "\(text)")
     }
 
     @Test func twoTeamsAreSizedTogetherAtTheLowestCost() throws {
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.9")]
-        let result = try Sizing.run(try Self.peterborough([]), teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 12,
-                                    settings: ExperimentSettings(replications: 4, seed: 4, jobs: ReplicationRunner.availableCores))
+        let result = try Sizing.run(
+            try Self.peterborough([]), teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 12,
+            settings: ExperimentSettings(replications: 4, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         #expect(answer.meetsTargets)
         // Every cheaper staffing that was tried misses a target.
         for candidate in result.candidates where candidate.cost < answer.cost {
             #expect(!candidate.meetsTargets, "\(candidate.posts) is cheaper and meets the targets")
         }
-        #expect(result.candidates.count < 144)  // fewer runs than the full 12 × 12 grid
+        #expect(result.candidates.count < 144) // fewer runs than the full 12 × 12 grid
         // Every social worker post is vacant (a rate of 1), which scales with the posts: fewer than
         // today's 10 are tried.
         #expect(result.candidates.contains { $0.posts[1] < 10 })
@@ -152,8 +159,12 @@ import FrontDoorReports
         // and the staffings run in full.
         func search(screen: @escaping (Int) -> Bool, screened: Bool = true) throws -> (bound: Int, full: [Int]) {
             var full: [Int] = []
-            let bound = try Sizing.lowerBound(from: 1, to: 12, screened: screened, looksAble: { screen($0) },
-                                              meets: { posts in full.append(posts); return posts >= 5 })
+            let bound = try Sizing.lowerBound(
+                from: 1, to: 12, screened: screened, looksAble: { screen($0) },
+                meets: { posts in
+                    full.append(posts)
+                    return posts >= 5
+                })
             return (bound, full)
         }
         // A right screen: one post fewer is run in full and misses.
@@ -180,7 +191,10 @@ import FrontDoorReports
         let base = try Self.peterborough([])
         let edited = try base.applying([.posts(team: "team_manager", count: 3), .posts(team: "social_workers", count: 5)])
         let written = try Self.peterborough(["teams.team_manager.people=3", "teams.social_workers.people=5"])
-        guard case .frontDoor(let a) = edited.model, case .frontDoor(let b) = written.model else { Issue.record("not a front door"); return }
+        guard case .frontDoor(let a) = edited.model, case .frontDoor(let b) = written.model else {
+            Issue.record("not a front door")
+            return
+        }
         #expect(a.teams.map(\.people) == b.teams.map(\.people))
         #expect(a.teams.map(\.vacantPosts) == b.teams.map(\.vacantPosts))
         let settings = ExperimentSettings(replications: 2, seed: 8, jobs: 2)
@@ -192,10 +206,13 @@ import FrontDoorReports
     }
 
     @Test func aTeamWithVacantPostsIsNeverSizedBelowThem() throws {
-        let base = try Self.peterborough(["run.horizon_days=30", "run.warm_up_days=5", "teams.contact_centre.people=3",
-                                          "teams.contact_centre.vacant_posts=2"])
-        let result = try Sizing.run(base, teams: ["contact_centre"], targets: [try SizingTarget(parsing: "backlog.mean<=100000")], maximumPosts: 5,
-                                    settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2))
+        let base = try Self.peterborough([
+            "run.horizon_days=30", "run.warm_up_days=5", "teams.contact_centre.people=3",
+            "teams.contact_centre.vacant_posts=2"
+        ])
+        let result = try Sizing.run(
+            base, teams: ["contact_centre"], targets: [try SizingTarget(parsing: "backlog.mean<=100000")], maximumPosts: 5,
+            settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2))
         #expect(result.answer.map { $0.posts[0] >= 2 } == true)
         #expect(result.candidates.allSatisfy { $0.posts[0] >= 2 })
     }
@@ -203,10 +220,12 @@ import FrontDoorReports
     @Test func aStaffingThatCannotKeepUpIsNeverTheAnswer() throws {
         // Overloaded within the warm-up: every measured figure would be empty, and an empty
         // backlog "meets" a backlog target.
-        let base = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml",
-                                           overrides: ["demand.contacts_per_year=10000000", "run.horizon_days=40", "run.warm_up_days=30"])
-        let result = try Sizing.run(base, teams: ["screeners"], targets: [try SizingTarget(parsing: "backlog.mean<=100")], maximumPosts: 2,
-                                    settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2))
+        let base = try ScenarioLoader.load(
+            path: packageRoot + "/Scenarios/mash.yaml",
+            overrides: ["demand.contacts_per_year=10000000", "run.horizon_days=40", "run.warm_up_days=30"])
+        let result = try Sizing.run(
+            base, teams: ["screeners"], targets: [try SizingTarget(parsing: "backlog.mean<=100")], maximumPosts: 2,
+            settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2))
         #expect(result.answer == nil)
         let tried = try #require(result.candidates.first)
         #expect(!tried.concerns.isEmpty && !tried.meetsTargets)

@@ -1,10 +1,10 @@
 import Foundation
-import Testing
-import ScenarioReading
-import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
 
 /// Comparing designs at one standard: each sized to the same targets with no team over 85% busy.
 @Suite struct StandardTests {
@@ -34,7 +34,10 @@ import FrontDoorReports
     /// work of an hour on average.
     static func erlangWait(servers c: Int, load a: Double) -> Double {
         var term = 1.0, sum = 1.0
-        for k in 1..<c { term *= a / Double(k); sum += term }
+        for k in 1..<c {
+            term *= a / Double(k)
+            sum += term
+        }
         let last = term * a / Double(c) * Double(c) / (Double(c) - a)
         return last / (sum + last) / (Double(c) - a)
     }
@@ -51,7 +54,9 @@ import FrontDoorReports
         guard case .frontDoor(let model) = standard.model else { throw ScenarioError(file: "erlang.yaml", message: "not a front door") }
         #expect(model.teams[0].people.count == 5)
         // The ceiling of 85% busy is part of the standard: 3 of 5 busy is 60%.
-        #expect(sized[0].sizing?.targets.contains { $0.measure == MeasureID.team("deciders").utilisation && !$0.atLeast && $0.value == 0.85 } == true)
+        #expect(
+            sized[0].sizing?.targets.contains { $0.measure == MeasureID.team("deciders").utilisation && !$0.atLeast && $0.value == 0.85 }
+                == true)
         // Each staffing run in full agrees with Erlang C within its interval, and more posts never
         // wait longer: the frontier falls within its intervals.
         // What the next post buys: the standard's staffing with one post more has been run in full, once.

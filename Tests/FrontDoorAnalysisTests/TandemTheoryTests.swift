@@ -1,10 +1,10 @@
 import Foundation
-import Testing
-import ScenarioReading
-import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
 
 /// The reference workload, run through the scenario file and the replication runner, against the
 /// facts of queueing theory stated in the workload's definition.
@@ -70,20 +70,22 @@ import FrontDoorReports
     @Test func aDesignThatFallsBehindIsReportedAsSuch() throws {
         func result(minutes: Int) throws -> ExperimentResult {
             let text = """
-            scenario: falling-behind
-            start_date: 2025-04-01
-            run: {horizon_days: 760, warm_up_days: 365}
-            demand:
-              contacts_per_year: 5000
-              sources: {police: {share: 1, channels: {phone: 1}, rag: {green: 1}}}
-            teams:
-              deciders: {grade: tm, people: 1, hours: {weekdays: "09:00-17:00"}}
-            stages:
-              decide: {team: deciders, minutes: \(minutes), decides: true}
-            outcomes: {red: {nfa: 1}, amber: {nfa: 1}, green: {nfa: 1}}
-            costs: {salaries: {tm: 50000}}
-            """
-            return Experiment.run(try ScenarioLoader.parse(text, file: "falling-behind.yaml"), settings: ExperimentSettings(replications: 5, seed: 1, jobs: 2))
+                scenario: falling-behind
+                start_date: 2025-04-01
+                run: {horizon_days: 760, warm_up_days: 365}
+                demand:
+                  contacts_per_year: 5000
+                  sources: {police: {share: 1, channels: {phone: 1}, rag: {green: 1}}}
+                teams:
+                  deciders: {grade: tm, people: 1, hours: {weekdays: "09:00-17:00"}}
+                stages:
+                  decide: {team: deciders, minutes: \(minutes), decides: true}
+                outcomes: {red: {nfa: 1}, amber: {nfa: 1}, green: {nfa: 1}}
+                costs: {salaries: {tm: 50000}}
+                """
+            return Experiment.run(
+                try ScenarioLoader.parse(text, file: "falling-behind.yaml"), settings: ExperimentSettings(replications: 5, seed: 1, jobs: 2)
+            )
         }
         let behind = try result(minutes: 19)
         let growth = try #require(behind[.backlogGrowthPerDay])

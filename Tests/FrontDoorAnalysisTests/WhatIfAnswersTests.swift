@@ -1,15 +1,16 @@
 import Foundation
-import Testing
-import ScenarioReading
-import FrontDoorTestSupport
 import FrontDoorAnalysis
 import FrontDoorModel
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
 
 /// The shipped what-if questions give answers that hold, by mechanism.
 @Suite(.serialized) struct WhatIfAnswersTests {
     static func compare(_ names: [String], replications: Int = 4) throws -> DesignComparison {
         let designs = try names.map { try ScenarioLoader.load(path: packageRoot + "/Scenarios/\($0).yaml") }
-        return Comparison.run(designs, settings: ExperimentSettings(replications: replications, seed: 2026, jobs: ReplicationRunner.availableCores))
+        return Comparison.run(
+            designs, settings: ExperimentSettings(replications: replications, seed: 2026, jobs: ReplicationRunner.availableCores))
     }
 
     @Test func aLockdownCutsReferralsOverItsWindowAsTheEvidenceDid() throws {
@@ -18,7 +19,9 @@ import FrontDoorModel
         // than the police's, and children's returns held back by the lockdown too.
         let comparison = try Self.compare(["typical-council", "what-if/lockdown"], replications: 6)
         let window = try #require(ChangeWindow.windows(comparison).first)
-        #expect(window.name == "lockdown" && window.from == CivilDate(year: 2026, month: 4, day: 1)! && window.to == CivilDate(year: 2026, month: 6, day: 30)!)
+        #expect(
+            window.name == "lockdown" && window.from == CivilDate(year: 2026, month: 4, day: 1)!
+                && window.to == CivilDate(year: 2026, month: 6, day: 30)!)
         func relative(_ quantity: ChangeWindow.Figure.Quantity) throws -> (mean: Double, low: Double, high: Double) {
             let figure = try #require(window.figures.first { $0.quantity == quantity })
             let base = figure.values[0].mean, d = try #require(figure.differences[1])

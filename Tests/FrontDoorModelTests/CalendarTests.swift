@@ -1,12 +1,15 @@
-import Testing
 import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 @Suite struct CalendarTests {
     func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
 
-    @Test(arguments: [(2000, "2000-04-23"), (2019, "2019-04-21"), (2024, "2024-03-31"), (2025, "2025-04-20"),
-                      (2026, "2026-04-05"), (2038, "2038-04-25")])
+    @Test(arguments: [
+        (2000, "2000-04-23"), (2019, "2019-04-21"), (2024, "2024-03-31"), (2025, "2025-04-20"),
+        (2026, "2026-04-05"), (2038, "2038-04-25")
+    ])
     func easterSundayOnKnownDates(year: Int, expected: String) {
         #expect(EnglishCalendar.easterSunday(year: year) == date(expected))
     }
@@ -18,8 +21,10 @@ import SimulationEngine
 
     @Test func substituteDaysAndProclaimedChanges() {
         // 2022: New Year's Day on a Saturday, the Platinum Jubilee, the Queen's funeral, Christmas on a Sunday.
-        let expected2022 = ["2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03",
-                            "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27"]
+        let expected2022 = [
+            "2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03",
+            "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27"
+        ]
         #expect(EnglishCalendar.bankHolidays(year: 2022) == expected2022.map(date))
         // 2027: Christmas on a Saturday, Boxing Day on a Sunday.
         #expect(EnglishCalendar.bankHolidays(year: 2027).suffix(2) == ["2027-12-27", "2027-12-28"].map(date))
@@ -41,8 +46,8 @@ import SimulationEngine
     }
 
     @Test func civilDatesRoundTripAndKnowTheirWeekday() {
-        #expect(date("2025-04-01").weekday == 1)  // a Tuesday
-        #expect(date("1970-01-01").weekday == 3)  // a Thursday
+        #expect(date("2025-04-01").weekday == 1) // a Tuesday
+        #expect(date("1970-01-01").weekday == 3) // a Thursday
         #expect(date("2024-02-29").adding(days: 1) == date("2024-03-01"))
         for n in stride(from: -100_000, to: 100_000, by: 997) { #expect(CivilDate(dayNumber: n).dayNumber == n) }
         #expect(CivilDate(iso: "2025-02-29") == nil)
@@ -70,7 +75,7 @@ import SimulationEngine
 
     @Test func overnightHoursRunPastMidnight() throws {
         let night = try WeeklySchedule(intervals: Array(repeating: [17...33], count: 7), firstWeekday: 0, closedDays: [])
-        #expect(night.isOpen(at: 24 + 3))   // 03:00 on day 1 is in day 0's shift
+        #expect(night.isOpen(at: 24 + 3)) // 03:00 on day 1 is in day 0's shift
         #expect(!night.isOpen(at: 12))
         #expect(night.add(workingHours: 10, to: 20) == 30)
         #expect(night.latestStart(workingHours: 10, endingBy: 30) == 20)
@@ -81,15 +86,22 @@ import SimulationEngine
     }
 
     @Test func badSchedulesAreRejected() {
-        #expect(throws: ScheduleError.self) { try WeeklySchedule(intervals: Array(repeating: [], count: 7), firstWeekday: 0, closedDays: []) }
-        #expect(throws: ScheduleError.self) { try WeeklySchedule(intervals: Array(repeating: [9...17, 16...18], count: 7), firstWeekday: 0, closedDays: []) }
+        #expect(throws: ScheduleError.self) {
+            try WeeklySchedule(intervals: Array(repeating: [], count: 7), firstWeekday: 0, closedDays: [])
+        }
+        #expect(throws: ScheduleError.self) {
+            try WeeklySchedule(intervals: Array(repeating: [9...17, 16...18], count: 7), firstWeekday: 0, closedDays: [])
+        }
         #expect(throws: ScheduleError.self) { try WeeklySchedule(intervals: [[9...17]], firstWeekday: 0, closedDays: []) }
         // Friday's night running into Saturday's day: the person would go off shift at 09:00 on
         // Saturday, in the middle of Saturday's hours, and those hours would count twice.
         #expect(throws: ScheduleError.self) {
-            try WeeklySchedule(intervals: [[17...33], [17...33], [17...33], [17...33], [17...33], [0...24], [0...24]], firstWeekday: 0, closedDays: [])
+            try WeeklySchedule(
+                intervals: [[17...33], [17...33], [17...33], [17...33], [17...33], [0...24], [0...24]], firstWeekday: 0, closedDays: [])
         }
-        #expect((try? WeeklySchedule(intervals: [[0...9, 17...33], [17...33], [17...33], [17...33], [17...24], [0...24], [0...24]], firstWeekday: 0,
-                                     closedDays: []))?.hoursPerWeek == 128)
+        #expect(
+            (try? WeeklySchedule(
+                intervals: [[0...9, 17...33], [17...33], [17...33], [17...33], [17...24], [0...24], [0...24]], firstWeekday: 0,
+                closedDays: []))?.hoursPerWeek == 128)
     }
 }

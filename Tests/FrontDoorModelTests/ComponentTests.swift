@@ -1,14 +1,16 @@
-import Testing
 import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 /// The front door's components, each on its own, without a scenario file.
 @Suite struct RecorderTests {
     /// Open around the clock, so working hours are elapsed hours; 8 of them make a working day.
     static func recorder(teams: Int = 1) throws -> FrontDoorRecorder {
-        FrontDoorRecorder(sources: 1, teams: teams, stages: 1, length: RunLength(horizonHours: 48, warmUpHours: 24),
-                          office: try WeeklySchedule(intervals: Array(repeating: [0...24], count: 7), firstWeekday: 0, closedDays: []),
-                          hoursPerWorkingDay: 8)
+        FrontDoorRecorder(
+            sources: 1, teams: teams, stages: 1, length: RunLength(horizonHours: 48, warmUpHours: 24),
+            office: try WeeklySchedule(intervals: Array(repeating: [0...24], count: 7), firstWeekday: 0, closedDays: []),
+            hoursPerWorkingDay: 8)
     }
 
     @Test func nothingCountsBeforeTheWarmUpEndsButTheBacklogSeries() throws {
@@ -20,7 +22,7 @@ import SimulationEngine
         recorder.officeClosed(day: 0, waiting: 7)
         #expect(!recorder.countsDecisions(ofDayBefore: 1))
         recorder.warmUpEnded()
-        #expect(!recorder.countsDecisions(ofDayBefore: 1))   // day 0 was warm-up
+        #expect(!recorder.countsDecisions(ofDayBefore: 1)) // day 0 was warm-up
         recorder.dayStarted(1, at: 24)
         recorder.received(source: 0, rag: .red, at: 25, isRecontact: false)
         // Received in the warm-up, decided in the measured period: a decision, but not in the
@@ -45,10 +47,14 @@ import SimulationEngine
         var recorder = try Self.recorder()
         recorder.warmUpEnded()
         #expect(recorder.dueBy.oneDay == 40 && recorder.dueBy.threeDays == 24 && recorder.dueBy.fourHours == 44)
-        for (time, rag) in [(24.0, RAG.red), (30, .red), (41, .amber), (45, .red)] { recorder.received(source: 0, rag: rag, at: time, isRecontact: false) }
-        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 24, receivedWhileMeasuring: true, at: 27)    // on time for all three
-        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 30, receivedWhileMeasuring: true, at: 39)    // 9 working hours: late for 4 hours and for 1 day
-        recorder.decided(.noFurtherAction, source: 0, rag: .amber, receivedAt: 41, receivedWhileMeasuring: true, at: 42)   // its 1- and 3-day deadlines fall after the run
+        for (time, rag) in [(24.0, RAG.red), (30, .red), (41, .amber), (45, .red)] {
+            recorder.received(source: 0, rag: rag, at: time, isRecontact: false)
+        }
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 24, receivedWhileMeasuring: true, at: 27) // on time for all three
+        // 9 working hours: late for 4 hours and for 1 day.
+        recorder.decided(.referral, source: 0, rag: .red, receivedAt: 30, receivedWhileMeasuring: true, at: 39)
+        // Its 1- and 3-day deadlines fall after the run.
+        recorder.decided(.noFurtherAction, source: 0, rag: .amber, receivedAt: 41, receivedWhileMeasuring: true, at: 42)
         let result = recorder.finish(events: 0, stoppedAt: 48, waiting: 1, waitingMeasured: 1, busyAfterEnd: [])
         #expect(result.dueWithin1 == 2 && result.decidedWithin1 == 1)
         #expect(result.dueWithin3 == 1 && result.decidedWithin3 == 1)
@@ -58,10 +64,10 @@ import SimulationEngine
 
     @Test func hoursOnShiftCountOnlyInsideTheMeasuredWindow() throws {
         var recorder = try Self.recorder(teams: 2)
-        recorder.onShift(team: 0, for: 9...17)      // warm-up
-        recorder.onShift(team: 0, for: 20...30)     // 6 h measured
-        recorder.onShift(team: 1, for: 40...56)     // 8 h before the horizon
-        recorder.onShift(team: 1, for: 48...56)     // the day at the horizon adds nothing
+        recorder.onShift(team: 0, for: 9...17) // warm-up
+        recorder.onShift(team: 0, for: 20...30) // 6 h measured
+        recorder.onShift(team: 1, for: 40...56) // 8 h before the horizon
+        recorder.onShift(team: 1, for: 48...56) // the day at the horizon adds nothing
         let result = recorder.finish(events: 0, stoppedAt: 40, waiting: 0, waitingMeasured: 0, busyAfterEnd: [(1, 3)])
         #expect(result.teamAvailableHours == [6, 8])
         #expect(result.teamBusyHours == [0, -3])
@@ -70,12 +76,14 @@ import SimulationEngine
 }
 
 @Suite struct DecisionTests {
-    static let rules = OutcomeRules(byRAG: Array(repeating: [0.5, 0, 0.5, 0], count: 3), referralFactorByChannel: [1, 1, 1, 1, 1],
-                                    assessmentStart: 0.6, assessmentNoFurtherService: 0.4, recontact: 0.2, recontactAfterWrongDecision: 0.9,
-                                    returnAfterReferral: (closed: 0.4, served: 0.15))
+    static let rules = OutcomeRules(
+        byRAG: Array(repeating: [0.5, 0, 0.5, 0], count: 3), referralFactorByChannel: [1, 1, 1, 1, 1],
+        assessmentStart: 0.6, assessmentNoFurtherService: 0.4, recontact: 0.2, recontactAfterWrongDecision: 0.9,
+        returnAfterReferral: (closed: 0.4, served: 0.15))
 
     static func contact(need: Double, followUp: SIMD4<Double>) -> DemandGenerator.Arrival {
-        DemandGenerator.Arrival(time: 0, incidentTime: 0, source: 0, channel: .phone, rag: .amber, complete: true, need: need, followUp: followUp)
+        DemandGenerator.Arrival(
+            time: 0, incidentTime: 0, source: 0, channel: .phone, rag: .amber, complete: true, need: need, followUp: followUp)
     }
 
     @Test func theContactsOwnDrawFixesTheOutcomeAndWhatFollows() {
@@ -112,42 +120,54 @@ import SimulationEngine
         let n = 200_000
         for (sinceBreak, expected) in [(0, 0.0), (5, 0.1), (10, 0.2), (25, 0.2)] {
             let changed = (0..<n).reduce(0) { count, _ in
-                count + (decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsSinceBreak: sinceBreak).changedByFatigue ? 1 : 0)
+                count
+                    + (decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsSinceBreak: sinceBreak)
+                        .changedByFatigue ? 1 : 0)
             }
             let share = Double(changed) / Double(n)
             #expect(abs(share - expected) <= 3.29 * (expected * (1 - expected) / Double(n)).squareRoot(), "after \(sinceBreak): \(share)")
         }
         // A default decision is never changed.
-        #expect((0..<1000).allSatisfy { _ in
-            !decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsSinceBreak: 20).changedByFatigue
-        })
+        #expect(
+            (0..<1000).allSatisfy { _ in
+                !decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsSinceBreak: 20).changedByFatigue
+            })
         // A case closed by a changed decision comes back far more often (0.5 is over the usual
         // re-contact rate of 0.2, under the 0.9 after a wrong decision).
-        let tiredNFA = Decisions(rules: Self.rules, fatigue: Fatigue(defaultIncrease: 0.2, timeIncrease: 0, rampDecisions: 1, defaultOutcome: .noFurtherAction),
-                                 stageOutcomes: [nil], stream: RandomStream(seed: 1))
+        let tiredNFA = Decisions(
+            rules: Self.rules, fatigue: Fatigue(defaultIncrease: 0.2, timeIncrease: 0, rampDecisions: 1, defaultOutcome: .noFurtherAction),
+            stageOutcomes: [nil], stream: RandomStream(seed: 1))
         let closed = Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: true)
         #expect(tiredNFA.followUp(closed, for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returns)
-        #expect(!tiredNFA.followUp(Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: false),
-                                   for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])).returns)
+        #expect(
+            !tiredNFA.followUp(
+                Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: false),
+                for: Self.contact(need: 0.9, followUp: [0, 0, 0.5, 0.1])
+            ).returns)
     }
 
     @Test func aStageWhoseTableLacksTheDefaultIsNotChangedByFatigue() {
         // An early-help hub deciding only early help or no further action: no referral to default to.
         let own: [[Double]] = Array(repeating: [0.5, 0.5, 0, 0], count: 3)
         let decisions = Decisions(rules: Self.rules, fatigue: .linder, stageOutcomes: [own], stream: RandomStream(seed: 1))
-        #expect((0..<1000).allSatisfy { i in
-            !decisions.decide(Self.contact(need: Double(i) / 1000, followUp: .zero), atStage: 0, decisionsSinceBreak: 50).changedByFatigue
-        })
+        #expect(
+            (0..<1000).allSatisfy { i in
+                !decisions.decide(Self.contact(need: Double(i) / 1000, followUp: .zero), atStage: 0, decisionsSinceBreak: 50)
+                    .changedByFatigue
+            })
     }
 
     @Test func aStagesReferralFactorScalesTheDesignsTable() {
         // The table makes half the decisions referrals; a stage with a factor of 0.4 makes a fifth
         // of its decisions referrals, the rest no further action, on the same draws; other stages
         // keep the table.
-        let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, nil], stageReferralFactors: [1, 0.4], stream: RandomStream(seed: 1))
+        let decisions = Decisions(
+            rules: Self.rules, fatigue: nil, stageOutcomes: [nil, nil], stageReferralFactors: [1, 0.4], stream: RandomStream(seed: 1))
         let needs = (0..<1000).map { (Double($0) + 0.5) / 1000 }
         func referrals(atStage stage: Int) -> Int {
-            needs.filter { decisions.decide(Self.contact(need: $0, followUp: .zero), atStage: stage, decisionsSinceBreak: 0).outcome == .referral }.count
+            needs.filter {
+                decisions.decide(Self.contact(need: $0, followUp: .zero), atStage: stage, decisionsSinceBreak: 0).outcome == .referral
+            }.count
         }
         #expect(referrals(atStage: 0) == 500 && referrals(atStage: 1) == 200)
         // A contact referred at the talking stage is referred by the table too (common random numbers).
@@ -160,8 +180,9 @@ import SimulationEngine
         // second) by the design's: the same draw, a different decision.
         var rules = Self.rules
         rules.bySourceGroup[SourceGroup.police.rawValue] = Array(repeating: [1, 0, 0, 0], count: 3)
-        let decisions = Decisions(rules: rules, fatigue: nil, stageOutcomes: [nil], sourceGroups: [SourceGroup.police.rawValue, SourceGroup.schools.rawValue],
-                                  stream: RandomStream(seed: 1))
+        let decisions = Decisions(
+            rules: rules, fatigue: nil, stageOutcomes: [nil], sourceGroups: [SourceGroup.police.rawValue, SourceGroup.schools.rawValue],
+            stream: RandomStream(seed: 1))
         var police = Self.contact(need: 0.9, followUp: .zero), school = police
         police.source = 0
         school.source = 1
@@ -180,9 +201,10 @@ import SimulationEngine
 
 @Suite struct WorkingDayTests {
     static func team(people: Int = 2) throws -> Team {
-        Team(id: "t", role: "worker", grade: "g", people: Array(repeating: 1, count: people),
-             schedule: try WeeklySchedule(intervals: .weekdays(9, 17), firstWeekday: 0, closedDays: []),
-             hoursPerDay: 7.4, breakHours: 0.6, otherDutiesShare: 0.2, lateShiftShare: 0, absence: .none)
+        Team(
+            id: "t", role: "worker", grade: "g", people: Array(repeating: 1, count: people),
+            schedule: try WeeklySchedule(intervals: .weekdays(9, 17), firstWeekday: 0, closedDays: []),
+            hoursPerDay: 7.4, breakHours: 0.6, otherDutiesShare: 0.2, lateShiftShare: 0, absence: .none)
     }
 
     @Test func aNineToFiveDayHasLunchAndOtherDutiesAndLeavesFiveHoursFiftyFiveForContacts() throws {
@@ -193,7 +215,8 @@ import SimulationEngine
         let first = Workforce.workingWeek(of: team, pattern: Workforce.pattern(0, of: team))
         let second = Workforce.workingWeek(of: team, pattern: Workforce.pattern(1, of: team))
         func close(_ a: [ClosedRange<Double>], _ b: [ClosedRange<Double>]) -> Bool {
-            a.count == b.count && zip(a, b).allSatisfy { abs($0.lowerBound - $1.lowerBound) < 1e-9 && abs($0.upperBound - $1.upperBound) < 1e-9 }
+            a.count == b.count
+                && zip(a, b).allSatisfy { abs($0.lowerBound - $1.lowerBound) < 1e-9 && abs($0.upperBound - $1.upperBound) < 1e-9 }
         }
         #expect(close(first.paid.intervals[0], [9...12.1, 12.7...17]))
         #expect(close(first.contacts.intervals[0], [10.48...12.1, 12.7...17]))

@@ -1,5 +1,6 @@
-import Testing
 import ScenarioReading
+import Testing
+
 @testable import FrontDoorModel
 
 /// Prices, on-costs and staff costs, each against figures worked out by hand from the sources.
@@ -25,7 +26,10 @@ struct CostsTests {
         #expect(abs(NationalPay.uplift(50_711, from: from, to: FinancialYear(startYear: 2018)) - 50_711 / 1.02) < 1e-6)
         // A grade paid from another budget (£0 here) gets no flat award.
         #expect(NationalPay.uplift(0, from: from, to: to) == 0)
-        #expect(NationalPay.missingAwards(from: from, to: FinancialYear(startYear: 2027)) == [FinancialYear(startYear: 2026), FinancialYear(startYear: 2027)])
+        #expect(
+            NationalPay.missingAwards(from: from, to: FinancialYear(startYear: 2027)) == [
+                FinancialYear(startYear: 2026), FinancialYear(startYear: 2027)
+            ])
     }
 
     @Test func onCostsOnAFortyThousandSalaryAreAboutAThirdIn2025() throws {
@@ -45,7 +49,9 @@ struct CostsTests {
         // and first sitting (17:06, 17:42, 18:18): 4, 3.7, 3.4 and 4 paid hours after 18:00, of
         // the 16 × 7.4 hours worked. Other duties are paid time too, so they change nothing.
         let text = Fixture.yaml(people: "16", hours: "{weekdays: \"08:00-22:00\"}")
-            .replacingOccurrences(of: "    people: 16", with: "    people: 16\n    hours_per_day: 7.4\n    break_minutes: 36\n    late_shift_share: 0.25")
+            .replacingOccurrences(
+                of: "    people: 16", with: "    people: 16\n    hours_per_day: 7.4\n    break_minutes: 36\n    late_shift_share: 0.25"
+            )
             .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  extended_hours_enhancement: 0.2")
         let costs = StaffCosts(try Fixture.design(text).0)
         let share = (4 + 3.7 + 3.4 + 4) / (16 * 7.4)
@@ -64,8 +70,11 @@ struct CostsTests {
         #expect(design.teams[0].workedPosts.count == 9 && design.teams[0].agencyPosts == 2)
         #expect(abs(costs.teams[0].salaries - 9 * 50_000) < 0.01)
         #expect(abs(costs.agency - 2 * 50_000 * 0.24) < 0.01)
-        let noVacancies = StaffCosts(try Fixture.design(Fixture.yaml(people: "10")
-            .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  agency_premium: {tm: 0.24}")).0)
+        let noVacancies = StaffCosts(
+            try Fixture.design(
+                Fixture.yaml(people: "10")
+                    .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  agency_premium: {tm: 0.24}")
+            ).0)
         #expect(noVacancies.agency == 0)
     }
 

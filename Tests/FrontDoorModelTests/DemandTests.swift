@@ -1,7 +1,8 @@
-import Testing
-import SimulationEngine
-import ScenarioReading
 import FrontDoorTestSupport
+import ScenarioReading
+import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 /// Seasonality by source and batched notifications: on their own, and in the shipped demand.
@@ -15,19 +16,21 @@ import FrontDoorTestSupport
         let festive = Demand.Peak(name: "festive", from: (12, 17), to: (1, 4), factor: 1.25)
         #expect(festive.contains(CivilDate(year: 2025, month: 12, day: 17)!) && festive.contains(CivilDate(year: 2026, month: 1, day: 4)!))
         #expect(festive.contains(CivilDate(year: 2025, month: 12, day: 31)!) && festive.contains(CivilDate(year: 2026, month: 1, day: 1)!))
-        #expect(!festive.contains(CivilDate(year: 2025, month: 12, day: 16)!) && !festive.contains(CivilDate(year: 2026, month: 1, day: 5)!))
+        #expect(
+            !festive.contains(CivilDate(year: 2025, month: 12, day: 16)!) && !festive.contains(CivilDate(year: 2026, month: 1, day: 5)!))
         let september = Demand.Peak(name: "september", from: (9, 1), to: (9, 30), factor: 1.2)
-        #expect(september.contains(CivilDate(year: 2025, month: 9, day: 15)!) && !september.contains(CivilDate(year: 2025, month: 10, day: 1)!))
+        #expect(
+            september.contains(CivilDate(year: 2025, month: 9, day: 15)!) && !september.contains(CivilDate(year: 2025, month: 10, day: 1)!))
     }
 
     @Test func aBatchIsReleasedAtTheNextWorkingMorning() throws {
         let calendar = try Self.calendar()
         let batches = Demand.Batches(channels: [true, true, true, true, true], ratings: [false, true, true], releaseHour: 8)
         // Day 0 is Tuesday 1 April 2025.
-        #expect(batches.release(after: 7, calendar: calendar) == 8)            // before the release: the same morning
-        #expect(batches.release(after: 8, calendar: calendar) == 8)            // at it
-        #expect(batches.release(after: 10, calendar: calendar) == 24 + 8)      // after it: Wednesday morning
-        #expect(batches.release(after: 4 * 24 + 22, calendar: calendar) == 6 * 24 + 8)   // Saturday night: Monday morning
+        #expect(batches.release(after: 7, calendar: calendar) == 8) // before the release: the same morning
+        #expect(batches.release(after: 8, calendar: calendar) == 8) // at it
+        #expect(batches.release(after: 10, calendar: calendar) == 24 + 8) // after it: Wednesday morning
+        #expect(batches.release(after: 4 * 24 + 22, calendar: calendar) == 6 * 24 + 8) // Saturday night: Monday morning
         // Thursday 2 April 2026 (day 366) after 08:00: Good Friday and Easter Monday are bank holidays, so Tuesday 7 April.
         #expect(calendar.date(ofDay: 366) == CivilDate(year: 2026, month: 4, day: 2)!)
         #expect(batches.release(after: 366 * 24 + 12, calendar: calendar) == 371 * 24 + 8)
@@ -36,17 +39,19 @@ import FrontDoorTestSupport
     @Test func peaksAndTheSourcesOwnMonthsShapeTheExpectedVolume() throws {
         let calendar = try Self.calendar()
         let flat = Array(repeating: 1.0, count: 7)
-        let police = Demand.Source(group: .police, share: 0.5, channels: [0, 0, 0, 1, 0], rag: [0, 0, 1], completeInformation: 1, weekdayWeights: flat,
-                                   hourWeights: Array(repeating: 1, count: 24), schoolHolidayFactor: 1, monthWeights: Array(repeating: 1, count: 12),
-                                   peaks: [Demand.Peak(name: "festive", from: (12, 17), to: (1, 4), factor: 1.25)])
+        let police = Demand.Source(
+            group: .police, share: 0.5, channels: [0, 0, 0, 1, 0], rag: [0, 0, 1], completeInformation: 1, weekdayWeights: flat,
+            hourWeights: Array(repeating: 1, count: 24), schoolHolidayFactor: 1, monthWeights: Array(repeating: 1, count: 12),
+            peaks: [Demand.Peak(name: "festive", from: (12, 17), to: (1, 4), factor: 1.25)])
         var others = police
         others.group = .health
         others.monthWeights = nil
         others.peaks = []
         var months = Array(repeating: 1.0, count: 12)
-        months[7] = 0.5   // August at half for sources that follow the shared months
-        let demand = Demand(contactsPerYear: 36_500, sources: [police, others], monthWeights: months, overdispersion: 0, trendPerYear: 0,
-                            shocks: [], startingBacklog: 0)
+        months[7] = 0.5 // August at half for sources that follow the shared months
+        let demand = Demand(
+            contactsPerYear: 36_500, sources: [police, others], monthWeights: months, overdispersion: 0, trendPerYear: 0,
+            shocks: [], startingBacklog: 0)
         let generator = DemandGenerator(demand: demand, calendar: calendar)
         // 10 and 20 December 2025 are both Wednesdays; 10 August a Sunday, 10 October a Friday.
         let december10 = CivilDate(year: 2025, month: 12, day: 10)!.dayNumber - calendar.startDate.dayNumber
@@ -54,7 +59,7 @@ import FrontDoorTestSupport
         #expect(generator.expected(source: 1, day: december10 + 10) == generator.expected(source: 1, day: december10))
         let august = CivilDate(year: 2025, month: 8, day: 10)!.dayNumber - calendar.startDate.dayNumber
         let october = CivilDate(year: 2025, month: 10, day: 10)!.dayNumber - calendar.startDate.dayNumber
-        #expect(generator.expected(source: 0, day: august) == generator.expected(source: 0, day: october))   // its own flat months
+        #expect(generator.expected(source: 0, day: august) == generator.expected(source: 0, day: october)) // its own flat months
         #expect(abs(generator.expected(source: 1, day: august) / generator.expected(source: 1, day: october) - 0.5) < 1e-12)
         // Each source still brings its share of the year.
         for source in 0..<2 {
@@ -92,14 +97,16 @@ import FrontDoorTestSupport
 
     @Test func weekendPoliceNotificationsArriveOnMondayMorning() throws {
         let design = try Self.shippedDesign()
-        var arrivals = Arrivals(design: design, days: 400, stream: RandomStream(seed: 11), backlogStream: RandomStream(seed: 12), recontactStream: RandomStream(seed: 13), changesStream: RandomStream(seed: 14))
+        var arrivals = Arrivals(
+            design: design, days: 400, stream: RandomStream(seed: 11), backlogStream: RandomStream(seed: 12),
+            recontactStream: RandomStream(seed: 13), changesStream: RandomStream(seed: 14))
         var weekdays = Array(repeating: 0.0, count: 7), weekdayCounts = Array(repeating: 0.0, count: 7)
         var delay = 0.0, batched = 0.0
         for day in 0..<(365 + 14) {
             let weekday = design.calendar.weekday(ofDay: day)
             arrivals.contacts(onDay: day, room: .max) { arrival in
-                #expect(!arrival.isRecontact)   // new contacts and batches, never a child coming back
-                guard day >= 14 else { return }   // by then the batches of the days before the first have arrived
+                #expect(!arrival.isRecontact) // new contacts and batches, never a child coming back
+                guard day >= 14 else { return } // by then the batches of the days before the first have arrived
                 weekdays[weekday] += 1
                 if arrival.time > arrival.incidentTime {
                     delay += arrival.time - arrival.incidentTime
@@ -123,7 +130,10 @@ import FrontDoorTestSupport
     /// the same decision: here at the MASH's deciding stage, which uses the design's own table.
     @Test func theSampleAndTheFrontDoorMakeTheSameDecisionFromTheSameDraw() throws {
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
-        guard case .frontDoor(let design) = scenario.model else { Issue.record("not a front door"); return }
+        guard case .frontDoor(let design) = scenario.model else {
+            Issue.record("not a front door")
+            return
+        }
         let stage = try #require(design.stages.firstIndex { $0.decides && $0.outcomes == nil && $0.referralFactor == 1 })
         var sampled: [Bool] = []
         design.sampleContacts(days: 30, stream: RandomStream(seed: 5)) { sampled.append($0.referred) }
@@ -141,11 +151,17 @@ import FrontDoorTestSupport
 
 @Suite struct LimitedChangeTests {
     @Test func aChangeLimitedToGreenNotificationsRemovesOnlyThemAndKeepsTheRest() throws {
-        let base = try Fixture.design(Fixture.yaml(perYear: 36_500).replacingOccurrences(of: "channels: {phone: 1}",
-                                                                                         with: "channels: {phone: 0.5, police_notification: 0.5}")).0
+        let base = try Fixture.design(
+            Fixture.yaml(perYear: 36_500).replacingOccurrences(
+                of: "channels: {phone: 1}",
+                with: "channels: {phone: 0.5, police_notification: 0.5}")
+        ).0
         var changed = base
-        changed.demand.shocks = [Demand.Shock(name: "demand_management", firstDay: 0, lastDay: 59, factors: [.police: 0],
-                                              ratings: [false, false, true], channels: Channel.allCases.map { $0 == .policeNotification })]
+        changed.demand.shocks = [
+            Demand.Shock(
+                name: "demand_management", firstDay: 0, lastDay: 59, factors: [.police: 0],
+                ratings: [false, false, true], channels: Channel.allCases.map { $0 == .policeNotification })
+        ]
         let before = DemandGenerator(demand: base.demand, calendar: base.calendar)
         let after = DemandGenerator(demand: changed.demand, calendar: changed.calendar)
         var kept = 0, removed = 0

@@ -1,18 +1,21 @@
 import Foundation
-import Testing
-import ScenarioReading
 import FrontDoorTestSupport
+import ScenarioReading
 import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 /// Small front doors written for one check each, through the same loader as the shipped files.
 enum Fixture {
     /// A front door with one deciding stage, open around the clock, fed by one source.
-    static func yaml(perYear: Double = 8760, people: String = "2", hours: String = "{every_day: \"00:00-24:00\", bank_holidays: open}",
-                     minutes: String = "{distribution: exponential, mean: 30}", absence: String = "",
-                     extraStages: String = "", deciderExtra: String = "", extraTeams: String = "", fatigue: String = "", extraRoot: String = "",
-                     days: Int = 60, warmUp: Int = 0, rag: String = "{red: 0.2, amber: 0.3, green: 0.5}", hourWeights: String = "flat",
-                     recontact: Double = 0, sourceExtra: String = "", demandExtra: String = "") -> String {
+    static func yaml(
+        perYear: Double = 8760, people: String = "2", hours: String = "{every_day: \"00:00-24:00\", bank_holidays: open}",
+        minutes: String = "{distribution: exponential, mean: 30}", absence: String = "",
+        extraStages: String = "", deciderExtra: String = "", extraTeams: String = "", fatigue: String = "", extraRoot: String = "",
+        days: Int = 60, warmUp: Int = 0, rag: String = "{red: 0.2, amber: 0.3, green: 0.5}", hourWeights: String = "flat",
+        recontact: Double = 0, sourceExtra: String = "", demandExtra: String = ""
+    ) -> String {
         """
         scenario: fixture
         start_date: 2025-04-01
@@ -71,21 +74,24 @@ enum Fixture {
 
 @Suite struct FrontDoorSimulationTests {
     @Test func everyContactIsDecidedLostOrStillWaiting() throws {
-        let text = Fixture.yaml(perYear: 20_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
-                                absence: "", extraStages: """
-              screen:
-                team: screeners
-                minutes: {distribution: lognormal, mean: 20, sd: 10}
-                phone: {patience_minutes: {distribution: exponential, mean: 10}, call_back_probability: 0.5, call_back_delay_minutes: 30}
-              checks:
-                team: partners
-                applies_to: {red: 1, amber: 0.5}
-                minutes: 45
-                clock_hours: {red: 4, amber: 24}
-            """, extraTeams: """
-              screeners: {grade: tm, people: 3, hours: {weekdays: "09:00-17:00"}}
-              partners: {grade: partner, people: 1, hours: {weekdays: "09:00-17:00"}}
-            """)
+        let text = Fixture.yaml(
+            perYear: 20_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
+            absence: "",
+            extraStages: """
+                  screen:
+                    team: screeners
+                    minutes: {distribution: lognormal, mean: 20, sd: 10}
+                    phone: {patience_minutes: {distribution: exponential, mean: 10}, call_back_probability: 0.5, call_back_delay_minutes: 30}
+                  checks:
+                    team: partners
+                    applies_to: {red: 1, amber: 0.5}
+                    minutes: 45
+                    clock_hours: {red: 4, amber: 24}
+                """,
+            extraTeams: """
+                  screeners: {grade: tm, people: 3, hours: {weekdays: "09:00-17:00"}}
+                  partners: {grade: partner, people: 1, hours: {weekdays: "09:00-17:00"}}
+                """)
         let run = try Fixture.run(text)
         #expect(run.received > 2_000)
         #expect(run.received == run.decided + run.lostCallers + run.undecidedAtEnd)
@@ -105,8 +111,9 @@ enum Fixture {
     }
 
     @Test func schoolsAreQuietInHolidaysAndShocksChangeVolumes() throws {
-        let text = Fixture.yaml(sourceExtra: "      school_holiday_factor: 0.25",
-                                demandExtra: "  shocks: {lockdown: {from: 2025-05-01, to: 2025-05-31, factors: {police: 1.16}}}")
+        let text = Fixture.yaml(
+            sourceExtra: "      school_holiday_factor: 0.25",
+            demandExtra: "  shocks: {lockdown: {from: 2025-05-01, to: 2025-05-31, factors: {police: 1.16}}}")
         let (design, _) = try Fixture.design(text)
         let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
         // Day 0 is Tuesday 1 April 2025. Easter Sunday is 20 April, so the school holiday runs
@@ -131,15 +138,18 @@ enum Fixture {
     @Test func everyMeasureTheIssueNamesIsReported() throws {
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
         let names = Set(scenario.measures.map(\.name))
-        let required = ["contacts.received", "contacts.decided", "contacts.share.police", "decided_within_1wd", "decided_within_3wd",
-                        "red_decided_within_4wh", "contacts.undecided_at_end", "time_to_decision_wd.p50", "time_to_decision_wd.p90", "backlog.mean", "backlog.p95",
-                        "backlog.max", "conversion.referral", "conversion.early_help", "conversion.nfa", "conversion.strategy",
-                        "decisions_per_manager_day.mean", "decisions_per_manager_day.p95", "decisions_per_manager_day.max",
-                        "team.team_managers.decisions_per_person_day", "team.edt.decisions_per_person_day",
-                        "decisions.at_full_fatigue", "handoffs_per_contact", "assessments.started",
-                        "assessments.no_further_service", "recontacts", "cost.staff_per_year_gbp", "cost.agency_per_year_gbp",
-                        "cost.one_off_gbp", "cost.downstream_per_year_gbp", "cost.cash_per_year_gbp", "cost.per_contact_gbp",
-                        "team.team_managers.utilisation", "stage.decide.mean_wait_hours"]
+        let required = [
+            "contacts.received", "contacts.decided", "contacts.share.police", "decided_within_1wd", "decided_within_3wd",
+            "red_decided_within_4wh", "contacts.undecided_at_end", "time_to_decision_wd.p50", "time_to_decision_wd.p90", "backlog.mean",
+            "backlog.p95",
+            "backlog.max", "conversion.referral", "conversion.early_help", "conversion.nfa", "conversion.strategy",
+            "decisions_per_manager_day.mean", "decisions_per_manager_day.p95", "decisions_per_manager_day.max",
+            "team.team_managers.decisions_per_person_day", "team.edt.decisions_per_person_day",
+            "decisions.at_full_fatigue", "handoffs_per_contact", "assessments.started",
+            "assessments.no_further_service", "recontacts", "cost.staff_per_year_gbp", "cost.agency_per_year_gbp",
+            "cost.one_off_gbp", "cost.downstream_per_year_gbp", "cost.cash_per_year_gbp", "cost.per_contact_gbp",
+            "team.team_managers.utilisation", "stage.decide.mean_wait_hours"
+        ]
         #expect(Set(required).subtracting(names).isEmpty, "missing \(Set(required).subtracting(names).sorted())")
         // A phone line's measures only where there is one: the MASH has none, the CADS one.
         #expect(!names.contains("phone.abandoned_share") && !names.contains("phone.callers_lost"))
@@ -157,14 +167,17 @@ enum Fixture {
 
     @Test func aTeamOfOneIsSometimesAway() throws {
         // Leave, training and sickness on working days: about (27 + 5 + 3.5% of 253) of 253.
-        let text = Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: """
-            default_absence: {leave_days: 27, training_days: 5, sickness_rate: 0.035, sickness_spell_days: 4}
-            """, days: 365 * 3)
+        let text = Fixture.yaml(
+            perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
+            absence: """
+                default_absence: {leave_days: 27, training_days: 5, sickness_rate: 0.035, sickness_spell_days: 4}
+                """, days: 365 * 3)
         var absentShare: [Double] = []
         for replication in 0..<20 {
             let (design, length) = try Fixture.design(text)
             _ = length
-            var workforce = Workforce(design: design, absenceStream: RandomStream(seed: SeedPlan(baseSeed: 4).seed(replication: replication, purpose: .absence)))
+            var workforce = Workforce(
+                design: design, absenceStream: RandomStream(seed: SeedPlan(baseSeed: 4).seed(replication: replication, purpose: .absence)))
             workforce.drawAbsence(for: 0, year: 0)
             let working = (0..<365).filter { design.calendar.weekday(ofDay: $0) < 5 }
             absentShare.append(Double(working.filter { workforce.absent[0][$0] }.count) / Double(working.count))
@@ -177,11 +190,14 @@ enum Fixture {
 
     @Test func withoutCoverNobodyDecidesWhileTheOnlyDeciderIsAway() throws {
         let absence = "default_absence: {leave_days: 40}"
-        let alone = try Fixture.run(Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence, days: 365))
-        let covered = try Fixture.run(Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence,
-                                                   deciderExtra: "    cover_team: managers",
-                                                   extraTeams: "  managers: {grade: tm, people: 1, hours: {weekdays: \"09:00-17:00\"}, absence: {leave_days: 0}}",
-                                                   days: 365))
+        let alone = try Fixture.run(
+            Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence, days: 365))
+        let covered = try Fixture.run(
+            Fixture.yaml(
+                perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence,
+                deciderExtra: "    cover_team: managers",
+                extraTeams: "  managers: {grade: tm, people: 1, hours: {weekdays: \"09:00-17:00\"}, absence: {leave_days: 0}}",
+                days: 365))
         #expect(alone.backlogMax > covered.backlogMax)
         #expect(covered.decidedWithin3 > alone.decidedWithin3)
     }
@@ -191,9 +207,10 @@ enum Fixture {
         // open around the clock: it is paid for the hours it spends on these contacts, at its
         // grade's hourly cost over a full-time year of the default working day's weeks (24 × 5
         // hours here), with the enhancement on the share of its opening outside 08:00–18:00 weekdays.
-        let text = Fixture.yaml(perYear: 2_000, extraStages: "  call: {team: centre, minutes: 10}",
-                                extraTeams: "  centre: {grade: tm, shared_service: true, people: 1, hours: {every_day: \"00:00-24:00\", bank_holidays: open}}",
-                                days: 120)
+        let text = Fixture.yaml(
+            perYear: 2_000, extraStages: "  call: {team: centre, minutes: 10}",
+            extraTeams: "  centre: {grade: tm, shared_service: true, people: 1, hours: {every_day: \"00:00-24:00\", bank_holidays: open}}",
+            days: 120)
         let (design, _) = try Fixture.design(text)
         #expect(design.teams[1].costing == .sharedService(paidHoursPerWeek: 120))
         let run = try Fixture.run(text)
@@ -220,10 +237,12 @@ enum Fixture {
         // One decider away 40 days a year, covered informally by a head of service who is never
         // away: they work only on the decider's days away, and are paid for those hours alone.
         let absence = "default_absence: {leave_days: 40}"
-        let text = Fixture.yaml(perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence,
-                                deciderExtra: "    cover_team: head",
-                                extraTeams: "  head: {grade: tm, informal_cover: true, people: 1, hours: {weekdays: \"09:00-17:00\"}, absence: {leave_days: 0}}",
-                                days: 365)
+        let text = Fixture.yaml(
+            perYear: 2_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", absence: absence,
+            deciderExtra: "    cover_team: head",
+            extraTeams:
+                "  head: {grade: tm, informal_cover: true, people: 1, hours: {weekdays: \"09:00-17:00\"}, absence: {leave_days: 0}}",
+            days: 365)
         let (design, _) = try Fixture.design(text)
         let run = try Fixture.run(text)
         let costs = StaffCosts(design)
@@ -295,7 +314,9 @@ enum Fixture {
             #expect(values[handoff] == 0 && values[slow] == 0)
         }
         let queueing = tInterval95(waits), working = tInterval95(works)
-        #expect(queueing.low <= 1.0 / 30 && 1.0 / 30 <= queueing.high, "wait \(queueing.mean) (\(queueing.low) to \(queueing.high)), Erlang C 1/30 h")
+        #expect(
+            queueing.low <= 1.0 / 30 && 1.0 / 30 <= queueing.high,
+            "wait \(queueing.mean) (\(queueing.low) to \(queueing.high)), Erlang C 1/30 h")
         #expect(working.low <= 0.5 && 0.5 <= working.high, "work \(working.mean) (\(working.low) to \(working.high)), theory 0.5 h")
     }
 
@@ -308,7 +329,8 @@ enum Fixture {
                 minutes: {distribution: exponential, mean: 20}
                 decides: true
             """
-        let team = "  practitioners: {grade: tm, decision_role: decides, people: 3, hours: {every_day: \"00:00-24:00\", bank_holidays: open}}"
+        let team =
+            "  practitioners: {grade: tm, decision_role: decides, people: 3, hours: {every_day: \"00:00-24:00\", bank_holidays: open}}"
         let run = try Fixture.run(Fixture.yaml(perYear: 8_760, extraStages: practitioners, extraTeams: team, days: 60))
         #expect(run.teamDecisions[1] > 0 && run.teamDecisions[0] + run.teamDecisions[1] == run.decided)
         // 2 managers and 3 practitioners at work on each of 60 days.
@@ -316,7 +338,9 @@ enum Fixture {
         #expect(abs(run.managerDays.mean * 120 - Double(run.teamDecisions[0])) < 1e-6)
         // A team that only recommends may not decide.
         let recommends = team.replacingOccurrences(of: "decision_role: decides", with: "decision_role: recommends")
-        let error = try #require(throws: ScenarioError.self) { try Fixture.design(Fixture.yaml(extraStages: practitioners, extraTeams: recommends)) }
+        let error = try #require(throws: ScenarioError.self) {
+            try Fixture.design(Fixture.yaml(extraStages: practitioners, extraTeams: recommends))
+        }
         #expect(error.message.contains("team 'practitioners' only recommends decisions"))
     }
 
@@ -324,8 +348,10 @@ enum Fixture {
         // Every contact lacks information (a 26-hour wait) and the ambers are all slow (a further
         // 100 hours). Reds on the immediate path wait for neither.
         func run(_ flow: String) throws -> FrontDoorReplication {
-            try Fixture.run(Fixture.yaml(perYear: 2_000, deciderExtra: "    asks_for_missing_information: true", days: 60,
-                                         sourceExtra: "      complete_information: 0", demandExtra: flow))
+            try Fixture.run(
+                Fixture.yaml(
+                    perYear: 2_000, deciderExtra: "    asks_for_missing_information: true", days: 60,
+                    sourceExtra: "      complete_information: 0", demandExtra: flow))
         }
         let slow = "flow: {information_wait_hours: 26, slow_contacts: {share: {amber: 1}, wait_hours: 100}"
         let waiting = try run(slow + "}")
@@ -339,7 +365,9 @@ enum Fixture {
         // About 30% of contacts are amber and slow: they waited without anyone working on them.
         let ambers = Double(waiting.slowWaits) / Double(waiting.received)
         #expect(ambers > 0.25 && ambers < 0.35 && immediate.slowWaits == waiting.slowWaits)
-        #expect(waiting.teamBusyHours == immediate.teamBusyHours || abs(waiting.teamBusyHours[0] - immediate.teamBusyHours[0]) < 0.05 * waiting.teamBusyHours[0])
+        #expect(
+            waiting.teamBusyHours == immediate.teamBusyHours
+                || abs(waiting.teamBusyHours[0] - immediate.teamBusyHours[0]) < 0.05 * waiting.teamBusyHours[0])
     }
 
     @Test func fatigueChangesDecisionsOnlyWhenSwitchedOn() throws {
@@ -361,13 +389,15 @@ enum Fixture {
     }
 
     @Test func checksNobodyCanDoRunOutOfTimeAtTheClock() throws {
-        let text = Fixture.yaml(perYear: 2_000, extraStages: """
-              checks:
-                team: partners
-                applies_to: {red: 1}
-                minutes: 30
-                clock_hours: {red: 4}
-            """, extraTeams: "  partners: {grade: partner, people: 0, hours: {weekdays: \"09:00-17:00\"}}")
+        let text = Fixture.yaml(
+            perYear: 2_000,
+            extraStages: """
+                  checks:
+                    team: partners
+                    applies_to: {red: 1}
+                    minutes: 30
+                    clock_hours: {red: 4}
+                """, extraTeams: "  partners: {grade: partner, people: 0, hours: {weekdays: \"09:00-17:00\"}}")
         let run = try Fixture.run(text)
         #expect(run.checksOutOfTime > 0)
         let checks = 0
@@ -380,7 +410,7 @@ enum Fixture {
         let large = try Fixture.run(Fixture.yaml(people: "6"), replication: 5)
         #expect(small.received == large.received)
         #expect(small.receivedBySource == large.receivedBySource)
-        #expect(small.outcomes == large.outcomes)   // same children, same rules, same decisions
+        #expect(small.outcomes == large.outcomes) // same children, same rules, same decisions
         #expect(small.decidedWithin1 <= large.decidedWithin1)
     }
 
@@ -394,7 +424,7 @@ enum Fixture {
     }
 
     @Test func writtenReferralsConvertMoreWhenTheScenarioSaysSo() throws {
-        let table = [0.5, 0.3, 0.15, 0.05]   // nfa, early help, referral, strategy
+        let table = [0.5, 0.3, 0.15, 0.05] // nfa, early help, referral, strategy
         let doubled = OutcomeRules.scaleReferrals(table, by: 2)
         #expect(abs(doubled[2] + doubled[3] - 0.4) < 1e-12)
         #expect(abs(doubled.reduce(0, +) - 1) < 1e-12)
@@ -406,17 +436,23 @@ enum Fixture {
             .replacingOccurrences(of: "channels: {phone: 1}", with: "channels: {phone: 0.5, written_form: 0.5}")
             .replacingOccurrences(of: "green: {nfa: 0.5, early_help: 0.5}", with: "green: {nfa: 0.5, early_help: 0.3, referral: 0.2}")
         let plain = try Fixture.run(base)
-        let run = try Fixture.run(base.replacingOccurrences(of: "  recontact_within_12_months: 0.0",
-                                                            with: "  recontact_within_12_months: 0.0\n  referral_factor_by_channel: {written_form: 2}"))
-        let referrals = { (r: FrontDoorReplication) in r.outcomes[Outcome.referral.rawValue] + r.outcomes[Outcome.strategyDiscussion.rawValue] }
+        let run = try Fixture.run(
+            base.replacingOccurrences(
+                of: "  recontact_within_12_months: 0.0",
+                with: "  recontact_within_12_months: 0.0\n  referral_factor_by_channel: {written_form: 2}"))
+        let referrals = { (r: FrontDoorReplication) in
+            r.outcomes[Outcome.referral.rawValue] + r.outcomes[Outcome.strategyDiscussion.rawValue]
+        }
         #expect(referrals(run) > referrals(plain))
         #expect(run.decidedBySource == run.decidedBySource.indices.map { _ in run.decided })
         #expect(run.referredBySource[0] == referrals(run))
     }
 
     @Test func aStartingBacklogIsWaitingAtTheStart() throws {
-        let run = try Fixture.run(Fixture.yaml(perYear: 1_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
-                                               days: 30, demandExtra: "  starting_backlog: 300"))
+        let run = try Fixture.run(
+            Fixture.yaml(
+                perYear: 1_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}",
+                days: 30, demandExtra: "  starting_backlog: 300"))
         let quiet = try Fixture.run(Fixture.yaml(perYear: 1_000, people: "1", hours: "{weekdays: \"09:00-17:00\"}", days: 30))
         #expect(run.received == quiet.received + 300)
         #expect(run.backlogSeries.first! > quiet.backlogSeries.first! + 250)
@@ -425,14 +461,16 @@ enum Fixture {
 
     @Test func vacantPostsAreNeitherWorkedNorPaid() throws {
         let full = try Fixture.design(Fixture.yaml(people: "4"))
-        let vacant = try Fixture.design(Fixture.yaml(people: "4").replacingOccurrences(of: "    people: 4", with: "    people: 4\n    vacant_posts: 2"))
+        let vacant = try Fixture.design(
+            Fixture.yaml(people: "4").replacingOccurrences(of: "    people: 4", with: "    people: 4\n    vacant_posts: 2"))
         #expect(vacant.0.teams[0].workedPosts == [1, 1])
         #expect(abs(StaffCosts(vacant.0).staff * 2 - StaffCosts(full.0).staff) < 1e-6)
         var state = FrontDoorState(design: vacant.0, length: vacant.1, seeds: SeedPlan(baseSeed: 1), replication: 0)
         #expect(state.workforce.people.count == 2)
         _ = state.run()
         #expect(throws: ScenarioError.self) {
-            try Fixture.design(Fixture.yaml(people: "2").replacingOccurrences(of: "    people: 2", with: "    people: 2\n    vacant_posts: 3"))
+            try Fixture.design(
+                Fixture.yaml(people: "2").replacingOccurrences(of: "    people: 2", with: "    people: 2\n    vacant_posts: 3"))
         }
     }
 

@@ -1,13 +1,16 @@
 import Foundation
-import Testing
-import ScenarioReading
 import FrontDoorTestSupport
+import ScenarioReading
 import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 @Suite struct MeasureCatalogueTests {
-    static let shipped = ["mash", "cads", "peterborough", "integrated-front-door", "integrated-front-door-before", "benchmarks/tandem",
-                          "what-if/cads-office-hours"]
+    static let shipped = [
+        "mash", "cads", "peterborough", "integrated-front-door", "integrated-front-door-before", "benchmarks/tandem",
+        "what-if/cads-office-hours"
+    ]
 
     @Test func everyFamilyWithSubjectsHasAPlaceForIt() {
         for family in MeasureID.Family.allCases {
@@ -22,13 +25,15 @@ import SimulationEngine
         #expect(MeasureID(name: "contacts.share.police") == MeasureID.source("police").share)
         #expect(MeasureID(name: "conversion.referral.police") == MeasureID.source("police").referralConversion)
         #expect(MeasureID(name: "conversion.referral") == MeasureID(.conversionReferral))
-        for wrong in ["", "backlog", "backlog.mean.x", "team..utilisation", "team.a.b.utilisation", "stage.x.utilisation2", "Backlog.mean"] {
+        for wrong in ["", "backlog", "backlog.mean.x", "team..utilisation", "team.a.b.utilisation", "stage.x.utilisation2", "Backlog.mean"]
+        {
             #expect(MeasureID(name: wrong) == nil, "\(wrong)")
         }
     }
 
     @Test(arguments: shipped) func everyShippedScenarioHasEachMeasureOnceWithItsValue(_ name: String) throws {
-        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml", overrides: ["run.horizon_days=20", "run.warm_up_days=0"])
+        let scenario = try ScenarioLoader.load(
+            path: packageRoot + "/Scenarios/\(name).yaml", overrides: ["run.horizon_days=20", "run.warm_up_days=0"])
         let definitions = scenario.measures
         #expect(Set(definitions.map(\.id)).count == definitions.count)
         for definition in definitions {
@@ -41,8 +46,12 @@ import SimulationEngine
     }
 
     @Test func frontDoorMeasuresAreComputedFromTheRecordTheyName() throws {
-        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml", overrides: ["run.horizon_days=30", "run.warm_up_days=0"])
-        guard case .frontDoor(let design) = scenario.model else { Issue.record("not a front door"); return }
+        let scenario = try ScenarioLoader.load(
+            path: packageRoot + "/Scenarios/mash.yaml", overrides: ["run.horizon_days=30", "run.warm_up_days=0"])
+        guard case .frontDoor(let design) = scenario.model else {
+            Issue.record("not a front door")
+            return
+        }
         var record = FrontDoorReplication()
         record.measuredHours = 365 * 24
         record.received = 1000

@@ -1,6 +1,7 @@
-import Testing
 import ScenarioReading
 import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 /// Measures count only what falls inside the measured window [end of warm-up, horizon).
@@ -29,10 +30,12 @@ import SimulationEngine
     @Test func aDeciderDayWithNoDecisionsInTheWarmUpDoesNotHalveTheMean() throws {
         // Every contact waits out a day of missing information, so the warm-up day has no
         // decisions; the measured days all have some.
-        let run = try Fixture.run(Fixture.yaml(perYear: 20_000, people: "1", hours: Self.office,
-                                               deciderExtra: "    asks_for_missing_information: true", days: 2, warmUp: 1,
-                                               sourceExtra: "      complete_information: 0",
-                                               demandExtra: "flow: {information_wait_hours: 26}"))
+        let run = try Fixture.run(
+            Fixture.yaml(
+                perYear: 20_000, people: "1", hours: Self.office,
+                deciderExtra: "    asks_for_missing_information: true", days: 2, warmUp: 1,
+                sourceExtra: "      complete_information: 0",
+                demandExtra: "flow: {information_wait_hours: 26}"))
         // One measured day (Wednesday) and one decider: the mean is that day's decisions.
         #expect(run.managerDays.count == 1)
         #expect(run.decided > 0 && run.managerDays.mean == Double(run.decided) && run.teamDecisions == [run.decided])

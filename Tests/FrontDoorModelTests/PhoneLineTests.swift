@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import ScenarioReading
 import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 /// The phone line against the Erlang A model (M/M/c+M: Poisson calls, exponential call lengths,
@@ -9,7 +10,8 @@ import SimulationEngine
 @Suite struct PhoneLineTests {
     /// The probability that a caller gives up, from the birth–death chain of the Erlang A model,
     /// truncated where the remaining probability is negligible.
-    static func erlangAAbandonment(arrivalRate lambda: Double, serviceRate mu: Double, servers c: Int, patienceRate theta: Double) -> Double {
+    static func erlangAAbandonment(arrivalRate lambda: Double, serviceRate mu: Double, servers c: Int, patienceRate theta: Double) -> Double
+    {
         var weights = [1.0]
         for n in 1..<2_000 {
             let death = Double(min(n, c)) * mu + Double(max(n - c, 0)) * theta
@@ -31,11 +33,12 @@ import SimulationEngine
 
     @Test func abandonmentMatchesErlangA() throws {
         let lambda = 8.0, mu = 1.0, theta = 1.0, c = 8
-        let text = Fixture.yaml(perYear: lambda * 8760, people: "\(c)", minutes: "{distribution: exponential, mean: 60}",
-                                deciderExtra: """
-                                    phone: {patience_minutes: {distribution: exponential, mean: 60}, call_back_probability: 0, call_back_delay_minutes: 10}
-                                    priority: arrival
-                                """, days: 65, warmUp: 5)
+        let text = Fixture.yaml(
+            perYear: lambda * 8760, people: "\(c)", minutes: "{distribution: exponential, mean: 60}",
+            deciderExtra: """
+                    phone: {patience_minutes: {distribution: exponential, mean: 60}, call_back_probability: 0, call_back_delay_minutes: 10}
+                    priority: arrival
+                """, days: 65, warmUp: 5)
         var shares: [Double] = []
         for replication in 0..<20 {
             let run = try Fixture.run(text, replication: replication, seed: 31)
@@ -43,7 +46,8 @@ import SimulationEngine
         }
         var statistics = RunningStatistics()
         shares.forEach { statistics.add($0) }
-        let half = StudentT.quantile(0.975, degreesOfFreedom: shares.count - 1) * statistics.standardDeviation / Double(shares.count).squareRoot()
+        let half =
+            StudentT.quantile(0.975, degreesOfFreedom: shares.count - 1) * statistics.standardDeviation / Double(shares.count).squareRoot()
         let theory = Self.erlangAAbandonment(arrivalRate: lambda, serviceRate: mu, servers: c, patienceRate: theta)
         #expect(abs(statistics.mean - theory) <= half, "simulated \(statistics.mean) ± \(half), Erlang A \(theory)")
     }

@@ -1,23 +1,29 @@
-import Testing
-import SimulationEngine
 import FrontDoorTestSupport
+import SimulationEngine
+import Testing
+
 @testable import FrontDoorModel
 
 /// Children coming back, re-referrals, sibling groups and contacts about open cases.
 @Suite struct ReturnsTests {
     /// A fixture whose only source sends nothing at weekends, and nothing at all in May 2025.
     static func weekdaysOnly() throws -> FrontDoorDesign {
-        try Fixture.design(Fixture.yaml(days: 400, sourceExtra: "      weekday_weights: [1, 1, 1, 1, 1, 0, 0]",
-                                        demandExtra: "  shocks: {closed: {from: 2025-05-01, to: 2025-05-31, factors: {police: 0}}}")).0
+        try Fixture.design(
+            Fixture.yaml(
+                days: 400, sourceExtra: "      weekday_weights: [1, 1, 1, 1, 1, 0, 0]",
+                demandExtra: "  shocks: {closed: {from: 2025-05-01, to: 2025-05-31, factors: {police: 0}}}")
+        ).0
     }
 
     @Test func childrenComeBackOnDaysInProportionToTheirSourcesVolume() throws {
         let design = try Self.weekdaysOnly()
-        var arrivals = Arrivals(design: design, days: 400, stream: RandomStream(seed: 1), backlogStream: RandomStream(seed: 2),
-                                recontactStream: RandomStream(seed: 3), changesStream: RandomStream(seed: 5))
-        var other = Arrivals(design: design, days: 400, stream: RandomStream(seed: 1), backlogStream: RandomStream(seed: 2),
-                             recontactStream: RandomStream(seed: 99), changesStream: RandomStream(seed: 5))
-        let now = 10.0 * 24 + 12   // Friday 11 April 2025, noon
+        var arrivals = Arrivals(
+            design: design, days: 400, stream: RandomStream(seed: 1), backlogStream: RandomStream(seed: 2),
+            recontactStream: RandomStream(seed: 3), changesStream: RandomStream(seed: 5))
+        var other = Arrivals(
+            design: design, days: 400, stream: RandomStream(seed: 1), backlogStream: RandomStream(seed: 2),
+            recontactStream: RandomStream(seed: 99), changesStream: RandomStream(seed: 5))
+        let now = 10.0 * 24 + 12 // Friday 11 April 2025, noon
         var days: [Int] = []
         for i in 0..<2_000 {
             var child = DecisionTests.contact(need: 0.5, followUp: [0, 0, 0, (Double(i) + 0.5) / 2_000])
@@ -59,9 +65,11 @@ import FrontDoorTestSupport
         recorder.warmUpEnded()
         recorder.received(source: 0, rag: .amber, at: 25, isRecontact: false, children: 3)
         recorder.received(source: 0, rag: .amber, at: 26, isRecontact: true, children: 1, awaitsDecision: false)
-        recorder.decided(.referral, source: 0, rag: .amber, receivedAt: 25, receivedWhileMeasuring: true, at: 27, children: 3, rereferral: true)
+        recorder.decided(
+            .referral, source: 0, rag: .amber, receivedAt: 25, receivedWhileMeasuring: true, at: 27, children: 3, rereferral: true)
         recorder.decided(.strategyDiscussion, source: 0, rag: .red, receivedAt: 25, receivedWhileMeasuring: true, at: 28, children: 2)
-        recorder.decided(.noFurtherAction, source: 0, rag: .green, receivedAt: 25, receivedWhileMeasuring: true, at: 29, children: 4, rereferral: false)
+        recorder.decided(
+            .noFurtherAction, source: 0, rag: .green, receivedAt: 25, receivedWhileMeasuring: true, at: 29, children: 4, rereferral: false)
         recorder.assessmentStarted(noFurtherService: true, children: 3)
         recorder.passedToAllocatedWorker()
         let result = recorder.finish(events: 0, stoppedAt: 48, waiting: 0, waitingMeasured: 0, busyAfterEnd: [])
@@ -85,8 +93,10 @@ import FrontDoorTestSupport
         // of returns settle (0.3³ of the start-up is left); bounds are 3.29 binomial standard
         // errors, widened by the variance of the count of returns.
         let text = Fixture.yaml(perYear: 3_000, days: 5 * 365, warmUp: 3 * 365, rag: "{amber: 1}")
-            .replacingOccurrences(of: "  recontact_within_12_months: 0.0\n", with: "  recontact_within_12_months: 0\n  assessment_start_probability: 0\n"
-                                  + "  return_after_referral_within_12_months: {closed: 0.3, served: 0}\n")
+            .replacingOccurrences(
+                of: "  recontact_within_12_months: 0.0\n",
+                with: "  recontact_within_12_months: 0\n  assessment_start_probability: 0\n"
+                    + "  return_after_referral_within_12_months: {closed: 0.3, served: 0}\n")
         let run = try Fixture.run(text)
         let rate = Double(run.childrenRereferred) / Double(run.childrenReferred)
         let se = (0.3 * 0.7 / Double(run.childrenReferred)).squareRoot()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FrontDoorReports
 
 @Suite struct CSVTablesTests {

@@ -19,8 +19,10 @@ public struct ProcessOutcome: Sendable {
 
 /// Runs a program to the end and collects its output; `environment` adds to (or replaces
 /// entries of) this process's environment.
-public func runProcess(_ executable: URL, _ arguments: [String], in folder: String = packageRoot, timeout: Double? = nil,
-                       environment: [String: String] = [:]) throws -> ProcessOutcome {
+public func runProcess(
+    _ executable: URL, _ arguments: [String], in folder: String = packageRoot, timeout: Double? = nil,
+    environment: [String: String] = [:]
+) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -42,8 +44,9 @@ public func runProcess(_ executable: URL, _ arguments: [String], in folder: Stri
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    var outcome = ProcessOutcome(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-                                 standardError: String(decoding: err, as: UTF8.self))
+    var outcome = ProcessOutcome(
+        status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+        standardError: String(decoding: err, as: UTF8.self))
     outcome.timedOut = expired.isSet
     outcome.crashed = process.terminationReason == .uncaughtSignal && !expired.isSet
     return outcome
@@ -53,8 +56,16 @@ public func runProcess(_ executable: URL, _ arguments: [String], in folder: Stri
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
 }
 
 /// A small, fixed pseudo-random sequence (SplitMix64), so that fuzz tests make the same mutants
@@ -75,6 +86,7 @@ public struct SplitMix64: RandomNumberGenerator {
 public func tInterval95(_ values: [Double]) -> (mean: Double, low: Double, high: Double) {
     var statistics = RunningStatistics()
     values.forEach { statistics.add($0) }
-    let half = StudentT.quantile(0.975, degreesOfFreedom: values.count - 1) * statistics.standardDeviation / Double(values.count).squareRoot()
+    let half =
+        StudentT.quantile(0.975, degreesOfFreedom: values.count - 1) * statistics.standardDeviation / Double(values.count).squareRoot()
     return (statistics.mean, statistics.mean - half, statistics.mean + half)
 }

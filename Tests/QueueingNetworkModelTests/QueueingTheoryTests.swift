@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FrontDoorTestSupport
 import SimulationEngine
+import Testing
+
 @testable import QueueingNetworkModel
 
 /// The engine against results of queueing theory. Each check uses a 95% t-interval across
@@ -21,11 +22,15 @@ import SimulationEngine
         return (probability, probability / (Double(c) * mu - lambda))
     }
 
-    static func singleStage(lambda: Double, meanService: Double, servers: Int, classes: [Double] = [1],
-                            discipline: QueueingNetwork.Discipline = .firstComeFirstServed) throws -> QueueingNetwork {
+    static func singleStage(
+        lambda: Double, meanService: Double, servers: Int, classes: [Double] = [1],
+        discipline: QueueingNetwork.Discipline = .firstComeFirstServed
+    ) throws -> QueueingNetwork {
         try QueueingNetwork(
             arrivalsPerHour: lambda, entry: [.init(to: 0, probability: 1)],
-            stages: [.init(name: "only", servers: servers, service: try .exponential(mean: meanService), discipline: discipline, routes: [])],
+            stages: [
+                .init(name: "only", servers: servers, service: try .exponential(mean: meanService), discipline: discipline, routes: [])
+            ],
             priorityClassProbabilities: classes)
     }
 
@@ -74,10 +79,15 @@ import SimulationEngine
         let network = try QueueingNetwork(
             arrivalsPerHour: 2, entry: [.init(to: 0, probability: 0.7), .init(to: 1, probability: 0.3)],
             stages: [
-                .init(name: "a", servers: 1, service: try .exponential(mean: 0.4), routes: [.init(to: 1, probability: 0.5), .init(to: nil, probability: 0.5)]),
-                .init(name: "b", servers: 2, service: try .lognormal(mean: 0.6, standardDeviation: 0.5), routes: [.init(to: 0, probability: 0.2), .init(to: nil, probability: 0.8)]),
+                .init(
+                    name: "a", servers: 1, service: try .exponential(mean: 0.4),
+                    routes: [.init(to: 1, probability: 0.5), .init(to: nil, probability: 0.5)]),
+                .init(
+                    name: "b", servers: 2, service: try .lognormal(mean: 0.6, standardDeviation: 0.5),
+                    routes: [.init(to: 0, probability: 0.2), .init(to: nil, probability: 0.8)])
             ])
-        let run = NetworkSimulation.run(network, length: RunLength(horizonHours: 5_000, warmUpHours: warmUp), seeds: SeedPlan(baseSeed: 8), replication: 0)
+        let run = NetworkSimulation.run(
+            network, length: RunLength(horizonHours: 5_000, warmUpHours: warmUp), seeds: SeedPlan(baseSeed: 8), replication: 0)
         #expect(run.inNetworkAtStart + run.arrived == run.completed + run.inNetworkAtEnd)
         #expect(run.inNetworkAtEnd == run.stages.reduce(0) { $0 + $1.inStageAtEnd })
         if warmUp == 0 { #expect(run.inNetworkAtStart == 0) }
@@ -101,8 +111,10 @@ import SimulationEngine
         let network = try QueueingNetwork(
             arrivalsPerHour: 5, entry: [.init(to: 0, probability: 1)],
             stages: [
-                .init(name: "first", servers: 10, service: try .fixed(0.1), routes: [.init(to: 1, probability: 0.4), .init(to: nil, probability: 0.6)]),
-                .init(name: "second", servers: 10, service: try .fixed(0.1), routes: []),
+                .init(
+                    name: "first", servers: 10, service: try .fixed(0.1),
+                    routes: [.init(to: 1, probability: 0.4), .init(to: nil, probability: 0.6)]),
+                .init(name: "second", servers: 10, service: try .fixed(0.1), routes: [])
             ])
         let run = NetworkSimulation.run(network, length: RunLength(horizonHours: 10_000), seeds: SeedPlan(baseSeed: 4), replication: 0)
         let share = Double(run.stages[1].completed) / Double(run.stages[0].completed)
@@ -123,8 +135,9 @@ import SimulationEngine
     @Test func badNetworksAreRejectedWithTheReason() throws {
         let service = try Distribution.exponential(mean: 1)
         func network(_ routes: [QueueingNetwork.Route], servers: Int = 1, rate: Double = 1) throws -> QueueingNetwork {
-            try QueueingNetwork(arrivalsPerHour: rate, entry: [.init(to: 0, probability: 1)],
-                                stages: [.init(name: "loop", servers: servers, service: service, routes: routes)])
+            try QueueingNetwork(
+                arrivalsPerHour: rate, entry: [.init(to: 0, probability: 1)],
+                stages: [.init(name: "loop", servers: servers, service: service, routes: routes)])
         }
         #expect(throws: NetworkError("work that reaches stage 'loop' can never leave the network: its routes loop forever")) {
             try network([.init(to: 0, probability: 1)])
@@ -153,8 +166,9 @@ import SimulationEngine
         #expect(run.stoppedOverloaded)
         #expect(run.inNetworkAtEnd > NetworkSimulation.inNetworkLimit)
         #expect(run.measuredHours < 8760)
-        let calm = NetworkSimulation.run(try Self.singleStage(lambda: 1, meanService: 0.5, servers: 1), length: RunLength(horizonHours: 100),
-                                         seeds: SeedPlan(baseSeed: 3), replication: 0)
+        let calm = NetworkSimulation.run(
+            try Self.singleStage(lambda: 1, meanService: 0.5, servers: 1), length: RunLength(horizonHours: 100),
+            seeds: SeedPlan(baseSeed: 3), replication: 0)
         #expect(!calm.stoppedOverloaded && calm.measuredHours == 100)
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-import FrontDoorTestSupport
-import SimulationEngine
-import QueueingNetworkModel
 import FrontDoorModel
+import FrontDoorTestSupport
+import QueueingNetworkModel
+import SimulationEngine
+import Testing
+
 @testable import ScenarioReading
 
 /// The queueing network of a network scenario (the test fails if it is not one).
@@ -16,17 +17,17 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
 
 @Suite struct ScenarioLoaderTests {
     static let minimal = """
-    scenario: small
-    run:
-      horizon_days: 10
-    arrivals:
-      per_hour: 1
-      to: work
-    stages:
-      work:
-        servers: 2
-        service_minutes: {distribution: exponential, mean: 30}
-    """
+        scenario: small
+        run:
+          horizon_days: 10
+        arrivals:
+          per_hour: 1
+          to: work
+        stages:
+          work:
+            servers: 2
+            service_minutes: {distribution: exponential, mean: 30}
+        """
 
     /// The error from parsing `text`, or nil if it parsed.
     func failure(_ text: String) -> ScenarioError? {
@@ -46,7 +47,10 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(scenario.length == RunLength(horizonHours: 8_760, warmUpHours: 0))
         #expect(network.entry == [.init(to: 0, probability: 1)])
         #expect(network.stages.map(\.servers) == [6, 4, 2])
-        #expect(network.stages.map(\.service) == [try .exponential(mean: 0.5), try .lognormal(mean: 2, standardDeviation: 1), try .exponential(mean: 0.25)])
+        #expect(
+            network.stages.map(\.service) == [
+                try .exponential(mean: 0.5), try .lognormal(mean: 2, standardDeviation: 1), try .exponential(mean: 0.25)
+            ])
         #expect(network.stages.map(\.discipline) == [.firstComeFirstServed, .firstComeFirstServed, .firstComeFirstServed])
         #expect(network.stages[0].routes == [.init(to: 1, probability: 0.4), .init(to: 2, probability: 0.6)])
         #expect(network.stages[1].routes == [.init(to: 2, probability: 1)])
@@ -126,14 +130,17 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
     }
 
     @Test func warmUpMustBeShorterThanTheHorizon() throws {
-        let error = try #require(failure(Self.minimal.replacingOccurrences(of: "horizon_days: 10", with: "horizon_days: 10\n  warm_up_days: 12")))
+        let error = try #require(
+            failure(Self.minimal.replacingOccurrences(of: "horizon_days: 10", with: "horizon_days: 10\n  warm_up_days: 12")))
         #expect(error.key == "run.warm_up_days")
     }
 
     @Test func measuresHaveStableDottedNames() throws {
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/benchmarks/tandem.yaml")
         let names = scenario.measures.map(\.name)
-        for name in ["contacts.arrived", "contacts.completed", "stage.triage.mean_wait_hours", "stage.mash.utilisation", "stage.decision.completed"] {
+        for name in [
+            "contacts.arrived", "contacts.completed", "stage.triage.mean_wait_hours", "stage.mash.utilisation", "stage.decision.completed"
+        ] {
             #expect(names.contains(name))
         }
         #expect(names.allSatisfy { $0 == $0.lowercased() && !$0.contains(" ") })
@@ -144,39 +151,46 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
 
     @Test func assumptionsAreFoundWithTheirKeysWhereverTheCommentIs() {
         let text = """
-        teams:
-          screeners:
-            people: 4          # assumption: sized by hand
-            # assumption: calibrated
-            # to the seed's figure
-            hours: x
-          other:
-            people: 2          # from the seed
-        """
+            teams:
+              screeners:
+                people: 4          # assumption: sized by hand
+                # assumption: calibrated
+                # to the seed's figure
+                hours: x
+              other:
+                people: 2          # from the seed
+            """
         let notes = ScenarioLoader.notes(marked: "assumption", in: text, file: "x.yaml")
-        #expect(notes == ["teams.screeners.people (x.yaml:3): sized by hand",
-                          "teams.screeners.hours (x.yaml:6): calibrated to the seed's figure"])
+        #expect(
+            notes == [
+                "teams.screeners.people (x.yaml:3): sized by hand",
+                "teams.screeners.hours (x.yaml:6): calibrated to the seed's figure"
+            ])
         // A file saved with Windows line endings has the same notes, on the same lines.
         #expect(ScenarioLoader.notes(marked: "assumption", in: text.replacingOccurrences(of: "\n", with: "\r\n"), file: "x.yaml") == notes)
     }
 
     @Test func forecastsAreListedApartFromAssumptions() throws {
         let text = """
-        stages:
-          talk:
-            referral_factor: 0.5   # forecast: the seed expected half as many; drives assessments
-            minutes: 40            # assumption
-        """
-        #expect(ScenarioLoader.notes(marked: "forecast", in: text, file: "x.yaml")
+            stages:
+              talk:
+                referral_factor: 0.5   # forecast: the seed expected half as many; drives assessments
+                minutes: 40            # assumption
+            """
+        #expect(
+            ScenarioLoader.notes(marked: "forecast", in: text, file: "x.yaml")
                 == ["stages.talk.referral_factor (x.yaml:3): the seed expected half as many; drives assessments"])
         #expect(ScenarioLoader.notes(marked: "assumption", in: text, file: "x.yaml") == ["stages.talk.minutes (x.yaml:4)"])
         // The CADS's conversation effect is Norfolk's forecast, and is listed as one.
         guard case .frontDoor(let cads) = try ScenarioLoader.load(path: packageRoot + "/Scenarios/cads.yaml").model,
-              case .frontDoor(let mash) = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml").model else {
+            case .frontDoor(let mash) = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml").model
+        else {
             Issue.record("not front doors")
             return
         }
-        #expect(cads.forecasts.count == 1 && cads.forecasts[0].hasPrefix("stages.consultation.referral_factor (cads.yaml:"), "\(cads.forecasts)")
+        #expect(
+            cads.forecasts.count == 1 && cads.forecasts[0].hasPrefix("stages.consultation.referral_factor (cads.yaml:"), "\(cads.forecasts)"
+        )
         #expect(mash.forecasts.isEmpty)
     }
 
@@ -184,18 +198,18 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
     /// when not quoted, as those rules read them, and numbers are read from their text.
     @Test func trueFalseAndNumbersAreReadAsYAMLWritesThem() throws {
         let text = """
-        a: true
-        b: Yes
-        c: ON
-        d: no
-        e: False
-        f: "true"
-        g: 'off'
-        h: maybe
-        i: 1_000
-        j: 2.5e3
-        k: 0x10
-        """
+            a: true
+            b: Yes
+            c: ON
+            d: no
+            e: False
+            f: "true"
+            g: 'off'
+            h: maybe
+            i: 1_000
+            j: 2.5e3
+            k: 0x10
+            """
         let mapping = try YAMLValue.parse(text, file: "x.yaml").mapping()
         #expect(try ["a", "b", "c", "d", "e"].map { try mapping[$0]!.bool() } == [true, true, true, false, false])
         for key in ["f", "g", "h"] {
@@ -219,7 +233,10 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(two.teams.last { $0.id == "team_manager" }!.people == [1, 1])
         #expect(two.teams.first { $0.id == "team_manager" }!.grade == "team_manager")
         #expect(one.demand.contactsPerYear == 10_900 && two.demand.contactsPerYear == 10_900)
-        #expect(variant.files.map { ($0 as NSString).lastPathComponent } == ["peterborough-second-manager.yaml", "peterborough.yaml", "demand.yaml", "tasks.yaml"])
+        #expect(
+            variant.files.map { ($0 as NSString).lastPathComponent } == [
+                "peterborough-second-manager.yaml", "peterborough.yaml", "demand.yaml", "tasks.yaml"
+            ])
     }
 
     @Test func anExtendingFileReplacesAWholeDistributionAndSwitchesUnits() throws {
@@ -229,13 +246,13 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         let base = try String(contentsOfFile: packageRoot + "/Scenarios/benchmarks/tandem.yaml", encoding: .utf8)
         try base.write(toFile: folder + "/base.yaml", atomically: true, encoding: .utf8)
         try """
-            extends: base.yaml
-            scenario: variant
-            run: {horizon_hours: 100}
-            arrivals: {per_hour: 2}
-            stages:
-              triage: {service_minutes: {distribution: empirical, values: [10, 20], weights: [1, 1]}}
-            """.write(toFile: folder + "/variant.yaml", atomically: true, encoding: .utf8)
+        extends: base.yaml
+        scenario: variant
+        run: {horizon_hours: 100}
+        arrivals: {per_hour: 2}
+        stages:
+          triage: {service_minutes: {distribution: empirical, values: [10, 20], weights: [1, 1]}}
+        """.write(toFile: folder + "/variant.yaml", atomically: true, encoding: .utf8)
         let variant = try ScenarioLoader.load(path: folder + "/variant.yaml")
         #expect(variant.length.horizonHours == 100)
         let (network, ids) = try network(of: variant)

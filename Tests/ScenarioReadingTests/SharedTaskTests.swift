@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import FrontDoorTestSupport
 import FrontDoorModel
+import FrontDoorTestSupport
+import Testing
+
 @testable import ScenarioReading
 
 /// The shared library of tasks: the same work takes the same time in every design, unless a
@@ -62,7 +63,8 @@ import FrontDoorModel
 
     @Test func aScaledTaskMultipliesTheLibrarysTimeByRating() throws {
         let plain = try design(try mash(with: ""))
-        let scaled = try design(try mash(with: "stages:\n  screen: {task_scale: {rag_factors: {green: 0.5}, why: \"a reason from the seed\"}}\n"))
+        let scaled = try design(
+            try mash(with: "stages:\n  screen: {task_scale: {rag_factors: {green: 0.5}, why: \"a reason from the seed\"}}\n"))
         let (a, b) = (plain.stages.first { $0.id == "screen" }!, scaled.stages.first { $0.id == "screen" }!)
         #expect(b.ragFactors[RAG.green.rawValue] == a.ragFactors[RAG.green.rawValue] * 0.5)
         #expect(b.ragFactors[RAG.red.rawValue] == a.ragFactors[RAG.red.rawValue])
@@ -79,7 +81,7 @@ import FrontDoorModel
             ("strategy_discussion: {task: screen_contact}\n", "takes one time"),
             ("sizing: {teams: [screners], max_posts: 30}\n", "did you mean 'screeners'"),
             ("sizing: {teams: [screeners, screeners], max_posts: 30}\n", "named twice"),
-            ("sizing: {teams: [screeners], max_posts: 0}\n", "of 1 or more"),
+            ("sizing: {teams: [screeners], max_posts: 0}\n", "of 1 or more")
         ]
         for (text, expected) in cases {
             do throws(ScenarioError) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SimulationEngine
 
 @Suite struct DistributionTests {
@@ -17,7 +18,7 @@ import Testing
         ("gamma, shape below 1", try! .gamma(mean: 1, standardDeviation: 2)),
         ("uniform", try! .uniform(lower: 1, upper: 4)),
         ("triangular", try! .triangular(lower: 0, mode: 1, upper: 5)),
-        ("empirical", try! .empirical(values: [0.25, 1, 4], weights: [5, 3, 2])),
+        ("empirical", try! .empirical(values: [0.25, 1, 4], weights: [5, 3, 2]))
     ]
 
     @Test(arguments: cases.indices)
@@ -51,8 +52,9 @@ import Testing
         let meanError = (distribution.variance / n).squareRoot()
         let varianceError = ((fourth - variance * variance) / n).squareRoot()
         #expect(abs(mean - distribution.mean) <= Self.z * meanError, "\(name): mean \(mean), expected \(distribution.mean)")
-        #expect(abs(variance - distribution.variance) <= Self.z * varianceError,
-                "\(name): variance \(variance), expected \(distribution.variance)")
+        #expect(
+            abs(variance - distribution.variance) <= Self.z * varianceError,
+            "\(name): variance \(variance), expected \(distribution.variance)")
     }
 
     @Test func theEmpiricalTableDrawsEachValueInProportionToItsWeight() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimulationEngine
 
 @Suite struct EventListTests {
@@ -35,12 +36,14 @@ import Testing
         var next: Int32 = 0
         for _ in 0..<20_000 {
             if stream.uniform() < 0.55 || reference.isEmpty {
-                let time = (stream.uniform() * 50).rounded()  // many ties
+                let time = (stream.uniform() * 50).rounded() // many ties
                 list.schedule(at: time, kind: 1, subject: next)
                 reference.append((time, next))
                 next += 1
             } else {
-                let index = reference.indices.min { reference[$0].0 < reference[$1].0 || (reference[$0].0 == reference[$1].0 && reference[$0].1 < reference[$1].1) }!
+                let index = reference.indices.min {
+                    reference[$0].0 < reference[$1].0 || (reference[$0].0 == reference[$1].0 && reference[$0].1 < reference[$1].1)
+                }!
                 let expected = reference.remove(at: index)
                 let event = list.next()!
                 #expect(event.time == expected.0 && event.subject == expected.1)
@@ -63,7 +66,7 @@ import Testing
             let base = Double(round)
             var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
             for _ in 0..<Int(stream.uniform() * 8) {
-                batch.append(((base + stream.uniform() * 3).rounded(), 0, subject))   // ties with each other and with singles
+                batch.append(((base + stream.uniform() * 3).rounded(), 0, subject)) // ties with each other and with singles
                 subject += 1
             }
             batched.schedule(batch: batch)
@@ -95,7 +98,7 @@ import Testing
         let stream = RandomStream(seed: 9)
         var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
         for subject in 0..<500 {
-            let time = stream.uniform() < 0.1 ? 107 : 100 + stream.uniform() * span   // some ties
+            let time = stream.uniform() < 0.1 ? 107 : 100 + stream.uniform() * span // some ties
             batch.append((time, 0, Int32(subject)))
         }
         if farOutlier { batch.append((1e12, 0, 500)) }
@@ -111,8 +114,10 @@ import Testing
     @Test func timesOfEverySignComeBackExactlyAndInOrder() {
         // The heap compares times as integers: negative times, both zeros, the smallest and
         // largest values and infinity must keep the order of the times themselves.
-        let times: [Double] = [3.5, -0.0, 0, -2.25, .infinity, 1e-300, -.infinity, .leastNonzeroMagnitude,
-                               -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -1e300, 1]
+        let times: [Double] = [
+            3.5, -0.0, 0, -2.25, .infinity, 1e-300, -.infinity, .leastNonzeroMagnitude,
+            -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -1e300, 1
+        ]
         var list = EventList()
         for (index, time) in times.enumerated() { list.schedule(at: time, kind: 0, subject: Int32(index)) }
         var popped: [(time: Double, subject: Int32)] = []

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimulationEngine
 
 /// Purposes as a model would declare them.
@@ -43,8 +44,10 @@ private extension StreamPurpose {
 
     @Test func neighbouringBaseSeedsDoNotShareStreams() {
         let one = SeedPlan(baseSeed: 1), two = SeedPlan(baseSeed: 2)
-        let first = Set((0..<1_000).flatMap { r in [one.seed(replication: r, purpose: .arrivals), one.seed(replication: r, purpose: .routing)] })
-        let second = Set((0..<1_000).flatMap { r in [two.seed(replication: r, purpose: .arrivals), two.seed(replication: r, purpose: .routing)] })
+        let first = Set(
+            (0..<1_000).flatMap { r in [one.seed(replication: r, purpose: .arrivals), one.seed(replication: r, purpose: .routing)] })
+        let second = Set(
+            (0..<1_000).flatMap { r in [two.seed(replication: r, purpose: .arrivals), two.seed(replication: r, purpose: .routing)] })
         #expect(first.isDisjoint(with: second))
     }
 

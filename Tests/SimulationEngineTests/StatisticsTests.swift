@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import SimulationEngine
 
 @Suite struct StatisticsTests {
@@ -13,9 +15,9 @@ import Testing
 
     @Test func timeWeightedAverageIntegratesSteps() {
         var average = TimeWeightedAverage()
-        average.set(2, at: 1)   // 0 over [0, 1)
-        average.set(1, at: 3)   // 2 over [1, 3)
-        #expect(abs(average.integral(upTo: 5) - 6) < 1e-12)  // + 1 over [3, 5)
+        average.set(2, at: 1) // 0 over [0, 1)
+        average.set(1, at: 3) // 2 over [1, 3)
+        #expect(abs(average.integral(upTo: 5) - 6) < 1e-12) // + 1 over [3, 5)
         #expect(abs(average.average(upTo: 5) - 1.2) < 1e-12)
         average.restart(at: 5)
         #expect(abs(average.average(upTo: 7) - 1) < 1e-12)
@@ -54,5 +56,3 @@ import Testing
         #expect(abs(StudentT.quantile(0.975, degreesOfFreedom: 99) - 1.984217) < 1e-6)
     }
 }
-
-import Foundation

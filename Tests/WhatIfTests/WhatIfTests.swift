@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-import FrontDoorTestSupport
-import FrontDoorModel
-import ScenarioReading
 import FrontDoorAnalysis
+import FrontDoorModel
+import FrontDoorTestSupport
+import ScenarioReading
+import Testing
+
 @testable import WhatIf
 
 /// The what-if page's logic without a browser: controls become overrides checked as a scenario
@@ -13,7 +14,8 @@ import FrontDoorAnalysis
 
     func session() throws -> WhatIfSession {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-whatif-\(UUID().uuidString)").path
-        return try WhatIfSession(paths: [Self.peterborough, packageRoot + "/Scenarios/cads.yaml"], seed: 4, jobs: 2, version: "test", outputFolder: folder)
+        return try WhatIfSession(
+            paths: [Self.peterborough, packageRoot + "/Scenarios/cads.yaml"], seed: 4, jobs: 2, version: "test", outputFolder: folder)
     }
 
     @Test func controlsBecomeOverridesCheckedAsAScenarioFileIs() async throws {

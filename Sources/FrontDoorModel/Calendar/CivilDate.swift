@@ -46,7 +46,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `2025-04-01`, as ISO 8601 and tidy tables write a date.
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
-    public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }  // 1 Jan 1970 was a Thursday
+    public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 } // 1 Jan 1970 was a Thursday
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
@@ -56,8 +56,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
 
     /// The months' names, January first.
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                                    "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December"
+    ]
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

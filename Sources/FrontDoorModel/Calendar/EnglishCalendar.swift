@@ -22,18 +22,18 @@ public enum EnglishCalendar {
         var days: [CivilDate] = [
             substitute(CivilDate(year: year, month: 1, day: 1)!),
             easter.adding(days: -2),
-            easter.adding(days: 1),
+            easter.adding(days: 1)
         ]
         if let moved = movedEarlyMay[year] { days.append(moved) } else { days.append(firstMonday(of: 5, year: year)) }
         if let moved = movedSpring[year] { days.append(moved) } else { days.append(lastMonday(of: 5, year: year)) }
         days.append(lastMonday(of: 8, year: year))
         let christmas = CivilDate(year: year, month: 12, day: 25)!
         switch christmas.weekday {
-        case 5:  // Saturday: Monday 27 and Tuesday 28
+        case 5: // Saturday: Monday 27 and Tuesday 28
             days += [christmas.adding(days: 2), christmas.adding(days: 3)]
-        case 6:  // Sunday: Boxing Day on Monday 26, Christmas substitute on Tuesday 27
+        case 6: // Sunday: Boxing Day on Monday 26, Christmas substitute on Tuesday 27
             days += [christmas.adding(days: 1), christmas.adding(days: 2)]
-        case 4:  // Friday: Boxing Day (Saturday) moves to Monday 28
+        case 4: // Friday: Boxing Day (Saturday) moves to Monday 28
             days += [christmas, christmas.adding(days: 3)]
         default:
             days += [christmas, christmas.adding(days: 1)]
@@ -68,16 +68,16 @@ public enum EnglishCalendar {
 
     /// One-off moves and extra days proclaimed by royal proclamation.
     static let movedEarlyMay: [Int: CivilDate] = [
-        2020: CivilDate(year: 2020, month: 5, day: 8)!,   // VE Day 75th anniversary
+        2020: CivilDate(year: 2020, month: 5, day: 8)! // VE Day 75th anniversary
     ]
     static let movedSpring: [Int: CivilDate] = [
-        2012: CivilDate(year: 2012, month: 6, day: 4)!,   // Diamond Jubilee
-        2022: CivilDate(year: 2022, month: 6, day: 2)!,   // Platinum Jubilee
+        2012: CivilDate(year: 2012, month: 6, day: 4)!, // Diamond Jubilee
+        2022: CivilDate(year: 2022, month: 6, day: 2)! // Platinum Jubilee
     ]
     static let extraBankHolidays: [Int: [CivilDate]] = [
         2012: [CivilDate(year: 2012, month: 6, day: 5)!],
         2022: [CivilDate(year: 2022, month: 6, day: 3)!, CivilDate(year: 2022, month: 9, day: 19)!],
-        2023: [CivilDate(year: 2023, month: 5, day: 8)!],   // Coronation
+        2023: [CivilDate(year: 2023, month: 5, day: 8)!] // Coronation
     ]
 
     static func substitute(_ date: CivilDate) -> CivilDate {

@@ -24,8 +24,10 @@ public struct Costs: Sendable {
     public var paidByPartners: Set<String>
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(priceYear: FinancialYear, payYear: FinancialYear, salaries: [String: Double], onCosts: OnCostRates, agencyPremium: [String: Double],
-                extendedHoursEnhancement: Double, oneOff: Double, downstream: DownstreamCosts, budget: Budget, paidByPartners: Set<String> = []) {
+    public init(
+        priceYear: FinancialYear, payYear: FinancialYear, salaries: [String: Double], onCosts: OnCostRates, agencyPremium: [String: Double],
+        extendedHoursEnhancement: Double, oneOff: Double, downstream: DownstreamCosts, budget: Budget, paidByPartners: Set<String> = []
+    ) {
         self.paidByPartners = paidByPartners
         self.priceYear = priceYear
         self.payYear = payYear

@@ -17,7 +17,8 @@ public struct FinancialYear: Sendable, Hashable, Comparable, CustomStringConvert
     public init?(_ text: String) {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let first = Int(parts[0]), let second = Int(parts[1]),
-              (first + 1) % 100 == second else { return nil }
+            (first + 1) % 100 == second
+        else { return nil }
         startYear = first
     }
 

@@ -43,7 +43,7 @@ public enum NationalPay {
         FinancialYear(startYear: 2022): Award(percent: 0.0404, flat: 1925),
         FinancialYear(startYear: 2023): Award(percent: 0.0388, flat: 1925),
         FinancialYear(startYear: 2024): Award(percent: 0.025, flat: 1290),
-        FinancialYear(startYear: 2025): Award(percent: 0.032),
+        FinancialYear(startYear: 2025): Award(percent: 0.032)
     ]
 
     /// Employer's class 1 National Insurance: the rate above the secondary threshold (£ a year).
@@ -76,7 +76,7 @@ public enum NationalPay {
         FinancialYear(startYear: 2024): EmployerNI(rate: 0.138, threshold: 9_100),
         FinancialYear(startYear: 2025): EmployerNI(rate: 0.15, threshold: 5_000),
         FinancialYear(startYear: 2026): EmployerNI(rate: 0.15, threshold: 5_000),
-        FinancialYear(startYear: 2027): EmployerNI(rate: 0.15, threshold: 5_000),
+        FinancialYear(startYear: 2027): EmployerNI(rate: 0.15, threshold: 5_000)
     ]
 
     /// The apprenticeship levy, 0.5% of the pay bill from 6 April 2017 (domain §3.3).

@@ -62,15 +62,17 @@ public struct StaffCosts: Sendable {
             let salary = costs.salaries[team.grade] ?? 0
             func byTheHour(paidHoursPerWeek: Double, enhancedShare: Double, shared: Bool) -> Team {
                 let pay = salary * (1 + enhancedShare * costs.extendedHoursEnhancement)
-                return Team(id: team.id, role: team.role, grade: team.grade, posts: 0, vacant: 0, agency: 0, fte: 0, salary: salary, salaries: 0,
-                            enhancement: 0, enhancedShare: enhancedShare, onCosts: 0, agencyPremium: 0,
-                            hourlyCost: (pay + costs.onCosts.onCosts(onPay: pay)) / (paidHoursPerWeek * 365.25 / 7), sharedService: shared,
-                            paidByPartners: costs.paidByPartners.contains(team.grade))
+                return Team(
+                    id: team.id, role: team.role, grade: team.grade, posts: 0, vacant: 0, agency: 0, fte: 0, salary: salary, salaries: 0,
+                    enhancement: 0, enhancedShare: enhancedShare, onCosts: 0, agencyPremium: 0,
+                    hourlyCost: (pay + costs.onCosts.onCosts(onPay: pay)) / (paidHoursPerWeek * 365.25 / 7), sharedService: shared,
+                    paidByPartners: costs.paidByPartners.contains(team.grade))
             }
             switch team.costing {
             case .establishment: break
             case .informalCover:
-                return byTheHour(paidHoursPerWeek: Workforce.workingWeek(of: team, pattern: 0).paid.hoursPerWeek, enhancedShare: 0, shared: false)
+                return byTheHour(
+                    paidHoursPerWeek: Workforce.workingWeek(of: team, pattern: 0).paid.hoursPerWeek, enhancedShare: 0, shared: false)
             case .sharedService(let hours):
                 // The hours used fall across the service's opening, so its share outside standard
                 // hours is that of the opening.
@@ -93,9 +95,13 @@ public struct StaffCosts: Sendable {
                 enhancedHours += fte * share
                 hours += fte
             }
-            return Team(id: team.id, role: team.role, grade: team.grade, posts: team.people.count, vacant: team.vacantPosts, agency: team.agencyPosts,
-                        fte: hours, salary: salary, salaries: salaries, enhancement: enhancement, enhancedShare: hours > 0 ? enhancedHours / hours : 0,
-                        onCosts: onCosts, agencyPremium: agencyPremium, hourlyCost: 0, sharedService: false, paidByPartners: costs.paidByPartners.contains(team.grade))
+            return Team(
+                id: team.id, role: team.role, grade: team.grade, posts: team.people.count, vacant: team.vacantPosts,
+                agency: team.agencyPosts,
+                fte: hours, salary: salary, salaries: salaries, enhancement: enhancement,
+                enhancedShare: hours > 0 ? enhancedHours / hours : 0,
+                onCosts: onCosts, agencyPremium: agencyPremium, hourlyCost: 0, sharedService: false,
+                paidByPartners: costs.paidByPartners.contains(team.grade))
         }
         let own = teams.filter { !$0.paidByPartners }
         staff = own.reduce(0) { $0 + $1.staff }

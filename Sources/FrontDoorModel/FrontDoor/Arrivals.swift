@@ -24,8 +24,10 @@ struct Arrivals {
     private let cumulativeVolume: [[Double]]
 
     /// Arrivals for a run of `days` days.
-    init(design: FrontDoorDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream,
-         changesStream: RandomStream) {
+    init(
+        design: FrontDoorDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream,
+        changesStream: RandomStream
+    ) {
         self.changesStream = changesStream
         let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
         self.generator = generator
@@ -34,10 +36,11 @@ struct Arrivals {
         self.recontactStream = recontactStream
         cumulativeVolume = design.demand.sources.indices.map { source in
             var sum = 0.0
-            return [0] + (0..<(days + 366)).map { day in
-                sum += generator.expected(source: source, day: day)
-                return sum
-            }
+            return [0]
+                + (0..<(days + 366)).map { day in
+                    sum += generator.expected(source: source, day: day)
+                    return sum
+                }
         }
     }
 
@@ -79,8 +82,9 @@ struct Arrivals {
             if volume[middle + 1] > target { last = middle } else { first = middle + 1 }
         }
         let hour = Double(generator.hours[earlier.source].sample(using: recontactStream)) + recontactStream.uniform()
-        let arrival = generator.returning(earlier, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral,
-                                          using: recontactStream)
+        let arrival = generator.returning(
+            earlier, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral,
+            using: recontactStream)
         laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append(arrival)
     }
 }

@@ -37,8 +37,10 @@ struct Decisions {
     /// own referral factors (`stageReferralFactors[stage]`, 1 for none; all 1 when nil), for
     /// demand sources of `sourceGroups` (by ``SourceGroup`` raw value; nil: one source, no group
     /// tables).
-    init(rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil,
-         sourceGroups: [Int]? = nil, stream: RandomStream) {
+    init(
+        rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil,
+        sourceGroups: [Int]? = nil, stream: RandomStream
+    ) {
         self.rules = rules
         self.fatigue = fatigue
         let groupsWithTables = SourceGroup.allCases.filter { rules.bySourceGroup[$0.rawValue] != nil }
@@ -48,7 +50,8 @@ struct Decisions {
             ([nil] + groupsWithTables).flatMap { group in
                 RAG.allCases.flatMap { rag in
                     Channel.allCases.map { channel in
-                        try! Categorical(weights: OutcomeRules.scaleReferrals(rules.table(rag: rag, channel: channel, group: group), by: factor))
+                        try! Categorical(
+                            weights: OutcomeRules.scaleReferrals(rules.table(rag: rag, channel: channel, group: group), by: factor))
                     }
                 }
             }
@@ -64,9 +67,10 @@ struct Decisions {
     }
 
     init(design: FrontDoorDesign, stream: RandomStream) {
-        self.init(rules: design.outcomes, fatigue: design.fatigue, stageOutcomes: design.stages.map(\.outcomes),
-                  stageReferralFactors: design.stages.map(\.referralFactor), sourceGroups: design.demand.sources.map(\.group.rawValue),
-                  stream: stream)
+        self.init(
+            rules: design.outcomes, fatigue: design.fatigue, stageOutcomes: design.stages.map(\.outcomes),
+            stageReferralFactors: design.stages.map(\.referralFactor), sourceGroups: design.demand.sources.map(\.group.rawValue),
+            stream: stream)
     }
 
     /// The outcome the design's own table (no stage's table or factor, no fatigue) gives `contact`:

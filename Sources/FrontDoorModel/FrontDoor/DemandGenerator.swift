@@ -45,8 +45,10 @@ struct DemandGenerator {
         /// separate flag beside the record would be padded to the vector's 32-byte alignment).
         var isRecontact = false
 
-        init(time: Double, incidentTime: Double, source: Int, channel: Channel, rag: RAG, complete: Bool, need: Double,
-             followUp: SIMD4<Double>, slow: Double = 1, children: Int = 1) {
+        init(
+            time: Double, incidentTime: Double, source: Int, channel: Channel, rag: RAG, complete: Bool, need: Double,
+            followUp: SIMD4<Double>, slow: Double = 1, children: Int = 1
+        ) {
             self.followUp = followUp
             self.time = time
             self.incidentTime = incidentTime
@@ -94,7 +96,8 @@ struct DemandGenerator {
         // to each of its tables: this runs for every source and day of every replication.
         let date = calendar.date(ofDay: day)
         let month = date.month - 1
-        var w = demand.sources[source].weekdayWeights[calendar.weekday(ofDay: day)]
+        var w =
+            demand.sources[source].weekdayWeights[calendar.weekday(ofDay: day)]
             * (demand.sources[source].monthWeights?[month] ?? demand.monthWeights[month])
         if calendar.isSchoolHoliday(day) { w *= demand.sources[source].schoolHolidayFactor }
         for k in demand.sources[source].peaks.indices where demand.sources[source].peaks[k].contains(date) {
@@ -119,7 +122,8 @@ struct DemandGenerator {
     func isRemoved(_ arrival: Arrival, onDay day: Int, using stream: RandomStream) -> Bool {
         for shock in demand.shocks where !shock.isWholeSource && day >= shock.firstDay && day <= shock.lastDay {
             guard let factor = shock.factors[demand.sources[arrival.source].group], shock.ratings?[arrival.rag.rawValue] ?? true,
-                  shock.channels?[arrival.channel.rawValue] ?? true else { continue }
+                shock.channels?[arrival.channel.rawValue] ?? true
+            else { continue }
             if stream.uniform() >= factor { return true }
         }
         return false
@@ -153,7 +157,8 @@ struct DemandGenerator {
     /// contacts of its channel and rating in batches.
     func receipt(of arrival: Arrival) -> Double {
         guard let batches = demand.sources[arrival.source].batches, batches.channels[arrival.channel.rawValue],
-              batches.ratings[arrival.rag.rawValue] else { return arrival.time }
+            batches.ratings[arrival.rag.rawValue]
+        else { return arrival.time }
         return batches.release(after: arrival.time, calendar: calendar)
     }
 
@@ -168,14 +173,15 @@ struct DemandGenerator {
     /// A contact from `source` at `time` (a re-contact, or one waiting at the start), its
     /// channel, RAG rating and draws taken from `stream`.
     func arrival(source: Int, at time: Double, using stream: RandomStream) -> Arrival {
-        Arrival(time: time, incidentTime: time, source: source,
-                channel: Channel(rawValue: channels[source].sample(using: stream))!,
-                rag: RAG(rawValue: rags[source].sample(using: stream))!,
-                complete: stream.uniform() < demand.sources[source].completeInformation,
-                need: stream.uniform(),
-                followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
-                slow: stream.uniform(),
-                children: 1 + (children?.sample(using: stream) ?? 0))
+        Arrival(
+            time: time, incidentTime: time, source: source,
+            channel: Channel(rawValue: channels[source].sample(using: stream))!,
+            rag: RAG(rawValue: rags[source].sample(using: stream))!,
+            complete: stream.uniform() < demand.sources[source].completeInformation,
+            need: stream.uniform(),
+            followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
+            slow: stream.uniform(),
+            children: 1 + (children?.sample(using: stream) ?? 0))
     }
 
     /// The same children coming back at `time` with the same concern — their source, RAG rating,

@@ -27,9 +27,11 @@ extension FrontDoorDesign {
             for arrival in generator.contacts(onDay: day, using: stream).sorted(by: { $0.time < $1.time }) {
                 let referred = decisions.tableOutcome(arrival).isReferral
                 let assessed = referred && arrival.followUp[0] < outcomes.assessmentStart
-                body(SampledContact(day: day, hour: arrival.time - Double(day) * 24, group: demand.sources[arrival.source].group, rag: arrival.rag,
-                                    referred: referred, assessed: assessed,
-                                    noFurtherService: assessed && arrival.followUp[1] < outcomes.assessmentNoFurtherService))
+                body(
+                    SampledContact(
+                        day: day, hour: arrival.time - Double(day) * 24, group: demand.sources[arrival.source].group, rag: arrival.rag,
+                        referred: referred, assessed: assessed,
+                        noFurtherService: assessed && arrival.followUp[1] < outcomes.assessmentNoFurtherService))
             }
         }
     }

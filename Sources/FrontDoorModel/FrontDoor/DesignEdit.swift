@@ -27,7 +27,8 @@ extension Scenario {
             switch edit {
             case .posts(let id, let count):
                 guard let index = design.teams.firstIndex(where: { $0.id == id }) else {
-                    throw DesignEditError(message: "\(name): no team is called '\(id)'; expected one of \(design.teams.map(\.id).joined(separator: ", "))")
+                    throw DesignEditError(
+                        message: "\(name): no team is called '\(id)'; expected one of \(design.teams.map(\.id).joined(separator: ", "))")
                 }
                 let vacant = design.teams[index].vacantPosts
                 let fixedVacancies = design.teams[index].vacancies == .posts(vacant)
@@ -37,7 +38,8 @@ extension Scenario {
                 design.teams[index].people = Array(repeating: 1, count: count)
             }
         }
-        return Scenario(name: name, summary: summary, file: file, files: files, model: .frontDoor(design), length: length,
-                        publishedFigures: publishedFigures, targets: targets, changes: changes, sizing: sizing)
+        return Scenario(
+            name: name, summary: summary, file: file, files: files, model: .frontDoor(design), length: length,
+            publishedFigures: publishedFigures, targets: targets, changes: changes, sizing: sizing)
     }
 }

@@ -22,8 +22,11 @@ public struct FrontDoorDesign: Sendable {
     public var forecasts: [String]
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(calendar: ServiceCalendar, demand: Demand, teams: [Team], stages: [Stage], outcomes: OutcomeRules, flow: FlowRules, fatigue: Fatigue?,
-                strategyDiscussion: StrategyDiscussion? = nil, costs: Costs, assumptions: [String], forecasts: [String] = []) {
+    public init(
+        calendar: ServiceCalendar, demand: Demand, teams: [Team], stages: [Stage], outcomes: OutcomeRules, flow: FlowRules,
+        fatigue: Fatigue?,
+        strategyDiscussion: StrategyDiscussion? = nil, costs: Costs, assumptions: [String], forecasts: [String] = []
+    ) {
         self.forecasts = forecasts
         self.calendar = calendar
         self.demand = demand
@@ -66,8 +69,10 @@ public struct ServiceCalendar: Sendable {
     /// and day of demand.
     private let schoolHolidayDays: [Bool]
 
-    public init(startDate: CivilDate, days: Int, officeOpen: Double = 9, officeClose: Double = 17,
-                schoolHolidayRanges: [ClosedRange<CivilDate>]? = nil) throws(ScheduleError) {
+    public init(
+        startDate: CivilDate, days: Int, officeOpen: Double = 9, officeClose: Double = 17,
+        schoolHolidayRanges: [ClosedRange<CivilDate>]? = nil
+    ) throws(ScheduleError) {
         self.startDate = startDate
         var holidays = Set<Int>()
         let start = startDate.dayNumber
@@ -80,7 +85,8 @@ public struct ServiceCalendar: Sendable {
         var school = Set<Int>()
         for day in 0...days {
             let date = startDate.adding(days: day)
-            let inHoliday = schoolHolidayRanges.map { ranges in ranges.contains { $0.contains(date) } }
+            let inHoliday =
+                schoolHolidayRanges.map { ranges in ranges.contains { $0.contains(date) } }
                 ?? EnglishCalendar.isSchoolHolidayInEnglishPattern(date)
             if inHoliday { school.insert(day) }
         }
@@ -128,9 +134,11 @@ public struct Demand: Sendable {
         public var batches: Batches?
 
         /// Makes the value from its parts (the scenario reader does; tests may).
-        public init(group: SourceGroup, share: Double, channels: [Double], rag: [Double], completeInformation: Double, weekdayWeights: [Double],
-                    hourWeights: [Double], schoolHolidayFactor: Double, monthWeights: [Double]? = nil, peaks: [Peak] = [],
-                    batches: Batches? = nil) {
+        public init(
+            group: SourceGroup, share: Double, channels: [Double], rag: [Double], completeInformation: Double, weekdayWeights: [Double],
+            hourWeights: [Double], schoolHolidayFactor: Double, monthWeights: [Double]? = nil, peaks: [Peak] = [],
+            batches: Batches? = nil
+        ) {
             self.batches = batches
             self.monthWeights = monthWeights
             self.peaks = peaks
@@ -221,7 +229,9 @@ public struct Demand: Sendable {
         public var isWholeSource: Bool { ratings == nil && channels == nil }
 
         /// Makes the value from its parts (the scenario reader does; tests may).
-        public init(name: String, firstDay: Int, lastDay: Int, factors: [SourceGroup: Double], ratings: [Bool]? = nil, channels: [Bool]? = nil) {
+        public init(
+            name: String, firstDay: Int, lastDay: Int, factors: [SourceGroup: Double], ratings: [Bool]? = nil, channels: [Bool]? = nil
+        ) {
             self.ratings = ratings
             self.channels = channels
             self.name = name
@@ -254,7 +264,10 @@ public struct Demand: Sendable {
     public var startingBacklog: Int
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(contactsPerYear: Double, sources: [Source], monthWeights: [Double], overdispersion: Double, trendPerYear: Double, shocks: [Shock], startingBacklog: Int) {
+    public init(
+        contactsPerYear: Double, sources: [Source], monthWeights: [Double], overdispersion: Double, trendPerYear: Double, shocks: [Shock],
+        startingBacklog: Int
+    ) {
         self.contactsPerYear = contactsPerYear
         self.sources = sources
         self.monthWeights = monthWeights
@@ -364,10 +377,12 @@ public struct Team: Sendable {
     public var absence: Absence
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, costing: Costing = .establishment,
-                people: [Double], vacancies: Vacancies = .posts(0),
-                agencyCover: Double = 0, schedule: WeeklySchedule, hoursPerDay: Double = 24, breakHours: Double = 0, otherDutiesShare: Double = 0,
-                lateShiftShare: Double = 0.5, absence: Absence) {
+    public init(
+        id: String, role: String, grade: String, decisionRole: DecisionRole = .decides, costing: Costing = .establishment,
+        people: [Double], vacancies: Vacancies = .posts(0),
+        agencyCover: Double = 0, schedule: WeeklySchedule, hoursPerDay: Double = 24, breakHours: Double = 0, otherDutiesShare: Double = 0,
+        lateShiftShare: Double = 0.5, absence: Absence
+    ) {
         self.id = id
         self.role = role
         self.grade = grade
@@ -382,8 +397,9 @@ public struct Team: Sendable {
         self.otherDutiesShare = otherDutiesShare
         self.lateShiftShare = lateShiftShare
         self.absence = absence
-        precondition((1...24).contains(hoursPerDay) && breakHours >= 0 && (0...0.9).contains(otherDutiesShare),
-                     "a working day of 1 to 24 hours, a break of 0 or more and other duties of at most 0.9")
+        precondition(
+            (1...24).contains(hoursPerDay) && breakHours >= 0 && (0...0.9).contains(otherDutiesShare),
+            "a working day of 1 to 24 hours, a break of 0 or more and other duties of at most 0.9")
     }
 }
 
@@ -452,7 +468,11 @@ public struct Stage: Sendable {
     public var task: TaskReference?
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double], appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?, referralFactor: Double = 1, asksForMissingInformation: Bool, phone: PhoneLine?, task: TaskReference? = nil) {
+    public init(
+        id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double],
+        appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?,
+        referralFactor: Double = 1, asksForMissingInformation: Bool, phone: PhoneLine?, task: TaskReference? = nil
+    ) {
         self.id = id
         self.task = task
         self.kind = kind
@@ -501,9 +521,11 @@ public struct OutcomeRules: Sendable {
     /// Makes the value from its parts (the scenario reader does; tests may). Without
     /// `returnAfterReferral`, a closed referral comes back as often as a front-door closure, and
     /// a child with services does not.
-    public init(byRAG: [[Double]], bySourceGroup: [[[Double]]?]? = nil, referralFactorByChannel: [Double], assessmentStart: Double,
-                assessmentNoFurtherService: Double, recontact: Double, recontactAfterWrongDecision: Double,
-                returnAfterReferral: (closed: Double, served: Double)? = nil) {
+    public init(
+        byRAG: [[Double]], bySourceGroup: [[[Double]]?]? = nil, referralFactorByChannel: [Double], assessmentStart: Double,
+        assessmentNoFurtherService: Double, recontact: Double, recontactAfterWrongDecision: Double,
+        returnAfterReferral: (closed: Double, served: Double)? = nil
+    ) {
         self.returnAfterReferral = returnAfterReferral ?? (recontact, 0)
         self.byRAG = byRAG
         self.bySourceGroup = bySourceGroup ?? SourceGroup.allCases.map { _ in nil }
@@ -519,8 +541,9 @@ extension OutcomeRules {
     /// The outcome table `[outcome]` for a contact from `group` (nil: a source with no table of
     /// its own), of `rag`, arriving by `channel`, before any deciding stage's own table or factor.
     public func table(rag: RAG, channel: Channel, group: SourceGroup?) -> [Double] {
-        OutcomeRules.scaleReferrals((group.flatMap { bySourceGroup[$0.rawValue] } ?? byRAG)[rag.rawValue],
-                                    by: referralFactorByChannel[channel.rawValue])
+        OutcomeRules.scaleReferrals(
+            (group.flatMap { bySourceGroup[$0.rawValue] } ?? byRAG)[rag.rawValue],
+            by: referralFactorByChannel[channel.rawValue])
     }
 
     /// An outcome table with the referral and strategy probabilities multiplied by `factor`
@@ -590,8 +613,10 @@ public struct FlowRules: Sendable {
     public var immediate: [Bool]
 
     /// Makes the value from its parts (the scenario reader does; tests may).
-    public init(handoffDelay: Distribution, handoffInformationLoss: Double, informationWait: Distribution,
-                slowShare: [Double] = [0, 0, 0], slowWait: Distribution = try! .fixed(0), immediate: [Bool] = [false, false, false]) {
+    public init(
+        handoffDelay: Distribution, handoffInformationLoss: Double, informationWait: Distribution,
+        slowShare: [Double] = [0, 0, 0], slowWait: Distribution = try! .fixed(0), immediate: [Bool] = [false, false, false]
+    ) {
         self.handoffDelay = handoffDelay
         self.handoffInformationLoss = handoffInformationLoss
         self.informationWait = informationWait

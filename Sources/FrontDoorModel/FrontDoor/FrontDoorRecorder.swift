@@ -22,9 +22,11 @@ struct FrontDoorRecorder {
         self.office = office
         self.hoursPerWorkingDay = hoursPerWorkingDay
         measuring = length.warmUpHours == 0
-        dueBy = (office.latestStart(workingHours: hoursPerWorkingDay, endingBy: length.horizonHours),
-                 office.latestStart(workingHours: 3 * hoursPerWorkingDay, endingBy: length.horizonHours),
-                 office.latestStart(workingHours: 4, endingBy: length.horizonHours))
+        dueBy = (
+            office.latestStart(workingHours: hoursPerWorkingDay, endingBy: length.horizonHours),
+            office.latestStart(workingHours: 3 * hoursPerWorkingDay, endingBy: length.horizonHours),
+            office.latestStart(workingHours: 4, endingBy: length.horizonHours)
+        )
         result.receivedBySource = Array(repeating: 0, count: sources)
         result.decidedBySource = result.receivedBySource
         result.referredBySource = result.receivedBySource
@@ -94,8 +96,10 @@ struct FrontDoorRecorder {
     /// is counted when its deadlines fall inside the run.
     /// `delay` is the time since its incident, above 0 for one its source sent in a batch.
     /// One about an open case does not await a decision, so is not in the timeliness cohort.
-    mutating func received(source: Int, rag: RAG, at now: Double, isRecontact: Bool, delay: Double = 0, children: Int = 1,
-                           awaitsDecision: Bool = true) {
+    mutating func received(
+        source: Int, rag: RAG, at now: Double, isRecontact: Bool, delay: Double = 0, children: Int = 1,
+        awaitsDecision: Bool = true
+    ) {
         guard measuring else { return }
         let due3 = awaitsDecision && now <= dueBy.threeDays
         updateDay(Int(now / 24)) {
@@ -185,8 +189,10 @@ struct FrontDoorRecorder {
     /// timeliness is counted.
     /// The contact is about `children` children; a referral is a `rereferral` when they were
     /// referred in the 12 months before.
-    mutating func decided(_ outcome: Outcome, source: Int, rag: RAG, receivedAt: Double, receivedWhileMeasuring: Bool, at now: Double,
-                          children: Int = 1, rereferral: Bool = false) {
+    mutating func decided(
+        _ outcome: Outcome, source: Int, rag: RAG, receivedAt: Double, receivedWhileMeasuring: Bool, at now: Double,
+        children: Int = 1, rereferral: Bool = false
+    ) {
         guard measuring else { return }
         let workingHours = office.workingHours(from: receivedAt, to: now)
         updateDay(Int(now / 24)) {
@@ -228,7 +234,9 @@ struct FrontDoorRecorder {
     /// The record of the run, which stopped at `stoppedAt` with `waiting` contacts undecided,
     /// `waitingMeasured` of them received in the measured period; `busyAfterEnd` is the busy
     /// time, counted in full when work started, that falls after the stop.
-    consuming func finish(events: Int, stoppedAt: Double, waiting: Int, waitingMeasured: Int, busyAfterEnd: [(team: Int, hours: Double)]) -> FrontDoorReplication {
+    consuming func finish(events: Int, stoppedAt: Double, waiting: Int, waitingMeasured: Int, busyAfterEnd: [(team: Int, hours: Double)])
+        -> FrontDoorReplication
+    {
         result.events = events
         result.stoppedOverloaded = stoppedAt < length.horizonHours
         result.measuredHours = max(0, stoppedAt - length.warmUpHours)

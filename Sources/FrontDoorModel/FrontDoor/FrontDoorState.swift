@@ -9,7 +9,7 @@ import SimulationEngine
 struct FrontDoorState: EventDrivenModel, ~Copyable {
     enum EventKind: UInt32 {
         case arrival, workEnd, joinQueue, checksTimeout, callerGivesUp, dayStart, teamOpens, teamCloses, officeCloses, recontact,
-             rotaChange, discussionEnds
+            rotaChange, discussionEnds
     }
 
     /// What the event loop reads and changes of a contact as it moves, kept small so that the
@@ -85,13 +85,15 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         func stream(_ purpose: StreamPurpose) -> RandomStream { RandomStream(seed: seeds.seed(replication: replication, purpose: purpose)) }
         let routing = stream(.routing)
         self.routing = routing
-        arrivals = Arrivals(design: design, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
-                            backlogStream: stream(.startingBacklog), recontactStream: routing, changesStream: stream(.demandChanges))
+        arrivals = Arrivals(
+            design: design, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
+            backlogStream: stream(.startingBacklog), recontactStream: routing, changesStream: stream(.demandChanges))
         workforce = Workforce(design: design, absenceStream: stream(.absence))
         stageStreams = RandomStreams(design.stages.indices.map { stream(.work(stage: $0)) })
         decisions = Decisions(design: design, stream: routing)
-        recorder = FrontDoorRecorder(sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length,
-                                     office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
+        recorder = FrontDoorRecorder(
+            sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length,
+            office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
         sourceGroups = design.demand.sources.map(\.group.rawValue)
         rules = StageRules(design.stages, teams: design.teams.count)
         immediate = design.flow.immediate
@@ -106,8 +108,9 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         assert(isConserved(), "contacts received are not all decided, waiting, in work or lost")
         // Busy time was counted in full when work started; take off what falls after the end.
         let waitingMeasured = contacts.liveIDs.reduce(0) { $0 + (contacts[$1].arrived && contacts[$1].measured ? 1 : 0) }
-        return recorder.finish(events: handled, stoppedAt: stoppedAt, waiting: undecided, waitingMeasured: waitingMeasured,
-                               busyAfterEnd: workforce.busyHours(after: stoppedAt))
+        return recorder.finish(
+            events: handled, stoppedAt: stoppedAt, waiting: undecided, waitingMeasured: waitingMeasured,
+            busyAfterEnd: workforce.busyHours(after: stoppedAt))
     }
 
     /// Whether every contact that has arrived is decided, lost, or still here waiting or in work:
@@ -148,8 +151,9 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
     mutating func startDay(_ day: Int, at now: Double) {
         if recorder.countsDecisions(ofDayBefore: day) { workforce.recordDecisionDays(into: &recorder) }
         recorder.dayStarted(day, at: now)
-        workforce.startDay(day, events: &events, opens: EventKind.teamOpens.rawValue, closes: EventKind.teamCloses.rawValue,
-                           rotaChange: EventKind.rotaChange.rawValue, recorder: &recorder)
+        workforce.startDay(
+            day, events: &events, opens: EventKind.teamOpens.rawValue, closes: EventKind.teamCloses.rawValue,
+            rotaChange: EventKind.rotaChange.rawValue, recorder: &recorder)
         // The day's contacts are known at its start: they wait in the event list's sorted lane.
         var batch: [(time: Double, kind: UInt32, subject: Int32)] = []
         batch.reserveCapacity(dayBatchCapacity)
@@ -164,7 +168,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         events.schedule(batch: batch)
         let calendar = design.calendar
         if calendar.isWorkingDay(day) {
-            events.schedule(at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
+            events.schedule(
+                at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
         }
         events.schedule(at: now + 24, kind: EventKind.dayStart.rawValue, subject: Int32(day + 1))
     }
@@ -186,8 +191,9 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         contacts[id].measured = recorder.measuring
         contacts[id].arrived = true
         undecided += 1
-        recorder.received(source: profiles[Int(id)].source, rag: contacts[id].rag, at: now, isRecontact: isRecontact,
-                          delay: now - profiles[Int(id)].incidentTime, children: profiles[Int(id)].children, awaitsDecision: !contacts[id].openCase)
+        recorder.received(
+            source: profiles[Int(id)].source, rag: contacts[id].rag, at: now, isRecontact: isRecontact,
+            delay: now - profiles[Int(id)].incidentTime, children: profiles[Int(id)].children, awaitsDecision: !contacts[id].openCase)
         contacts[id].stage = 0
         moveOn(id, at: now)
     }
@@ -197,7 +203,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         while contacts[id].stage < rules.count {
             let s = Int(contacts[id].stage)
             let share = rules.appliesTo[s * RAG.allCases.count + contacts[id].rag.rawValue]
-            let applies = (!rules.outOfHoursOnly[s] || contacts[id].outOfHours)
+            let applies =
+                (!rules.outOfHoursOnly[s] || contacts[id].outOfHours)
                 && rules.takesSourceGroup[s * SourceGroup.allCases.count + Int(contacts[id].sourceGroup)]
                 && (share >= 1 || routing.uniform() < share)
             if applies { break }
@@ -247,7 +254,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         if isCaller { recorder.rang() }
         // A person held for a strategy discussion still takes a contact on the immediate path.
         if let person = workforce.freePerson(team: rules.team[stageIndex], cover: rules.coverTeam[stageIndex]),
-           immediate[contacts[id].rag.rawValue] || !discussions.holds(team: workforce.people[person].team, teams: workforce.teams) {
+            immediate[contacts[id].rag.rawValue] || !discussions.holds(team: workforce.people[person].team, teams: workforce.teams)
+        {
             start(id, stage: stageIndex, person: person, at: now)
             return
         }
@@ -257,11 +265,14 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         let token = contacts.token(id)
         queues[stageIndex * RAG.allCases.count + queue].push(id, token: token)
         if rules.hasChecksClock[stageIndex] {
-            events.schedule(at: now + rules.checksClock[stageIndex * RAG.allCases.count + rag], kind: EventKind.checksTimeout.rawValue, subject: id, token: token)
+            events.schedule(
+                at: now + rules.checksClock[stageIndex * RAG.allCases.count + rag], kind: EventKind.checksTimeout.rawValue, subject: id,
+                token: token)
         }
         if isCaller, workforce.teams[rules.team[stageIndex]].open, let phone = design.stages[stageIndex].phone {
             // Callers ringing while the line is closed are assumed to ring again when it opens.
-            events.schedule(at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue, subject: id, token: token)
+            events.schedule(
+                at: now + phone.patience.sample(using: routing), kind: EventKind.callerGivesUp.rawValue, subject: id, token: token)
         }
     }
 
@@ -308,7 +319,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         // Held for a strategy discussion, a person still takes a contact on the immediate path.
         let immediateOnly = discussions.holds(team: team, teams: workforce.teams)
         if let (id, stageIndex) = nextWaiting(for: team, covering: false, immediateOnly: immediateOnly)
-            ?? nextWaiting(for: team, covering: true, immediateOnly: immediateOnly) {
+            ?? nextWaiting(for: team, covering: true, immediateOnly: immediateOnly)
+        {
             start(id, stage: stageIndex, person: person, at: now)
         }
     }
@@ -347,7 +359,9 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         contacts.renewToken(id)
         contacts[id].person = Int32(person)
         let channel = contacts[id].channel.rawValue, rag = contacts[id].rag.rawValue
-        var hours = stageStreams.sample(design.stages[stageIndex].time, from: stageIndex) * rules.channelFactors[stageIndex * Channel.allCases.count + channel]
+        var hours =
+            stageStreams.sample(design.stages[stageIndex].time, from: stageIndex)
+            * rules.channelFactors[stageIndex * Channel.allCases.count + channel]
             * rules.ragFactors[stageIndex * RAG.allCases.count + rag]
         if rules.decides[stageIndex] { hours *= decisions.timeFactor(after: workforce.people[person].decisionsSinceBreak) }
         recorder.workStarted(stage: stageIndex, team: workforce.people[person].team, waited: now - contacts[id].waitingSince, hours: hours)
@@ -387,9 +401,10 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         recorder.decidedUnderFatigue(atFullEffect: decisions.isAtFullFatigue(after: sinceBreak), changed: decision.changedByFatigue)
         workforce.countDecision(by: person)
         undecided -= 1
-        recorder.decided(decision.outcome, source: profile.source, rag: profile.rag, receivedAt: profile.time,
-                         receivedWhileMeasuring: contacts[id].measured, at: now, children: profile.children,
-                         rereferral: decision.outcome.isReferral && now - profile.lastReferral <= 365 * 24)
+        recorder.decided(
+            decision.outcome, source: profile.source, rag: profile.rag, receivedAt: profile.time,
+            receivedWhileMeasuring: contacts[id].measured, at: now, children: profile.children,
+            rereferral: decision.outcome.isReferral && now - profile.lastReferral <= 365 * 24)
         let next = decisions.followUp(decision, for: profile)
         if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService, children: profile.children) }
         if next.returns { arrivals.comeBack(profile, referred: decision.outcome.isReferral, now: now) }

@@ -57,8 +57,10 @@ struct StageRules {
         self.covered = covered.flatMap { $0 }
         workedFrom = worked.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         coveredFrom = covered.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        precondition([checksClock, appliesTo, ragFactors].allSatisfy { $0.count == count * RAG.allCases.count }
-            && channelFactors.count == count * Channel.allCases.count && isCaller.count == count * Channel.allCases.count
-            && takesSourceGroup.count == count * SourceGroup.allCases.count, "a stage's tables do not match its ratings, channels or source groups")
+        precondition(
+            [checksClock, appliesTo, ragFactors].allSatisfy { $0.count == count * RAG.allCases.count }
+                && channelFactors.count == count * Channel.allCases.count && isCaller.count == count * Channel.allCases.count
+                && takesSourceGroup.count == count * SourceGroup.allCases.count,
+            "a stage's tables do not match its ratings, channels or source groups")
     }
 }

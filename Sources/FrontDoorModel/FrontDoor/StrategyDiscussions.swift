@@ -61,7 +61,8 @@ struct StrategyDiscussions: ~Copyable {
     /// Starts the oldest waiting discussion if everyone it needs is free at `now`.
     mutating func startNext(_ workforce: inout Workforce, at now: Double) -> Started? {
         guard let next = waiting.first, let rule, let stream,
-              rule.participants.allSatisfy({ workforce.teams[$0.team].free.count >= $0.people }) else { return nil }
+            rule.participants.allSatisfy({ workforce.teams[$0.team].free.count >= $0.people })
+        else { return nil }
         _ = waiting.pop()
         let hours = rule.time.sample(using: stream)
         var people: [Int] = []
@@ -74,7 +75,8 @@ struct StrategyDiscussions: ~Copyable {
         }
         peopleInMeetings += people.count
         let slot = meetings.make(people)
-        return Started(slot: slot, ends: now + hours, hours: hours, waited: now - next.decidedAt, counted: next.counted, onTime: now <= next.due)
+        return Started(
+            slot: slot, ends: now + hours, hours: hours, waited: now - next.decidedAt, counted: next.counted, onTime: now <= next.due)
     }
 
     /// The meeting in `slot` ends: its people, now free.

@@ -30,7 +30,10 @@ public enum SourceGroup: Int, CaseIterable, Sendable, Hashable {
     case individual, schools, educationServices, health, housing, laServices, police, otherLegal, other, anonymous, unknown
 
     public var name: String {
-        ["individual", "schools", "education_services", "health", "housing", "la_services", "police", "other_legal", "other", "anonymous", "unknown"][rawValue]
+        [
+            "individual", "schools", "education_services", "health", "housing", "la_services", "police", "other_legal", "other",
+            "anonymous", "unknown"
+        ][rawValue]
     }
 
     /// The Annex A / CIN census contact-source codes in this group.

@@ -91,8 +91,10 @@ struct Workforce: ~Copyable {
                     shifts.append(Self.workingWeek(of: team, pattern: pattern).contacts)
                 }
                 teams[teamIndex].people.append(people.count)
-                people.append(Person(team: teamIndex, slot: personIndex, fte: fte, shift: patterns[pattern]!,
-                                     rotaDays: days.reduce(0) { $0 | UInt8(1) << $1 }))
+                people.append(
+                    Person(
+                        team: teamIndex, slot: personIndex, fte: fte, shift: patterns[pattern]!,
+                        rotaDays: days.reduce(0) { $0 | UInt8(1) << $1 }))
             }
             teams[teamIndex].free = IndexedMinHeap(capacity: team.workedPosts.count)
         }
@@ -114,14 +116,17 @@ struct Workforce: ~Copyable {
     }
 
     /// Who is at work today, and the day's openings and shift changes as events.
-    mutating func startDay(_ day: Int, events: inout EventList, opens: UInt32, closes: UInt32, rotaChange: UInt32,
-                           recorder: inout FrontDoorRecorder) {
+    mutating func startDay(
+        _ day: Int, events: inout EventList, opens: UInt32, closes: UInt32, rotaChange: UInt32,
+        recorder: inout FrontDoorRecorder
+    ) {
         // Worked out once a day for each team, not for each person.
         let weekday = calendar.weekday(ofDay: day)
         let openToday = teamDesigns.map { !$0.schedule.openIntervals(onDay: day).isEmpty }
         for index in people.indices {
             if day / 365 != absenceYear[index] { drawAbsence(for: index, year: day / 365) }
-            people[index].present = openToday[people[index].team] && people[index].rotaDays & (1 << weekday) != 0 && !absent[index][day % 365]
+            people[index].present =
+                openToday[people[index].team] && people[index].rotaDays & (1 << weekday) != 0 && !absent[index][day % 365]
             people[index].decisionsToday = 0
             people[index].workToday = 0
             updateAvailability(of: index)
@@ -300,7 +305,10 @@ struct Workforce: ~Copyable {
             while placed < count && tries < 10_000 {
                 tries += 1
                 let day = workingDays[Int(absenceStream.uniform() * Double(workingDays.count))]
-                if !absent[day] { absent[day] = true; placed += 1 }
+                if !absent[day] {
+                    absent[day] = true
+                    placed += 1
+                }
             }
         }
         randomWorkingDays(leave)
@@ -364,8 +372,10 @@ struct Workforce: ~Copyable {
             contacts.append(contactDay)
         }
         // Pieces of a valid schedule's intervals, with time in every one, make valid schedules.
-        return (try! WeeklySchedule(intervals: paid, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays),
-                try! WeeklySchedule(intervals: contacts, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays))
+        return (
+            try! WeeklySchedule(intervals: paid, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays),
+            try! WeeklySchedule(intervals: contacts, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays)
+        )
     }
 
     /// `pieces` less `hours` taken from the start (or the end).

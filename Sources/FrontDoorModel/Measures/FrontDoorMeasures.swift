@@ -9,18 +9,23 @@ enum FrontDoorMeasures {
         let staffAndAgency = costs.staff + costs.agency
         let unit = design.costs.downstream
         @Sendable func downstream(_ run: FrontDoorReplication) -> Double {
-            run.perYear(run.assessmentsStarted) * unit.assessment + run.perYear(run.outcomes[Outcome.strategyDiscussion.rawValue]) * unit.s47Enquiry
+            run.perYear(run.assessmentsStarted) * unit.assessment + run.perYear(run.outcomes[Outcome.strategyDiscussion.rawValue])
+                * unit.s47Enquiry
                 + run.perYear(run.outcomes[Outcome.earlyHelp.rawValue]) * unit.earlyHelpEpisode
         }
         func hourlyRates(shared: Bool) -> [(team: Int, cost: Double)] {
-            costs.teams.enumerated().filter { $0.element.hourlyCost > 0 && $0.element.sharedService == shared }.map { ($0.offset, $0.element.hourlyCost) }
+            costs.teams.enumerated().filter { $0.element.hourlyCost > 0 && $0.element.sharedService == shared }.map {
+                ($0.offset, $0.element.hourlyCost)
+            }
         }
         let coverRates = hourlyRates(shared: false), sharedRates = hourlyRates(shared: true)
         /// Hours a team paid by the hour spent on the front door's contacts, at its hourly cost.
         @Sendable func byTheHour(_ rates: [(team: Int, cost: Double)], _ run: FrontDoorReplication) -> Double {
             rates.reduce(0) { $0 + run.perYear(run.teamBusyHours[$1.team]) * $1.cost }
         }
-        @Sendable func cash(_ run: FrontDoorReplication) -> Double { staffAndAgency + byTheHour(coverRates, run) + byTheHour(sharedRates, run) }
+        @Sendable func cash(_ run: FrontDoorReplication) -> Double {
+            staffAndAgency + byTheHour(coverRates, run) + byTheHour(sharedRates, run)
+        }
         let oneOff = design.costs.oneOff
         let prices = "\(design.costs.priceYear)"
         func words(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
@@ -34,12 +39,21 @@ enum FrontDoorMeasures {
         }
         // Timeliness counts every contact received in the measured period whose deadline falls
         // inside the run: one not decided by its deadline is late, decided later or never.
-        c.add(MeasureID(.decidedWithin1WorkingDay), "Share of contacts decided within 1 working day of arriving (undecided ones count as late)",
-              unit: .fraction) { share($0.decidedWithin1, of: $0.dueWithin1) }
-        c.add(MeasureID(.decidedWithin3WorkingDays), "Share of contacts decided within 3 working days of arriving (undecided ones count as late)",
-              unit: .fraction) { share($0.decidedWithin3, of: $0.dueWithin3) }
-        c.add(MeasureID(.redDecidedWithin4WorkingHours), "Share of red contacts decided within 4 working hours of arriving (undecided ones count as late)",
-              unit: .fraction) { share($0.within4HoursByRAG[RAG.red.rawValue], of: $0.dueWithin4HoursByRAG[RAG.red.rawValue]) }
+        c.add(
+            MeasureID(.decidedWithin1WorkingDay),
+            "Share of contacts decided within 1 working day of arriving (undecided ones count as late)",
+            unit: .fraction
+        ) { share($0.decidedWithin1, of: $0.dueWithin1) }
+        c.add(
+            MeasureID(.decidedWithin3WorkingDays),
+            "Share of contacts decided within 3 working days of arriving (undecided ones count as late)",
+            unit: .fraction
+        ) { share($0.decidedWithin3, of: $0.dueWithin3) }
+        c.add(
+            MeasureID(.redDecidedWithin4WorkingHours),
+            "Share of red contacts decided within 4 working hours of arriving (undecided ones count as late)",
+            unit: .fraction
+        ) { share($0.within4HoursByRAG[RAG.red.rawValue], of: $0.dueWithin4HoursByRAG[RAG.red.rawValue]) }
         c.add(MeasureID(.contactsUndecidedAtEnd), "Contacts received in the measured period still undecided at its end", unit: .contacts) {
             Double($0.measuredUndecidedAtEnd)
         }
@@ -54,16 +68,22 @@ enum FrontDoorMeasures {
             $0.backlogHistogram.quantile(0.95) ?? 0
         }
         c.add(MeasureID(.backlogMax), "Contacts waiting for a decision at close of day, at most", unit: .contacts) { Double($0.backlogMax) }
-        c.add(MeasureID(.backlogGrowthPerDay), "Change in the backlog per working day (above 0: the front door is falling behind)",
-              unit: .contactsADay) { backlogGrowth($0) }
-        c.add(MeasureID(.backlogGrowthWorkingDaysAYear),
-              "Growth of the backlog in a year, in working days' decisions (above 1 with confidence: the front door is falling behind)",
-              unit: .workingDays) { backlogGrowthInDaysOfWork($0) }
+        c.add(
+            MeasureID(.backlogGrowthPerDay), "Change in the backlog per working day (above 0: the front door is falling behind)",
+            unit: .contactsADay
+        ) { backlogGrowth($0) }
+        c.add(
+            MeasureID(.backlogGrowthWorkingDaysAYear),
+            "Growth of the backlog in a year, in working days' decisions (above 1 with confidence: the front door is falling behind)",
+            unit: .workingDays
+        ) { backlogGrowthInDaysOfWork($0) }
         c.add(MeasureID(.runsOverloaded), "Share of replications stopped early with over 200,000 contacts waiting", unit: .fraction) {
             $0.stoppedOverloaded ? 1 : 0
         }
-        c.add(MeasureID(.conversionReferral), "Share of decisions that were referrals for assessment (strategy discussions included)",
-              unit: .fraction) { share($0.outcomes[Outcome.referral.rawValue] + $0.outcomes[Outcome.strategyDiscussion.rawValue], of: $0.decided) }
+        c.add(
+            MeasureID(.conversionReferral), "Share of decisions that were referrals for assessment (strategy discussions included)",
+            unit: .fraction
+        ) { share($0.outcomes[Outcome.referral.rawValue] + $0.outcomes[Outcome.strategyDiscussion.rawValue], of: $0.decided) }
         c.add(MeasureID(.conversionEarlyHelp), "Share of decisions that were early help", unit: .fraction) {
             share($0.outcomes[Outcome.earlyHelp.rawValue], of: $0.decided)
         }
@@ -75,12 +95,20 @@ enum FrontDoorMeasures {
         }
         // Managers' load only: practitioners' own decisions are counted team by team below.
         if design.teams.contains(where: { $0.decisionRole == .oversees }) {
-            c.add(MeasureID(.decisionsPerManagerDayMean), "Decisions made or signed off per manager per working day, on average", unit: .decisions) {
+            c.add(
+                MeasureID(.decisionsPerManagerDayMean), "Decisions made or signed off per manager per working day, on average",
+                unit: .decisions
+            ) {
                 $0.managerDays.mean
             }
-            c.add(MeasureID(.decisionsPerManagerDayP95), "Decisions made or signed off per manager per working day, on the busiest 1 day in 20",
-                  unit: .decisions) { $0.managerDayHistogram.quantile(0.95) ?? 0 }
-            c.add(MeasureID(.decisionsPerManagerDayMax), "Decisions made or signed off per manager per working day, at most", unit: .decisions) {
+            c.add(
+                MeasureID(.decisionsPerManagerDayP95),
+                "Decisions made or signed off per manager per working day, on the busiest 1 day in 20",
+                unit: .decisions
+            ) { $0.managerDayHistogram.quantile(0.95) ?? 0 }
+            c.add(
+                MeasureID(.decisionsPerManagerDayMax), "Decisions made or signed off per manager per working day, at most", unit: .decisions
+            ) {
                 Double($0.managerDayMax)
             }
         }
@@ -90,12 +118,18 @@ enum FrontDoorMeasures {
         let deciders = design.decidingTeams.filter { team in
             design.stages.contains { $0.decides && !$0.outOfHoursOnly && ($0.team == team || $0.coverTeam == team) }
         }.sorted()
-        c.add(MeasureID(.decisionsPerDeciderDayMean), "Decisions made or signed off per decision-maker per working day, on average: everyone who "
-              + "decides (practitioners who decide without sign-off as well as managers; the emergency duty team apart)", unit: .decisions) { run in
+        c.add(
+            MeasureID(.decisionsPerDeciderDayMean),
+            "Decisions made or signed off per decision-maker per working day, on average: everyone who "
+                + "decides (practitioners who decide without sign-off as well as managers; the emergency duty team apart)", unit: .decisions
+        ) { run in
             let days = deciders.reduce(0) { $0 + run.teamDecisionDays[$1] }
             return days > 0 ? Double(deciders.reduce(0) { $0 + run.teamDecisions[$1] }) / Double(days) : 0
         }
-        c.add(MeasureID(.decisionsAtFullFatigue), "Share of decisions made with fatigue at its full effect (late in a sitting)", unit: .fraction) {
+        c.add(
+            MeasureID(.decisionsAtFullFatigue), "Share of decisions made with fatigue at its full effect (late in a sitting)",
+            unit: .fraction
+        ) {
             share($0.decisionsAtFullFatigue, of: $0.decided)
         }
         c.add(MeasureID(.decisionsChangedByFatigue), "Decisions changed by fatigue (a year)", unit: .decisionsAYear) {
@@ -105,14 +139,22 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.informationRequests), "Requests for missing information (a year)", unit: .requestsAYear) {
             $0.perYear($0.informationRequests)
         }
-        c.add(MeasureID(.slowContacts), "Contacts a year that waited for consent, a call-back or a partner's information", unit: .contactsAYear) {
+        c.add(
+            MeasureID(.slowContacts), "Contacts a year that waited for consent, a call-back or a partner's information",
+            unit: .contactsAYear
+        ) {
             $0.perYear($0.slowWaits)
         }
         if design.demand.sources.contains(where: { $0.batches != nil }) {
-            c.add(MeasureID(.batchedContacts), "Contacts a year a source sent in a batch after the incident, rather than as it happened",
-                  unit: .contactsAYear) { $0.perYear($0.batched) }
-            c.add(MeasureID(.batchDelayHours), "Hours from the incident to the front door receiving it, for contacts sent in a batch, on average",
-                  unit: .hours) { $0.batched > 0 ? $0.batchDelayHours / Double($0.batched) : 0 }
+            c.add(
+                MeasureID(.batchedContacts), "Contacts a year a source sent in a batch after the incident, rather than as it happened",
+                unit: .contactsAYear
+            ) { $0.perYear($0.batched) }
+            c.add(
+                MeasureID(.batchDelayHours),
+                "Hours from the incident to the front door receiving it, for contacts sent in a batch, on average",
+                unit: .hours
+            ) { $0.batched > 0 ? $0.batchDelayHours / Double($0.batched) : 0 }
         }
         // Only a design with a phone line has callers to lose.
         if design.stages.contains(where: { $0.phone != nil }) {
@@ -132,40 +174,70 @@ enum FrontDoorMeasures {
         c.add(MeasureID(.assessmentsNoFurtherService), "Assessments ending with no further service (a year)", unit: .assessmentsAYear) {
             $0.perYear($0.assessmentsNoFurtherService)
         }
-        c.add(MeasureID(.recontacts), "Contacts a year about children coming back within 12 months of an earlier contact's decision",
-              unit: .contactsAYear) { $0.perYear($0.recontacts) }
+        c.add(
+            MeasureID(.recontacts), "Contacts a year about children coming back within 12 months of an earlier contact's decision",
+            unit: .contactsAYear
+        ) { $0.perYear($0.recontacts) }
         if design.demand.openCaseShare > 0 {
-            c.add(MeasureID(.contactsOpenCase), "Contacts a year about a child whose case is open, passed to the allocated worker with no decision",
-                  unit: .contactsAYear) { $0.perYear($0.passedToAllocatedWorker) }
+            c.add(
+                MeasureID(.contactsOpenCase),
+                "Contacts a year about a child whose case is open, passed to the allocated worker with no decision",
+                unit: .contactsAYear
+            ) { $0.perYear($0.passedToAllocatedWorker) }
         }
         // Counted per child, as the children in need census counts referrals.
-        c.add(MeasureID(.childrenInContacts), "Children in the contacts received (a year; a sibling group counts each child)", unit: .childrenAYear) {
+        c.add(
+            MeasureID(.childrenInContacts), "Children in the contacts received (a year; a sibling group counts each child)",
+            unit: .childrenAYear
+        ) {
             $0.perYear($0.childrenInContacts)
         }
-        c.add(MeasureID(.childrenReferred), "Children referred for assessment, strategy discussions included (a year)", unit: .childrenAYear) {
+        c.add(
+            MeasureID(.childrenReferred), "Children referred for assessment, strategy discussions included (a year)", unit: .childrenAYear
+        ) {
             $0.perYear($0.childrenReferred)
         }
-        c.add(MeasureID(.childrenReferredShare), "Share of the children in contacts received who were referred (contact to referral, per child)",
-              unit: .fraction) { share($0.childrenReferred, of: $0.childrenInContacts) }
+        c.add(
+            MeasureID(.childrenReferredShare),
+            "Share of the children in contacts received who were referred (contact to referral, per child)",
+            unit: .fraction
+        ) { share($0.childrenReferred, of: $0.childrenInContacts) }
         if let population = design.demand.childPopulation {
-            c.add(MeasureID(.childrenInContactsPer10000), "Children in contacts a year per 10,000 children living in the area", unit: .perTenThousand) {
+            c.add(
+                MeasureID(.childrenInContactsPer10000), "Children in contacts a year per 10,000 children living in the area",
+                unit: .perTenThousand
+            ) {
                 $0.perYear($0.childrenInContacts) / population * 10_000
             }
-            c.add(MeasureID(.childrenReferredPer10000), "Children referred a year per 10,000 children living in the area", unit: .perTenThousand) {
+            c.add(
+                MeasureID(.childrenReferredPer10000), "Children referred a year per 10,000 children living in the area",
+                unit: .perTenThousand
+            ) {
                 $0.perYear($0.childrenReferred) / population * 10_000
             }
         }
         c.add(MeasureID(.childrenAssessed), "Children whose social work assessment started (a year)", unit: .childrenAYear) {
             $0.perYear($0.childrenAssessed)
         }
-        c.add(MeasureID(.rereferralRate), "Share of children referred who had been referred in the 12 months before (re-referrals)", unit: .fraction) {
+        c.add(
+            MeasureID(.rereferralRate), "Share of children referred who had been referred in the 12 months before (re-referrals)",
+            unit: .fraction
+        ) {
             share($0.childrenRereferred, of: $0.childrenReferred)
         }
-        c.add(MeasureID(.referralsEndingNoFurtherAction), "Share of children referred whose referral ended with no further action (no assessment)",
-              unit: .fraction) { share($0.childrenReferred - $0.childrenAssessed, of: $0.childrenReferred) }
-        c.add(MeasureID(.referralsAssessedNotInNeed), "Share of children referred who were assessed and found not in need (no further service)",
-              unit: .fraction) { share($0.childrenAssessedNotInNeed, of: $0.childrenReferred) }
-        c.add(MeasureID(.s47PerHundredReferrals), "Section 47 enquiries (strategy discussions) per 100 children referred", unit: .perHundred) {
+        c.add(
+            MeasureID(.referralsEndingNoFurtherAction),
+            "Share of children referred whose referral ended with no further action (no assessment)",
+            unit: .fraction
+        ) { share($0.childrenReferred - $0.childrenAssessed, of: $0.childrenReferred) }
+        c.add(
+            MeasureID(.referralsAssessedNotInNeed),
+            "Share of children referred who were assessed and found not in need (no further service)",
+            unit: .fraction
+        ) { share($0.childrenAssessedNotInNeed, of: $0.childrenReferred) }
+        c.add(
+            MeasureID(.s47PerHundredReferrals), "Section 47 enquiries (strategy discussions) per 100 children referred", unit: .perHundred
+        ) {
             100 * share($0.childrenInStrategyDiscussions, of: $0.childrenReferred)
         }
         c.add(MeasureID(.strategyDiscussions), "Strategy discussions, each opening a section 47 enquiry (a year)", unit: .decisionsAYear) {
@@ -176,44 +248,71 @@ enum FrontDoorMeasures {
         }
         if let rule = design.strategyDiscussion {
             let days = rule.withinWorkingDays == 1 ? "1 working day" : "\(rule.withinWorkingDays.formatted()) working days"
-            c.add(MeasureID(.discussionsOnTime), "Share of strategy discussions held within \(days) of the decision to hold one "
-                  + "(not held by then counts as late)", unit: .fraction) { share($0.discussionsOnTime, of: $0.discussionsDue) }
+            c.add(
+                MeasureID(.discussionsOnTime),
+                "Share of strategy discussions held within \(days) of the decision to hold one "
+                    + "(not held by then counts as late)", unit: .fraction
+            ) { share($0.discussionsOnTime, of: $0.discussionsDue) }
             c.add(MeasureID(.discussionWaitHours), "Average wait for a strategy discussion after the decision to hold one", unit: .hours) {
                 $0.discussionsHeld > 0 ? $0.discussionWaitHours / Double($0.discussionsHeld) : 0
             }
         }
-        c.add(MeasureID(.staffCost), "Staff cost a year at \(prices) prices: salaries, extended-hours enhancements and on-costs", unit: .poundsAYear) { _ in
+        c.add(
+            MeasureID(.staffCost), "Staff cost a year at \(prices) prices: salaries, extended-hours enhancements and on-costs",
+            unit: .poundsAYear
+        ) { _ in
             costs.staff
         }
-        c.add(MeasureID(.agencyCost), "Agency premium a year at \(prices) prices, for vacant posts covered by agency staff", unit: .poundsAYear) { _ in
+        c.add(
+            MeasureID(.agencyCost), "Agency premium a year at \(prices) prices, for vacant posts covered by agency staff",
+            unit: .poundsAYear
+        ) { _ in
             costs.agency
         }
         if !coverRates.isEmpty {
-            c.add(MeasureID(.informalCoverCost), "Informal cover a year at \(prices) prices: the hours people from outside the front door spent "
-                  + "covering its work, at their grade's hourly cost", unit: .poundsAYear) { byTheHour(coverRates, $0) }
+            c.add(
+                MeasureID(.informalCoverCost),
+                "Informal cover a year at \(prices) prices: the hours people from outside the front door spent "
+                    + "covering its work, at their grade's hourly cost", unit: .poundsAYear
+            ) { byTheHour(coverRates, $0) }
         }
         if !sharedRates.isEmpty {
-            c.add(MeasureID(.sharedServicesCost), "Shared council services a year at \(prices) prices: the hours the council's services that also do "
-                  + "other work (such as the emergency duty team) spent on the front door's contacts, at their grade's hourly cost",
-                  unit: .poundsAYear) { byTheHour(sharedRates, $0) }
+            c.add(
+                MeasureID(.sharedServicesCost),
+                "Shared council services a year at \(prices) prices: the hours the council's services that also do "
+                    + "other work (such as the emergency duty team) spent on the front door's contacts, at their grade's hourly cost",
+                unit: .poundsAYear
+            ) { byTheHour(sharedRates, $0) }
         }
         c.add(MeasureID(.oneOffCost), "One-off cost of the change at \(prices) prices", unit: .pounds) { _ in oneOff }
-        c.add(MeasureID(.downstreamCost), "Notional cost a year at \(prices) prices of the assessments, section 47 enquiries and early help that follow: "
-              + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
+        c.add(
+            MeasureID(.downstreamCost),
+            "Notional cost a year at \(prices) prices of the assessments, section 47 enquiries and early help that follow: "
+                + "capacity used elsewhere, not cash", unit: .poundsAYear, downstream)
         let cover = (coverRates.isEmpty ? "" : ", informal cover") + (sharedRates.isEmpty ? "" : ", shared council services' hours")
         // Cash is never summed with notional cost: the downstream cost is its own measure.
-        c.add(MeasureID(.cashCost), "Cash a year at \(prices) prices: staff pay, enhancements and on-costs, agency premium\(cover) "
-              + "(the notional downstream cost is not in it)", unit: .poundsAYear, cash)
+        c.add(
+            MeasureID(.cashCost),
+            "Cash a year at \(prices) prices: staff pay, enhancements and on-costs, agency premium\(cover) "
+                + "(the notional downstream cost is not in it)", unit: .poundsAYear, cash)
         if costs.teams.contains(where: \.paidByPartners) {
-            c.add(MeasureID(.partnersTimeCost), "Partners' time a year at \(prices) prices: the posts police, health and education pay for "
-                  + "(not the council's budget)", unit: .poundsAYear) { _ in costs.partners }
+            c.add(
+                MeasureID(.partnersTimeCost),
+                "Partners' time a year at \(prices) prices: the posts police, health and education pay for "
+                    + "(not the council's budget)", unit: .poundsAYear
+            ) { _ in costs.partners }
         }
-        c.add(MeasureID(.staffCostPerContact), "Front-door staff and agency cost\(cover) per contact received, at \(prices) prices", unit: .pounds) {
+        c.add(
+            MeasureID(.staffCostPerContact), "Front-door staff and agency cost\(cover) per contact received, at \(prices) prices",
+            unit: .pounds
+        ) {
             $0.received > 0 ? cash($0) / $0.perYear($0.received) : 0
         }
         for (index, source) in design.demand.sources.enumerated() {
-            c.add(MeasureID.source(source.group.name).referralConversion,
-                  "Share of decisions on contacts from \(words(source.group.name)) that were referrals", unit: .fraction) {
+            c.add(
+                MeasureID.source(source.group.name).referralConversion,
+                "Share of decisions on contacts from \(words(source.group.name)) that were referrals", unit: .fraction
+            ) {
                 share($0.referredBySource[index], of: $0.decidedBySource[index])
             }
         }
@@ -226,15 +325,21 @@ enum FrontDoorMeasures {
         }
         for (index, team) in design.teams.enumerated() {
             let fte = team.workedPosts.reduce(0, +)
-            c.add(MeasureID.team(team.id).contactHoursPerFTE,
-                  "Hours a year a full-time \(team.role) has for contacts, after leave, sickness, training, breaks and other duties", unit: .hours) {
+            c.add(
+                MeasureID.team(team.id).contactHoursPerFTE,
+                "Hours a year a full-time \(team.role) has for contacts, after leave, sickness, training, breaks and other duties",
+                unit: .hours
+            ) {
                 fte > 0 ? $0.perYear($0.teamAvailableHours[index]) / fte : 0
             }
         }
         let deciding = design.decidingTeams
         for (index, team) in design.teams.enumerated() where deciding.contains(index) {
             let verb = team.decisionRole == .oversees ? "made or signed off" : "made"
-            c.add(MeasureID.team(team.id).decisionsPerPersonDay, "Decisions \(verb) per \(team.role) per working day, on average", unit: .decisions) {
+            c.add(
+                MeasureID.team(team.id).decisionsPerPersonDay, "Decisions \(verb) per \(team.role) per working day, on average",
+                unit: .decisions
+            ) {
                 $0.teamDecisionDays[index] > 0 ? Double($0.teamDecisions[index]) / Double($0.teamDecisionDays[index]) : 0
             }
         }
@@ -245,21 +350,36 @@ enum FrontDoorMeasures {
         }
         // Where the time to a decision goes, per contact decided: each stage's queue and work
         // (work paused between shifts included), and the waits between steps.
-        @Sendable func perDecided(_ run: FrontDoorReplication, _ hours: Double) -> Double { run.decided > 0 ? hours / Double(run.decided) : 0 }
-        for (index, stage) in design.stages.enumerated() {
-            c.add(MeasureID.stage(stage.id).waitHoursPerContact, "Hours a contact spends queueing for \(words(stage.id)), per contact decided",
-                  unit: .hours) { perDecided($0, $0.stageWaitHours[index]) }
-            c.add(MeasureID.stage(stage.id).workHoursPerContact, "Hours from the start to the end of \(words(stage.id)), per contact decided",
-                  unit: .hours) { perDecided($0, $0.stageWorkElapsedHours[index]) }
+        @Sendable func perDecided(_ run: FrontDoorReplication, _ hours: Double) -> Double {
+            run.decided > 0 ? hours / Double(run.decided) : 0
         }
-        c.add(MeasureID(.handoffHoursPerContact), "Hours waiting for a handoff between teams to be picked up, per contact decided", unit: .hours) {
+        for (index, stage) in design.stages.enumerated() {
+            c.add(
+                MeasureID.stage(stage.id).waitHoursPerContact,
+                "Hours a contact spends queueing for \(words(stage.id)), per contact decided",
+                unit: .hours
+            ) { perDecided($0, $0.stageWaitHours[index]) }
+            c.add(
+                MeasureID.stage(stage.id).workHoursPerContact, "Hours from the start to the end of \(words(stage.id)), per contact decided",
+                unit: .hours
+            ) { perDecided($0, $0.stageWorkElapsedHours[index]) }
+        }
+        c.add(
+            MeasureID(.handoffHoursPerContact), "Hours waiting for a handoff between teams to be picked up, per contact decided",
+            unit: .hours
+        ) {
             perDecided($0, $0.handoffDelayHours)
         }
-        c.add(MeasureID(.informationHoursPerContact), "Hours waiting for missing information from the referrer, per contact decided", unit: .hours) {
+        c.add(
+            MeasureID(.informationHoursPerContact), "Hours waiting for missing information from the referrer, per contact decided",
+            unit: .hours
+        ) {
             perDecided($0, $0.informationDelayHours)
         }
-        c.add(MeasureID(.slowHoursPerContact), "Hours waiting for consent, a call-back or a partner's information, per contact decided",
-              unit: .hours) { perDecided($0, $0.slowDelayHours) }
+        c.add(
+            MeasureID(.slowHoursPerContact), "Hours waiting for consent, a call-back or a partner's information, per contact decided",
+            unit: .hours
+        ) { perDecided($0, $0.slowDelayHours) }
         return c
     }
 
@@ -281,7 +401,7 @@ enum FrontDoorMeasures {
             return slope(series[min(run.warmUpWorkingDays, series.count)...])
         }
         func mean(_ days: ArraySlice<Int>) -> Double { Double(days.reduce(0, +)) / Double(days.count) }
-        let later = mean(series[(series.count - growthWindow)...]), earlier = mean(series[(earlierEnd - growthWindow) ..< earlierEnd])
+        let later = mean(series[(series.count - growthWindow)...]), earlier = mean(series[(earlierEnd - growthWindow)..<earlierEnd])
         return (later - earlier) / Double(series.count - earlierEnd)
     }
 

@@ -108,7 +108,8 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
             switch self {
             case .sourceShare, .sourceReferralConversion: return .source
             case .teamUtilisation, .teamDecisionsPerPersonDay, .teamContactHoursPerFTE: return .team
-            case .stageMeanWaitHours, .stageUtilisation, .stageCompleted, .stageMeanQueueLength, .stageWaitHoursPerContact, .stageWorkHoursPerContact:
+            case .stageMeanWaitHours, .stageUtilisation, .stageCompleted, .stageMeanQueueLength, .stageWaitHoursPerContact,
+                .stageWorkHoursPerContact:
                 return .stage
             default: return nil
             }

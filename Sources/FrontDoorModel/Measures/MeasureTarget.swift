@@ -30,7 +30,9 @@ public struct MeasureTarget: Sendable, Hashable, CustomStringConvertible {
             let name = String(compact[..<range.lowerBound])
             guard let measure = MeasureID(name: name) else {
                 let names = MeasureID.Family.allCases.filter { !$0.hasSubject }.map(\.rawValue)
-                throw Problem(message: "no measure is called \(name)\(suggestion(for: name, among: names)); `frontdoor run` lists every measure's name")
+                throw Problem(
+                    message:
+                        "no measure is called \(name)\(suggestion(for: name, among: names)); `frontdoor run` lists every measure's name")
             }
             guard number.isFinite else { throw Problem(message: "the value must be a finite number") }
             self.measure = measure
@@ -56,7 +58,9 @@ public struct MeasureTarget: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with the target for a scenario with `measures`: a measure it lacks, or a
     /// share outside 0 to 1 (`>=85` meant as 85%); nil when nothing is.
     public func problem(among measures: [MeasureDefinition]) -> String? {
-        do throws(Scenario.UnknownMeasure) { _ = try Scenario.measure(named: measure.name, among: measures.map(\.id)) } catch { return error.message }
+        do throws(Scenario.UnknownMeasure) { _ = try Scenario.measure(named: measure.name, among: measures.map(\.id)) } catch {
+            return error.message
+        }
         guard measures.first(where: { $0.id == measure })?.unit == .fraction, !(0...1).contains(value) else { return nil }
         return "\(measure.name) is a share from 0 to 1"
             + (value > 1 && value <= 100 ? String(format: "; did you mean %g (or %g%%)?", value / 100, value) : "")

@@ -17,7 +17,8 @@ enum NetworkMeasures {
         c.add(MeasureID(.timeInSystemP90Hours), "Time within which 90% of contacts finished the last stage", unit: .hours) {
             $0.timeInNetworkP90Hours
         }
-        c.add(MeasureID(.runsOverloaded), "Share of replications stopped early with over 200,000 contacts in the network", unit: .fraction) {
+        c.add(MeasureID(.runsOverloaded), "Share of replications stopped early with over 200,000 contacts in the network", unit: .fraction)
+        {
             $0.stoppedOverloaded ? 1 : 0
         }
         for (index, id) in stageIDs.enumerated() {
@@ -25,7 +26,9 @@ enum NetworkMeasures {
             c.add(stage.meanWaitHours, "Average wait before \(id) starts", unit: .hours) { $0.stages[index].meanWaitHours }
             c.add(stage.utilisation, "Share of \(id) staff time spent busy", unit: .fraction) { $0.stages[index].utilisation }
             c.add(stage.completed, "Contacts that finished \(id)", unit: .contacts) { Double($0.stages[index].completed) }
-            c.add(stage.meanQueueLength, "Average number of contacts waiting for \(id)", unit: .contacts) { $0.stages[index].meanQueueLength }
+            c.add(stage.meanQueueLength, "Average number of contacts waiting for \(id)", unit: .contacts) {
+                $0.stages[index].meanQueueLength
+            }
         }
         return c
     }
