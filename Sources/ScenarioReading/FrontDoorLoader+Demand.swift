@@ -103,10 +103,15 @@ extension FrontDoorLoader {
                         ratings: ratings, channels: channels))
             }
         }
-        var result = Demand(
-            contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
-            trendPerYear: trend, shocks: shocks,
-            startingBacklog: try demand["starting_backlog"]?.wholeNumber(atLeast: 0, atMost: Limits.startingBacklog, "contacts") ?? 0)
+        let startingBacklog = try demand["starting_backlog"]?.wholeNumber(atLeast: 0, atMost: Limits.startingBacklog, "contacts") ?? 0
+        var result: Demand
+        do throws(DistributionError) {
+            result = try Demand(
+                contactsPerYear: perYear, sources: sources, monthWeights: months, overdispersion: overdispersion,
+                trendPerYear: trend, shocks: shocks, startingBacklog: startingBacklog)
+        } catch {
+            throw (demand["overdispersion"] ?? value).error(error.message)
+        }
         if let children = demand["children_per_contact"] {
             let shares = try children.numbers { v throws(ScenarioError) in try v.probability() }
             guard (1...Limits.childrenPerContact).contains(shares.count), abs(shares.reduce(0, +) - 1) < 1e-6 else {

@@ -49,7 +49,7 @@ import Testing
         others.peaks = []
         var months = Array(repeating: 1.0, count: 12)
         months[7] = 0.5 // August at half for sources that follow the shared months
-        let demand = Demand(
+        let demand = try Demand(
             contactsPerYear: 36_500, sources: [police, others], monthWeights: months, overdispersion: 0, trendPerYear: 0,
             shocks: [], startingBacklog: 0)
         let generator = DemandGenerator(demand: demand, calendar: calendar)
@@ -72,6 +72,20 @@ import Testing
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
         guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "mash.yaml", message: "not a front door") }
         return design
+    }
+
+    /// The day-to-day multiplier is prepared with the demand: an overdispersion that cannot make
+    /// one is refused there, never switched off in a replication.
+    @Test func demandPreparesItsDayToDayMultiplierOrRefusesTheOverdispersion() throws {
+        func demand(_ overdispersion: Double) throws(DistributionError) -> Demand {
+            try Demand(
+                contactsPerYear: 1_000, sources: [], monthWeights: Array(repeating: 1, count: 12), overdispersion: overdispersion,
+                trendPerYear: 0, shocks: [], startingBacklog: 0)
+        }
+        #expect(try demand(0).dayMultiplier == nil)
+        let multiplier = try #require(try demand(0.3).dayMultiplier)
+        #expect(abs(multiplier.mean - 1) < 1e-12 && abs(multiplier.variance - 0.09) < 1e-12)
+        for wrong in [-0.1, .nan, .infinity] { #expect(throws: DistributionError.self) { try demand(wrong) } }
     }
 
     @Test func theShippedDemandHasAMildAugustTroughAndABusySeptemberAndDecember() throws {

@@ -86,7 +86,7 @@ struct DemandGenerator {
         hours = demand.sources.map { try! Categorical(weights: $0.hourWeights) }
         channels = demand.sources.map { try! Categorical(weights: $0.channels) }
         rags = demand.sources.map { try! Categorical(weights: $0.rag) }
-        dayMultiplier = demand.overdispersion > 0 ? try? .gamma(mean: 1, standardDeviation: demand.overdispersion) : nil
+        dayMultiplier = demand.dayMultiplier
         children = demand.childrenPerContact.count > 1 ? try! Categorical(weights: demand.childrenPerContact) : nil
         hasLimitedChanges = demand.shocks.contains { !$0.isWholeSource }
     }

@@ -247,7 +247,9 @@ public struct Demand: Sendable {
     /// Relative volume in each month, January first.
     public var monthWeights: [Double]
     /// Coefficient of variation of a day-to-day multiplier shared by all sources (0: Poisson).
-    public var overdispersion: Double
+    public let overdispersion: Double
+    /// That multiplier, prepared once: gamma with mean 1 and the coefficient of variation, nil at 0.
+    public let dayMultiplier: Distribution?
     /// Growth per year (0.05 = 5% more each year), compounding daily.
     public var trendPerYear: Double
     public var shocks: [Shock]
@@ -264,14 +266,16 @@ public struct Demand: Sendable {
     public var startingBacklog: Int
 
     /// Makes the value from its parts (the scenario reader does; tests may).
+    /// - Throws: ``DistributionError`` when `overdispersion` is negative or not finite.
     public init(
         contactsPerYear: Double, sources: [Source], monthWeights: [Double], overdispersion: Double, trendPerYear: Double, shocks: [Shock],
         startingBacklog: Int
-    ) {
+    ) throws(DistributionError) {
         self.contactsPerYear = contactsPerYear
         self.sources = sources
         self.monthWeights = monthWeights
         self.overdispersion = overdispersion
+        dayMultiplier = overdispersion == 0 ? nil : try .gamma(mean: 1, standardDeviation: overdispersion)
         self.trendPerYear = trendPerYear
         self.shocks = shocks
         self.startingBacklog = startingBacklog
