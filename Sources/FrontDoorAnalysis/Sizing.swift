@@ -35,6 +35,25 @@ public struct SizingCandidate: Sendable {
 
     /// Whether it keeps up with its demand and meets every target with confidence.
     public var meetsTargets: Bool { missed.isEmpty && concerns.isEmpty }
+
+    /// Of the targets it does not meet with confidence, those whose 95% interval spans the target:
+    /// too close to call, so more replications could settle them either way.
+    public var tooCloseToCall: [SizingTarget] {
+        missed.filter { target in
+            measures.first { $0.id == target.measure }.map { !target.isMissed(low: $0.ci95Low, high: $0.ci95High) } ?? false
+        }
+    }
+
+    /// The targets it misses with confidence: its whole interval on the wrong side.
+    public var clearlyMissed: [SizingTarget] { missed.filter { !tooCloseToCall.contains($0) } }
+
+    /// Its verdict in a word or three: "yes", "no", "too close to call" (it misses nothing with
+    /// confidence, but its interval spans a target) or "no: cannot keep up".
+    public var verdict: String {
+        if !concerns.isEmpty { return "no: cannot keep up" }
+        if missed.isEmpty { return "yes" }
+        return clearlyMissed.isEmpty ? "too close to call" : "no"
+    }
 }
 
 extension SizingCandidate {

@@ -98,10 +98,14 @@ public enum Standard {
 }
 
 extension SizingResult {
-    /// The target with least room to spare at `candidate`, relative to the target's value, and
-    /// the candidate's estimate of its measure.
+    /// The target that binds at `candidate`, and the candidate's estimate of its measure: at the
+    /// answer, of the targets a staffing with one post fewer fails to meet, the one with least
+    /// room to spare there (relative to the target's value); elsewhere, or where no smaller
+    /// staffing fails on a target (only by not keeping up), the one with least room of all.
     public func binding(at candidate: SizingCandidate) -> (target: SizingTarget, measure: MeasureSummary)? {
-        targets.compactMap { target -> (SizingTarget, MeasureSummary, Double)? in
+        let failed = candidate.posts == answer?.posts ? nextSmaller.flatMap(\.missed) : []
+        let candidates = failed.isEmpty ? targets : targets.filter { failed.contains($0) }
+        return candidates.compactMap { target -> (SizingTarget, MeasureSummary, Double)? in
             guard let m = candidate.measures.first(where: { $0.id == target.measure }) else { return nil }
             let room = target.atLeast ? m.ci95Low - target.value : target.value - m.ci95High
             return (target, m, room / max(abs(target.value), 1e-9))

@@ -64,7 +64,7 @@ extension SizingResult {
             var text = "No staffing up to \(maximumPosts) posts in each team meets every target with confidence."
             if let most = mostGenerous {
                 if !most.concerns.isEmpty { text += " Even with \(describe(most.posts)) the front door cannot keep up with its demand." }
-                if !most.missed.isEmpty { text += " Even with \(describe(most.posts)) it misses " + misses(most) + "." }
+                if !most.missed.isEmpty { text += " Even with \(describe(most.posts)) it misses " + misses(in: most) + "." }
                 if let step = most.longestStep {
                     text +=
                         " There, a contact spends longest \(Self.words(step.kind)) (\(String(format: "%.1f", step.hours)) hours on average before its "
@@ -76,7 +76,7 @@ extension SizingResult {
         var text =
             "The smallest staffing that meets every target with confidence is \(describe(answer.posts)) "
             + "(\(money(answer.cost)) a year in staff and agency cost)."
-        // The target with least room to spare at the answer binds it.
+        // The target a smaller staffing fails binds the answer.
         if targets.count > 1, let binding = binding(at: answer) {
             text +=
                 " The binding target is \(binding.target): its 95% interval there runs "
@@ -86,7 +86,19 @@ extension SizingResult {
             text += " With \(describe(smaller, against: answer)) the front door cannot keep up with its demand."
         }
         for smaller in nextSmaller where smaller.concerns.isEmpty {
-            text += " With \(describe(smaller, against: answer)) it misses " + misses(smaller) + "."
+            let clear = smaller.clearlyMissed, close = smaller.tooCloseToCall
+            text +=
+                " With \(describe(smaller, against: answer)) it "
+                + [
+                    clear.isEmpty ? nil : "misses " + misses(clear, in: smaller),
+                    close.isEmpty ? nil : "is too close to call on " + misses(close, in: smaller)
+                ]
+                .compactMap { $0 }.joined(separator: " and ") + "."
+        }
+        if nextSmaller.contains(where: { $0.concerns.isEmpty && !$0.tooCloseToCall.isEmpty }) {
+            text +=
+                " The smaller staffing's interval spans a target, so more replications could change this answer: run again with "
+                + "--precision 0.01, or with more than \(replications) replications."
         }
         return text
     }
@@ -99,9 +111,9 @@ extension SizingResult {
         return more.isEmpty ? rest : rest + " (even with " + describe(smaller.posts, teams: more) + ")"
     }
 
-    /// The targets a candidate misses, each with its figure.
-    func misses(_ candidate: SizingCandidate) -> String {
-        candidate.missed.map { target in
+    /// Targets a candidate does not meet (all it misses, by default), each with its figure.
+    func misses(_ targets: [SizingTarget]? = nil, in candidate: SizingCandidate) -> String {
+        (targets ?? candidate.missed).map { target in
             let m = candidate.measures.first { $0.id == target.measure }
             return "\(target)" + (m.map { String(format: " (%.3g, 95%% interval %.3g to %.3g)", $0.mean, $0.ci95Low, $0.ci95High) } ?? "")
         }.joined(separator: " and ")

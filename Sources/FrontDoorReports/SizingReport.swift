@@ -17,7 +17,7 @@ public enum SizingReport {
             let measures = candidate.measures.map(interval)
             rows.append(
                 candidate.posts.map(String.init) + [sizedCost(candidate, result), ScenarioDescription.money(candidate.cost)] + measures
-                    + [candidate.meetsTargets ? "yes" : candidate.concerns.isEmpty ? "no" : "no: cannot keep up"])
+                    + [candidate.verdict])
         }
         let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): " + searched(result)
         return
@@ -111,7 +111,9 @@ public enum SizingReport {
                     result.priceBase.map { "\($0)" } ?? ""
                 ] + measures
                     + [
-                        candidate.concerns.isEmpty ? "yes" : "no", candidate.meetsTargets ? "yes" : "no",
+                        candidate.concerns.isEmpty ? "yes" : "no",
+                        candidate.meetsTargets
+                            ? "yes" : candidate.concerns.isEmpty && candidate.clearlyMissed.isEmpty ? "too close to call" : "no",
                         candidate.posts == result.answer?.posts ? "yes" : "no"
                     ])
         }

@@ -70,15 +70,15 @@ import Testing
         #expect(three.missed.map(\.measure) == [MeasureID(.decisionsPerManagerDayP95)])
         // A binary search over 1…6 and the check at the maximum: far fewer runs than every staffing.
         #expect(result.candidates.count <= 5)
-        #expect(result.explanation(money: { String($0) }).contains("With 3 in team_manager it misses decisions_per_manager_day.p95"))
-        // At the answer, the target with least room to spare (as a share of the target) binds.
-        let rooms = targets.map { target -> Double in
-            let m = answer.measures.first { $0.id == target.measure }!
-            return (target.atLeast ? m.ci95Low - target.value : target.value - m.ci95High) / target.value
-        }
-        let binding = targets[rooms.firstIndex(of: rooms.min()!)!]
-        #expect(result.binding(at: answer)?.target == binding)
-        #expect(result.explanation(money: { String($0) }).contains("The binding target is \(binding):"))
+        // Three managers' interval spans 45: too close to call, which more replications could settle.
+        let words = result.explanation(money: { String($0) })
+        #expect(three.tooCloseToCall == three.missed && three.verdict == "too close to call")
+        #expect(
+            words.contains("With 3 in team_manager it is too close to call on decisions_per_manager_day.p95")
+                && words.contains("--precision"))
+        // The target three managers fail binds the answer, though timeliness has less room there.
+        #expect(result.binding(at: answer)?.target == targets[1])
+        #expect(words.contains("The binding target is \(targets[1]):"))
     }
 
     @Test func aTargetNoStaffingMeetsIsExplainedByWhereTheTimeGoes() throws {
@@ -244,5 +244,36 @@ import Testing
         #expect(grid.map(\.values) == [["1", "x"], ["1", "y"], ["2", "x"], ["2", "y"], ["3", "x"], ["3", "y"]])
         #expect(throws: SweepError.self) { try SweepAxis(parsing: "teams.team_manager.people=1") }
         #expect(throws: SweepError.self) { try SweepAxis(parsing: "people") }
+    }
+
+    /// A smaller staffing whose interval spans a target is too close to call, not a miss; the
+    /// binding target is the one it fails (not the one with least room at the answer); and the
+    /// answer says that more replications could change it.
+    @Test func aSmallerStaffingThatSpansATargetIsTooCloseToCallAndBindsTheAnswer() throws {
+        let load = MeasureDefinition(MeasureID(.decisionsPerManagerDayP95), "load", unit: .decisions)
+        let timely = MeasureDefinition(MeasureID(.decidedWithin3WorkingDays), "timely", unit: .fraction)
+        let targets = [try MeasureTarget("decided_within_3wd>=0.85"), try MeasureTarget("decisions_per_manager_day.p95<=45")]
+        func candidate(_ posts: Int, timely t: [Double], load l: [Double]) -> SizingCandidate {
+            let measures = [MeasureSummary(timely, values: t), MeasureSummary(load, values: l)]
+            let missed = targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) }
+            return SizingCandidate(
+                posts: [posts], cost: Double(posts), sizedCost: Double(posts), measures: measures, missed: missed, concerns: [],
+                longestStep: nil)
+        }
+        // Four posts: timeliness just above its target, load far below. Three: timeliness met,
+        // load around 45 (its interval spans the target).
+        let four = candidate(4, timely: [0.86, 0.87, 0.86, 0.87], load: [30, 31, 32, 33])
+        let three = candidate(3, timely: [0.90, 0.91, 0.90, 0.91], load: [42, 44, 46, 48])
+        #expect(three.verdict == "too close to call" && three.tooCloseToCall == [targets[1]] && three.clearlyMissed.isEmpty)
+        #expect(four.verdict == "yes" && candidate(2, timely: [0.5, 0.5, 0.6, 0.6], load: [60, 61, 62, 63]).verdict == "no")
+        let result = SizingResult(
+            teams: ["managers"], targets: targets, candidates: [three, four], screened: 0, screenReplications: nil, answer: four,
+            nextSmaller: [three], maximumPosts: 10, replications: 4, priceBase: nil, currentPosts: [4], currentSizedCost: 4)
+        #expect(result.binding(at: four)?.target == targets[1])
+        let words = result.explanation(money: { "£\($0)" })
+        #expect(words.contains("The binding target is decisions_per_manager_day.p95"))
+        #expect(words.contains("With 3 in managers it is too close to call on decisions_per_manager_day.p95"))
+        #expect(!words.contains("misses") && words.contains("--precision"))
+        #expect(SizingReport.csv(result).contains("too close to call"))
     }
 }
