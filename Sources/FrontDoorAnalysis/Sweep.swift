@@ -3,7 +3,7 @@ import FrontDoorModel
 /// A grid of what-if values for one or two keys of a scenario, each point run with the same
 /// seeds (common random numbers).
 public struct SweepAxis: Sendable, Equatable {
-    /// The dotted key path varied, such as `teams.team_manager.people`.
+    /// The dotted key path varied, such as `teams.team_managers.people`.
     public let key: String
     /// The values it takes, as written on the command line.
     public let values: [String]
@@ -11,7 +11,7 @@ public struct SweepAxis: Sendable, Equatable {
     /// Reads `key.path=v1,v2,…`; commas inside brackets or braces belong to a value.
     public init(parsing text: String) throws(SweepError) {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-            throw SweepError("--vary \(text): expected key.path=value1,value2,…, such as teams.team_manager.people=1,2,3")
+            throw SweepError("--vary \(text): expected key.path=value1,value2,…, such as teams.team_managers.people=1,2,3")
         }
         key = String(text[..<equals])
         var values: [String] = [], current = "", depth = 0
@@ -51,7 +51,7 @@ public struct SweepError: Error, Sendable, CustomStringConvertible {
 public struct SweepPoint: Sendable {
     public let values: [String]
 
-    /// A short name for the point, such as `peterborough[team_manager.people=2]`.
+    /// A short name for the point, such as `peterborough[team_managers.people=2]`.
     public func name(base: String, axes: [SweepAxis]) -> String {
         base + "["
             + zip(axes, values).map { axis, value in "\(axis.key.split(separator: ".").suffix(2).joined(separator: "."))=\(value)" }

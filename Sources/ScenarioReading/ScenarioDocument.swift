@@ -7,7 +7,7 @@ import SimulationEngine
 ///
 /// ```swift
 /// let document = try ScenarioDocument.load(path: "Scenarios/peterborough.yaml")
-/// let two = try document.applying([try ScenarioOverride("teams.team_manager.people=2")]).scenario()
+/// let two = try document.applying([try ScenarioOverride("teams.team_managers.people=2")]).scenario()
 /// ```
 public struct ScenarioDocument {
     /// The merged tree: the scenario's own file, over the files it extends, under the overrides.
@@ -59,7 +59,7 @@ public struct ScenarioDocument {
     public func scenario() throws(ScenarioError) -> Scenario { try ScenarioLoader.read(self) }
 }
 
-/// One value set over a scenario, such as `teams.team_manager.people=2` from `--set` or a point
+/// One value set over a scenario, such as `teams.team_managers.people=2` from `--set` or a point
 /// of a sweep: a dotted key path and a YAML value (a number, text, `[a, b]` or `{k: v}`).
 public struct ScenarioOverride {
     /// The dotted key path.

@@ -93,13 +93,13 @@ struct YAMLValue {
         return true
     }
 
-    /// A one-key layer from a command-line override such as `teams.team_manager.people=2`: the
+    /// A one-key layer from a command-line override such as `teams.team_managers.people=2`: the
     /// value is read as YAML (a number, text, `[a, b]` or `{k: v}`), and errors name the override
     /// as the command-line option that gave it.
     static func override(_ text: String, option: String) throws(ScenarioError) -> YAMLValue {
         let source = "\(option) \(text)"
         guard let equals = text.firstIndex(of: "=") else {
-            throw ScenarioError(file: source, message: "expected key.path=value, such as teams.team_manager.people=2")
+            throw ScenarioError(file: source, message: "expected key.path=value, such as teams.team_managers.people=2")
         }
         let keys = text[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {

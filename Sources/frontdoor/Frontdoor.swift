@@ -14,10 +14,11 @@ struct Frontdoor: ParsableCommand {
             Examples:
               frontdoor check Scenarios/mash.yaml
               frontdoor run Scenarios/mash.yaml --replications 50
-              frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml Scenarios/integrated-front-door.yaml
+              frontdoor compare Scenarios/mash.yaml Scenarios/cads.yaml \\
+                  Scenarios/integrated-front-door.yaml --at-standard
               frontdoor sweep Scenarios/peterborough.yaml \\
-                  --vary teams.team_manager.people=1,2,3
-              frontdoor size Scenarios/peterborough.yaml --team team_manager \\
+                  --vary teams.team_managers.people=1,2,3
+              frontdoor size Scenarios/peterborough.yaml --team team_managers \\
                   --target "decided_within_3wd>=0.85"
             """,
         version: FrontdoorVersion.current,
@@ -95,7 +96,7 @@ struct OverrideOptions: ParsableArguments {
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
-            "Change one value of the scenario, checked like the file itself; may be repeated. Example: --set teams.team_manager.people=2",
+            "Change one value of the scenario, checked like the file itself; may be repeated. Example: --set teams.team_managers.people=2",
             valueName: "key.path=value"))
     var overrides: [String] = []
 

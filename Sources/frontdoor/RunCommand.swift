@@ -18,7 +18,7 @@ struct Run: ParsableCommand {
               frontdoor run Scenarios/benchmarks/tandem.yaml --replications 100 \\
                   --jobs 1 --json --no-report
               frontdoor run Scenarios/peterborough.yaml \\
-                  --set teams.team_manager.people=2 --output Output/two
+                  --set teams.team_managers.people=2 --output Output/two
             """
     )
 

@@ -12,7 +12,7 @@ struct Size: ParsableCommand {
             A target is met with confidence when the lower end of its 95% interval reaches a >= value, or the upper end stays within a <= value. Every staffing tried is run with the same seeds (the same contacts). With several teams, the answer is the cheapest staffing that meets every target. With 10 replications or more, a screen of a fifth of them guides the search, and every staffing shown is run with them all. Prints each staffing run in full and why the answer is the answer; writes sizing.csv.
 
             Examples:
-              frontdoor size Scenarios/peterborough.yaml --team team_manager \\
+              frontdoor size Scenarios/peterborough.yaml --team team_managers \\
                   --target "decided_within_3wd>=0.85" \\
                   --target "decisions_per_manager_day.p95<=45"
               frontdoor size Scenarios/mash.yaml --team team_managers --team screeners \\

@@ -14,7 +14,7 @@ struct Sweep: ParsableCommand {
 
             Examples:
               frontdoor sweep Scenarios/peterborough.yaml \\
-                  --vary teams.team_manager.people=1,2,3
+                  --vary teams.team_managers.people=1,2,3
               frontdoor sweep Scenarios/mash.yaml \\
                   --vary teams.team_managers.people=3,4,5,6 \\
                   --vary teams.screeners.people=12,14,16

@@ -112,8 +112,8 @@ import Testing
             arguments: ["check", "Scenarios/mash.yaml", "--set", "fatigue={preset: linder, time_increase: 1e300}"],
             status: 1, words: ["fatigue.time_increase", "from 0 to 1"]),
         Case(
-            arguments: ["check", "Scenarios/peterborough.yaml", "--set", "teams.team_manager.informal_cover=true"],
-            status: 1, words: ["teams.team_manager.informal_cover", "only covers informally", "management_oversight"]),
+            arguments: ["check", "Scenarios/peterborough.yaml", "--set", "teams.team_managers.informal_cover=true"],
+            status: 1, words: ["teams.team_managers.informal_cover", "only covers informally", "management_oversight"]),
         Case(
             arguments: [
                 "check", "Scenarios/what-if/peterborough-service-manager-cover.yaml", "--set", "stages.management_oversight.cover_team=edt"
@@ -158,18 +158,19 @@ import Testing
             status: 1, words: ["teams.screener", "no team called 'screener'", "did you mean 'screeners'"]),
         Case(
             arguments: [
-                "size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.mean<=50", "--measure", "backlg.mean",
+                "size", "Scenarios/peterborough.yaml", "--team", "team_managers", "--target", "backlog.mean<=50", "--measure",
+                "backlg.mean",
                 "-r", "1"
             ],
             status: 1, words: ["--measure backlg.mean", "no measure called backlg.mean", "did you mean 'backlog.mean'"]),
         Case(
             arguments: [
-                "sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_manager.people=1,2", "--measure", "backlog.p59", "-r", "1"
+                "sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_managers.people=1,2", "--measure", "backlog.p59", "-r", "1"
             ],
             status: 1, words: ["--measure backlog.p59", "no measure called backlog.p59", "did you mean 'backlog.p95'"]),
         Case(
-            arguments: ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_managers.people=1,2", "-r", "1"],
-            status: 1, words: ["teams.team_managers", "no team called 'team_managers'", "did you mean 'team_manager'"]),
+            arguments: ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_manager.people=1,2", "-r", "1"],
+            status: 1, words: ["teams.team_manager", "no team called 'team_manager'", "did you mean 'team_managers'"]),
         Case(
             arguments: ["check", "Scenarios/mash.yaml", "--set", "stages.screan.minutes=20"],
             status: 1, words: ["stages.screan", "no stage called 'screan'", "did you mean 'screen'"]),
@@ -279,14 +280,14 @@ import Testing
             words: ["--precision must be a share between 0 and 1"]),
         Case(arguments: ["run", "Scenarios/mash.yaml", "--seed", "-1"], status: 64, words: ["--seed", "0 to 4294967295", "-1"]),
         Case(
-            arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.mean<=nan"], status: 1,
+            arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_managers", "--target", "backlog.mean<=nan"], status: 1,
             words: ["backlog.mean<=nan", "finite"]),
         Case(
-            arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "backlog.average<=10"], status: 1,
+            arguments: ["size", "Scenarios/peterborough.yaml", "--team", "team_managers", "--target", "backlog.average<=10"], status: 1,
             words: ["no measure is called backlog.average"]),
         Case(
-            arguments: ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_manager.people=1,many"], status: 1,
-            words: ["--vary teams.team_manager.people=many", "found 'many'"])
+            arguments: ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_managers.people=1,many"], status: 1,
+            words: ["--vary teams.team_managers.people=many", "found 'many'"])
     ]
 
     @Test(arguments: cases) func isRefusedWithAPlainMessage(_ bad: Case) throws {

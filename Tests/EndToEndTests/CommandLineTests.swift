@@ -29,6 +29,21 @@ enum Frontdoor {
         return try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
     }
 
+    /// At 80 columns every example in the top-level help is a whole command: a line that does not
+    /// start one continues the line before it, which ends in a backslash.
+    @Test func theTopLevelHelpsExamplesDoNotWrapMidCommand() throws {
+        let help = try runProcess(Frontdoor.executable, ["--help"], environment: ["COLUMNS": "80"])
+        #expect(help.status == 0)
+        let lines = help.standardOutput.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "Examples:")) + 1
+        let examples = lines[start...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(examples.count >= 5)
+        for (previous, line) in zip([""] + examples.dropLast(), examples) {
+            #expect(line.hasPrefix("  frontdoor ") || previous.hasSuffix("\\"), "\(line)")
+            #expect(line.count <= 80, "\(line)")
+        }
+    }
+
     @Test func jsonHasTheDocumentedShape() throws {
         let object = try json(["run", Self.tandem, "--replications", "3", "--seed", "9", "--json", "--no-report"])
         #expect(object["scenario"] as? String == "tandem")
@@ -131,7 +146,7 @@ enum Frontdoor {
         let folder = NSTemporaryDirectory() + "frontdoor-e2e-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try Frontdoor.run([
-            "run", "Scenarios/peterborough.yaml", "-r", "2", "--set", "teams.team_manager.people=0.2",
+            "run", "Scenarios/peterborough.yaml", "-r", "2", "--set", "teams.team_managers.people=0.2",
             "--set", "run.horizon_days=150", "--set", "run.warm_up_days=30", "--output", folder
         ])
         #expect(outcome.status == 0)
@@ -288,13 +303,13 @@ enum Frontdoor {
             "compare", "Scenarios/peterborough.yaml", "Scenarios/what-if/peterborough-second-manager.yaml",
             "--at-standard", "--target", "decided_within_3wd>=80%", "-r", "3",
             "--set", "run.horizon_days=90", "--set", "run.warm_up_days=20",
-            "--set", "sizing={teams: [team_manager], max_posts: 4}", "--output", folder
+            "--set", "sizing={teams: [team_managers], max_posts: 4}", "--output", folder
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(
             outcome.standardOutput.contains("At one standard (decided_within_3wd>=80%; no team more than 85% busy):"),
             "\(outcome.standardOutput)")
-        #expect(outcome.standardOutput.contains("peterborough@standard: team_manager 2 (1 as staffed)"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("peterborough@standard: team_managers 2 (1 as staffed)"), "\(outcome.standardOutput)")
         // Sized to the standard, the two designs are the same front door: neither is the cheaper.
         #expect(
             outcome.standardOutput.contains(
@@ -303,8 +318,8 @@ enum Frontdoor {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(Set(["standard.csv", "frontier.csv", "report.html", "summary.csv"]).isSubset(of: Set(files)))
         let standard = try String(contentsOfFile: folder + "/standard.csv", encoding: .utf8)
-        #expect(standard.contains("peterborough,team_manager,council,1,2,"), "\(standard)")
-        #expect(standard.contains("peterborough-second-manager,team_manager,council,2,2,"), "\(standard)")
+        #expect(standard.contains("peterborough,team_managers,council,1,2,"), "\(standard)")
+        #expect(standard.contains("peterborough-second-manager,team_managers,council,2,2,"), "\(standard)")
         let frontier = try String(contentsOfFile: folder + "/frontier.csv", encoding: .utf8)
         #expect(frontier.contains(",as staffed,"), "\(frontier)")
         let report = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
@@ -322,7 +337,7 @@ enum Frontdoor {
         let folder = NSTemporaryDirectory() + "frontdoor-size-own-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try Frontdoor.run([
-            "size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--max-posts", "3", "-r", "2",
+            "size", "Scenarios/peterborough.yaml", "--team", "team_managers", "--max-posts", "3", "-r", "2",
             "--set", "run.horizon_days=60", "--set", "run.warm_up_days=10", "--output", folder
         ])
         #expect(
@@ -367,13 +382,13 @@ enum Frontdoor {
     }
 
     @Test func setOverridesAValueAndIsCheckedLikeTheFile() throws {
-        let changed = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "teams.team_manager.people=3"])
+        let changed = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "teams.team_managers.people=3"])
         #expect(changed.status == 0)
-        #expect(changed.standardOutput.contains("team_manager: 3 × front door team manager"))
-        #expect(changed.standardOutput.contains("teams.team_manager.people (set on the command line)"))
-        let typo = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "teams.team_manager.peple=3"])
+        #expect(changed.standardOutput.contains("team_managers: 3 × front door team manager"))
+        #expect(changed.standardOutput.contains("teams.team_managers.people (set on the command line)"))
+        let typo = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "teams.team_managers.peple=3"])
         #expect(typo.status == 1)
-        #expect(typo.standardError.contains("--set teams.team_manager.peple=3: teams.team_manager.peple: unknown key"))
+        #expect(typo.standardError.contains("--set teams.team_managers.peple=3: teams.team_managers.peple: unknown key"))
         #expect(typo.standardError.contains("did you mean 'people'?"))
         let wrong = try Frontdoor.run(["check", "Scenarios/peterborough.yaml", "--set", "demand.contacts_per_year=many"])
         #expect(wrong.status == 1)
@@ -395,7 +410,7 @@ enum Frontdoor {
         let folder = NSTemporaryDirectory() + "frontdoor-size-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try Frontdoor.run([
-            "size", "Scenarios/peterborough.yaml", "--team", "team_manager", "--target", "decided_within_3wd>=50%",
+            "size", "Scenarios/peterborough.yaml", "--team", "team_managers", "--target", "decided_within_3wd>=50%",
             "--measure", "backlog.mean", "--max-posts", "3", "-r", "2", "--set", "run.horizon_days=150",
             "--set", "run.warm_up_days=30", "--output", folder
         ])

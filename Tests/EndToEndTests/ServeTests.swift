@@ -66,10 +66,10 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let paths = ["/", "/api/run", "/api/save", "/api/report", "/api/designs", "/api/progress", "/../etc/passwd", "/%00", "/api/run?x=1"]
         let bodies = [
-            "", "{", "null", "[]", "{\"design\": 99}", "{\"replications\": 1e9}", "{\"people\": {\"team_manager\": \"many\"}}",
+            "", "{", "null", "[]", "{\"design\": 99}", "{\"replications\": 1e9}", "{\"people\": {\"team_managers\": \"many\"}}",
             "{\"people\": {\"../../x\": 1}}", "{\"phoneHours\": {\"x\": \"09:00-17:00\"}}", "{\"fatigue\": \"danziger\"}",
             "{\"demand\": {\"police\": -1000}}", "{\"shocksOff\": [\"nothing\"]}", String(repeating: "a", count: 70_000),
-            "{\"vacant\": {\"team_manager\": 5}}", "{\"replications\": 1}"
+            "{\"vacant\": {\"team_managers\": 5}}", "{\"replications\": 1}"
         ]
         var served = 0
         for index in 0..<240 {
@@ -110,7 +110,7 @@ import Testing
         try driver.waitUntil("return document.querySelector('#status').textContent.startsWith('Ready: 3 replications')")
         let measure = "return document.querySelector('tr[data-measure=\"decided_within_3wd\"]').dataset."
         let before = try #require(Double(try driver.script(measure + "whatif")))
-        try driver.type("#people-team_manager", "2")
+        try driver.type("#people-team_managers", "2")
         try driver.waitUntil(
             "return document.querySelector('#status').dataset.state === 'ready' && "
                 + "document.querySelector('tr[data-measure=\"decided_within_3wd\"]').dataset.whatif !== '\(before)'")
@@ -129,7 +129,7 @@ import Testing
         // With the server gone, the next change says so instead of running for ever.
         kill(server.process.processIdentifier, SIGKILL)
         server.process.waitUntilExit()
-        try driver.type("#people-team_manager", "3")
+        try driver.type("#people-team_managers", "3")
         try driver.waitUntil(
             "return document.querySelector('#status').dataset.state === 'error' && "
                 + "document.querySelector('#status').textContent.includes('no answer from frontdoor serve')")

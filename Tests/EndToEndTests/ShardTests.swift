@@ -41,7 +41,7 @@ import Testing
     @Test func aShardedSweepMergesToTheSameSweep() throws {
         let root = try temporaryFolder("sweep")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let sweep = ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_manager.people=1,2", "-r", "3"] + Self.short
+        let sweep = ["sweep", "Scenarios/peterborough.yaml", "--vary", "teams.team_managers.people=1,2", "-r", "3"] + Self.short
         for k in 0..<2 { _ = try succeed(sweep + ["--shard", "\(k)/2", "--output", root + "/shards"]) }
         _ = try succeed(["merge", root + "/shards", "--output", root + "/merged"])
         _ = try succeed(sweep + ["--output", root + "/single"])

@@ -157,7 +157,7 @@ struct SlurmTests {
         // The README's script with its command swapped for a sweep of the Peterborough managers.
         let script = try Self.smallScript(shards: "SHARDS").replacingOccurrences(of: "\\\n", with: " ")
         let sweep =
-            "frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_manager.people=2,3 -r 3 --jobs 1 --shard auto --output SHARDS"
+            "frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_managers.people=2,3 -r 3 --jobs 1 --shard auto --output SHARDS"
         try runsOnSlurmAsInOneProcess(
             script.replacingOccurrences(of: try Self.command(of: script), with: sweep), files: ["sweep.csv"], port: 6927)
     }

@@ -180,7 +180,7 @@ import Testing
         let alone = Self.peterborough, covered = Self.run("what-if/peterborough-service-manager-cover")
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/what-if/peterborough-service-manager-cover.yaml")
         guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "", message: "not a front door") }
-        let manager = try #require(design.teams.first { $0.id == "team_manager" }),
+        let manager = try #require(design.teams.first { $0.id == "team_managers" }),
             head = try #require(design.teams.firstIndex { $0.id == "head_of_service" })
         #expect(try measure(covered, "cost.staff_per_year_gbp").mean == measure(alone, "cost.staff_per_year_gbp").mean)
         // The manager is away on about leave + training + sickness × 253 working days a year;

@@ -43,7 +43,7 @@ import Testing
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=85")]
         do {
             _ = try Sizing.run(
-                try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 3,
+                try Self.peterborough([]), teams: ["team_managers"], targets: targets, maximumPosts: 3,
                 settings: ExperimentSettings(replications: 2, seed: 4, jobs: 1))
             Issue.record("a share of 85 was accepted")
         } catch {
@@ -55,7 +55,7 @@ import Testing
         // Timeliness at 80%: two managers reach about 87%, clear of it, so the busy day binds.
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.8"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=45")]
         let result = try Sizing.run(
-            try Self.peterborough([]), teams: ["team_manager"], targets: targets, maximumPosts: 6,
+            try Self.peterborough([]), teams: ["team_managers"], targets: targets, maximumPosts: 6,
             settings: ExperimentSettings(replications: 6, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         // One manager cannot keep up (about 51 decisions every day, a growing backlog); two keep up
@@ -74,7 +74,7 @@ import Testing
         let words = result.explanation(money: { String($0) })
         #expect(three.tooCloseToCall == three.missed && three.verdict == "too close to call")
         #expect(
-            words.contains("With 3 in team_manager it is too close to call on decisions_per_manager_day.p95")
+            words.contains("With 3 in team_managers it is too close to call on decisions_per_manager_day.p95")
                 && words.contains("--precision"))
         // The target three managers fail binds the answer, though timeliness has less room there.
         #expect(result.binding(at: answer)?.target == targets[1])
@@ -86,7 +86,7 @@ import Testing
         // the step where contacts wait longest, which more managers do not shorten.
         let short = ["run.horizon_days=200", "run.warm_up_days=60"]
         let result = try Sizing.run(
-            try Self.peterborough(short), teams: ["team_manager"], targets: [try SizingTarget(parsing: "decided_within_3wd>=99%")],
+            try Self.peterborough(short), teams: ["team_managers"], targets: [try SizingTarget(parsing: "decided_within_3wd>=99%")],
             maximumPosts: 2, settings: ExperimentSettings(replications: 2, seed: 4, jobs: ReplicationRunner.availableCores))
         #expect(result.answer == nil)
         let most = try #require(result.mostGenerous)
@@ -96,14 +96,14 @@ import Testing
         #expect(longest.kind != .queue(stage: "management_oversight"), "\(longest.kind)")
         let text = result.explanation(money: { String($0) })
         #expect(
-            text.contains("Even with 2 in team_manager it misses decided_within_3wd") && text.contains("a contact spends longest"),
+            text.contains("Even with 2 in team_managers it misses decided_within_3wd") && text.contains("a contact spends longest"),
             "\(text)")
     }
 
     @Test func twoTeamsAreSizedTogetherAtTheLowestCost() throws {
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.9")]
         let result = try Sizing.run(
-            try Self.peterborough([]), teams: ["team_manager", "social_workers"], targets: targets, maximumPosts: 12,
+            try Self.peterborough([]), teams: ["team_managers", "social_workers"], targets: targets, maximumPosts: 12,
             settings: ExperimentSettings(replications: 4, seed: 4, jobs: ReplicationRunner.availableCores))
         let answer = try #require(result.answer)
         #expect(answer.meetsTargets)
@@ -121,7 +121,7 @@ import Testing
         // Ten replications a staffing: the screen runs 3. Its answer is that of the search that
         // runs every staffing in full, and a staffing run in both has the same figures in both
         // (replications added to a screen's are those a full run has).
-        let teams = ["team_manager", "partners"]
+        let teams = ["team_managers", "partners"]
         let base = try Self.peterborough(["run.horizon_days=60", "run.warm_up_days=10"])
         let targets = [try SizingTarget(parsing: "decided_within_3wd>=0.9"), try SizingTarget(parsing: "decisions_per_manager_day.p95<=40")]
         let settings = ExperimentSettings(replications: 10, seed: 4, jobs: ReplicationRunner.availableCores)
@@ -189,8 +189,8 @@ import Testing
     @Test func aCandidateStaffingIsTheFileWithThatManyPosts() throws {
         // The typed edit that `size` makes gives the same scenario as the same value set in the file.
         let base = try Self.peterborough([])
-        let edited = try base.applying([.posts(team: "team_manager", count: 3), .posts(team: "social_workers", count: 5)])
-        let written = try Self.peterborough(["teams.team_manager.people=3", "teams.social_workers.people=5"])
+        let edited = try base.applying([.posts(team: "team_managers", count: 3), .posts(team: "social_workers", count: 5)])
+        let written = try Self.peterborough(["teams.team_managers.people=3", "teams.social_workers.people=5"])
         guard case .frontDoor(let a) = edited.model, case .frontDoor(let b) = written.model else {
             Issue.record("not a front door")
             return
@@ -199,8 +199,8 @@ import Testing
         #expect(a.teams.map(\.vacantPosts) == b.teams.map(\.vacantPosts))
         let settings = ExperimentSettings(replications: 2, seed: 8, jobs: 2)
         let short = ["run.horizon_days=40", "run.warm_up_days=5"]
-        let x = Experiment.run(try Self.peterborough(short).applying([.posts(team: "team_manager", count: 3)]), settings: settings)
-        let y = Experiment.run(try Self.peterborough(short + ["teams.team_manager.people=3"]), settings: settings)
+        let x = Experiment.run(try Self.peterborough(short).applying([.posts(team: "team_managers", count: 3)]), settings: settings)
+        let y = Experiment.run(try Self.peterborough(short + ["teams.team_managers.people=3"]), settings: settings)
         #expect(x.values == y.values)
         #expect(throws: DesignEditError.self) { try base.applying([.posts(team: "nobody", count: 1)]) }
     }
@@ -236,13 +236,13 @@ import Testing
     }
 
     @Test func sweepAxesAndGrids() throws {
-        let axis = try SweepAxis(parsing: "teams.team_manager.people=1,2,3")
+        let axis = try SweepAxis(parsing: "teams.team_managers.people=1,2,3")
         #expect(axis.values == ["1", "2", "3"] && axis.numericValues == [1, 2, 3])
         let list = try SweepAxis(parsing: "demand.month_weights=[1,2],[2,1]")
         #expect(list.values == ["[1,2]", "[2,1]"] && list.numericValues == nil)
         let grid = SweepPoint.grid([axis, try SweepAxis(parsing: "a.b=x,y")])
         #expect(grid.map(\.values) == [["1", "x"], ["1", "y"], ["2", "x"], ["2", "y"], ["3", "x"], ["3", "y"]])
-        #expect(throws: SweepError.self) { try SweepAxis(parsing: "teams.team_manager.people=1") }
+        #expect(throws: SweepError.self) { try SweepAxis(parsing: "teams.team_managers.people=1") }
         #expect(throws: SweepError.self) { try SweepAxis(parsing: "people") }
     }
 

@@ -229,9 +229,9 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
             return
         }
         #expect(one.teams.map(\.id) == two.teams.map(\.id))
-        #expect(one.teams.last { $0.id == "team_manager" }!.people == [1])
-        #expect(two.teams.last { $0.id == "team_manager" }!.people == [1, 1])
-        #expect(two.teams.first { $0.id == "team_manager" }!.grade == "team_manager")
+        #expect(one.teams.last { $0.id == "team_managers" }!.people == [1])
+        #expect(two.teams.last { $0.id == "team_managers" }!.people == [1, 1])
+        #expect(two.teams.first { $0.id == "team_managers" }!.grade == "team_manager")
         #expect(one.demand.contactsPerYear == 10_900 && two.demand.contactsPerYear == 10_900)
         #expect(
             variant.files.map { ($0 as NSString).lastPathComponent } == [

@@ -31,9 +31,9 @@ import Testing
                 return error
             }
         }
-        controls.people = ["team_manager": -1]
+        controls.people = ["team_managers": -1]
         let people = await refusal(controls)
-        #expect(people?.control == "people.team_manager" && people?.message.contains("a number of people of 0 or more") == true)
+        #expect(people?.control == "people.team_managers" && people?.message.contains("a number of people of 0 or more") == true)
         controls.people = [:]
         controls.phoneHours = ["consultation": "09:00-17:00"]
         let noLine = await refusal(controls)
@@ -51,7 +51,7 @@ import Testing
         let session = try session()
         var controls = WhatIfControls()
         controls.replications = 2
-        controls.people = ["team_manager": 2]
+        controls.people = ["team_managers": 2]
         controls.demand = ["police": -20]
         controls.fatigue = "linder"
         let result = try #require(try await session.run(controls))
@@ -71,7 +71,7 @@ import Testing
         slow.replications = 400
         var quick = WhatIfControls()
         quick.replications = 2
-        quick.people = ["team_manager": 3]
+        quick.people = ["team_managers": 3]
         async let first = session.run(slow)
         // The quick request goes in only once the slow one is running (a fixed pause could end
         // before a loaded machine has even started it, and then the slow one would be the newer).

@@ -2,7 +2,7 @@
 /// tries for each candidate staffing.
 ///
 /// ```swift
-/// let candidate = try scenario.applying([.posts(team: "team_manager", count: 2)])
+/// let candidate = try scenario.applying([.posts(team: "team_managers", count: 2)])
 /// ```
 public enum DesignEdit: Sendable, Hashable {
     /// Sets a team's establishment to `count` full-time posts, as `teams.<team>.people: count`
