@@ -43,28 +43,32 @@ extension FrontDoorLoader {
                         "code '\(try code.string())' is not in the \(name) group; its codes are \(group.codes.joined(separator: ", "))")
                 }
             }
-            sources.append(
-                Demand.Source(
-                    group: group,
-                    share: try source.required("share", "this source's share of all contacts").probability(),
-                    channels: try probabilities(
-                        try source.required("channels", "how this source's contacts arrive"), names: Channel.allCases.map(\.name)),
-                    rag: try probabilities(
-                        try source.required("rag", "the share of red, amber and green contacts"), names: RAG.allCases.map(\.name)),
-                    completeInformation: try source["complete_information"]?.probability() ?? 1,
-                    weekdayWeights: try source["weekday_weights"].map { v throws(ScenarioError) in
-                        try weightList(v, count: 7, what: "7 weekday weights, Monday first")
-                    }
-                        ?? [1, 1, 1, 1, 1, 1, 1],
-                    hourWeights: try source["hour_weights"].map(readHourWeights) ?? Array(repeating: 1, count: 24),
-                    schoolHolidayFactor: try source["school_holiday_factor"]?.number(
-                        "a factor of 0 or more", atMost: Limits.demandFactor, ""
-                    ) { $0 >= 0 } ?? 1,
-                    monthWeights: try source["month_weights"].map { v throws(ScenarioError) in
-                        try weightList(v, count: 12, what: "12 monthly weights, January first")
-                    },
-                    peaks: try source["peaks"].map(readPeaks) ?? [],
-                    batches: try source["batched"].map(readBatches)))
+            let share = try source.required("share", "this source's share of all contacts").probability()
+            let channels = try probabilities(
+                try source.required("channels", "how this source's contacts arrive"), names: Channel.allCases.map(\.name))
+            let rag = try probabilities(
+                try source.required("rag", "the share of red, amber and green contacts"), names: RAG.allCases.map(\.name))
+            let complete = try source["complete_information"]?.probability() ?? 1
+            let weekdays =
+                try source["weekday_weights"].map { v throws(ScenarioError) in
+                    try weightList(v, count: 7, what: "7 weekday weights, Monday first")
+                }
+                ?? [1, 1, 1, 1, 1, 1, 1]
+            let hours = try source["hour_weights"].map(readHourWeights) ?? Array(repeating: 1, count: 24)
+            let holidays =
+                try source["school_holiday_factor"]?.number("a factor of 0 or more", atMost: Limits.demandFactor, "") { $0 >= 0 } ?? 1
+            let months = try source["month_weights"].map { v throws(ScenarioError) in
+                try weightList(v, count: 12, what: "12 monthly weights, January first")
+            }
+            let peaks = try source["peaks"].map(readPeaks) ?? [], batches = try source["batched"].map(readBatches)
+            do throws(DistributionError) {
+                sources.append(
+                    try Demand.Source(
+                        group: group, share: share, channels: channels, rag: rag, completeInformation: complete, weekdayWeights: weekdays,
+                        hourWeights: hours, schoolHolidayFactor: holidays, monthWeights: months, peaks: peaks, batches: batches))
+            } catch {
+                throw sourceValue.error(error.message)
+            }
         }
         guard !sources.isEmpty else { throw sourcesValue.error("expected at least one source") }
         let total = sources.reduce(0) { $0 + $1.share }

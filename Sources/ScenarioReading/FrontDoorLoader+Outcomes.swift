@@ -69,11 +69,11 @@ extension FrontDoorLoader {
     }
 
     static func readFlow(_ value: YAMLValue?) throws(ScenarioError) -> FlowRules {
-        guard let value else { return FlowRules(handoffDelay: try! .fixed(0), handoffInformationLoss: 0, informationWait: try! .fixed(0)) }
+        guard let value else { return FlowRules(handoffDelay: .zero, handoffInformationLoss: 0, informationWait: .zero) }
         let flow = try value.mapping(allowed: [
             "handoff_delay_hours", "handoff_information_loss", "information_wait_hours", "slow_contacts", "immediate"
         ])
-        var slowShare = [0.0, 0, 0], slowWait = try! Distribution.fixed(0)
+        var slowShare = [0.0, 0, 0], slowWait = Distribution.zero
         if let slowValue = flow["slow_contacts"] {
             let slow = try slowValue.mapping(allowed: ["share", "wait_hours"])
             slowShare = try factors(
@@ -90,11 +90,11 @@ extension FrontDoorLoader {
         return FlowRules(
             handoffDelay: try flow["handoff_delay_hours"].map { v throws(ScenarioError) in
                 try ScenarioLoader.readDistribution(v, hoursPerUnit: 1)
-            } ?? (try! .fixed(0)),
+            } ?? .zero,
             handoffInformationLoss: try flow["handoff_information_loss"]?.probability() ?? 0,
             informationWait: try flow["information_wait_hours"].map { v throws(ScenarioError) in
                 try ScenarioLoader.readDistribution(v, hoursPerUnit: 1)
-            } ?? (try! .fixed(0)),
+            } ?? .zero,
             slowShare: slowShare, slowWait: slowWait, immediate: immediate)
     }
 

@@ -40,6 +40,9 @@ public struct Distribution: Sendable, Hashable {
 
     // MARK: - Public API
 
+    /// No time at all: a fixed 0, for a delay that a design does not have.
+    public static let zero = Distribution(.fixed(0), mean: 0, variance: 0)
+
     /// Always the same value.
     public static func fixed(_ value: Double) throws(DistributionError) -> Distribution {
         try require(value.isFinite && value >= 0, "a fixed value must be a finite number of 0 or more, not \(value)")

@@ -39,7 +39,7 @@ import Testing
     @Test func peaksAndTheSourcesOwnMonthsShapeTheExpectedVolume() throws {
         let calendar = try Self.calendar()
         let flat = Array(repeating: 1.0, count: 7)
-        let police = Demand.Source(
+        let police = try Demand.Source(
             group: .police, share: 0.5, channels: [0, 0, 0, 1, 0], rag: [0, 0, 1], completeInformation: 1, weekdayWeights: flat,
             hourWeights: Array(repeating: 1, count: 24), schoolHolidayFactor: 1, monthWeights: Array(repeating: 1, count: 12),
             peaks: [Demand.Peak(name: "festive", from: (12, 17), to: (1, 4), factor: 1.25)])
@@ -86,6 +86,23 @@ import Testing
         let multiplier = try #require(try demand(0.3).dayMultiplier)
         #expect(abs(multiplier.mean - 1) < 1e-12 && abs(multiplier.variance - 0.09) < 1e-12)
         for wrong in [-0.1, .nan, .infinity] { #expect(throws: DistributionError.self) { try demand(wrong) } }
+    }
+
+    /// A source prepares its choices of channel, rating and hour when it is made, so one with
+    /// weights that cannot make a choice is refused there, never trapped in a replication.
+    @Test func aSourceWithWeightsThatCannotChooseIsRefusedWhenMade() {
+        func source(channels: [Double] = [0, 0, 0, 1, 0], rag: [Double] = [0, 0, 1], hours: [Double] = Array(repeating: 1, count: 24))
+            throws(DistributionError) -> Demand.Source
+        {
+            try Demand.Source(
+                group: .police, share: 1, channels: channels, rag: rag, completeInformation: 1,
+                weekdayWeights: Array(repeating: 1, count: 7),
+                hourWeights: hours, schoolHolidayFactor: 1)
+        }
+        #expect(throws: Never.self) { try source() }
+        #expect(throws: DistributionError.self) { try source(channels: [0, 0, 0, 0, 0]) }
+        #expect(throws: DistributionError.self) { try source(rag: [0.5, -0.1, 0.6]) }
+        #expect(throws: DistributionError.self) { try source(hours: Array(repeating: .nan, count: 24)) }
     }
 
     @Test func theShippedDemandHasAMildAugustTroughAndABusySeptemberAndDecember() throws {

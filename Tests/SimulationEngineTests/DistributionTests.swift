@@ -86,6 +86,13 @@ import Testing
         #expect(throws: DistributionError.self) { try Distribution.empirical(values: [], weights: []) }
     }
 
+    @Test func zeroIsAFixedZeroMadeWithoutThrowing() throws {
+        let stream = RandomStream(seed: 3)
+        #expect(Distribution.zero == (try Distribution.fixed(0)))
+        #expect(Distribution.zero.mean == 0 && Distribution.zero.variance == 0)
+        #expect((0..<100).allSatisfy { _ in Distribution.zero.sample(using: stream) == 0 })
+    }
+
     @Test func errorsSayWhatWasExpected() {
         do {
             _ = try Distribution.gamma(mean: -1, standardDeviation: 1)

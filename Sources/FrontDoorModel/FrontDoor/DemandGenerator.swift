@@ -82,10 +82,10 @@ struct DemandGenerator {
             let total = (0..<365).reduce(0.0) { $0 + DemandGenerator.weight(demand, calendar, source: index, day: $1) }
             return demand.contactsPerYear * demand.sources[index].share / total
         }
-        // Validation has checked every weight table, so these cannot fail.
-        hours = demand.sources.map { try! Categorical(weights: $0.hourWeights) }
-        channels = demand.sources.map { try! Categorical(weights: $0.channels) }
-        rags = demand.sources.map { try! Categorical(weights: $0.rag) }
+        // Each source prepared its choices when it was made.
+        hours = demand.sources.map(\.hourChoice)
+        channels = demand.sources.map(\.channelChoice)
+        rags = demand.sources.map(\.ragChoice)
         dayMultiplier = demand.dayMultiplier
         children = demand.childrenPerContact.count > 1 ? try! Categorical(weights: demand.childrenPerContact) : nil
         hasLimitedChanges = demand.shocks.contains { !$0.isWholeSource }

@@ -114,16 +114,19 @@ public struct Demand: Sendable {
         public var group: SourceGroup
         /// Share of all contacts.
         public var share: Double
-        /// Probability of each channel, indexed by ``Channel``.
-        public var channels: [Double]
-        /// Probability of each RAG rating, indexed by ``RAG``.
-        public var rag: [Double]
+        /// Probability of each channel, indexed by ``Channel``, and the choice it makes.
+        public let channels: [Double]
+        let channelChoice: Categorical
+        /// Probability of each RAG rating, indexed by ``RAG``, and the choice it makes.
+        public let rag: [Double]
+        let ragChoice: Categorical
         /// Probability that a contact arrives with the information needed to decide on it.
         public var completeInformation: Double
         /// Relative volume on each weekday, Monday first.
         public var weekdayWeights: [Double]
-        /// Relative volume in each hour of the day, midnight first.
-        public var hourWeights: [Double]
+        /// Relative volume in each hour of the day, midnight first, and the choice it makes.
+        public let hourWeights: [Double]
+        let hourChoice: Categorical
         /// Volume in school holidays relative to term time (schools are quiet in holidays).
         public var schoolHolidayFactor: Double
         /// Relative volume in each month, January first; nil: the design's shared weights.
@@ -133,12 +136,18 @@ public struct Demand: Sendable {
         /// Contacts this source sends in batches rather than as they happen; nil: as they happen.
         public var batches: Batches?
 
-        /// Makes the value from its parts (the scenario reader does; tests may).
+        /// Makes the value from its parts (the scenario reader does; tests may), with the choices
+        /// of channel, rating and hour prepared once for every replication.
+        /// - Throws: ``DistributionError`` when the channels, ratings or hours are not weights (0
+        ///   or more, finite, not all 0).
         public init(
             group: SourceGroup, share: Double, channels: [Double], rag: [Double], completeInformation: Double, weekdayWeights: [Double],
             hourWeights: [Double], schoolHolidayFactor: Double, monthWeights: [Double]? = nil, peaks: [Peak] = [],
             batches: Batches? = nil
-        ) {
+        ) throws(DistributionError) {
+            channelChoice = try Categorical(weights: channels)
+            ragChoice = try Categorical(weights: rag)
+            hourChoice = try Categorical(weights: hourWeights)
             self.batches = batches
             self.monthWeights = monthWeights
             self.peaks = peaks
@@ -619,7 +628,7 @@ public struct FlowRules: Sendable {
     /// Makes the value from its parts (the scenario reader does; tests may).
     public init(
         handoffDelay: Distribution, handoffInformationLoss: Double, informationWait: Distribution,
-        slowShare: [Double] = [0, 0, 0], slowWait: Distribution = try! .fixed(0), immediate: [Bool] = [false, false, false]
+        slowShare: [Double] = [0, 0, 0], slowWait: Distribution = .zero, immediate: [Bool] = [false, false, false]
     ) {
         self.handoffDelay = handoffDelay
         self.handoffInformationLoss = handoffInformationLoss
