@@ -101,13 +101,13 @@ struct SlurmTests {
         return result
     }
 
-    /// The README's script, small: 4 tasks, 1 CPU each, 8 replications, shards in `shards`.
+    /// The README's script, small: 4 tasks, 1 CPU each, 4 replications, shards in `shards`.
     static func smallScript(shards: String) throws -> String {
         try replacing(
             readmeScript(),
             [
                 (#/--array=0-\d+/#, "--array=0-\(tasks - 1)"), (#/--cpus-per-task=\d+/#, "--cpus-per-task=1"),
-                (#/ -r \d+/#, " -r 8"), (#/--jobs \d+/#, "--jobs 1"), (#/Output\/shards/#, shards)
+                (#/ -r \d+/#, " -r 4"), (#/--jobs \d+/#, "--jobs 1"), (#/Output\/shards/#, shards)
             ])
     }
 
