@@ -45,7 +45,10 @@ public struct SizingCandidate: Sendable {
     }
 
     /// The targets it misses with confidence: its whole interval on the wrong side.
-    public var clearlyMissed: [SizingTarget] { missed.filter { !tooCloseToCall.contains($0) } }
+    public var clearlyMissed: [SizingTarget] {
+        let close = tooCloseToCall
+        return missed.filter { !close.contains($0) }
+    }
 
     /// Its verdict in a word or three: "yes", "no", "too close to call" (it misses nothing with
     /// confidence, but its interval spans a target) or "no: cannot keep up".

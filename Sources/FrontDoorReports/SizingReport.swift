@@ -112,8 +112,7 @@ public enum SizingReport {
                 ] + measures
                     + [
                         candidate.concerns.isEmpty ? "yes" : "no",
-                        candidate.meetsTargets
-                            ? "yes" : candidate.concerns.isEmpty && candidate.clearlyMissed.isEmpty ? "too close to call" : "no",
+                        candidate.concerns.isEmpty ? candidate.verdict : "no",
                         candidate.posts == result.answer?.posts ? "yes" : "no"
                     ])
         }
