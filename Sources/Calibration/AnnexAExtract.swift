@@ -92,8 +92,9 @@ public struct AnnexAExtract: Sendable {
             let reasons = fileReport.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
             throw CalibrationError("\(list1): no contact to calibrate from" + (reasons.isEmpty ? "" : " (rows dropped: \(reasons))"))
         }
-        self.from = from ?? contacts.map(\.date).min()!
-        self.to = to ?? contacts.map(\.date).max()!
+        let dates = contacts.map(\.date)
+        self.from = from ?? dates.reduce(dates[0]) { min($0, $1) }
+        self.to = to ?? dates.reduce(dates[0]) { max($0, $1) }
 
         // List 3: referrals.
         var referrals: [Referral] = []

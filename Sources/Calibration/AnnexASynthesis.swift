@@ -8,7 +8,7 @@ import SimulationEngine
 /// labelled codes or words. What they hold is known, so calibrating from them tests calibration.
 public enum AnnexASynthesis {
     /// Lists 1, 3 and 4 for the first `days` days of `design`, from `seed`.
-    public static func extracts(_ design: FrontDoorDesign, days: Int, seed: UInt32) -> (list1: String, list3: String, list4: String) {
+    public static func extracts(_ design: PreparedDesign, days: Int, seed: UInt32) -> (list1: String, list3: String, list4: String) {
         let stream = RandomStream(seed: seed)
         var list1 = [
             [

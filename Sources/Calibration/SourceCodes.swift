@@ -46,7 +46,7 @@ public struct SourceCodes: Sendable {
     func code(of value: String) -> String? {
         var text = value.trimmingCharacters(in: .whitespaces).lowercased()
         // "a) 1A: Individual": a list label before the code.
-        if text.count > 2, text.dropFirst().hasPrefix(")"), text.first!.isLetter {
+        if text.count > 2, text.dropFirst().hasPrefix(")"), text.first?.isLetter == true {
             text = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
         }
         let lead = text.prefix { $0.isNumber || $0.isLetter }

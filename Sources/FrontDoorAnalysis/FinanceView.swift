@@ -79,14 +79,14 @@ public struct FinanceView: Sendable {
 
     /// Nil when no design is a front door.
     public init?(_ comparison: DesignComparison) {
-        let frontDoors: [(ExperimentResult, FrontDoorDesign)] = comparison.designs.compactMap { result in
+        let frontDoors: [(ExperimentResult, PreparedDesign)] = comparison.designs.compactMap { result in
             guard case .frontDoor(let design) = result.scenario.model else { return nil }
             return (result, design)
         }
         guard !frontDoors.isEmpty else { return nil }
         let bases = Set(frontDoors.map { $0.1.costs.priceYear })
         mixedPriceBases = bases.count > 1 ? bases.sorted() : []
-        let yearCount = frontDoors.map { $0.1.costs.budget.years }.max()!
+        let yearCount = frontDoors.reduce(0) { max($0, $1.1.costs.budget.years) }
         let firstYear = FinancialYear(containing: frontDoors[0].1.calendar.startDate)
         let (baselineResult, baselineDesign) = frontDoors[0]
         let allCosts = frontDoors.map { StaffCosts($0.1) }
@@ -115,7 +115,7 @@ public struct FinanceView: Sendable {
     /// the first, and downstream costs moving from the baseline's level to the design's own over
     /// its phase-in years.
     static func years(
-        _ result: ExperimentResult, _ design: FrontDoorDesign, costs: StaffCosts, baseline: ExperimentResult?,
+        _ result: ExperimentResult, _ design: PreparedDesign, costs: StaffCosts, baseline: ExperimentResult?,
         from first: FinancialYear, count: Int
     ) -> [Year] {
         let unit = design.costs.downstream

@@ -56,7 +56,7 @@ public enum ReplicationRunner {
         return results.withLock { all in
             // Every index below `count` was taken by exactly one worker.
             precondition(!all.contains { $0 == nil }, "a replication's result is missing")
-            return all.map { $0! }
+            return all.compactMap { $0 }
         }
     }
 

@@ -235,7 +235,8 @@ public enum Sizing {
             let result = try replicate(posts, screen)
             guard result.concerns.isEmpty else { return false }
             return targets.allSatisfy { target in
-                let estimate = result[target.measure]!.estimate
+                // Targets name measures of the scenario, so each has a summary.
+                guard let estimate = result[target.measure]?.estimate else { return false }
                 let half = Estimate.halfWidth(standardDeviation: estimate.standardDeviation, n: settings.replications)
                 return target.isMet(low: estimate.mean - half, high: estimate.mean + half)
             }

@@ -9,7 +9,7 @@ public struct Scenario: Sendable {
     /// front door with its calendar, demand, teams and decisions.
     public enum Model: Sendable {
         case network(QueueingNetwork, stageIDs: [String])
-        case frontDoor(FrontDoorDesign)
+        case frontDoor(PreparedDesign)
     }
 
     /// The scenario's short name, used in reports and output folder names.

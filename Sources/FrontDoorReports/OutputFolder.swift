@@ -152,7 +152,13 @@ public struct OutputFolder: Sendable {
         if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code))).lowercased()
         }
-        return "the system refused (\((error as NSError).code))"
+        switch CocoaError.Code(rawValue: (error as NSError).code) {
+        case .fileNoSuchFile, .fileWriteInvalidFileName: return "the system has no such place to make it"
+        case .fileWriteNoPermission: return "no permission"
+        case .fileWriteOutOfSpace: return "the disk is full"
+        case .fileWriteVolumeReadOnly: return "the disk is read-only"
+        default: return "the system refused: \(error.localizedDescription)"
+        }
     }
 
     var baseName: String { URL(fileURLWithPath: absolute).lastPathComponent }

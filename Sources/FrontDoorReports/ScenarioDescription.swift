@@ -56,7 +56,7 @@ public enum ScenarioDescription {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func frontDoor(_ design: FrontDoorDesign) -> [String] {
+    static func frontDoor(_ design: PreparedDesign) -> [String] {
         var lines = [
             "",
             "Starts on \(design.calendar.startDate). Working days: Monday to Friday outside bank holidays, "
@@ -210,7 +210,7 @@ public enum ScenarioDescription {
                     + ", due within \(number(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")")
         }
         lines.append("")
-        lines += flowAndOutcomes(design)
+        lines += flowAndOutcomes(design.design)
         lines.append("")
         lines.append(fatigue(design.fatigue))
         lines.append("")

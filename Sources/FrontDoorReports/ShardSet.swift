@@ -97,7 +97,9 @@ public struct ShardSet: Sendable {
         let designs = first.designs.count, replications = first.replications
         var outcomes = Array(repeating: [ReplicationOutcome?](repeating: nil, count: replications), count: designs)
         var seconds = Array(repeating: 0.0, count: designs)
-        let records = (0..<count).map { byIndex[$0]!.record }
+        // None is missing, so each index has its shard.
+        let shards = (0..<count).compactMap { byIndex[$0] }
+        let records = shards.map(\.record)
         for (index, record) in records.enumerated() {
             let shard = try? Shard(index: index, count: count)
             let owned = (0..<designs).reduce(0) { sum, design in
@@ -116,13 +118,14 @@ public struct ShardSet: Sendable {
                 .count
             guard valid, distinct == owned, record.units.count == owned, record.seconds.count == designs else {
                 throw OutputError(
-                    "\(byIndex[index]!.path) does not hold the \(owned) units shard \(index) of \(count) runs (it holds \(record.units.count)): "
+                    "\(shards[index].path) does not hold the \(owned) units shard \(index) of \(count) runs (it holds \(record.units.count)): "
                         + "it is incomplete or was changed; run that shard again")
             }
             for unit in record.units { outcomes[unit.design][unit.replication] = unit.outcome }
             for design in 0..<designs { seconds[design] += record.seconds[design] }
         }
-        return ShardSet(records: records, outcomes: outcomes.map { $0.map { $0! } }, seconds: seconds)
+        // Every unit of every shard was checked above to be owned once; the shards own them all.
+        return ShardSet(records: records, outcomes: outcomes.map { $0.compactMap { $0 } }, seconds: seconds)
     }
 
     /// Checks that `designs`, the scenarios loaded again for the merge, are those the shards ran:

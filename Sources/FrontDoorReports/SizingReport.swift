@@ -144,7 +144,7 @@ public enum SizingReport {
 
     /// Rows as left-aligned columns.
     static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
+        let widths = rows[0].indices.map { column in rows.reduce(0) { max($0, $1[column].count) } }
         return rows.map { row in
             row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
         }

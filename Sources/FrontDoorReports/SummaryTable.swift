@@ -24,7 +24,9 @@ public enum SummaryTable {
         var header = ["Measure", "Mean", "95% confidence interval", "Name"]
         // On a narrow terminal the words matter more than the names scripts use (--wide shows both).
         if let width = layout.width,
-            width - (header.indices.dropFirst().map { column in ([header] + rows).map { $0[column].count }.max()! }.reduce(0, +) + 6) < 40
+            width
+                - (header.indices.dropFirst().map { column in rows.reduce(header[column].count) { max($0, $1[column].count) } }.reduce(0, +)
+                    + 6) < 40
         {
             header.removeLast()
             rows = rows.map { Array($0.dropLast()) }

@@ -45,8 +45,8 @@ public enum SweepReport {
             body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(escape).joined(separator: "<br>") + "</div>"
         }
         for id in charted(comparison, chosen: chosen) {
-            guard let definition = comparison.baseline[id]?.definition else { continue }
-            let summaries = comparison.designs.map { $0[id]! }
+            let summaries = comparison.designs.compactMap { $0[id] }
+            guard let definition = comparison.baseline[id]?.definition, summaries.count == comparison.designs.count else { continue }
             // A point differs from the first only where the paired interval of the difference excludes none.
             let differs = comparison.differences.map { differences in
                 differences.first { $0.id == id }.map { $0.ci95Low > 0 || $0.ci95High < 0 } ?? false

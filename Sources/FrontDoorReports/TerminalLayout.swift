@@ -37,7 +37,7 @@ public struct TerminalLayout: Sendable {
     /// `rows` laid out in columns: the first left-aligned and cut (with …) to fit the width, the
     /// others right-aligned.
     func lines(header: [String], rows: [[String]]) -> [String] {
-        var widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
+        var widths = header.indices.map { column in rows.reduce(header[column].count) { max($0, $1[column].count) } }
         if let width {
             let others = widths.dropFirst().reduce(0, +) + 2 * (widths.count - 1)
             widths[0] = max(min(widths[0], width - others), 16)

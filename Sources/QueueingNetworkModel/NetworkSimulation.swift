@@ -150,7 +150,7 @@ struct NetworkState: EventDrivenModel, ~Copyable {
         services = network.stages.map(\.service)
         let origins = network.stages.map(\.routes) + [network.entry]
         var starts = [0]
-        for routes in origins { starts.append(starts.last! + routes.count) }
+        for routes in origins { starts.append(starts[starts.count - 1] + routes.count) }
         routeStart = starts
         routeTarget = origins.flatMap { $0.map { Int32($0.stage ?? -1) } }
         routeProbability = origins.flatMap { $0.map(\.probability) }
@@ -304,10 +304,11 @@ struct NetworkState: EventDrivenModel, ~Copyable {
         guard stages[stage].queued > 0 else { return nil }
         let first = stage * classCount
         let last = stages[stage].usesPriority ? first + classCount - 1 : first
-        for queue in first...last where !queues[queue].isEmpty {
+        for queue in first...last {
+            guard let next = queues[queue].pop() else { continue }
             stages[stage].queued -= 1
             stages[stage].queueLength.set(Double(stages[stage].queued), at: now)
-            return queues[queue].pop()!
+            return next
         }
         preconditionFailure("stage queue count out of step with its queues")
     }

@@ -215,8 +215,9 @@ extension FrontDoorLoader {
     /// A mapping from names to probabilities adding up to 1; names left out have probability 0.
     static func probabilities(_ value: YAMLValue, names: [String]) throws(ScenarioError) -> [Double] {
         var result = Array(repeating: 0.0, count: names.count)
+        // The mapping allows only `names`, so every key has its place.
         for (key, entry) in try value.mapping(allowed: names).entries {
-            result[names.firstIndex(of: key)!] = try entry.probability()
+            if let index = names.firstIndex(of: key) { result[index] = try entry.probability() }
         }
         let total = result.reduce(0, +)
         guard abs(total - 1) < 1e-6 else { throw value.error("the probabilities must add up to 1, not \(String(format: "%.6g", total))") }
@@ -229,7 +230,9 @@ extension FrontDoorLoader {
     {
         var result = Array(repeating: fallback, count: names.count)
         guard let value else { return result }
-        for (key, entry) in try value.mapping(allowed: names).entries { result[names.firstIndex(of: key)!] = try read(entry) }
+        for (key, entry) in try value.mapping(allowed: names).entries {
+            if let index = names.firstIndex(of: key) { result[index] = try read(entry) }
+        }
         return result
     }
 }

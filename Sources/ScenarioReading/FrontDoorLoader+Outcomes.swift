@@ -44,8 +44,8 @@ extension FrontDoorLoader {
         for (rag, row) in zip(RAG.allCases, byRAG) + bySourceGroup.compactMap({ $0 }).flatMap({ zip(RAG.allCases, $0) }) {
             for (channel, factor) in zip(Channel.allCases, referralFactors)
             where OutcomeRules.scaleReferrals(row, by: factor).reduce(0, +) <= 0 {
-                let factorValue = outcomes["referral_factor_by_channel"].flatMap { try? $0.mapping()[channel.name] }
-                throw (factorValue ?? value).error(
+                let factors = try outcomes["referral_factor_by_channel"]?.mapping()
+                throw (factors?[channel.name] ?? value).error(
                     "a factor of \(factor) leaves \(rag.name) contacts by \(channel.name) with no possible decision, since every "
                         + "\(rag.name) decision is a referral or strategy discussion: use a factor above 0, or give \(rag.name) some other outcome"
                 )
@@ -168,7 +168,7 @@ extension FrontDoorLoader {
         }
         let (timing, task) = try readTiming(map, tasks: tasks, what: "how long a strategy discussion takes")
         if let task, !(timing.ragFactors + timing.channelFactors).allSatisfy({ $0 == 1 }) {
-            throw map["task"]!.error(
+            throw (map["task"] ?? list.owner).error(
                 "task '\(task.name)' takes longer for some ratings or channels, but a strategy discussion takes one time; "
                     + "name a task with no rag_factors or channel_factors")
         }

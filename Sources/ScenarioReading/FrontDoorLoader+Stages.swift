@@ -58,13 +58,14 @@ extension FrontDoorLoader {
         var outcomes: [[Double]]?
         if let table = stage["outcomes"] {
             let byRAG = try table.mapping(allowed: RAG.allCases.map(\.name))
-            outcomes = []
+            var own: [[Double]] = []
             for rag in RAG.allCases {
-                outcomes!.append(
+                own.append(
                     try probabilities(
                         try byRAG.required(rag.name, "the decisions made here on \(rag.name) contacts"), names: Outcome.allCases.map(\.name)
                     ))
             }
+            outcomes = own
         }
         if let factor = stage["referral_factor"] {
             guard try stage["decides"]?.bool() ?? false else {

@@ -67,7 +67,8 @@ extension FrontDoorLoader {
             let ranges = try readHours(entry)
             let days: [Int] =
                 key == "weekdays"
-                ? Array(0..<5) : key == "weekends" ? [5, 6] : key == "every_day" ? Array(0..<7) : [weekdayNames.firstIndex(of: key)!]
+                ? Array(0..<5)
+                : key == "weekends" ? [5, 6] : key == "every_day" ? Array(0..<7) : weekdayNames.firstIndex(of: key).map { [$0] } ?? []
             for day in days { intervals[day] = ranges }
         }
         let worksBankHolidays =

@@ -11,7 +11,7 @@ enum FrontDoorLoader {
     ]
 
     static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String], forecasts: [String]) throws(ScenarioError)
-        -> FrontDoorDesign
+        -> PreparedDesign
     {
         let startValue = try root.required("start_date", "the first day simulated, as 2025-04-01")
         guard let start = CivilDate(iso: try startValue.string()) else {
@@ -78,8 +78,15 @@ enum FrontDoorLoader {
             try readStrategyDiscussion(v, teams: teams, tasks: tasks)
         }
         let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, calendar: calendar)
-        return FrontDoorDesign(
+        let design = FrontDoorDesign(
             calendar: calendar, demand: demand, teams: teams, stages: stages, outcomes: outcomes,
             flow: flow, fatigue: fatigue, strategyDiscussion: discussion, costs: costs, assumptions: assumptions, forecasts: forecasts)
+        // Every check the preparation makes has been made above, key by key, with its line; one
+        // that is not is still refused, naming the file.
+        do {
+            return try PreparedDesign(design)
+        } catch {
+            throw root.owner.error("the design cannot be run: \(error.message)")
+        }
     }
 }

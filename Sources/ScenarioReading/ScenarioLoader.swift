@@ -187,8 +187,9 @@ public enum ScenarioLoader {
             root.underlying = [baseRoot] + baseRoot.underlying
             files += baseFiles
             func merged(_ own: [String], _ inherited: [String]) -> [String] {
-                let keys = Set(own.map { $0.components(separatedBy: " (").first! })
-                return own + inherited.filter { !keys.contains($0.components(separatedBy: " (").first!) }
+                func key(_ note: String) -> Substring { note.range(of: " (").map { note[..<$0.lowerBound] } ?? note[...] }
+                let keys = Set(own.map(key))
+                return own + inherited.filter { !keys.contains(key($0)) }
             }
             notes = MarkedNotes(
                 assumptions: merged(notes.assumptions, baseNotes.assumptions), forecasts: merged(notes.forecasts, baseNotes.forecasts))
@@ -215,8 +216,8 @@ public enum ScenarioLoader {
             guard let colon = trimmed.utf8.firstIndex(of: UInt8(ascii: ":")), !trimmed.hasPrefix("-") else {
                 if trimmed.isEmpty, let marked {
                     pending = marked
-                } else if trimmed.isEmpty, pending != nil, let comment {
-                    pending! += (pending!.isEmpty ? "" : " ") + comment
+                } else if trimmed.isEmpty, let earlier = pending, let comment {
+                    pending = earlier + (earlier.isEmpty ? "" : " ") + comment
                 } else {
                     pending = nil
                 }
@@ -285,7 +286,7 @@ public enum ScenarioLoader {
             .mapping(allowed: ["per_hour", "per_day", "per_year", "pattern", "to", "priority_classes"])
         if let pattern = arrivals["pattern"] { _ = try pattern.choice(["poisson": ()]) }
         let rate = try arrivals.oneOf(["per_hour", "per_day", "per_year"], "the average arrival rate")
-        let hoursPerUnit = ["per_hour": 1.0, "per_day": 24, "per_year": 8760][rate.key]!
+        let hoursPerUnit = rate.key == "per_year" ? 8760.0 : rate.key == "per_day" ? 24 : 1
         let perHour =
             try rate.value.number("a rate above 0", atMost: Limits.arrivalsPerHour * hoursPerUnit, "arrivals") { $0 > 0 } / hoursPerUnit
         let entry = try readRoutes(try arrivals.required("to", "the stage arrivals go to first"), stageIDs: stageIDs)

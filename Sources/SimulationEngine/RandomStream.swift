@@ -18,15 +18,21 @@ public final class RandomStream {
     /// Creates a stream from a 32-bit seed (see ``SeedPlan`` for how seeds are chosen).
     public init(seed: UInt32) {
         GSL.configureOnce
-        guard let generator = gsl_rng_alloc(cgsl_rng_mt19937()) else {
-            fatalError("GSL could not allocate a random number generator (out of memory)")
-        }
+        // What gsl_rng_alloc does, with Swift's allocator (which, like every allocation in Swift,
+        // stops the program if memory runs out rather than returning nothing to check).
+        let type = cgsl_rng_mt19937()
+        let generator = UnsafeMutablePointer<gsl_rng>.allocate(capacity: 1)
+        let state = UnsafeMutableRawPointer.allocate(byteCount: type.pointee.size, alignment: 16)
+        generator.initialize(to: gsl_rng(type: type, state: state))
         gsl_rng_set(generator, UInt(seed))
         self.generator = generator
         self.seed = seed
     }
 
-    deinit { gsl_rng_free(generator) }
+    deinit {
+        generator.pointee.state.deallocate()
+        generator.deallocate()
+    }
 
     /// A uniform draw on the open-closed interval [0, 1).
     @inline(__always)

@@ -147,7 +147,7 @@ public actor WhatIfSession {
             throw WhatIfControls.Problem(control: "design", message: error.description)
         }
         guard case .frontDoor(let design) = base.model else { throw WhatIfControls.Problem(control: "design", message: "not a front door") }
-        return try controls.overrides(for: design, length: base.length)
+        return try controls.overrides(for: design.design, length: base.length)
     }
 
     /// The key a design's results are kept under: its file, the changes, the replications, the seed.

@@ -42,10 +42,11 @@ struct CalibrationTests {
         // estimate fits one set of month weights shared by every source, so the sources' own
         // months and yearly peaks are left out of what is drawn.
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
-        guard case .frontDoor(var design) = scenario.model else {
+        guard case .frontDoor(let prepared) = scenario.model else {
             Issue.record("not a front door")
             return
         }
+        var design = prepared.design
         for index in design.demand.sources.indices {
             design.demand.sources[index].monthWeights = nil
             design.demand.sources[index].peaks = []
@@ -53,7 +54,7 @@ struct CalibrationTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-calibration-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let lists = AnnexASynthesis.extracts(design, days: 365, seed: 3)
+        let lists = AnnexASynthesis.extracts(try PreparedDesign(design), days: 365, seed: 3)
         for (name, text) in [("list1.csv", lists.list1), ("list3.csv", lists.list3), ("list4.csv", lists.list4)] {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
         }

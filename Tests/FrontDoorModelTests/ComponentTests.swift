@@ -3,6 +3,20 @@ import Testing
 
 @testable import FrontDoorModel
 
+extension Decisions {
+    /// Decisions from tables made for the test, as a design's preparation makes them.
+    init(
+        rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil,
+        sourceGroups: [Int]? = nil, stream: RandomStream
+    ) throws {
+        self.init(
+            rules: rules, fatigue: fatigue,
+            tables: try DecisionTables(
+                rules: rules, stageOutcomes: stageOutcomes, stageReferralFactors: stageReferralFactors, sourceGroups: sourceGroups),
+            stream: stream)
+    }
+}
+
 /// The front door's components, each on its own, without a scenario file.
 @Suite struct RecorderTests {
     /// Open around the clock, so working hours are elapsed hours; 8 of them make a working day.
@@ -86,8 +100,8 @@ import Testing
             time: 0, incidentTime: 0, source: 0, channel: .phone, rag: .amber, complete: true, need: need, followUp: followUp)
     }
 
-    @Test func theContactsOwnDrawFixesTheOutcomeAndWhatFollows() {
-        let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil], stream: RandomStream(seed: 1))
+    @Test func theContactsOwnDrawFixesTheOutcomeAndWhatFollows() throws {
+        let decisions = try Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil], stream: RandomStream(seed: 1))
         let low = decisions.decide(Self.contact(need: 0.1, followUp: .zero), atStage: 0, decisionsSinceBreak: 100)
         let high = decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 0, decisionsSinceBreak: 100)
         #expect(low.outcome == .noFurtherAction && high.outcome == .referral && !high.changedByFatigue)
@@ -107,9 +121,9 @@ import Testing
         #expect(decisions.followUp(low, for: Self.contact(need: 0.1, followUp: [0, 0, 0.1, 0.5])).returns)
     }
 
-    @Test func fatigueRampsUpWithDecisionsSinceABreak() {
+    @Test func fatigueRampsUpWithDecisionsSinceABreak() throws {
         let fatigue = Fatigue(defaultIncrease: 0.2, timeIncrease: 0.1, rampDecisions: 10, defaultOutcome: .referral)
-        let decisions = Decisions(rules: Self.rules, fatigue: fatigue, stageOutcomes: [nil], stream: RandomStream(seed: 1))
+        let decisions = try Decisions(rules: Self.rules, fatigue: fatigue, stageOutcomes: [nil], stream: RandomStream(seed: 1))
         // Time: 1 after a break, half-way up the ramp after 5 decisions, full from the 10th on.
         #expect(decisions.timeFactor(after: 0) == 1 && abs(decisions.timeFactor(after: 5) - 1.05) < 1e-12)
         #expect(abs(decisions.timeFactor(after: 10) - 1.1) < 1e-12 && abs(decisions.timeFactor(after: 40) - 1.1) < 1e-12)
@@ -134,7 +148,7 @@ import Testing
             })
         // A case closed by a changed decision comes back far more often (0.5 is over the usual
         // re-contact rate of 0.2, under the 0.9 after a wrong decision).
-        let tiredNFA = Decisions(
+        let tiredNFA = try Decisions(
             rules: Self.rules, fatigue: Fatigue(defaultIncrease: 0.2, timeIncrease: 0, rampDecisions: 1, defaultOutcome: .noFurtherAction),
             stageOutcomes: [nil], stream: RandomStream(seed: 1))
         let closed = Decisions.Decision(outcome: .noFurtherAction, changedByFatigue: true)
@@ -146,10 +160,10 @@ import Testing
             ).returns)
     }
 
-    @Test func aStageWhoseTableLacksTheDefaultIsNotChangedByFatigue() {
+    @Test func aStageWhoseTableLacksTheDefaultIsNotChangedByFatigue() throws {
         // An early-help hub deciding only early help or no further action: no referral to default to.
         let own: [[Double]] = Array(repeating: [0.5, 0.5, 0, 0], count: 3)
-        let decisions = Decisions(rules: Self.rules, fatigue: .linder, stageOutcomes: [own], stream: RandomStream(seed: 1))
+        let decisions = try Decisions(rules: Self.rules, fatigue: .linder, stageOutcomes: [own], stream: RandomStream(seed: 1))
         #expect(
             (0..<1000).allSatisfy { i in
                 !decisions.decide(Self.contact(need: Double(i) / 1000, followUp: .zero), atStage: 0, decisionsSinceBreak: 50)
@@ -157,11 +171,11 @@ import Testing
             })
     }
 
-    @Test func aStagesReferralFactorScalesTheDesignsTable() {
+    @Test func aStagesReferralFactorScalesTheDesignsTable() throws {
         // The table makes half the decisions referrals; a stage with a factor of 0.4 makes a fifth
         // of its decisions referrals, the rest no further action, on the same draws; other stages
         // keep the table.
-        let decisions = Decisions(
+        let decisions = try Decisions(
             rules: Self.rules, fatigue: nil, stageOutcomes: [nil, nil], stageReferralFactors: [1, 0.4], stream: RandomStream(seed: 1))
         let needs = (0..<1000).map { (Double($0) + 0.5) / 1000 }
         func referrals(atStage stage: Int) -> Int {
@@ -175,12 +189,12 @@ import Testing
         #expect(decisions.decide(Self.contact(need: 0.7, followUp: .zero), atStage: 1, decisionsSinceBreak: 0).outcome == .noFurtherAction)
     }
 
-    @Test func aSourceGroupWithItsOwnTableIsDecidedByIt() {
+    @Test func aSourceGroupWithItsOwnTableIsDecidedByIt() throws {
         // Police contacts (the first source) by a table of no further action only; schools (the
         // second) by the design's: the same draw, a different decision.
         var rules = Self.rules
         rules.bySourceGroup[SourceGroup.police.rawValue] = Array(repeating: [1, 0, 0, 0], count: 3)
-        let decisions = Decisions(
+        let decisions = try Decisions(
             rules: rules, fatigue: nil, stageOutcomes: [nil], sourceGroups: [SourceGroup.police.rawValue, SourceGroup.schools.rawValue],
             stream: RandomStream(seed: 1))
         var police = Self.contact(need: 0.9, followUp: .zero), school = police
@@ -192,9 +206,9 @@ import Testing
         #expect(rules.table(rag: .amber, channel: .phone, group: .health) == Self.rules.byRAG[RAG.amber.rawValue])
     }
 
-    @Test func aStagesOwnTableWins() {
+    @Test func aStagesOwnTableWins() throws {
         let own: [[Double]] = Array(repeating: [0, 1, 0, 0], count: 3)
-        let decisions = Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, own], stream: RandomStream(seed: 1))
+        let decisions = try Decisions(rules: Self.rules, fatigue: nil, stageOutcomes: [nil, own], stream: RandomStream(seed: 1))
         #expect(decisions.decide(Self.contact(need: 0.9, followUp: .zero), atStage: 1, decisionsSinceBreak: 0).outcome == .earlyHelp)
     }
 }
@@ -212,8 +226,8 @@ import Testing
         // sitting (12:06–12:42) and does other duties first (a fifth of 7.4 hours, 1.48); the
         // second takes the second sitting (12:42–13:18) and does other duties last.
         let team = try Self.team()
-        let first = Workforce.workingWeek(of: team, pattern: Workforce.pattern(0, of: team))
-        let second = Workforce.workingWeek(of: team, pattern: Workforce.pattern(1, of: team))
+        let first = try Workforce.workingWeek(of: team, pattern: Workforce.pattern(0, of: team))
+        let second = try Workforce.workingWeek(of: team, pattern: Workforce.pattern(1, of: team))
         func close(_ a: [ClosedRange<Double>], _ b: [ClosedRange<Double>]) -> Bool {
             a.count == b.count
                 && zip(a, b).allSatisfy { abs($0.lowerBound - $1.lowerBound) < 1e-9 && abs($0.upperBound - $1.upperBound) < 1e-9 }

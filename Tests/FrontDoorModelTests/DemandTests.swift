@@ -52,7 +52,7 @@ import Testing
         let demand = try Demand(
             contactsPerYear: 36_500, sources: [police, others], monthWeights: months, overdispersion: 0, trendPerYear: 0,
             shocks: [], startingBacklog: 0)
-        let generator = DemandGenerator(demand: demand, calendar: calendar)
+        let generator = DemandGenerator(demand: demand, calendar: calendar, children: nil, sources: try Categorical(weights: [0.5, 0.5]))
         // 10 and 20 December 2025 are both Wednesdays; 10 August a Sunday, 10 October a Friday.
         let december10 = CivilDate(year: 2025, month: 12, day: 10)!.dayNumber - calendar.startDate.dayNumber
         #expect(abs(generator.expected(source: 0, day: december10 + 10) / generator.expected(source: 0, day: december10) - 1.25) < 1e-12)
@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    static func shippedDesign() throws -> FrontDoorDesign {
+    static func shippedDesign() throws -> PreparedDesign {
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
         guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "mash.yaml", message: "not a front door") }
         return design
@@ -109,7 +109,7 @@ import Testing
         // Expected new contacts by the day they happen, per day of each month of the first year,
         // relative to the year's mean.
         let design = try Self.shippedDesign()
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         var months = Array(repeating: 0.0, count: 12), days = Array(repeating: 0.0, count: 12)
         for day in 0..<365 {
             let month = design.calendar.date(ofDay: day).month - 1
@@ -168,7 +168,7 @@ import Testing
         let stage = try #require(design.stages.firstIndex { $0.decides && $0.outcomes == nil && $0.referralFactor == 1 })
         var sampled: [Bool] = []
         design.sampleContacts(days: 30, stream: RandomStream(seed: 5)) { sampled.append($0.referred) }
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         let decisions = Decisions(design: design, stream: RandomStream(seed: 9)), stream = RandomStream(seed: 5)
         var decided: [Bool] = []
         for day in 0..<30 {
@@ -187,14 +187,15 @@ import Testing
                 of: "channels: {phone: 1}",
                 with: "channels: {phone: 0.5, police_notification: 0.5}")
         ).0
-        var changed = base
-        changed.demand.shocks = [
+        var edited = base.design
+        edited.demand.shocks = [
             Demand.Shock(
                 name: "demand_management", firstDay: 0, lastDay: 59, factors: [.police: 0],
                 ratings: [false, false, true], channels: Channel.allCases.map { $0 == .policeNotification })
         ]
-        let before = DemandGenerator(demand: base.demand, calendar: base.calendar)
-        let after = DemandGenerator(demand: changed.demand, calendar: changed.calendar)
+        let changed = try PreparedDesign(edited)
+        let before = DemandGenerator(base)
+        let after = DemandGenerator(changed)
         var kept = 0, removed = 0
         for day in 0..<30 {
             let all = before.contacts(onDay: day, using: RandomStream(seed: UInt32(day)))

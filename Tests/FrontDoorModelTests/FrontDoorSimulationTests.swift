@@ -60,7 +60,7 @@ enum Fixture {
         """
     }
 
-    static func design(_ text: String) throws -> (FrontDoorDesign, RunLength) {
+    static func design(_ text: String) throws -> (PreparedDesign, RunLength) {
         let scenario = try ScenarioLoader.parse(text, file: "fixture.yaml")
         guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "fixture.yaml", message: "not a front door") }
         return (design, scenario.length)
@@ -101,7 +101,7 @@ enum Fixture {
 
     @Test func theAnnualVolumeIsWhatTheScenarioSays() throws {
         let (design, _) = try Fixture.design(Fixture.yaml(perYear: 27_000))
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         let expected = (0..<365).reduce(0.0) { $0 + generator.expected(source: 0, day: $1) }
         #expect(abs(expected - 27_000) < 1e-6)
         // And the draws: Poisson, so the year's count lies within 3.29 standard deviations.
@@ -115,7 +115,7 @@ enum Fixture {
             sourceExtra: "      school_holiday_factor: 0.25",
             demandExtra: "  shocks: {lockdown: {from: 2025-05-01, to: 2025-05-31, factors: {police: 1.16}}}")
         let (design, _) = try Fixture.design(text)
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         // Day 0 is Tuesday 1 April 2025. Easter Sunday is 20 April, so the school holiday runs
         // 14–25 April: Tuesday 15 April (day 14) is in it, Tuesday 8 April (day 7) is not.
         #expect(abs(generator.expected(source: 0, day: 14) / generator.expected(source: 0, day: 7) - 0.25) < 1e-9)
@@ -125,7 +125,7 @@ enum Fixture {
 
     @Test func trendGrowsDemandAndOverdispersionWidensDailyCounts() throws {
         let (design, _) = try Fixture.design(Fixture.yaml(perYear: 36_500, demandExtra: "  trend_per_year: 0.10\n  overdispersion: 0.3"))
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         #expect(abs(generator.expected(source: 0, day: 365) / generator.expected(source: 0, day: 0) - 1.10) < 1e-9)
         // Daily counts: variance = mean + cv² × mean² for a gamma-mixed Poisson, far above Poisson's.
         let stream = RandomStream(seed: 9)
@@ -476,7 +476,7 @@ enum Fixture {
 
     @Test func aDaysContactsAreBoundedWhenTheyAreMade() throws {
         let (design, _) = try Fixture.design(Fixture.yaml(perYear: 5_000_000))
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         #expect(generator.contacts(onDay: 3, using: RandomStream(seed: 1)).count > 10_000)
         #expect(generator.contacts(onDay: 3, using: RandomStream(seed: 1), limit: 100).count == 100)
     }

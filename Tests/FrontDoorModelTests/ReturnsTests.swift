@@ -7,7 +7,7 @@ import Testing
 /// Children coming back, re-referrals, sibling groups and contacts about open cases.
 @Suite struct ReturnsTests {
     /// A fixture whose only source sends nothing at weekends, and nothing at all in May 2025.
-    static func weekdaysOnly() throws -> FrontDoorDesign {
+    static func weekdaysOnly() throws -> PreparedDesign {
         try Fixture.design(
             Fixture.yaml(
                 days: 400, sourceExtra: "      weekday_weights: [1, 1, 1, 1, 1, 0, 0]",
@@ -51,7 +51,7 @@ import Testing
 
     @Test func aReturningChildKeepsItsConcernAndCarriesItsLastReferral() throws {
         let design = try Self.weekdaysOnly()
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         var earlier = DecisionTests.contact(need: 0.37, followUp: [0.1, 0.2, 0.3, 0.4])
         earlier.children = 3
         earlier.lastReferral = 5

@@ -21,7 +21,7 @@ import Testing
         try ScenarioLoader.parse("extends: \(packageRoot)/Scenarios/mash.yaml\nscenario: variant\n" + text, file: "variant.yaml")
     }
 
-    func design(_ scenario: Scenario) throws -> FrontDoorDesign {
+    func design(_ scenario: Scenario) throws -> PreparedDesign {
         guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: scenario.file, message: "not a front door") }
         return design
     }

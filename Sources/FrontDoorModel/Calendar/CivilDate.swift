@@ -19,8 +19,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date the calendar's own rules make (1 January, the last day of a month): built from its
+    /// day number, so that a day past the month's end would roll over rather than stop the program.
+    init(known year: Int, _ month: Int, _ day: Int) {
+        self.init(dayNumber: Self.dayNumber(year: year, month: month, day: day))
+    }
+
     /// Days since 1 January 1970 (negative before), by Howard Hinnant's civil-date algorithm.
-    public var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

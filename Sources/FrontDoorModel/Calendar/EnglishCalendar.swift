@@ -10,7 +10,7 @@ public enum EnglishCalendar {
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
-        return CivilDate(year: year, month: month, day: day)!
+        return CivilDate(known: year, month, day)
     }
 
     /// The bank holidays of England and Wales in a year: New Year's Day, Good Friday, Easter
@@ -20,14 +20,14 @@ public enum EnglishCalendar {
     public static func bankHolidays(year: Int) -> [CivilDate] {
         let easter = easterSunday(year: year)
         var days: [CivilDate] = [
-            substitute(CivilDate(year: year, month: 1, day: 1)!),
+            substitute(CivilDate(known: year, 1, 1)),
             easter.adding(days: -2),
             easter.adding(days: 1)
         ]
         if let moved = movedEarlyMay[year] { days.append(moved) } else { days.append(firstMonday(of: 5, year: year)) }
         if let moved = movedSpring[year] { days.append(moved) } else { days.append(lastMonday(of: 5, year: year)) }
         days.append(lastMonday(of: 8, year: year))
-        let christmas = CivilDate(year: year, month: 12, day: 25)!
+        let christmas = CivilDate(known: year, 12, 25)
         switch christmas.weekday {
         case 5: // Saturday: Monday 27 and Tuesday 28
             days += [christmas.adding(days: 2), christmas.adding(days: 3)]
@@ -53,7 +53,7 @@ public enum EnglishCalendar {
         let md = date.month * 100 + date.day
         if md >= 1220 || md <= 103 { return true }
         if md >= 722 && md <= 902 { return true }
-        let february = mondayOnOrAfter(CivilDate(year: year, month: 2, day: 12)!)
+        let february = mondayOnOrAfter(CivilDate(known: year, 2, 12))
         if date >= february && date <= february.adding(days: 4) { return true }
         let easter = easterSunday(year: year)
         if date >= easter.adding(days: -6) && date <= easter.adding(days: 5) { return true }
@@ -68,16 +68,16 @@ public enum EnglishCalendar {
 
     /// One-off moves and extra days proclaimed by royal proclamation.
     static let movedEarlyMay: [Int: CivilDate] = [
-        2020: CivilDate(year: 2020, month: 5, day: 8)! // VE Day 75th anniversary
+        2020: CivilDate(known: 2020, 5, 8) // VE Day 75th anniversary
     ]
     static let movedSpring: [Int: CivilDate] = [
-        2012: CivilDate(year: 2012, month: 6, day: 4)!, // Diamond Jubilee
-        2022: CivilDate(year: 2022, month: 6, day: 2)! // Platinum Jubilee
+        2012: CivilDate(known: 2012, 6, 4), // Diamond Jubilee
+        2022: CivilDate(known: 2022, 6, 2) // Platinum Jubilee
     ]
     static let extraBankHolidays: [Int: [CivilDate]] = [
-        2012: [CivilDate(year: 2012, month: 6, day: 5)!],
-        2022: [CivilDate(year: 2022, month: 6, day: 3)!, CivilDate(year: 2022, month: 9, day: 19)!],
-        2023: [CivilDate(year: 2023, month: 5, day: 8)!] // Coronation
+        2012: [CivilDate(known: 2012, 6, 5)],
+        2022: [CivilDate(known: 2022, 6, 3), CivilDate(known: 2022, 9, 19)],
+        2023: [CivilDate(known: 2023, 5, 8)] // Coronation
     ]
 
     static func substitute(_ date: CivilDate) -> CivilDate {
@@ -89,11 +89,11 @@ public enum EnglishCalendar {
     }
 
     static func firstMonday(of month: Int, year: Int) -> CivilDate {
-        mondayOnOrAfter(CivilDate(year: year, month: month, day: 1)!)
+        mondayOnOrAfter(CivilDate(known: year, month, 1))
     }
 
     static func lastMonday(of month: Int, year: Int) -> CivilDate {
-        let last = CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))!
+        let last = CivilDate(known: year, month, CivilDate.daysIn(month: month, year: year))
         return last.adding(days: -last.weekday)
     }
 

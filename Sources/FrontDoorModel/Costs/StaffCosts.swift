@@ -56,9 +56,9 @@ public struct StaffCosts: Sendable {
     /// Staff and agency together: what the front door's pay bill is.
     public var total: Double { staff + agency }
 
-    public init(_ design: FrontDoorDesign) {
-        let costs = design.costs
-        teams = design.teams.map { team in
+    public init(_ prepared: PreparedDesign) {
+        let costs = prepared.costs
+        teams = zip(prepared.teams, prepared.workingWeeks).map { team, weeks in
             let salary = costs.salaries[team.grade] ?? 0
             func byTheHour(paidHoursPerWeek: Double, enhancedShare: Double, shared: Bool) -> Team {
                 let pay = salary * (1 + enhancedShare * costs.extendedHoursEnhancement)
@@ -72,7 +72,7 @@ public struct StaffCosts: Sendable {
             case .establishment: break
             case .informalCover:
                 return byTheHour(
-                    paidHoursPerWeek: Workforce.workingWeek(of: team, pattern: 0).paid.hoursPerWeek, enhancedShare: 0, shared: false)
+                    paidHoursPerWeek: weeks[0].paid.hoursPerWeek, enhancedShare: 0, shared: false)
             case .sharedService(let hours):
                 // The hours used fall across the service's opening, so its share outside standard
                 // hours is that of the opening.
@@ -85,7 +85,7 @@ public struct StaffCosts: Sendable {
             for (index, fte) in worked.enumerated() {
                 let pay = fte * salary
                 let pattern = Workforce.pattern(index, of: team)
-                let share = shares[pattern] ?? StaffCosts.shareOutsideStandardHours(Workforce.workingWeek(of: team, pattern: pattern).paid)
+                let share = shares[pattern] ?? StaffCosts.shareOutsideStandardHours(weeks[pattern].paid)
                 shares[pattern] = share
                 let extra = pay * share * costs.extendedHoursEnhancement
                 salaries += pay

@@ -25,11 +25,11 @@ struct Arrivals {
 
     /// Arrivals for a run of `days` days.
     init(
-        design: FrontDoorDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream,
+        design: PreparedDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream,
         changesStream: RandomStream
     ) {
         self.changesStream = changesStream
-        let generator = DemandGenerator(demand: design.demand, calendar: design.calendar)
+        let generator = DemandGenerator(design)
         self.generator = generator
         self.stream = stream
         self.backlogStream = backlogStream

@@ -13,74 +13,27 @@ struct Decisions {
 
     let rules: OutcomeRules
     let fatigue: Fatigue?
-    /// A stage's outcome tables where they differ from the design's.
-    enum StageTables {
-        /// Its own, by RAG.
-        case own([Categorical])
-        /// The design's, adjusted for each channel's referral factor and the stage's: by RAG × channel.
-        case scaled([Categorical])
-    }
-
-    /// Per stage, nil where it decides by the design's tables.
-    let stageTables: [StageTables?]
-    /// The design's outcome tables adjusted for each channel's referral factor, one set for the
-    /// design and one for each source group with its own: `[(set × RAG + rag) × channels + channel]`.
-    let channelTables: [Categorical]
-    let channels: Int
-    /// The set of tables each demand source's contacts are decided by.
-    let tableSet: [Int]
+    let tables: DecisionTables
     /// Draws for fatigue's default decisions.
     let stream: RandomStream
 
-    /// Decisions by `rules`, with `fatigue` if any, at stages with their own outcome tables
-    /// (`stageOutcomes[stage]?[rag][outcome]`, nil for a stage that uses the design's) or their
-    /// own referral factors (`stageReferralFactors[stage]`, 1 for none; all 1 when nil), for
-    /// demand sources of `sourceGroups` (by ``SourceGroup`` raw value; nil: one source, no group
-    /// tables).
-    init(
-        rules: OutcomeRules, fatigue: Fatigue?, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil,
-        sourceGroups: [Int]? = nil, stream: RandomStream
-    ) {
+    /// Decisions by `rules` from `tables`, with `fatigue` if any, drawing from `stream`.
+    init(rules: OutcomeRules, fatigue: Fatigue?, tables: DecisionTables, stream: RandomStream) {
         self.rules = rules
         self.fatigue = fatigue
-        let groupsWithTables = SourceGroup.allCases.filter { rules.bySourceGroup[$0.rawValue] != nil }
-        tableSet = (sourceGroups ?? [0]).map { group in groupsWithTables.firstIndex { $0.rawValue == group }.map { $0 + 1 } ?? 0 }
-        // The loader refuses tables with no outcome, so every table here has some weight.
-        func tables(factor: Double) -> [Categorical] {
-            ([nil] + groupsWithTables).flatMap { group in
-                RAG.allCases.flatMap { rag in
-                    Channel.allCases.map { channel in
-                        try! Categorical(
-                            weights: OutcomeRules.scaleReferrals(rules.table(rag: rag, channel: channel, group: group), by: factor))
-                    }
-                }
-            }
-        }
-        let factors = stageReferralFactors ?? stageOutcomes.map { _ in 1 }
-        stageTables = zip(stageOutcomes, factors).map { own, factor in
-            if let own { return .own(own.map { try! Categorical(weights: $0) }) }
-            return factor == 1 ? nil : .scaled(tables(factor: factor))
-        }
-        channelTables = tables(factor: 1)
-        channels = Channel.allCases.count
+        self.tables = tables
         self.stream = stream
     }
 
-    init(design: FrontDoorDesign, stream: RandomStream) {
-        self.init(
-            rules: design.outcomes, fatigue: design.fatigue, stageOutcomes: design.stages.map(\.outcomes),
-            stageReferralFactors: design.stages.map(\.referralFactor), sourceGroups: design.demand.sources.map(\.group.rawValue),
-            stream: stream)
+    /// The decisions of a prepared design, drawing from `stream`.
+    init(design: PreparedDesign, stream: RandomStream) {
+        self.init(rules: design.outcomes, fatigue: design.fatigue, tables: design.decisionTables, stream: stream)
     }
 
     /// The outcome the design's own table (no stage's table or factor, no fatigue) gives `contact`:
     /// the same draw gives the same decision here as in `decide`.
     func tableOutcome(_ contact: DemandGenerator.Arrival) -> Outcome {
-        Self.outcome(need: contact.need, in: channelTables[tableIndex(contact)])
-    }
-
-    private func tableIndex(_ contact: DemandGenerator.Arrival) -> Int {
-        (tableSet[contact.source] * RAG.allCases.count + contact.rag.rawValue) * channels + contact.channel.rawValue
+        Self.outcome(need: contact.need, in: tables.channelTables[tables.index(contact)])
     }
 
     /// The outcome a contact's need draw falls in: every table lists the outcomes in their order.
@@ -103,12 +56,12 @@ struct Decisions {
     /// the chance that raises the default's share by the ramp's relative increase: for a table
     /// giving the default a chance d, an increase r·d needs (r·d)/(1 − d) of the other decisions.
     func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int) -> Decision {
-        let byChannel = tableIndex(contact)
+        let byChannel = tables.index(contact)
         let table: Categorical
-        switch stageTables[stage] {
-        case .own(let tables): table = tables[contact.rag.rawValue]
-        case .scaled(let tables): table = tables[byChannel]
-        case nil: table = channelTables[byChannel]
+        switch tables.stageTables[stage] {
+        case .own(let own): table = own[contact.rag.rawValue]
+        case .scaled(let scaled): table = scaled[byChannel]
+        case nil: table = tables.channelTables[byChannel]
         }
         var decision = Decision(outcome: Self.outcome(need: contact.need, in: table), changedByFatigue: false)
         if let fatigue, decision.outcome != fatigue.defaultOutcome {
@@ -135,5 +88,72 @@ struct Decisions {
             comeBack = decision.changedByFatigue ? rules.recontactAfterWrongDecision : rules.recontact
         }
         return (assessment, noService, contact.followUp[2] < comeBack)
+    }
+}
+
+/// The outcome tables decisions draw from, built once for a design and shared by its
+/// replications: a stage's own, or the design's adjusted for each channel's referral factor.
+struct DecisionTables: Sendable {
+    /// A stage's outcome tables where they differ from the design's.
+    enum StageTables: Sendable {
+        /// Its own, by RAG.
+        case own([Categorical])
+        /// The design's, adjusted for each channel's referral factor and the stage's: by RAG × channel.
+        case scaled([Categorical])
+    }
+
+    /// Per stage, nil where it decides by the design's tables.
+    let stageTables: [StageTables?]
+    /// The design's outcome tables adjusted for each channel's referral factor, one set for the
+    /// design and one for each source group with its own: `[(set × RAG + rag) × channels + channel]`.
+    let channelTables: [Categorical]
+    /// The set of tables each demand source's contacts are decided by.
+    let tableSet: [Int]
+
+    /// Tables by `rules` at stages with their own outcome tables (`stageOutcomes[stage]?[rag][outcome]`,
+    /// nil for a stage that uses the design's) or their own referral factors
+    /// (`stageReferralFactors[stage]`, 1 for none; all 1 when nil), for demand sources of
+    /// `sourceGroups` (by ``SourceGroup`` raw value; nil: one source, no group tables).
+    /// - Throws: ``DistributionError`` for a table with no weight.
+    init(rules: OutcomeRules, stageOutcomes: [[[Double]]?], stageReferralFactors: [Double]? = nil, sourceGroups: [Int]? = nil)
+        throws(DistributionError)
+    {
+        let groupsWithTables = SourceGroup.allCases.filter { rules.bySourceGroup[$0.rawValue] != nil }
+        tableSet = (sourceGroups ?? [0]).map { group in groupsWithTables.firstIndex { $0.rawValue == group }.map { $0 + 1 } ?? 0 }
+        func tables(factor: Double) throws(DistributionError) -> [Categorical] {
+            var result: [Categorical] = []
+            for group in [nil] + groupsWithTables {
+                for rag in RAG.allCases {
+                    for channel in Channel.allCases {
+                        let table = rules.table(rag: rag, channel: channel, group: group)
+                        result.append(try Categorical(weights: OutcomeRules.scaleReferrals(table, by: factor)))
+                    }
+                }
+            }
+            return result
+        }
+        let factors = stageReferralFactors ?? stageOutcomes.map { _ in 1 }
+        var stageTables: [StageTables?] = []
+        for (own, factor) in zip(stageOutcomes, factors) {
+            if let own {
+                stageTables.append(.own(try own.map { weights throws(DistributionError) in try Categorical(weights: weights) }))
+            } else {
+                stageTables.append(factor == 1 ? nil : .scaled(try tables(factor: factor)))
+            }
+        }
+        self.stageTables = stageTables
+        channelTables = try tables(factor: 1)
+    }
+
+    /// The tables of `design`.
+    init(_ design: FrontDoorDesign) throws(DistributionError) {
+        try self.init(
+            rules: design.outcomes, stageOutcomes: design.stages.map(\.outcomes), stageReferralFactors: design.stages.map(\.referralFactor),
+            sourceGroups: design.demand.sources.map(\.group.rawValue))
+    }
+
+    /// Where `contact`'s table is in `channelTables` (and in a stage's scaled tables).
+    func index(_ contact: DemandGenerator.Arrival) -> Int {
+        (tableSet[contact.source] * RAG.allCases.count + contact.rag.rawValue) * Channel.allCases.count + contact.channel.rawValue
     }
 }

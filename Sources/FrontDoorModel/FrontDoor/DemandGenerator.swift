@@ -75,7 +75,12 @@ struct DemandGenerator {
     /// Whether a change in demand applies to some ratings or channels only.
     let hasLimitedChanges: Bool
 
-    init(demand: Demand, calendar: ServiceCalendar) {
+    /// Which source each contact waiting at the start comes from.
+    let sourceChoice: Categorical
+
+    /// Contacts of `demand` on `calendar`, with the children per contact and the starting
+    /// backlog's sources chosen by `children` and `sources`.
+    init(demand: Demand, calendar: ServiceCalendar, children: Categorical?, sources: Categorical) {
         self.demand = demand
         self.calendar = calendar
         scale = demand.sources.indices.map { index in
@@ -87,8 +92,14 @@ struct DemandGenerator {
         channels = demand.sources.map(\.channelChoice)
         rags = demand.sources.map(\.ragChoice)
         dayMultiplier = demand.dayMultiplier
-        children = demand.childrenPerContact.count > 1 ? try! Categorical(weights: demand.childrenPerContact) : nil
+        self.children = children
+        sourceChoice = sources
         hasLimitedChanges = demand.shocks.contains { !$0.isWholeSource }
+    }
+
+    /// The contacts of a prepared design.
+    init(_ design: PreparedDesign) {
+        self.init(demand: design.demand, calendar: design.calendar, children: design.childrenChoice, sources: design.sourceChoice)
     }
 
     static func weight(_ demand: Demand, _ calendar: ServiceCalendar, source: Int, day: Int) -> Double {
@@ -166,8 +177,7 @@ struct DemandGenerator {
     /// their shares.
     func startingBacklog(using stream: RandomStream) -> [Arrival] {
         guard demand.startingBacklog > 0 else { return [] }
-        let sources = try! Categorical(weights: demand.sources.map(\.share))
-        return (0..<demand.startingBacklog).map { _ in arrival(source: sources.sample(using: stream), at: 0, using: stream) }
+        return (0..<demand.startingBacklog).map { _ in arrival(source: sourceChoice.sample(using: stream), at: 0, using: stream) }
     }
 
     /// A contact from `source` at `time` (a re-contact, or one waiting at the start), its
@@ -175,8 +185,8 @@ struct DemandGenerator {
     func arrival(source: Int, at time: Double, using stream: RandomStream) -> Arrival {
         Arrival(
             time: time, incidentTime: time, source: source,
-            channel: Channel(rawValue: channels[source].sample(using: stream))!,
-            rag: RAG(rawValue: rags[source].sample(using: stream))!,
+            channel: Channel.allCases[channels[source].sample(using: stream)],
+            rag: RAG.allCases[rags[source].sample(using: stream)],
             complete: stream.uniform() < demand.sources[source].completeInformation,
             need: stream.uniform(),
             followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
@@ -191,7 +201,7 @@ struct DemandGenerator {
         var arrival = earlier
         arrival.time = time
         arrival.incidentTime = time
-        arrival.channel = Channel(rawValue: channels[earlier.source].sample(using: stream))!
+        arrival.channel = Channel.allCases[channels[earlier.source].sample(using: stream)]
         arrival.complete = stream.uniform() < demand.sources[earlier.source].completeInformation
         arrival.followUp = SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform())
         arrival.slow = stream.uniform()

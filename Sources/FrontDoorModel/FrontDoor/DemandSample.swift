@@ -16,22 +16,23 @@ public struct SampledContact: Sendable {
     public let noFurtherService: Bool
 }
 
-extension FrontDoorDesign {
+extension PreparedDesign {
     /// The new contacts of the first `days` days, in time order within each day, drawn from
     /// `stream`, each with the outcome the design's table gives it (before any fatigue).
     public func sampleContacts(days: Int, stream: RandomStream, _ body: (SampledContact) -> Void) {
-        let generator = DemandGenerator(demand: demand, calendar: calendar)
+        let generator = DemandGenerator(self)
         // The front door's own decisions, whose stream (drawn only for fatigue) is never used here.
         let decisions = Decisions(design: self, stream: stream)
         for day in 0..<days {
             for arrival in generator.contacts(onDay: day, using: stream).sorted(by: { $0.time < $1.time }) {
                 let referred = decisions.tableOutcome(arrival).isReferral
-                let assessed = referred && arrival.followUp[0] < outcomes.assessmentStart
+                let assessed = referred && arrival.followUp[0] < design.outcomes.assessmentStart
                 body(
                     SampledContact(
-                        day: day, hour: arrival.time - Double(day) * 24, group: demand.sources[arrival.source].group, rag: arrival.rag,
+                        day: day, hour: arrival.time - Double(day) * 24, group: design.demand.sources[arrival.source].group,
+                        rag: arrival.rag,
                         referred: referred, assessed: assessed,
-                        noFurtherService: assessed && arrival.followUp[1] < outcomes.assessmentNoFurtherService))
+                        noFurtherService: assessed && arrival.followUp[1] < design.outcomes.assessmentNoFurtherService))
             }
         }
     }

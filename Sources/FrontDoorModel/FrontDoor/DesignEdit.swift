@@ -20,9 +20,10 @@ public struct DesignEditError: Error, Sendable, CustomStringConvertible {
 extension Scenario {
     /// The scenario with `edits` made, in order.
     public func applying(_ edits: [DesignEdit]) throws(DesignEditError) -> Scenario {
-        guard case .frontDoor(var design) = model else {
+        guard case .frontDoor(let prepared) = model else {
             throw DesignEditError(message: "\(name) is a queueing network; only a front door has teams to staff")
         }
+        var design = prepared.design
         for edit in edits {
             switch edit {
             case .posts(let id, let count):
@@ -38,8 +39,14 @@ extension Scenario {
                 design.teams[index].people = Array(repeating: 1, count: count)
             }
         }
+        let edited: PreparedDesign
+        do {
+            edited = try PreparedDesign(design)
+        } catch {
+            throw DesignEditError(message: "\(name): \(error.message)")
+        }
         return Scenario(
-            name: name, summary: summary, file: file, files: files, model: .frontDoor(design), length: length,
+            name: name, summary: summary, file: file, files: files, model: .frontDoor(edited), length: length,
             publishedFigures: publishedFigures, targets: targets, changes: changes, sizing: sizing)
     }
 }

@@ -1,8 +1,9 @@
 import SimulationEngine
 
 /// Everything a front-door scenario describes: the calendar, the demand, the teams and their
-/// people, the pathway of work, the decisions and their outcomes, and the costs. Built and
-/// validated by ``ScenarioLoader``; simulated by ``FrontDoorSimulation``.
+/// people, the pathway of work, the decisions and their outcomes, and the costs: a description
+/// that any caller may build or change. ``PreparedDesign`` checks it and makes it ready to run;
+/// ``FrontDoorSimulation`` runs the prepared design.
 public struct FrontDoorDesign: Sendable {
     public var calendar: ServiceCalendar
     public var demand: Demand
@@ -410,9 +411,6 @@ public struct Team: Sendable {
         self.otherDutiesShare = otherDutiesShare
         self.lateShiftShare = lateShiftShare
         self.absence = absence
-        precondition(
-            (1...24).contains(hoursPerDay) && breakHours >= 0 && (0...0.9).contains(otherDutiesShare),
-            "a working day of 1 to 24 hours, a break of 0 or more and other duties of at most 0.9")
     }
 }
 
@@ -598,7 +596,6 @@ public struct StrategyDiscussion: Sendable {
 
     /// Makes the value from its parts (the scenario reader does; tests may).
     public init(participants: [Participant], time: Distribution, withinWorkingDays: Double, task: TaskReference? = nil) {
-        precondition(!participants.isEmpty && participants.allSatisfy { $0.people >= 1 } && withinWorkingDays > 0)
         self.participants = participants
         self.task = task
         self.time = time
@@ -664,7 +661,6 @@ public struct Fatigue: Sendable, Equatable {
 
     /// Makes the value from its parts (the scenario reader does; tests may).
     public init(defaultIncrease: Double, timeIncrease: Double, rampDecisions: Int, defaultOutcome: Outcome) {
-        precondition(defaultIncrease >= 0 && timeIncrease >= 0 && rampDecisions >= 1)
         self.defaultIncrease = defaultIncrease
         self.timeIncrease = timeIncrease
         self.rampDecisions = rampDecisions

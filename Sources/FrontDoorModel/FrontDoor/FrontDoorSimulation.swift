@@ -1,6 +1,6 @@
 import SimulationEngine
 
-/// Runs one replication of a ``FrontDoorDesign``.
+/// Runs one replication of a ``PreparedDesign``.
 ///
 /// Random streams, one per purpose: arrivals (the contacts and everything about them), routing
 /// (which stages apply, handoff losses, call-backs, re-contacts), absence (people's leave and
@@ -12,7 +12,7 @@ public enum FrontDoorSimulation {
     /// memory stays bounded whatever the design.
     public static let backlogLimit = 200_000
 
-    public static func run(_ design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) -> FrontDoorReplication {
+    public static func run(_ design: PreparedDesign, length: RunLength, seeds: SeedPlan, replication: Int) -> FrontDoorReplication {
         var state = FrontDoorState(design: design, length: length, seeds: seeds, replication: replication)
         return state.run()
     }

@@ -79,18 +79,19 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
     /// The most contacts a day has brought so far: room made for the next day's at once.
     var dayBatchCapacity = 0
 
-    init(design: FrontDoorDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
+    init(design prepared: PreparedDesign, length: RunLength, seeds: SeedPlan, replication: Int) {
+        let design = prepared.design
         self.design = design
         self.length = length
         func stream(_ purpose: StreamPurpose) -> RandomStream { RandomStream(seed: seeds.seed(replication: replication, purpose: purpose)) }
         let routing = stream(.routing)
         self.routing = routing
         arrivals = Arrivals(
-            design: design, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
+            design: prepared, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
             backlogStream: stream(.startingBacklog), recontactStream: routing, changesStream: stream(.demandChanges))
-        workforce = Workforce(design: design, absenceStream: stream(.absence))
+        workforce = Workforce(design: prepared, absenceStream: stream(.absence))
         stageStreams = RandomStreams(design.stages.indices.map { stream(.work(stage: $0)) })
-        decisions = Decisions(design: design, stream: routing)
+        decisions = Decisions(design: prepared, stream: routing)
         recorder = FrontDoorRecorder(
             sources: design.demand.sources.count, teams: design.teams.count, stages: design.stages.count, length: length,
             office: design.calendar.office, hoursPerWorkingDay: design.calendar.hoursPerWorkingDay)
@@ -130,19 +131,20 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
 
     mutating func handle(_ event: Event) {
         let subject = event.subject, time = event.time
-        switch EventKind(rawValue: event.kind)! {
-        case .arrival: arrive(subject, at: time)
-        case .recontact: arrive(subject, at: time, isRecontact: true)
-        case .workEnd: finishWork(of: subject, at: time)
-        case .joinQueue: join(subject, at: time)
-        case .checksTimeout: timeOut(subject, token: event.token, at: time)
-        case .callerGivesUp: giveUp(subject, token: event.token, at: time)
-        case .dayStart: startDay(Int(subject), at: time)
-        case .teamOpens: workforce.setOpen(Int(subject), true)
-        case .teamCloses: workforce.setOpen(Int(subject), false)
-        case .rotaChange: changeShifts(slot: Int(subject), at: time)
-        case .officeCloses: recorder.officeClosed(day: Int(subject), waiting: undecided)
-        case .discussionEnds: endDiscussion(slot: subject, at: time)
+        switch EventKind(rawValue: event.kind) {
+        case .arrival?: arrive(subject, at: time)
+        case .recontact?: arrive(subject, at: time, isRecontact: true)
+        case .workEnd?: finishWork(of: subject, at: time)
+        case .joinQueue?: join(subject, at: time)
+        case .checksTimeout?: timeOut(subject, token: event.token, at: time)
+        case .callerGivesUp?: giveUp(subject, token: event.token, at: time)
+        case .dayStart?: startDay(Int(subject), at: time)
+        case .teamOpens?: workforce.setOpen(Int(subject), true)
+        case .teamCloses?: workforce.setOpen(Int(subject), false)
+        case .rotaChange?: changeShifts(slot: Int(subject), at: time)
+        case .officeCloses?: recorder.officeClosed(day: Int(subject), waiting: undecided)
+        case .discussionEnds?: endDiscussion(slot: subject, at: time)
+        case nil: assertionFailure("event kind \(event.kind) is not one this model schedules")
         }
     }
 
@@ -167,9 +169,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         dayBatchCapacity = max(dayBatchCapacity, batch.count)
         events.schedule(batch: batch)
         let calendar = design.calendar
-        if calendar.isWorkingDay(day) {
-            events.schedule(
-                at: calendar.office.openIntervals(onDay: day).last!.upperBound, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
+        if calendar.isWorkingDay(day), let close = calendar.office.openIntervals(onDay: day).last?.upperBound {
+            events.schedule(at: close, kind: EventKind.officeCloses.rawValue, subject: Int32(day))
         }
         events.schedule(at: now + 24, kind: EventKind.dayStart.rawValue, subject: Int32(day + 1))
     }
@@ -294,7 +295,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         guard isWaiting(id, token: token) else { return }
         contacts.renewToken(id)
         recorder.callerGaveUp()
-        let phone = design.stages[Int(contacts[id].stage)].phone!
+        // Only a phone line's callers are given up on.
+        guard let phone = design.stages[Int(contacts[id].stage)].phone else { return assertionFailure("a caller off a phone line") }
         if routing.uniform() < phone.callBackProbability {
             events.schedule(at: now + phone.callBackDelay.sample(using: routing), kind: EventKind.joinQueue.rawValue, subject: id)
         } else {
@@ -422,8 +424,9 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
 
     /// Holds every waiting discussion whose people are all free, oldest first.
     mutating func startDiscussions(at now: Double) {
+        guard let rule = design.strategyDiscussion else { return }
         while let started = discussions.startNext(&workforce, at: now) {
-            recorder.discussionHeld(started, teams: design.strategyDiscussion!.participants)
+            recorder.discussionHeld(started, teams: rule.participants)
             events.schedule(at: started.ends, kind: EventKind.discussionEnds.rawValue, subject: started.slot)
         }
     }

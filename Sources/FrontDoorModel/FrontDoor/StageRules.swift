@@ -55,8 +55,8 @@ struct StageRules {
         let covered = (0..<teams).map { team in latestFirst.filter { stages[$0].coverTeam == team } }
         self.worked = worked.flatMap { $0 }
         self.covered = covered.flatMap { $0 }
-        workedFrom = worked.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        coveredFrom = covered.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        workedFrom = worked.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        coveredFrom = covered.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         precondition(
             [checksClock, appliesTo, ragFactors].allSatisfy { $0.count == count * RAG.allCases.count }
                 && channelFactors.count == count * Channel.allCases.count && isCaller.count == count * Channel.allCases.count

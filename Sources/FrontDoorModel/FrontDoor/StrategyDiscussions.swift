@@ -68,7 +68,8 @@ struct StrategyDiscussions: ~Copyable {
         var people: [Int] = []
         for participant in rule.participants {
             for _ in 0..<participant.people {
-                let person = workforce.freePerson(team: participant.team, cover: nil)!
+                // Everyone it needs was found free above.
+                guard let person = workforce.freePerson(team: participant.team, cover: nil) else { break }
                 _ = workforce.startWork(person, hours: hours, at: now, toCompletion: true)
                 people.append(person)
             }

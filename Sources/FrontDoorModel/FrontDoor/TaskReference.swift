@@ -16,7 +16,6 @@ public struct TaskReference: Sendable, Equatable {
     public var reason: String?
 
     public init(name: String, scale: [Double] = Array(repeating: 1, count: RAG.allCases.count), reason: String? = nil) {
-        precondition(scale.count == RAG.allCases.count && scale.allSatisfy { $0 > 0 }, "a factor above 0 for each RAG rating")
         self.name = name
         self.scale = scale
         self.reason = reason

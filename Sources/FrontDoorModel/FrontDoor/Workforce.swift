@@ -70,7 +70,8 @@ struct Workforce: ~Copyable {
     private var dayIntervals: [ClosedRange<Double>] = []
     private var dayIntervalStarts: [Int] = []
 
-    init(design: FrontDoorDesign, absenceStream: RandomStream) {
+    init(design prepared: PreparedDesign, absenceStream: RandomStream) {
+        let design = prepared.design
         teamDesigns = design.teams
         calendar = design.calendar
         self.absenceStream = absenceStream
@@ -86,14 +87,18 @@ struct Workforce: ~Copyable {
                 // A part-time person works round(fte × 5) weekdays, staggered across the team.
                 let days = fte >= 1 ? Set(0..<7) : Set((0..<max(1, Int((fte * 5).rounded()))).map { ($0 + personIndex) % 5 })
                 let pattern = Self.pattern(personIndex, of: team)
-                if patterns[pattern] == nil {
-                    patterns[pattern] = shifts.count
-                    shifts.append(Self.workingWeek(of: team, pattern: pattern).contacts)
+                let shift: Int
+                if let known = patterns[pattern] {
+                    shift = known
+                } else {
+                    shift = shifts.count
+                    patterns[pattern] = shift
+                    shifts.append(prepared.workingWeeks[teamIndex][pattern].contacts)
                 }
                 teams[teamIndex].people.append(people.count)
                 people.append(
                     Person(
-                        team: teamIndex, slot: personIndex, fte: fte, shift: patterns[pattern]!,
+                        team: teamIndex, slot: personIndex, fte: fte, shift: shift,
                         rotaDays: days.reduce(0) { $0 | UInt8(1) << $1 }))
             }
             teams[teamIndex].free = IndexedMinHeap(capacity: team.workedPosts.count)
@@ -345,12 +350,20 @@ struct Workforce: ~Copyable {
     /// sittings, and whether other duties come first or last in the day.
     static func pattern(_ k: Int, of team: Team) -> Int { (isLate(k, share: team.lateShiftShare) ? 6 : 0) + k % 6 }
 
+    /// How many working days ``pattern(_:of:)`` tells apart.
+    static let patternCount = 12
+
+    /// A person's paid hours and, within them, their hours on contacts.
+    typealias WorkingWeek = (paid: WeeklySchedule, contacts: WeeklySchedule)
+
     /// A person's week: the hours they are paid for (their shift less its break) and, within
     /// them, the hours they work on contacts (less their other duties). Within each opening of
     /// the team a person works `hoursPerDay` with a break in the middle — from the opening (an
     /// early shift) or to the close (a late one) when the team is open longer; in a shorter
     /// opening, all of it, the break shortened to what is left over the day's hours.
-    static func workingWeek(of team: Team, pattern: Int) -> (paid: WeeklySchedule, contacts: WeeklySchedule) {
+    /// - Throws: ``ScheduleError`` if the pieces are not a schedule (the design's checks rule
+    ///   that out for a team with a working day of 1 to 24 hours and a break of 0 or more).
+    static func workingWeek(of team: Team, pattern: Int) throws(ScheduleError) -> WorkingWeek {
         let late = pattern >= 6, sitting = Double(pattern % 3) - 1, dutiesFirst = pattern % 2 == 0
         var paid: [[ClosedRange<Double>]] = [], contacts: [[ClosedRange<Double>]] = []
         for day in team.schedule.intervals {
@@ -371,10 +384,9 @@ struct Workforce: ~Copyable {
             paid.append(paidDay)
             contacts.append(contactDay)
         }
-        // Pieces of a valid schedule's intervals, with time in every one, make valid schedules.
         return (
-            try! WeeklySchedule(intervals: paid, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays),
-            try! WeeklySchedule(intervals: contacts, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays)
+            try WeeklySchedule(intervals: paid, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays),
+            try WeeklySchedule(intervals: contacts, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays)
         )
     }
 

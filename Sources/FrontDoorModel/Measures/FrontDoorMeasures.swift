@@ -3,7 +3,7 @@ import SimulationEngine
 /// The measures of a front-door design, each defined once here (and in the README) in plain
 /// words, with how it is computed from what a replication recorded.
 enum FrontDoorMeasures {
-    static func catalogue(_ design: FrontDoorDesign) -> MeasureCatalogue<FrontDoorReplication> {
+    static func catalogue(_ design: PreparedDesign) -> MeasureCatalogue<FrontDoorReplication> {
         var c = MeasureCatalogue<FrontDoorReplication>()
         let costs = StaffCosts(design)
         let staffAndAgency = costs.staff + costs.agency
