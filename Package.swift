@@ -79,7 +79,7 @@ let package = Package(
             name: "frontdoor",
             dependencies: [
                 "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams")
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // Helpers shared by the test targets: the package root, running a program.

@@ -57,6 +57,18 @@ public struct ScenarioDocument {
     ///
     /// - Throws: ``ScenarioError`` naming the file, line and key of the first problem found.
     public func scenario() throws(ScenarioError) -> Scenario { try ScenarioLoader.read(self) }
+
+    /// The source groups its `demand.sources` names, its own and those of the files it extends:
+    /// what a part-file of shared demand (`Scenarios/shared/demand.yaml`) gives, with no teams.
+    ///
+    /// - Throws: ``ScenarioError`` when it names no sources, or a name that is not a source group.
+    public func demandSourceGroups() throws(ScenarioError) -> [SourceGroup] {
+        let demand = try root.mapping().required("demand", "where contacts come from, with its sources")
+        let sources = try demand.mapping().required("sources", "the sources of contacts, by name").mapping(
+            allowed: SourceGroup.allCases.map(\.name))
+        guard !sources.entries.isEmpty else { throw sources.owner.error("expected at least one source") }
+        return SourceGroup.allCases.filter { sources[$0.name] != nil }
+    }
 }
 
 /// One value set over a scenario, such as `teams.team_managers.people=2` from `--set` or a point

@@ -3,7 +3,7 @@ import Calibration
 import Foundation
 import FrontDoorModel
 import FrontDoorReports
-import Yams
+import ScenarioReading
 
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -82,17 +82,15 @@ extension Calibrate {
             }
         }
 
-        /// The source groups of the base demand file's `demand.sources`.
+        /// The source groups of the base demand file's `demand.sources`, its own and those of the
+        /// files it extends.
         static func sources(ofBase path: String) throws -> [SourceGroup] {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-                let root = (try? Yams.load(yaml: text)) as? [String: Any]
-            else {
-                throw fail("\(path): cannot read the base demand file (give --base with a file such as Scenarios/shared/demand.yaml)")
+            do {
+                return try ScenarioDocument.load(path: path).demandSourceGroups()
+            } catch {
+                throw fail(
+                    "\(error.description) (give --base a file that lists the demand's sources, such as Scenarios/shared/demand.yaml)")
             }
-            guard let demand = root["demand"] as? [String: Any], let sources = demand["sources"] as? [String: Any] else {
-                throw fail("\(path): the base file has no demand.sources of its own; give --base a file that lists them")
-            }
-            return SourceGroup.allCases.filter { sources[$0.name] != nil }
         }
     }
 
