@@ -40,37 +40,46 @@ let package = Package(
             name: "QueueingNetworkModel",
             dependencies: ["SimulationEngine", .product(name: "BasicContainers", package: "swift-collections")]
         ),
-        // The front-door model: the design, its components, the measure catalogue, staff costs.
+        // The front-door model: the design and its preparation, its components, the measure
+        // catalogue, staff costs.
         .target(
             name: "FrontDoorModel",
-            dependencies: ["SimulationEngine", "QueueingNetworkModel", .product(name: "BasicContainers", package: "swift-collections")]
+            dependencies: ["SimulationEngine", .product(name: "BasicContainers", package: "swift-collections")]
         ),
+        // What both models share: a scenario (a network or a front door, with its run length,
+        // targets and published figures), one replication's outcome, and typed edits to a design.
+        .target(name: "ScenarioModel", dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel"]),
         // Scenario files: YAML with file/line/key errors, `extends`, overrides and assumptions,
         // read section by section into a scenario.
         .target(
             name: "ScenarioReading",
-            dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SimulationEngine", "QueueingNetworkModel", "FrontDoorModel", "ScenarioModel", .product(name: "Yams", package: "Yams")
+            ]
         ),
         // Replications in parallel, confidence intervals.
-        .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel"]),
+        .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel", "ScenarioModel"]),
         // Tables, JSON, CSV and HTML for people and scripts.
         .target(
             name: "FrontDoorReports",
             dependencies: [
-                "FrontDoorAnalysis", "FrontDoorModel", "SimulationEngine", "Calibration", .product(name: "Crypto", package: "swift-crypto")
+                "FrontDoorAnalysis", "FrontDoorModel", "ScenarioModel", "SimulationEngine",
+                .product(name: "Crypto", package: "swift-crypto")
             ]),
         // Calibration from a council's own data: Annex A lists (and the safeguarding dataset's
-        // contacts) read and demand estimated from them; synthetic extracts. Reports writes them.
+        // contacts) read and demand estimated from them, and the demand file and data-quality
+        // report written from them; synthetic extracts.
         .target(
             name: "Calibration",
             dependencies: [
-                "FrontDoorModel", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams")
+                "FrontDoorModel", "FrontDoorReports", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams")
             ]),
         // The live what-if page: a local web server that re-runs a design as its controls move.
         .target(
             name: "WhatIf",
             dependencies: [
-                "SimulationEngine", "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
+                "SimulationEngine", "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio")
             ]),
@@ -78,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "frontdoor",
             dependencies: [
-                "FrontDoorModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
+                "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
@@ -88,24 +97,28 @@ let package = Package(
         .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(
             name: "ScenarioReadingTests",
-            dependencies: ["ScenarioReading", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
+            dependencies: [
+                "ScenarioReading", "ScenarioModel", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"
+            ]),
         .testTarget(
             name: "FrontDoorModelTests",
-            dependencies: ["FrontDoorModel", "ScenarioReading", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
+            dependencies: ["FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
         // The sentences Reports writes about analysis results are checked beside those results.
         .testTarget(
             name: "FrontDoorAnalysisTests",
             dependencies: [
-                "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorReports", "SimulationEngine", "FrontDoorTestSupport"
+                "FrontDoorAnalysis", "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorReports", "FrontDoorTestSupport"
             ]),
         .testTarget(
             name: "FrontDoorReportsTests",
-            dependencies: ["FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"],
+            dependencies: [
+                "FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorTestSupport"
+            ],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "CalibrationTests",
             dependencies: [
-                "Calibration", "FrontDoorReports", "FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"
+                "Calibration", "FrontDoorReports", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"
             ]),
         .testTarget(
             name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorTestSupport"]),

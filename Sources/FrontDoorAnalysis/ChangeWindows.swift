@@ -1,4 +1,5 @@
 import FrontDoorModel
+import ScenarioModel
 
 /// What happened over the window of each change in demand (a lockdown, a surge) that falls in the
 /// measured period, for every design of a comparison over the same dates, with the paired

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import ScenarioModel
 import SimulationEngine
 
 /// Two or more designs run on the same demand, with every measure compared with the first design.

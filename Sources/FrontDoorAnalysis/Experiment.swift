@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import ScenarioModel
 import SimulationEngine
 
 /// The settings of an experiment: how many replications, from which seed, on how many threads.

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import ScenarioModel
 import SimulationEngine
 
 /// One of `count` shares of an experiment's work, for running it as an array job on a cluster.

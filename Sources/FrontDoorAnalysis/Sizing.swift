@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import ScenarioModel
 import SimulationEngine
 
 /// A target `size` must meet: the measure's 95% interval on the right side of the value.

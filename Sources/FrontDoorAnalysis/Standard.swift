@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import ScenarioModel
 import SimulationEngine
 
 /// One design staffed to the shared standard: the cheapest staffing of the teams it marks as

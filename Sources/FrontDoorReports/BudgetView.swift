@@ -51,31 +51,33 @@ enum BudgetView {
                     rows.append(
                         common + [
                             "team staff and agency", team.id, team.grade, String(team.posts), String(team.vacant), String(team.agency),
-                            CSVTables.number(team.fte), pounds(team.total), "", idle
+                            Figures.data(team.fte), Figures.wholePounds(team.total), "", idle
                         ])
                 }
                 for line in lines {
-                    let change = design.change.map { pounds(line.value($0[index])) } ?? ""
+                    let change = design.change.map { Figures.wholePounds(line.value($0[index])) } ?? ""
                     rows.append(
-                        common + [line.name, "", "", "", "", "", "", pounds(line.value(year)), change, line.kind.isEmpty ? note : line.kind]
+                        common + [
+                            line.name, "", "", "", "", "", "", Figures.wholePounds(line.value(year)), change,
+                            line.kind.isEmpty ? note : line.kind
+                        ]
                     )
                 }
                 if index == 0, let bridging = design.bridging, design.bridgingMonths > 0, bridging > 0 {
-                    rows.append(common + ["bridging funding (part of the change)", "", "", "", "", "", "", pounds(bridging), "", note])
+                    rows.append(
+                        common + ["bridging funding (part of the change)", "", "", "", "", "", "", Figures.wholePounds(bridging), "", note])
                 }
             }
         }
         return CSVTables.table(rows)
     }
 
-    static func pounds(_ x: Double) -> String { String(Int(x.rounded())) }
-
     /// The budget section of the HTML report.
     static func html(_ view: FinanceView) -> String {
-        let money = ScenarioDescription.money
+        let money = Figures.money
         var html =
-            "<p>All amounts at \(escape(view.designs.map { "\($0.priceBase)" }.uniqued().joined(separator: " and "))) prices. "
-            + "\(escape(notionalNote))</p>"
+            "<p>All amounts at \(HTMLPage.escape(view.designs.map { "\($0.priceBase)" }.uniqued().joined(separator: " and "))) prices. "
+            + "\(HTMLPage.escape(notionalNote))</p>"
         if !view.mixedPriceBases.isEmpty {
             html +=
                 "<p class=\"warning\">The designs are on different price bases (\(view.mixedPriceBases.map { "\($0)" }.joined(separator: ", "))), "
@@ -85,12 +87,12 @@ enum BudgetView {
         for design in view.designs {
             if design.piling {
                 html +=
-                    "<p class=\"warning\"><strong>\(escape(design.scenario))</strong>: not sustainable: work is piling up, so its costs "
+                    "<p class=\"warning\"><strong>\(HTMLPage.escape(design.scenario))</strong>: not sustainable: work is piling up, so its costs "
                     + "and any saving are not a real option.</p>"
             }
             for team in design.idleTeams {
                 html +=
-                    "<p class=\"warning\"><strong>\(escape(design.scenario))</strong>: team \(escape(team)) is paid, but the model gives them no "
+                    "<p class=\"warning\"><strong>\(HTMLPage.escape(design.scenario))</strong>: team \(HTMLPage.escape(team)) is paid, but the model gives them no "
                     + "contacts: say why in the scenario, or remove them.</p>"
             }
         }
@@ -98,25 +100,26 @@ enum BudgetView {
         let teamIDs = view.designs.flatMap { $0.costs.teams.map(\.id) }.uniqued()
         html +=
             "<table class=\"compact\"><thead><tr><th>team (grade)</th>"
-            + view.designs.map { "<th>\(escape($0.scenario)): posts, FTE at work</th><th>a year</th>" }.joined() + "</tr></thead><tbody>"
+            + view.designs.map { "<th>\(HTMLPage.escape($0.scenario)): posts, FTE at work</th><th>a year</th>" }.joined()
+            + "</tr></thead><tbody>"
         for id in teamIDs {
             let grade = view.designs.lazy.compactMap { $0.costs.teams.first { $0.id == id }?.grade }.first ?? ""
-            html += "<tr><td>\(escape(id)) (\(escape(grade)))</td>"
+            html += "<tr><td>\(HTMLPage.escape(id)) (\(HTMLPage.escape(grade)))</td>"
             for design in view.designs {
                 guard let team = design.costs.teams.first(where: { $0.id == id }) else {
                     html += "<td>–</td><td>–</td>"
                     continue
                 }
                 let vacant = team.vacant == 0 ? "" : " (\(team.vacant) vacant, \(team.agency) agency)"
-                html += "<td>\(team.posts)\(vacant), \(escape(ScenarioDescription.number(team.fte)))</td><td>\(money(team.total))</td>"
+                html += "<td>\(team.posts)\(vacant), \(HTMLPage.escape(Figures.prose(team.fte)))</td><td>\(money(team.total))</td>"
             }
             html += "</tr>"
         }
         html += "</tbody></table>"
         // The first year, the designs side by side, with the change against the baseline.
         html +=
-            "<table class=\"compact\"><thead><tr><th>\(escape("\(view.designs[0].years[0].year)"))</th>"
-            + view.designs.map { "<th>\(escape($0.scenario))</th>" + ($0.change == nil ? "" : "<th>change</th>") }.joined()
+            "<table class=\"compact\"><thead><tr><th>\(HTMLPage.escape("\(view.designs[0].years[0].year)"))</th>"
+            + view.designs.map { "<th>\(HTMLPage.escape($0.scenario))</th>" + ($0.change == nil ? "" : "<th>change</th>") }.joined()
             + "</tr></thead><tbody>"
         for line in lines {
             html +=
@@ -130,7 +133,7 @@ enum BudgetView {
         for design in view.designs {
             guard let change = design.change else { continue }
             html +=
-                "<h3>\(escape(design.scenario)) against \(escape(view.designs[0].scenario)), year by year</h3>"
+                "<h3>\(HTMLPage.escape(design.scenario)) against \(HTMLPage.escape(view.designs[0].scenario)), year by year</h3>"
                 + "<table class=\"compact\"><thead><tr><th>change</th>" + change.map { "<th>\($0.year)</th>" }.joined()
                 + "<th>over the years</th></tr></thead><tbody>"
             for line in lines where change.contains(where: { abs(line.value($0)) >= 0.5 }) || line.name.hasSuffix("total") {
@@ -142,7 +145,7 @@ enum BudgetView {
             html += "</tbody></table>"
             if let bridging = design.bridging, design.bridgingMonths > 0, bridging > 0 {
                 html +=
-                    "<p>Bridging: \(money(bridging)) of one-off funding meets the first \(ScenarioDescription.number(design.bridgingMonths)) months "
+                    "<p>Bridging: \(money(bridging)) of one-off funding meets the first \(Figures.prose(design.bridgingMonths)) months "
                     + "of the increase in staff and agency cost (part of the first year's change, not on top of it).</p>"
             }
             if let cash = design.netCashChange {
@@ -158,7 +161,7 @@ enum BudgetView {
     /// +£1,234 or −£1,234.
     static func signed(_ x: Double) -> String {
         let rounded = x.rounded()
-        return rounded == 0 ? "£0" : (rounded > 0 ? "+" : "") + ScenarioDescription.money(rounded)
+        return rounded == 0 ? "£0" : (rounded > 0 ? "+" : "") + Figures.money(rounded)
     }
 }
 

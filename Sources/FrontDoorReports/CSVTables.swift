@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
+import ScenarioModel
 
 /// Tidy CSV tables: one row per observation, a header row, RFC 4180 quoting, CRLF line ends and
 /// a byte-order mark, so that Excel reads £ and – correctly and Power BI reads them as they are.
@@ -12,7 +13,7 @@ public enum CSVTables {
             for summary in design.summaries {
                 rows.append([
                     design.scenario.name, summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
-                    number(summary.mean), number(summary.ci95Low), number(summary.ci95High), String(summary.n)
+                    Figures.data(summary.mean), Figures.data(summary.ci95Low), Figures.data(summary.ci95High), String(summary.n)
                 ])
             }
         }
@@ -26,7 +27,8 @@ public enum CSVTables {
             for summary in differences {
                 rows.append([
                     design.scenario.name, comparison.baseline.scenario.name, summary.definition.name, summary.definition.label,
-                    summary.definition.unit.rawValue, number(summary.mean), number(summary.ci95Low), number(summary.ci95High),
+                    summary.definition.unit.rawValue, Figures.data(summary.mean), Figures.data(summary.ci95Low),
+                    Figures.data(summary.ci95High),
                     String(summary.n)
                 ])
             }
@@ -46,7 +48,7 @@ public enum CSVTables {
             let definitions = scenario.measures
             for (replication, values) in runs {
                 for (definition, value) in zip(definitions, values) {
-                    rows.append([scenario.name, String(replication + 1), definition.name, number(value)])
+                    rows.append([scenario.name, String(replication + 1), definition.name, Figures.data(value)])
                 }
             }
         }
@@ -62,8 +64,8 @@ public enum CSVTables {
                 for (series, band) in [("received", day.received), ("decided", day.decided), ("backlog", day.backlog)] {
                     rows.append([
                         design.scenario.name, day.date.iso, day.isWorkingDay ? "yes" : "no", series,
-                        band.map { number($0.mean) } ?? "", band.map { number($0.ci95Low) } ?? "",
-                        band.map { number($0.ci95High) } ?? "", band.map { String($0.n) } ?? ""
+                        band.map { Figures.data($0.mean) } ?? "", band.map { Figures.data($0.ci95Low) } ?? "",
+                        band.map { Figures.data($0.ci95High) } ?? "", band.map { String($0.n) } ?? ""
                     ])
                 }
             }
@@ -71,11 +73,9 @@ public enum CSVTables {
         return table(rows)
     }
 
-    static func number(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.10g", value) : ""
-    }
-
-    static func table(_ rows: [[String]]) -> String {
+    /// Rows as CSV for a spreadsheet: a byte-order mark so that Excel reads £ and − correctly,
+    /// fields quoted where they must be, lines ended CRLF.
+    public static func table(_ rows: [[String]]) -> String {
         "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

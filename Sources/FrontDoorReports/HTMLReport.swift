@@ -10,13 +10,13 @@ public enum HTMLReport {
     public static func render(_ comparison: DesignComparison, manifest: RunManifest, standard: StandardView? = nil) -> String {
         let designs = comparison.designs
         let names = designs.map(\.scenario.name)
-        var body = "<header><h1>\(escape(title(names)))</h1>"
+        var body = "<header><h1>\(HTMLPage.escape(title(names)))</h1>"
         body +=
-            "<p class=\"meta\">Made \(escape(englishDate(manifest.created_utc))) by frontdoor \(escape(manifest.version)) · "
+            "<p class=\"meta\">Made \(HTMLPage.escape(englishDate(manifest.created_utc))) by frontdoor \(HTMLPage.escape(manifest.version)) · "
             + "\(comparison.baseline.replications) replications · seed \(comparison.baseline.settings.seed)"
-            + (comparison.precision.map { " · " + escape($0.sentence) } ?? "") + "</p>"
+            + (comparison.precision.map { " · " + HTMLPage.escape($0.sentence) } ?? "") + "</p>"
             + designs.filter { !$0.scenario.changes.isEmpty }.map {
-                "<p class=\"changes\"><strong>\(escape($0.scenario.name))</strong> is changed from its file: \(escape($0.scenario.changes.joined(separator: "; ")))</p>"
+                "<p class=\"changes\"><strong>\(HTMLPage.escape($0.scenario.name))</strong> is changed from its file: \(HTMLPage.escape($0.scenario.changes.joined(separator: "; ")))</p>"
             }.joined() + "</header>"
 
         if let standard {
@@ -29,7 +29,7 @@ public enum HTMLReport {
         body += section("summary", "Summary", summary(comparison))
         let warnings = designs.flatMap { design in design.warnings.map { "\(design.scenario.name): \($0)" } }
         if !warnings.isEmpty {
-            body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(escape).joined(separator: "<br>") + "</div>"
+            body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(HTMLPage.escape).joined(separator: "<br>") + "</div>"
         }
         body += section("key-figures", "Key figures", keyFigures(comparison))
         if designs.contains(where: { !$0.scenario.publishedFigures.isEmpty }) {
@@ -51,21 +51,7 @@ public enum HTMLReport {
         }
         body += section("assumptions", "Assumptions", assumptions(designs))
         body += section("appendix", "Appendix: the model run (STRESS-DES)", stressDES(comparison, manifest: manifest))
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title(names)))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            \(body)
-            </body>
-            </html>
-
-            """
+        return HTMLPage.document(title: title(names), body: body)
     }
 
     // MARK: - Sections
@@ -96,7 +82,7 @@ public enum HTMLReport {
             let target = targets.first { $0.measure == id }
             let top = definition.unit == .fraction ? 1 : SVGChart.niceCeiling(max(spreads.map(\.high).max() ?? 1, target?.value ?? 0, 1e-9))
             html +=
-                "<figure><figcaption>\(escape(definition.label))"
+                "<figure><figcaption>\(HTMLPage.escape(definition.label))"
                 + (target.map { " — target \($0.atLeast ? "at least" : "at most") \(value($0.value, definition))" } ?? "") + "</figcaption>"
                 + SVGChart.intervals(
                     rows, maximum: top, format: { value($0, definition) }, title: definition.label, spreads: spreads,
@@ -113,11 +99,12 @@ public enum HTMLReport {
             return html + "<p>The scenario sets no targets (the key <code>targets</code>), so no design is judged against one.</p>"
         }
         html +=
-            "<table><thead><tr><th>Target</th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined() + "</tr></thead><tbody>"
+            "<table><thead><tr><th>Target</th>" + designs.map { "<th>\(HTMLPage.escape($0.scenario.name))</th>" }.joined()
+            + "</tr></thead><tbody>"
         for target in targets {
             guard let definition = designs.compactMap({ $0[target.measure]?.definition }).first else { continue }
             html +=
-                "<tr><td>\(escape(definition.label)) \(target.atLeast ? "at least" : "at most") \(escape(value(target.value, definition)))</td>"
+                "<tr><td>\(HTMLPage.escape(definition.label)) \(target.atLeast ? "at least" : "at most") \(HTMLPage.escape(value(target.value, definition)))</td>"
             for design in designs {
                 guard let m = design[target.measure] else {
                     html += "<td>n/a</td>"
@@ -132,12 +119,14 @@ public enum HTMLReport {
 
     /// "meets", "misses by 16.0 points", "too close to call", or "cannot keep up", with the figure.
     static func verdict(_ target: MeasureTarget, _ m: MeasureSummary, keepsUp: Bool) -> String {
-        let figure = "\(escape(value(m.mean, m.definition))) (\(escape(interval(m))))"
+        let figure = "\(HTMLPage.escape(value(m.mean, m.definition))) (\(HTMLPage.escape(interval(m))))"
         guard keepsUp else { return "<span class=\"flag\">cannot keep up: work is piling up</span>" }
         if target.isMet(low: m.ci95Low, high: m.ci95High) { return "meets: \(figure)" }
         let gap = abs(m.mean - target.value)
         let by = m.definition.unit == .fraction ? String(format: "%.1f points", gap * 100) : value(gap, m.definition)
-        if target.isMissed(low: m.ci95Low, high: m.ci95High) { return "<span class=\"flag\">misses by \(escape(by))</span>: \(figure)" }
+        if target.isMissed(low: m.ci95Low, high: m.ci95High) {
+            return "<span class=\"flag\">misses by \(HTMLPage.escape(by))</span>: \(figure)"
+        }
         return "too close to call (the interval spans the target): \(figure)"
     }
 
@@ -161,17 +150,19 @@ public enum HTMLReport {
         }
         for (names, values) in forecasts {
             items.append(
-                "<strong>\(escape(names.joined(separator: " and ")))</strong> \(names.count == 1 ? "takes" : "take") "
+                "<strong>\(HTMLPage.escape(names.joined(separator: " and ")))</strong> \(names.count == 1 ? "takes" : "take") "
                     + "\(values.count == 1 ? "a value" : "\(values.count) values") from a forecast, not from evidence of what happened, so the "
-                    + "figures it drives repeat the forecast rather than show a result: " + values.map(escape).joined(separator: "; ") + "."
+                    + "figures it drives repeat the forecast rather than show a result: "
+                    + values.map(HTMLPage.escape).joined(separator: "; ") + "."
             )
         }
         // A design that cannot keep up gets no claims: its figures describe a front door falling
         // behind (or only the time before it stopped), and would read as better than they are.
         for design in comparison.designs where !design.concerns.isEmpty {
             items.append(
-                "<strong>\(escape(design.scenario.name)) cannot keep up with its demand</strong>: "
-                    + design.warnings.map(escape).joined(separator: " ") + " Its figures below are not a fair picture of the service.")
+                "<strong>\(HTMLPage.escape(design.scenario.name)) cannot keep up with its demand</strong>: "
+                    + design.warnings.map(HTMLPage.escape).joined(separator: " ")
+                    + " Its figures below are not a fair picture of the service.")
         }
         if comparison.designs.count == 1 {
             var seen = Set<MeasureID>()
@@ -195,12 +186,14 @@ public enum HTMLReport {
         // Why: the step to a decision whose time changes most against the baseline.
         for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst()
         where design.concerns.isEmpty && base.concerns.isEmpty {
-            if let why = largestStepChange(differences) { items.append("<strong>\(escape(design.scenario.name))</strong>: " + why) }
+            if let why = largestStepChange(differences) {
+                items.append("<strong>\(HTMLPage.escape(design.scenario.name))</strong>: " + why)
+            }
         }
         // The start-up check for every design: a what-if can need a longer warm-up than its baseline.
         for design in comparison.designs {
             guard let check = WarmUpCheck(design) else { continue }
-            items.append(escape(comparison.designs.count > 1 ? "\(design.scenario.name): \(check.sentence)" : check.sentence))
+            items.append(HTMLPage.escape(comparison.designs.count > 1 ? "\(design.scenario.name): \(check.sentence)" : check.sentence))
         }
         return "<ul class=\"summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
     }
@@ -214,21 +207,21 @@ public enum HTMLReport {
         else { return nil }
         let step = SizingResult.words(kind)
         return
-            "the time to a decision changes most \(escape(step)): \(largest.mean < 0 ? "shorter" : "longer") by \(escape(hours(abs(largest.mean)))) "
-            + "a contact on average (95% interval \(escape(signed(largest.ci95Low, largest.definition))) to \(escape(signed(largest.ci95High, largest.definition))))."
+            "the time to a decision changes most \(HTMLPage.escape(step)): \(largest.mean < 0 ? "shorter" : "longer") by \(HTMLPage.escape(Figures.duration(abs(largest.mean)))) "
+            + "a contact on average (95% interval \(HTMLPage.escape(signed(largest.ci95Low, largest.definition))) to \(HTMLPage.escape(signed(largest.ci95High, largest.definition))))."
     }
 
     /// "With cads, 100% (99% to 100%) of contacts would be decided within 3 working days, against
     /// 85% (84% to 86%) with mash: a difference of +15.0 points (95% interval +14.2 to +15.8)."
     static func sentence(design: String, base: String, mine: MeasureSummary, theirs: MeasureSummary, difference: MeasureSummary) -> String {
-        let y = "\(escape(value(theirs.mean, theirs.definition))) (\(escape(interval(theirs))))"
+        let y = "\(HTMLPage.escape(value(theirs.mean, theirs.definition))) (\(HTMLPage.escape(interval(theirs))))"
         let against = [.cashCost, .downstreamCost].contains(mine.id.family) ? "for" : "with"
         let range =
-            "95% interval \(escape(signed(difference.ci95Low, difference.definition))) to \(escape(signed(difference.ci95High, difference.definition)))"
+            "95% interval \(HTMLPage.escape(signed(difference.ci95Low, difference.definition))) to \(HTMLPage.escape(signed(difference.ci95High, difference.definition)))"
         let clear = difference.ci95Low > 0 || difference.ci95High < 0
-        return claim(design: design, mine, conditional: true) + ", against \(y) \(against) \(escape(base))"
+        return claim(design: design, mine, conditional: true) + ", against \(y) \(against) \(HTMLPage.escape(base))"
             + (clear
-                ? ": a difference of \(escape(signed(difference.mean, difference.definition))) (\(range))."
+                ? ": a difference of \(HTMLPage.escape(signed(difference.mean, difference.definition))) (\(range))."
                 : ": no clear difference (\(range)).")
     }
 
@@ -239,8 +232,8 @@ public enum HTMLReport {
 
     /// The claim a measure makes about a design, in words.
     static func claim(design: String, _ m: MeasureSummary, conditional: Bool) -> String {
-        let d = "<strong>\(escape(design))</strong>"
-        let x = "<strong>\(escape(value(m.mean, m.definition)))</strong> (\(escape(interval(m))))"
+        let d = "<strong>\(HTMLPage.escape(design))</strong>"
+        let x = "<strong>\(HTMLPage.escape(value(m.mean, m.definition)))</strong> (\(HTMLPage.escape(interval(m))))"
         let (are, has) = conditional ? ("would be", "would have") : ("are", "has")
         switch m.id.family {
         case .decidedWithin3WorkingDays: return "With \(d), \(x) of contacts \(are) decided within 3 working days"
@@ -260,7 +253,7 @@ public enum HTMLReport {
                 + "(notional: capacity used elsewhere, not cash, and not added to it)"
         default:
             let label = m.definition.label.prefix(1).lowercased() + m.definition.label.dropFirst()
-            return "With \(d), \(escape(label)): \(x)"
+            return "With \(d), \(HTMLPage.escape(label)): \(x)"
         }
     }
 
@@ -270,22 +263,22 @@ public enum HTMLReport {
         var html = "<table><thead><tr><th>Measure</th>"
         for (index, design) in comparison.designs.enumerated() {
             html +=
-                "<th>\(escape(design.scenario.name))"
+                "<th>\(HTMLPage.escape(design.scenario.name))"
                 + (design.scenario.changes.isEmpty
-                    ? "" : "<br><span class=\"ci\">with \(escape(design.scenario.changes.joined(separator: "; ")))</span>")
+                    ? "" : "<br><span class=\"ci\">with \(HTMLPage.escape(design.scenario.changes.joined(separator: "; ")))</span>")
                 + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
-            if index > 0 { html += "<th>difference from \(escape(base.scenario.name))</th>" }
+            if index > 0 { html += "<th>difference from \(HTMLPage.escape(base.scenario.name))</th>" }
         }
         html += "</tr></thead><tbody>"
         for id in ids {
             guard base[id] != nil else { continue }
-            html += "<tr><td>\(escape(comparison.label(of: id)))</td>"
+            html += "<tr><td>\(HTMLPage.escape(comparison.label(of: id)))</td>"
             for (index, design) in comparison.designs.enumerated() {
                 if let m = design[id] {
                     // The cost of a design that cannot keep up is not a saving: the work it leaves undone is not paid for.
                     let unsustainable = !design.concerns.isEmpty && m.definition.unit.isMoney
                     html +=
-                        "<td>\(escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(escape(interval(m)))</span>"
+                        "<td>\(HTMLPage.escape(value(m.mean, m.definition)))<br><span class=\"ci\">\(HTMLPage.escape(interval(m)))</span>"
                         + (unsustainable ? "<br><span class=\"flag\">not sustainable: work is piling up</span>" : "") + "</td>"
                 } else {
                     html += "<td>n/a</td>"
@@ -294,7 +287,7 @@ public enum HTMLReport {
                     if let d = comparison.differences[index].first(where: { $0.id == id }) {
                         let flagged = !design.concerns.isEmpty || !base.concerns.isEmpty
                         html +=
-                            "<td>\(escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(escape(signed(d.ci95Low, d.definition))) to \(escape(signed(d.ci95High, d.definition)))</span>"
+                            "<td>\(HTMLPage.escape(signed(d.mean, d.definition)))<br><span class=\"ci\">\(HTMLPage.escape(signed(d.ci95Low, d.definition))) to \(HTMLPage.escape(signed(d.ci95High, d.definition)))</span>"
                             + (flagged ? "<br><span class=\"flag\">not a fair comparison: work is piling up</span>" : "") + "</td>"
                     } else {
                         html += "<td>n/a</td>"
@@ -332,7 +325,7 @@ public enum HTMLReport {
                 (x: Double($0.offset), label: monthName($0.element.date))
             }
             html +=
-                "<figure><figcaption>\(escape(design.scenario.name))</figcaption>"
+                "<figure><figcaption>\(HTMLPage.escape(design.scenario.name))</figcaption>"
                 + SVGChart.bands(
                     [.init(name: design.scenario.name, points: points)], ticks: ticks, yLabel: "contacts waiting",
                     title: "Backlog through the year, \(design.scenario.name)", windows: shaded, yMaximum: highest
@@ -350,7 +343,8 @@ public enum HTMLReport {
                 rows.append(("\(design.scenario.name): \(shortLabel(family))", m.mean, max(0, m.ci95Low), min(1, m.ci95High), index))
             }
         }
-        return "<figure>" + SVGChart.intervals(rows, maximum: 1, format: { percent($0) }, title: "Share of contacts decided in time")
+        return "<figure>"
+            + SVGChart.intervals(rows, maximum: 1, format: { Figures.reportPercent($0) }, title: "Share of contacts decided in time")
             + "<figcaption>Dots are averages, lines 95% intervals. Working days and hours follow the council's office calendar.</figcaption></figure>"
     }
 
@@ -387,7 +381,8 @@ public enum HTMLReport {
             let between: [Double] = delays.map { design[MeasureID($0.0)]?.mean ?? 0 }
             return (design.scenario.name, perStage + between)
         }
-        return "<figure>" + SVGChart.stackedAmounts(rows, parts: parts, title: "Hours to a decision by step", format: { hours($0) })
+        return "<figure>"
+            + SVGChart.stackedAmounts(rows, parts: parts, title: "Hours to a decision by step", format: { Figures.duration($0) })
             + "<figcaption>Average elapsed hours per contact decided: queueing for each stage (light), from the start to the end of its work "
             + "(dark; work paused at the end of a shift carries on at the next), and waiting between steps (grey). Partner checks are a stage; "
             + "the slow contacts' waits are the darkest grey. A stage that few contacts reach adds little to the average.</figcaption></figure>"
@@ -413,16 +408,16 @@ public enum HTMLReport {
         for design in designs {
             for m in design.summaries where m.id.family == .teamDecisionsPerPersonDay {
                 html +=
-                    "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td><td>\(escape(String(format: "%.1f", m.mean)))</td></tr>"
+                    "<tr><td>\(HTMLPage.escape(design.scenario.name))</td><td>\(HTMLPage.escape(m.definition.label))</td><td>\(HTMLPage.escape(String(format: "%.1f", m.mean)))</td></tr>"
             }
         }
         html += "</tbody></table>"
         for design in designs {
             if case .frontDoor(let model) = design.scenario.model, model.fatigue != nil {
                 html +=
-                    "<p>\(escape(design.scenario.name)), with the assumed decision fatigue (see Assumptions): "
-                    + "\(escape(percent(design[.decisionsAtFullFatigue]?.mean ?? 0))) of decisions were made with fatigue at its full effect, and "
-                    + "\(escape(String(format: "%.0f", design[.decisionsChangedByFatigue]?.mean ?? 0))) a year were changed by it.</p>"
+                    "<p>\(HTMLPage.escape(design.scenario.name)), with the assumed decision fatigue (see Assumptions): "
+                    + "\(HTMLPage.escape(Figures.reportPercent(design[.decisionsAtFullFatigue]?.mean ?? 0))) of decisions were made with fatigue at its full effect, and "
+                    + "\(HTMLPage.escape(String(format: "%.0f", design[.decisionsChangedByFatigue]?.mean ?? 0))) a year were changed by it.</p>"
             }
         }
         return html
@@ -434,38 +429,41 @@ public enum HTMLReport {
             let utilisation = design.summaries.filter { $0.id.family == .teamUtilisation }
                 .map { (label: $0.id.subject ?? "", value: $0.mean, colour: index) }
             html +=
-                "<figure><figcaption>\(escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
-                + SVGChart.bars(utilisation, format: { percent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1)
+                "<figure><figcaption>\(HTMLPage.escape(design.scenario.name)): share of time at work spent on contacts</figcaption>"
+                + SVGChart.bars(
+                    utilisation, format: { Figures.reportPercent($0) }, title: "Utilisation by team, \(design.scenario.name)", maximum: 1)
                 + "</figure>"
             let busy = utilisation.filter { $0.value > ExperimentResult.busyThreshold }
             if !busy.isEmpty {
                 html +=
-                    "<p class=\"flag\">Over \(percent(ExperimentResult.busyThreshold)) busy in \(escape(design.scenario.name)): "
-                    + busy.map { "\(escape($0.label.replacingOccurrences(of: "_", with: " "))) (\(percent($0.value)))" }.joined(
+                    "<p class=\"flag\">Over \(Figures.reportPercent(ExperimentResult.busyThreshold)) busy in \(HTMLPage.escape(design.scenario.name)): "
+                    + busy.map {
+                        "\(HTMLPage.escape($0.label.replacingOccurrences(of: "_", with: " "))) (\(Figures.reportPercent($0.value)))"
+                    }.joined(
                         separator: ", ")
                     + ": little slack for a busy day or a colleague away.</p>"
             }
             let idle = design.paidTeamsWithoutWork
             if !idle.isEmpty {
                 html +=
-                    "<p class=\"flag\">Paid for, but with no contacts to work in \(escape(design.scenario.name)): "
-                    + idle.map { escape($0.replacingOccurrences(of: "_", with: " ")) }.joined(separator: ", ") + ".</p>"
+                    "<p class=\"flag\">Paid for, but with no contacts to work in \(HTMLPage.escape(design.scenario.name)): "
+                    + idle.map { HTMLPage.escape($0.replacingOccurrences(of: "_", with: " ")) }.joined(separator: ", ") + ".</p>"
             }
             // Productive hours: what a full-time person has for contacts once leave, sickness,
             // training, breaks and other duties are taken out.
             let productive = design.summaries.filter { $0.id.family == .teamContactHoursPerFTE && $0.mean > 0 }
             html +=
-                "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): team</th>"
+                "<table class=\"compact\"><thead><tr><th>\(HTMLPage.escape(design.scenario.name)): team</th>"
                 + "<th>hours a year a full-time person has for contacts, after leave, sickness, training, breaks and other duties</th></tr></thead><tbody>"
                 + productive.map { m in
-                    "<tr><td>\(escape((m.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(number(m.mean)))</td></tr>"
+                    "<tr><td>\(HTMLPage.escape((m.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(HTMLPage.escape(Figures.report(m.mean)))</td></tr>"
                 }.joined()
                 + "</tbody></table>"
             let waits = design.summaries.filter { $0.id.family == .stageMeanWaitHours }
             html +=
-                "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name)): stage</th><th>average wait</th></tr></thead><tbody>"
+                "<table class=\"compact\"><thead><tr><th>\(HTMLPage.escape(design.scenario.name)): stage</th><th>average wait</th></tr></thead><tbody>"
                 + waits.map {
-                    "<tr><td>\(escape(($0.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(escape(hours($0.mean))) (\(escape(hours(max(0, $0.ci95Low)))) to \(escape(hours($0.ci95High))))</td></tr>"
+                    "<tr><td>\(HTMLPage.escape(($0.id.subject ?? "").replacingOccurrences(of: "_", with: " ")))</td><td>\(HTMLPage.escape(Figures.duration($0.mean))) (\(HTMLPage.escape(Figures.duration(max(0, $0.ci95Low)))) to \(HTMLPage.escape(Figures.duration($0.ci95High))))</td></tr>"
                 }.joined()
                 + "</tbody></table>"
         }
@@ -485,14 +483,15 @@ public enum HTMLReport {
                 rows, partNames: ["no further action or advice", "early help", "referral", "strategy discussion"],
                 title: "Decisions by outcome") + "</figure>"
         html +=
-            "<table class=\"compact\"><thead><tr><th></th>" + designs.map { "<th>\(escape($0.scenario.name))</th>" }.joined()
+            "<table class=\"compact\"><thead><tr><th></th>" + designs.map { "<th>\(HTMLPage.escape($0.scenario.name))</th>" }.joined()
             + "</tr></thead><tbody>"
         for family in [MeasureID.Family.assessmentsStarted, .assessmentsNoFurtherService, .recontacts] {
             guard let label = designs[0][family]?.definition.label else { continue }
             html +=
-                "<tr><td>\(escape(label))</td>"
+                "<tr><td>\(HTMLPage.escape(label))</td>"
                 + designs.map { d in
-                    d[family].map { "<td>\(escape(value($0.mean, $0.definition))) (\(escape(interval($0))))</td>" } ?? "<td>–</td>"
+                    d[family].map { "<td>\(HTMLPage.escape(value($0.mean, $0.definition))) (\(HTMLPage.escape(interval($0))))</td>" }
+                        ?? "<td>–</td>"
                 }.joined() + "</tr>"
         }
         return html + "</tbody></table>"
@@ -505,9 +504,9 @@ public enum HTMLReport {
             let costs = StaffCosts(frontDoor)
             let rows = costs.teams.map { (label: $0.id.replacingOccurrences(of: "_", with: " "), value: $0.total, colour: index) }
             html +=
-                "<figure><figcaption>\(escape(design.scenario.name)): £ a year at \(frontDoor.costs.priceYear) prices "
-                + "(staff and agency \(escape(money(costs.total))))</figcaption>"
-                + SVGChart.bars(rows, format: money, title: "Cost by team, \(design.scenario.name)") + "</figure>"
+                "<figure><figcaption>\(HTMLPage.escape(design.scenario.name)): £ a year at \(frontDoor.costs.priceYear) prices "
+                + "(staff and agency \(HTMLPage.escape(Figures.money(costs.total))))</figcaption>"
+                + SVGChart.bars(rows, format: Figures.money, title: "Cost by team, \(design.scenario.name)") + "</figure>"
         }
         return html + "<p class=\"note\">Staff costs include employer's on-costs, extended-hours enhancements and the agency premium; "
             + "partner agencies' posts are their time, not the council's budget. Teams paid by the hour (informal cover, and council services "
@@ -516,9 +515,9 @@ public enum HTMLReport {
 
     static func networkStages(_ designs: [ExperimentResult]) -> String {
         designs.map { design in
-            "<table class=\"compact\"><thead><tr><th>\(escape(design.scenario.name))</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
+            "<table class=\"compact\"><thead><tr><th>\(HTMLPage.escape(design.scenario.name))</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
                 + design.summaries.filter { $0.id.family.subjectKind == .stage }.map {
-                    "<tr><td>\(escape($0.definition.label))</td><td>\(escape(value($0.mean, $0.definition)))</td><td>\(escape(interval($0)))</td></tr>"
+                    "<tr><td>\(HTMLPage.escape($0.definition.label))</td><td>\(HTMLPage.escape(value($0.mean, $0.definition)))</td><td>\(HTMLPage.escape(interval($0)))</td></tr>"
                 }.joined() + "</tbody></table>"
         }.joined()
     }
@@ -529,16 +528,16 @@ public enum HTMLReport {
         for design in designs {
             guard case .frontDoor(let frontDoor) = design.scenario.model else { continue }
             html +=
-                "<h3>\(escape(design.scenario.name)) (\(frontDoor.assumptions.count))</h3><ul class=\"assumptions\">"
-                + frontDoor.assumptions.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+                "<h3>\(HTMLPage.escape(design.scenario.name)) (\(frontDoor.assumptions.count))</h3><ul class=\"assumptions\">"
+                + frontDoor.assumptions.map { "<li>\(HTMLPage.escape($0))</li>" }.joined() + "</ul>"
             if !frontDoor.forecasts.isEmpty {
                 html +=
                     "<p>Taken from a forecast, not from evidence of what happened (marked <code># forecast</code>):</p><ul class=\"assumptions\">"
-                    + frontDoor.forecasts.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+                    + frontDoor.forecasts.map { "<li>\(HTMLPage.escape($0))</li>" }.joined() + "</ul>"
             }
             html +=
                 "<p>" + (frontDoor.fatigue == nil ? "" : "<strong>Decision fatigue is switched on.</strong> ")
-                + escape(ScenarioDescription.fatigue(frontDoor.fatigue)) + "</p>"
+                + HTMLPage.escape(ScenarioDescription.fatigue(frontDoor.fatigue)) + "</p>"
         }
         return html
     }
@@ -547,16 +546,17 @@ public enum HTMLReport {
         let base = comparison.baseline
         let length = base.scenario.length
         var html =
-            "<h3>1. Objectives</h3><p>To compare \(escape(comparison.designs.map(\.scenario.name).joined(separator: ", "))) "
+            "<h3>1. Objectives</h3><p>To compare \(HTMLPage.escape(comparison.designs.map(\.scenario.name).joined(separator: ", "))) "
             + "on timeliness, backlog, decision load, outcomes and cost, on the same demand.</p>"
         html += "<h3>2. Logic</h3>"
         for design in comparison.designs {
             html +=
-                "<p><strong>\(escape(design.scenario.name))</strong>: \(escape(design.scenario.summary.trimmingCharacters(in: .whitespacesAndNewlines)))</p>"
+                "<p><strong>\(HTMLPage.escape(design.scenario.name))</strong>: \(HTMLPage.escape(design.scenario.summary.trimmingCharacters(in: .whitespacesAndNewlines)))</p>"
             if case .frontDoor(let frontDoor) = design.scenario.model {
                 html +=
                     "<p class=\"pathway\">"
-                    + frontDoor.stages.map { "\(escape($0.id)) (\(escape(frontDoor.teams[$0.team].id)))" }.joined(separator: " → ") + "</p>"
+                    + frontDoor.stages.map { "\(HTMLPage.escape($0.id)) (\(HTMLPage.escape(frontDoor.teams[$0.team].id)))" }.joined(
+                        separator: " → ") + "</p>"
             }
         }
         html +=
@@ -569,16 +569,16 @@ public enum HTMLReport {
             "<h3>4. Experimentation</h3><ul>"
             + "<li>Run length: \(Int(length.horizonHours / 24)) days, of which the first \(Int(length.warmUpHours / 24)) are a warm-up left out of every measure.</li>"
             + "<li>\(base.replications) replications per design with base seed \(base.settings.seed); every design uses the same seeds (common random numbers), so differences are paired.</li>"
-            + (WarmUpCheck(base).map { "<li>\(escape($0.sentence))</li>" } ?? "")
-            + (comparison.precision.map { "<li>\(escape($0.sentence))</li>" } ?? "")
+            + (WarmUpCheck(base).map { "<li>\(HTMLPage.escape($0.sentence))</li>" } ?? "")
+            + (comparison.precision.map { "<li>\(HTMLPage.escape($0.sentence))</li>" } ?? "")
             + "<li>Intervals: 95% Student's t intervals across replications.</li></ul>"
         html +=
-            "<h3>5. Implementation</h3><p>frontdoor \(escape(manifest.version)), a discrete-event simulation in Swift; \(escape(manifest.random_numbers)).</p>"
+            "<h3>5. Implementation</h3><p>frontdoor \(HTMLPage.escape(manifest.version)), a discrete-event simulation in Swift; \(HTMLPage.escape(manifest.random_numbers)).</p>"
         html +=
-            "<h3>6. Code and reproduction</h3><p>Command: <code>\(escape(manifest.command_line.joined(separator: " ")))</code>. "
+            "<h3>6. Code and reproduction</h3><p>Command: <code>\(HTMLPage.escape(manifest.command_line.joined(separator: " ")))</code>. "
             + "The manifest (<code>manifest.json</code>) lists every scenario file with its SHA-256 hash.</p><ul class=\"files\">"
             + manifest.designs.flatMap { $0.files }.map {
-                "<li><code>\(escape($0.path))</code> <span class=\"hash\">\($0.sha256.prefix(16))…</span></li>"
+                "<li><code>\(HTMLPage.escape($0.path))</code> <span class=\"hash\">\($0.sha256.prefix(16))…</span></li>"
             }.joined()
             + "</ul>"
         return html
@@ -587,7 +587,7 @@ public enum HTMLReport {
     // MARK: - Words and numbers
 
     static func section(_ id: String, _ heading: String, _ content: String) -> String {
-        "<section id=\"\(id)\"><h2>\(escape(heading))</h2>\(content)</section>"
+        "<section id=\"\(id)\"><h2>\(HTMLPage.escape(heading))</h2>\(content)</section>"
     }
 
     /// Each change's window: what each design received, referred, decided in time and held waiting
@@ -596,32 +596,32 @@ public enum HTMLReport {
         var html = ""
         for window in windows {
             html +=
-                "<h3>\(escape(window.name.replacingOccurrences(of: "_", with: " "))): \(escape(window.from.description)) to \(escape(window.to.description))</h3>"
+                "<h3>\(HTMLPage.escape(window.name.replacingOccurrences(of: "_", with: " "))): \(HTMLPage.escape(window.from.description)) to \(HTMLPage.escape(window.to.description))</h3>"
             html += "<table><thead><tr><th>Over these dates</th>"
             for (index, design) in designs.enumerated() {
                 html +=
-                    "<th>\(escape(design.scenario.name))"
+                    "<th>\(HTMLPage.escape(design.scenario.name))"
                     + (design.concerns.isEmpty ? "" : "<br><span class=\"flag\">cannot keep up: work is piling up</span>") + "</th>"
-                if index > 0 { html += "<th>difference from \(escape(designs[0].scenario.name))</th>" }
+                if index > 0 { html += "<th>difference from \(HTMLPage.escape(designs[0].scenario.name))</th>" }
             }
             html += "</tr></thead><tbody>"
             for figure in window.figures {
                 let share = figure.quantity == .decidedWithin3WorkingDays
-                func text(_ x: Double) -> String { share ? String(format: "%.1f%%", x * 100) : number(x) }
+                func text(_ x: Double) -> String { share ? String(format: "%.1f%%", x * 100) : Figures.report(x) }
                 func difference(_ x: Double) -> String {
-                    (x < 0 ? "−" : "+") + (share ? String(format: "%.1f points", abs(x) * 100) : number(abs(x)))
+                    (x < 0 ? "−" : "+") + (share ? String(format: "%.1f points", abs(x) * 100) : Figures.report(abs(x)))
                 }
-                html += "<tr><td>\(escape(figure.quantity.rawValue))</td>"
+                html += "<tr><td>\(HTMLPage.escape(figure.quantity.rawValue))</td>"
                 for (index, value) in figure.values.enumerated() {
                     html +=
-                        "<td>\(escape(text(value.mean)))<br><span class=\"ci\">\(escape(value.n < 2 ? "one replication" : text(value.ci95Low) + " to " + text(value.ci95High)))</span></td>"
+                        "<td>\(HTMLPage.escape(text(value.mean)))<br><span class=\"ci\">\(HTMLPage.escape(value.n < 2 ? "one replication" : text(value.ci95Low) + " to " + text(value.ci95High)))</span></td>"
                     if index > 0, let d = figure.differences[index] {
                         let relative =
                             !share && figure.values[0].mean > 0
                             ? String(format: " (%+.1f%%)", 100 * d.mean / figure.values[0].mean).replacingOccurrences(of: "-", with: "−")
                             : ""
                         html +=
-                            "<td>\(escape(difference(d.mean) + relative))<br><span class=\"ci\">\(escape(difference(d.ci95Low))) to \(escape(difference(d.ci95High)))</span></td>"
+                            "<td>\(HTMLPage.escape(difference(d.mean) + relative))<br><span class=\"ci\">\(HTMLPage.escape(difference(d.ci95Low))) to \(HTMLPage.escape(difference(d.ci95High)))</span></td>"
                     }
                 }
                 html += "</tr>"
@@ -646,10 +646,10 @@ public enum HTMLReport {
                 guard let m = design[figure.measure] else { continue }
                 let differenceText = signed(m.mean - figure.value, m.definition)
                 html +=
-                    "<tr><td>\(escape(design.scenario.name))</td><td>\(escape(m.definition.label))</td>"
-                    + "<td>\(escape(exact(figure.value, m.definition)))</td>"
-                    + "<td>\(escape(exact(m.mean, m.definition)))<br><span class=\"ci\">\(escape(m.n < 2 ? "one replication" : exact(m.ci95Low, m.definition) + " to " + exact(m.ci95High, m.definition)))</span></td>"
-                    + "<td>\(escape(differenceText))</td><td>\(escape(figure.source))</td></tr>"
+                    "<tr><td>\(HTMLPage.escape(design.scenario.name))</td><td>\(HTMLPage.escape(m.definition.label))</td>"
+                    + "<td>\(HTMLPage.escape(exact(figure.value, m.definition)))</td>"
+                    + "<td>\(HTMLPage.escape(exact(m.mean, m.definition)))<br><span class=\"ci\">\(HTMLPage.escape(m.n < 2 ? "one replication" : exact(m.ci95Low, m.definition) + " to " + exact(m.ci95High, m.definition)))</span></td>"
+                    + "<td>\(HTMLPage.escape(differenceText))</td><td>\(HTMLPage.escape(figure.source))</td></tr>"
             }
         }
         return html + "</tbody></table><p class=\"note\">The figures each scenario names as the published ones it should reproduce. "
@@ -664,10 +664,10 @@ public enum HTMLReport {
         // Differences of identical figures can come out as ±1e-17; they are nothing.
         let x = abs(x) < 1e-9 ? 0 : x
         switch definition.unit {
-        case .fraction: return points ? String(format: "%.1f points", x * 100) : percent(x)
-        case .pounds, .poundsAYear: return money(x)
-        case .hours: return hours(x)
-        default: return number(x)
+        case .fraction: return points ? String(format: "%.1f points", x * 100) : Figures.reportPercent(x)
+        case .pounds, .poundsAYear: return Figures.money(x)
+        case .hours: return Figures.duration(x)
+        default: return Figures.report(x)
         }
     }
 
@@ -678,18 +678,6 @@ public enum HTMLReport {
 
     static func interval(_ m: MeasureSummary) -> String {
         m.n < 2 ? "one replication" : "\(value(m.ci95Low, m.definition)) to \(value(m.ci95High, m.definition))"
-    }
-
-    static func percent(_ x: Double) -> String { String(format: x < 0.1 && x > 0 ? "%.1f%%" : "%.0f%%", x * 100) }
-
-    static func number(_ x: Double) -> String {
-        abs(x) >= 100 ? ScenarioDescription.grouped(Int(x.rounded())) : String(format: "%.3g", x)
-    }
-
-    static func money(_ x: Double) -> String { ScenarioDescription.money(x) }
-
-    static func hours(_ x: Double) -> String {
-        x < 1 ? String(format: "%.0f min", x * 60) : String(format: "%.1f h", x)
     }
 
     static func shortLabel(_ family: MeasureID.Family) -> String {
@@ -707,20 +695,4 @@ public enum HTMLReport {
     static func englishDate(_ iso: String) -> String {
         CivilDate(iso: String(iso.prefix(10)))?.description ?? iso
     }
-
-    static let style = """
-        body{font-family:Georgia,'Times New Roman',serif;color:#1b1b1b;max-width:760px;margin:2em auto;padding:0 1em;line-height:1.45}
-        h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px solid #999;margin-top:1.8em}h3{font-size:1.05em}
-        .meta,.note,.ci{color:#555;font-size:.9em}.summary li{margin:.4em 0}
-        table{border-collapse:collapse;width:100%;font-size:.85em;margin:.6em 0}th,td{border-bottom:1px solid #ddd;padding:.3em .4em;text-align:left;vertical-align:top}
-        th{background:#f2f2f2}table.compact{width:auto;min-width:60%}
-        figure{margin:1em 0;break-inside:avoid}.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(20em,1fr));gap:0 1.2em}.glance figure{margin:.3em 0}figcaption{font-size:.9em;color:#333;margin:.2em 0}
-        svg.chart{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}svg.heat{max-width:520px}
-        svg .tick{font-size:10px;fill:#444}svg .label{font-size:11px;fill:#222}svg .value{font-size:11px;fill:#222}svg .inbar{font-size:10px;fill:#fff}
-        .changes{background:#fff8e1;border-left:4px solid #b8860b;padding:.3em .6em}.flag{color:#a4002d;font-weight:600}svg .target{stroke:#a4002d;stroke-width:1.4;stroke-dasharray:4 3}svg .axis{stroke:#333;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:.6}svg .window{fill:#999;fill-opacity:.15}
-        .warning{border:2px solid #c0392b;padding:.6em;margin:1em 0;background:#fdf2f0}
-        code{font-size:.9em}.hash{color:#666;font-family:monospace}.pathway{font-family:Arial,Helvetica,sans-serif;font-size:.9em}
-        @page{size:A4;margin:18mm}
-        @media print{body{margin:0;max-width:none;font-size:10.5pt}section{break-inside:auto}h2{break-after:avoid}table,figure{break-inside:avoid}}
-        """
 }

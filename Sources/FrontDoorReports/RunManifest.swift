@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
+import ScenarioModel
 
 /// A scenario file and the SHA-256 of its bytes.
 public struct ScenarioFile: Codable, Sendable, Equatable {

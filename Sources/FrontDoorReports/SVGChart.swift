@@ -38,22 +38,23 @@ enum SVGChart {
             svg +=
                 "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(max(x1 - x0, 1)))\" height=\"\(f(height - top - bottom))\" class=\"window\"/>"
             svg +=
-                "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(height - bottom - 5))\" text-anchor=\"middle\" class=\"tick\">\(escape(window.label))</text>"
+                "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(height - bottom - 5))\" text-anchor=\"middle\" class=\"tick\">\(HTMLPage.escape(window.label))</text>"
         }
         if let target {
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(target)))\" y2=\"\(f(py(target)))\" class=\"target\"/>"
         }
         for tick in 0...4 {
             let value = yMin + (yMax - yMin) * Double(tick) / 4
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(value) + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(short(value)))</text>"
+            svg +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(py(value) + 4))\" text-anchor=\"end\" class=\"tick\">\(HTMLPage.escape(short(value)))</text>"
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"grid\"/>"
         }
         for tick in ticks {
             svg +=
-                "<text x=\"\(f(px(tick.x)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\" class=\"tick\">\(escape(tick.label))</text>"
+                "<text x=\"\(f(px(tick.x)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\" class=\"tick\">\(HTMLPage.escape(tick.label))</text>"
         }
         svg +=
-            "<text x=\"12\" y=\"\(f(top + (height - top - bottom) / 2))\" transform=\"rotate(-90 12 \(f(top + (height - top - bottom) / 2)))\" text-anchor=\"middle\" class=\"tick\">\(escape(yLabel))</text>"
+            "<text x=\"12\" y=\"\(f(top + (height - top - bottom) / 2))\" transform=\"rotate(-90 12 \(f(top + (height - top - bottom) / 2)))\" text-anchor=\"middle\" class=\"tick\">\(HTMLPage.escape(yLabel))</text>"
         for (index, line) in series.enumerated() {
             let colour = palette[index % palette.count]
             let upper = line.points.map { "\(f(px($0.x))),\(f(py($0.high)))" }
@@ -68,9 +69,9 @@ enum SVGChart {
             let (x, y) = (px(mark.x), py(mark.mean))
             svg += "<line x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(f(py(mark.low)))\" y2=\"\(f(py(mark.high)))\" stroke=\"#222\"/>"
             svg +=
-                "<polygon points=\"\(f(x)),\(f(y - 5)) \(f(x + 5)),\(f(y)) \(f(x)),\(f(y + 5)) \(f(x - 5)),\(f(y))\" fill=\"#222\"><title>\(escape(mark.label))</title></polygon>"
+                "<polygon points=\"\(f(x)),\(f(y - 5)) \(f(x + 5)),\(f(y)) \(f(x)),\(f(y + 5)) \(f(x - 5)),\(f(y))\" fill=\"#222\"><title>\(HTMLPage.escape(mark.label))</title></polygon>"
             svg +=
-                "<text x=\"\(f(x < width / 2 ? x + 8 : x - 8))\" y=\"\(f(y - 8))\" text-anchor=\"\(x < width / 2 ? "start" : "end")\" class=\"label\">\(escape(mark.label))</text>"
+                "<text x=\"\(f(x < width / 2 ? x + 8 : x - 8))\" y=\"\(f(y - 8))\" text-anchor=\"\(x < width / 2 ? "start" : "end")\" class=\"label\">\(HTMLPage.escape(mark.label))</text>"
         }
         svg += legend(series.map(\.name), x: left + 8, y: top + 4)
         return svg + "</svg>"
@@ -95,12 +96,12 @@ enum SVGChart {
             let value = maximum * Double(tick) / 4
             svg += "<line x1=\"\(f(px(value)))\" x2=\"\(f(px(value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"grid\"/>"
             svg +=
-                "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(tickFormat?(value) ?? format(value)))</text>"
+                "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(HTMLPage.escape(tickFormat?(value) ?? format(value)))</text>"
         }
         if let target {
             svg +=
                 "<line x1=\"\(f(px(target.value)))\" x2=\"\(f(px(target.value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"target\"/>"
-            svg += "<title>\(escape(target.label))</title>"
+            svg += "<title>\(HTMLPage.escape(target.label))</title>"
         }
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight + rowHeight / 2
@@ -110,12 +111,12 @@ enum SVGChart {
                     "<line x1=\"\(f(px(spread.low)))\" x2=\"\(f(px(spread.high)))\" y1=\"\(f(y + 5))\" y2=\"\(f(y + 5))\" stroke=\"\(colour)\" stroke-width=\"0.8\" stroke-opacity=\"0.6\"/>"
             }
             svg +=
-                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
-                + "\(escape(fitted(row.label, into: left - 12)))</text>"
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\"><title>\(HTMLPage.escape(row.label))</title>"
+                + "\(HTMLPage.escape(fitted(row.label, into: left - 12)))</text>"
             svg +=
                 "<line x1=\"\(f(px(row.low)))\" x2=\"\(f(px(row.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             svg += "<circle cx=\"\(f(px(row.mean)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(colour)\"/>"
-            svg += "<text x=\"\(f(width - right + 8))\" y=\"\(f(y + 4))\" class=\"value\">\(escape(format(row.mean)))</text>"
+            svg += "<text x=\"\(f(width - right + 8))\" y=\"\(f(y + 4))\" class=\"value\">\(HTMLPage.escape(format(row.mean)))</text>"
         }
         return svg + "</svg>"
     }
@@ -132,10 +133,10 @@ enum SVGChart {
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
             let w = max(0, min(row.value / top1, 1)) * (width - left - right)
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\" class=\"label\">\(HTMLPage.escape(row.label))</text>"
             svg +=
                 "<rect x=\"\(f(left))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[row.colour % palette.count])\"/>"
-            svg += "<text x=\"\(f(left + w + 6))\" y=\"\(f(y + 13))\" class=\"value\">\(escape(format(row.value)))</text>"
+            svg += "<text x=\"\(f(left + w + 6))\" y=\"\(f(y + 13))\" class=\"value\">\(HTMLPage.escape(format(row.value)))</text>"
         }
         return svg + "</svg>"
     }
@@ -150,7 +151,7 @@ enum SVGChart {
             let y = top + Double(index) * rowHeight
             let total = max(row.parts.reduce(0, +), 1e-12)
             var x = left
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\">\(escape(row.label))</text>"
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\">\(HTMLPage.escape(row.label))</text>"
             for (part, value) in row.parts.enumerated() {
                 let w = value / total * (width - left - right)
                 svg +=
@@ -194,26 +195,26 @@ enum SVGChart {
             let y = 4 + Double(item.line) * 16
             svg +=
                 "<rect x=\"\(f(item.x))\" y=\"\(f(y))\" width=\"10\" height=\"10\" fill=\"\(parts[item.part].colour)\" fill-opacity=\"\(f(parts[item.part].opacity))\"/>"
-            svg += "<text x=\"\(f(item.x + 14))\" y=\"\(f(y + 9))\" class=\"tick\">\(escape(parts[item.part].name))</text>"
+            svg += "<text x=\"\(f(item.x + 14))\" y=\"\(f(y + 9))\" class=\"tick\">\(HTMLPage.escape(parts[item.part].name))</text>"
         }
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
             var x = left
             svg +=
-                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.label))</title>"
-                + "\(escape(fitted(row.label, into: left - 12)))</text>"
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\"><title>\(HTMLPage.escape(row.label))</title>"
+                + "\(HTMLPage.escape(fitted(row.label, into: left - 12)))</text>"
             for part in used where row.parts[part] > 0 {
                 let w = row.parts[part] / largest * (width - left - right)
                 svg +=
                     "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(parts[part].colour)\" fill-opacity=\"\(f(parts[part].opacity))\">"
-                    + "<title>\(escape(parts[part].name)): \(escape(format(row.parts[part])))</title></rect>"
+                    + "<title>\(HTMLPage.escape(parts[part].name)): \(HTMLPage.escape(format(row.parts[part])))</title></rect>"
                 if w > 40 {
                     svg +=
-                        "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(escape(format(row.parts[part])))</text>"
+                        "<text x=\"\(f(x + w / 2))\" y=\"\(f(y + 17))\" text-anchor=\"middle\" class=\"inbar\">\(HTMLPage.escape(format(row.parts[part])))</text>"
                 }
                 x += w
             }
-            svg += "<text x=\"\(f(x + 6))\" y=\"\(f(y + 17))\" class=\"value\">\(escape(format(row.parts.reduce(0, +))))</text>"
+            svg += "<text x=\"\(f(x + 6))\" y=\"\(f(y + 17))\" class=\"value\">\(HTMLPage.escape(format(row.parts.reduce(0, +))))</text>"
         }
         return svg + "</svg>"
     }
@@ -221,7 +222,7 @@ enum SVGChart {
     // MARK: - Pieces
 
     static func open(_ width: Double, _ height: Double, _ title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(escape(title))\" class=\"chart\"><title>\(escape(title))</title>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLPage.escape(title))\" class=\"chart\"><title>\(HTMLPage.escape(title))</title>"
     }
 
     static func axes(left: Double, right: Double, top: Double, bottom: Double) -> String {
@@ -236,7 +237,7 @@ enum SVGChart {
             let ly = horizontal ? y : y + Double(index) * 16
             let lx = horizontal ? cursor : x
             svg += "<rect x=\"\(f(lx))\" y=\"\(f(ly))\" width=\"10\" height=\"10\" fill=\"\(palette[index % palette.count])\"/>"
-            svg += "<text x=\"\(f(lx + 14))\" y=\"\(f(ly + 9))\" class=\"tick\">\(escape(name))</text>"
+            svg += "<text x=\"\(f(lx + 14))\" y=\"\(f(ly + 9))\" class=\"tick\">\(HTMLPage.escape(name))</text>"
             cursor += 22 + Double(name.count) * 5.6
         }
         return svg
@@ -264,10 +265,4 @@ enum SVGChart {
         let room = Int(width / 6.6)
         return label.count <= room ? label : String(label.prefix(max(room - 1, 1))) + "…"
     }
-}
-
-/// Text made safe for HTML and SVG.
-func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
 }

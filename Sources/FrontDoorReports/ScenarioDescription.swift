@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import ScenarioModel
 import SimulationEngine
 
 /// A scenario described in plain words, as `frontdoor check` prints it: the teams, people and
@@ -18,7 +19,7 @@ public enum ScenarioDescription {
             lines.append(String(format: "Arrivals: %.4g an hour (Poisson).", network.arrivalsPerHour))
             for (id, stage) in zip(stageIDs, network.stages) {
                 let next = stage.routes.map { route in
-                    "\(route.stage.map { stageIDs[$0] } ?? "leave") \(percent(route.probability))"
+                    "\(route.stage.map { stageIDs[$0] } ?? "leave") \(Figures.prosePercent(route.probability))"
                 }.joined(separator: ", ")
                 lines.append(
                     String(
@@ -33,7 +34,7 @@ public enum ScenarioDescription {
             lines.append("Targets every design is judged against (the report's At a glance)")
             for target in scenario.targets {
                 let unit = scenario.measures.first { $0.id == target.measure }?.unit
-                let value = unit == .fraction ? String(format: "%g%%", target.value * 100) : number(target.value)
+                let value = unit == .fraction ? String(format: "%g%%", target.value * 100) : Figures.prose(target.value)
                 lines.append("  \(target.measure.name) \(target.atLeast ? "at least" : "at most") \(value)")
             }
         }
@@ -49,7 +50,7 @@ public enum ScenarioDescription {
             for figure in scenario.publishedFigures {
                 let unit = scenario.measures.first { $0.id == figure.measure }?.unit
                 lines.append(
-                    "  \(figure.measure.name): \(unit == .fraction ? String(format: "%.1f%%", figure.value * 100) : number(figure.value)) — \(figure.source)"
+                    "  \(figure.measure.name): \(unit == .fraction ? String(format: "%.1f%%", figure.value * 100) : Figures.prose(figure.value)) — \(figure.source)"
                 )
             }
         }
@@ -71,14 +72,15 @@ public enum ScenarioDescription {
                 String(format: "; each person works %.4g hours a day", team.hoursPerDay)
                 + (team.breakHours > 0 ? String(format: " with a %.0f-minute break", team.breakHours * 60) : "")
                 + (team.otherDutiesShare > 0
-                    ? ", \(percent(team.otherDutiesShare)) of it on supervision, meetings, quality assurance, admin and learning" : "")
+                    ? ", \(Figures.prosePercent(team.otherDutiesShare)) of it on supervision, meetings, quality assurance, admin and learning"
+                    : "")
             let vacant =
                 team.vacantPosts == 0
                 ? ""
                 : ", \(team.vacantPosts) vacant"
                     + (team.agencyPosts > 0 ? " of which \(team.agencyPosts) covered by agency staff" : "")
             lines.append(
-                "  \(team.id): \(team.people.count) × \(team.role) (\(number(fte)) FTE at work\(vacant), grade \(team.grade)); "
+                "  \(team.id): \(team.people.count) × \(team.role) (\(Figures.prose(fte)) FTE at work\(vacant), grade \(team.grade)); "
                     + "\(weeklyHours(team.schedule))\(shifts)"
                     + (team.decisionRole == .oversees
                         ? "; a manager, who makes or signs off decisions"
@@ -86,45 +88,46 @@ public enum ScenarioDescription {
                     + (team.schedule.closedDays.isEmpty ? "; open on bank holidays" : ""))
             let absence = team.absence
             lines.append(
-                "    away: \(number(absence.leaveDays)) days' leave, \(number(absence.trainingDays)) training days, "
-                    + "\(percent(absence.sicknessRate)) of days sick; "
+                "    away: \(Figures.prose(absence.leaveDays)) days' leave, \(Figures.prose(absence.trainingDays)) training days, "
+                    + "\(Figures.prosePercent(absence.sicknessRate)) of days sick; "
                     + {
                         switch team.costing {
-                        case .establishment: "costs \(money(costs.teams[index].total)) a year"
+                        case .establishment: "costs \(Figures.money(costs.teams[index].total)) a year"
                         case .informalCover:
-                            "covers informally, not on the front door's establishment: \(money(costs.teams[index].hourlyCost)) "
+                            "covers informally, not on the front door's establishment: \(Figures.money(costs.teams[index].hourlyCost)) "
                                 + "an hour of cover (salary and on-costs over a full-time year's paid hours)"
                         case .sharedService(let hours):
                             "a council service shared with other work, not on the front door's establishment: "
-                                + "\(money(costs.teams[index].hourlyCost)) an hour spent on its contacts (salary, enhancement on "
-                                + "\(percent(costs.teams[index].enhancedShare)) of its opening outside 08:00–18:00 weekdays, and on-costs, "
-                                + "over a full-time year of \(number(hours))-hour weeks)"
+                                + "\(Figures.money(costs.teams[index].hourlyCost)) an hour spent on its contacts (salary, enhancement on "
+                                + "\(Figures.prosePercent(costs.teams[index].enhancedShare)) of its opening outside 08:00–18:00 weekdays, and on-costs, "
+                                + "over a full-time year of \(Figures.prose(hours))-hour weeks)"
                         }
                     }()
                     + (costs.teams[index].enhancement > 0
-                        ? " (\(percent(costs.teams[index].enhancedShare)) of hours worked outside 08:00–18:00 weekdays)" : ""))
+                        ? " (\(Figures.prosePercent(costs.teams[index].enhancedShare)) of hours worked outside 08:00–18:00 weekdays)" : ""))
         }
         lines.append("")
         lines += self.costs(design.costs)
         lines.append("")
         lines.append(
-            "Demand: \(number(design.demand.contactsPerYear)) new contacts a year, plus re-contacts"
-                + (design.demand.trendPerYear != 0 ? ", growing \(percent(design.demand.trendPerYear)) a year" : ""))
+            "Demand: \(Figures.prose(design.demand.contactsPerYear)) new contacts a year, plus re-contacts"
+                + (design.demand.trendPerYear != 0 ? ", growing \(Figures.prosePercent(design.demand.trendPerYear)) a year" : ""))
         for source in design.demand.sources {
             lines.append(
                 "  \(source.group.name.replacingOccurrences(of: "_", with: " ")) (Annex A \(source.group.codes.joined(separator: ", "))): "
-                    + "\(number(design.demand.contactsPerYear * source.share)) a year (\(percent(source.share))); "
-                    + "red \(percent(source.rag[0])), amber \(percent(source.rag[1])), green \(percent(source.rag[2]))")
+                    + "\(Figures.prose(design.demand.contactsPerYear * source.share)) a year (\(Figures.prosePercent(source.share))); "
+                    + "red \(Figures.prosePercent(source.rag[0])), amber \(Figures.prosePercent(source.rag[1])), green \(Figures.prosePercent(source.rag[2]))"
+            )
             var seasons: [String] = []
             if let months = source.monthWeights {
                 seasons.append(
                     Set(months).count == 1
-                        ? "the same in every month" : "its own month weights (\(months.map { number($0) }.joined(separator: ", ")))")
+                        ? "the same in every month" : "its own month weights (\(months.map { Figures.prose($0) }.joined(separator: ", ")))")
             }
-            if source.schoolHolidayFactor != 1 { seasons.append("×\(number(source.schoolHolidayFactor)) in school holidays") }
+            if source.schoolHolidayFactor != 1 { seasons.append("×\(Figures.prose(source.schoolHolidayFactor)) in school holidays") }
             for peak in source.peaks {
                 seasons.append(
-                    "\(peak.name.replacingOccurrences(of: "_", with: " ")) ×\(number(peak.factor)) from \(peak.from.day) "
+                    "\(peak.name.replacingOccurrences(of: "_", with: " ")) ×\(Figures.prose(peak.factor)) from \(peak.from.day) "
                         + "\(CivilDate.monthNames[peak.from.month - 1]) to \(peak.to.day) \(CivilDate.monthNames[peak.to.month - 1]) each year"
                 )
             }
@@ -143,17 +146,17 @@ public enum ScenarioDescription {
             let mean = design.demand.childrenPerContact.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * $1.element }
             lines.append(
                 "  children per contact: "
-                    + design.demand.childrenPerContact.enumerated().map { "\($0.offset + 1): \(percent($0.element))" }
+                    + design.demand.childrenPerContact.enumerated().map { "\($0.offset + 1): \(Figures.prosePercent($0.element))" }
                     .joined(separator: ", ") + String(format: " (%.2f on average; referrals and assessments are counted per child)", mean))
         }
         if design.demand.openCaseShare > 0 {
             lines.append(
-                "  \(percent(design.demand.openCaseShare)) of new contacts are about a child whose case is open: recorded at the first step and "
+                "  \(Figures.prosePercent(design.demand.openCaseShare)) of new contacts are about a child whose case is open: recorded at the first step and "
                     + "passed to the allocated worker, with no decision")
         }
         for shock in design.demand.shocks {
             let factors = shock.factors.sorted { $0.key.rawValue < $1.key.rawValue }
-                .map { "\($0.key.name) ×\(number($0.value))" }.joined(separator: ", ")
+                .map { "\($0.key.name) ×\(Figures.prose($0.value))" }.joined(separator: ", ")
             var only: [String] = []
             if let ratings = shock.ratings {
                 only.append(RAG.allCases.filter { ratings[$0.rawValue] }.map(\.name).joined(separator: " and "))
@@ -173,7 +176,7 @@ public enum ScenarioDescription {
         for (number, stage) in design.stages.enumerated() {
             var notes: [String] = []
             let rags = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }
-                .map { stage.appliesTo[$0.rawValue] >= 1 ? $0.name : "\(percent(stage.appliesTo[$0.rawValue])) of \($0.name)" }
+                .map { stage.appliesTo[$0.rawValue] >= 1 ? $0.name : "\(Figures.prosePercent(stage.appliesTo[$0.rawValue])) of \($0.name)" }
             if rags.count < 3 || stage.appliesTo.contains(where: { $0 < 1 && $0 > 0 }) {
                 notes.append("for \(rags.joined(separator: ", ")) contacts")
             }
@@ -184,13 +187,13 @@ public enum ScenarioDescription {
                 notes.append(
                     "partner checks, abandoned after "
                         + RAG.allCases.filter { clock[$0.rawValue].isFinite }
-                        .map { "\(self.number(clock[$0.rawValue])) h (\($0.name))" }.joined(separator: ", "))
+                        .map { "\(Figures.prose(clock[$0.rawValue])) h (\($0.name))" }.joined(separator: ", "))
             }
             if stage.phone != nil { notes.append("a phone line: callers may give up and ring back") }
             if stage.asksForMissingInformation { notes.append("asks for missing information") }
             if let cover = stage.coverTeam { notes.append("covered by \(design.teams[cover].id) when the team is away") }
             if stage.decides { notes.append("decides") }
-            if stage.referralFactor != 1 { notes.append("referrals ×\(self.number(stage.referralFactor)) against the outcome table") }
+            if stage.referralFactor != 1 { notes.append("referrals ×\(Figures.prose(stage.referralFactor)) against the outcome table") }
             let minutes = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }.map {
                 ($0, stage.time.mean * 60 * stage.ragFactors[$0.rawValue])
             }
@@ -207,7 +210,8 @@ public enum ScenarioDescription {
             lines.append(
                 "  then, after a decision to hold one, a strategy discussion: \(who) meet at once, " + taskWords(discussion.task)
                     + String(format: "%.3g minutes on average", discussion.time.mean * 60)
-                    + ", due within \(number(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")")
+                    + ", due within \(Figures.prose(discussion.withinWorkingDays)) working day\(discussion.withinWorkingDays == 1 ? "" : "s")"
+            )
         }
         lines.append("")
         lines += flowAndOutcomes(design.design)
@@ -235,12 +239,12 @@ public enum ScenarioDescription {
             String(
                 format:
                     "  a handoff between teams takes %.3g hours on average and loses information %@ of the time; missing information takes %.3g hours on average to obtain",
-                flow.handoffDelay.mean, percent(flow.handoffInformationLoss), flow.informationWait.mean))
+                flow.handoffDelay.mean, Figures.prosePercent(flow.handoffInformationLoss), flow.informationWait.mean))
         let slow = RAG.allCases.filter { flow.slowShare[$0.rawValue] > 0 }
         if !slow.isEmpty {
             lines.append(
                 "  slow contacts wait for consent, a call-back or a partner's information, occupying nobody: "
-                    + slow.map { "\(percent(flow.slowShare[$0.rawValue])) of \($0.name)" }.joined(separator: ", ")
+                    + slow.map { "\(Figures.prosePercent(flow.slowShare[$0.rawValue])) of \($0.name)" }.joined(separator: ", ")
                     + String(format: ", %.3g hours on average", flow.slowWait.mean))
         }
         if flow.immediate.contains(true) {
@@ -252,7 +256,7 @@ public enum ScenarioDescription {
         lines.append("Decisions: the chance of a referral or strategy discussion, by RAG rating")
         func chances(_ byRAG: [[Double]]) -> String {
             RAG.allCases.map {
-                "\($0.name) \(percent(byRAG[$0.rawValue][Outcome.referral.rawValue] + byRAG[$0.rawValue][Outcome.strategyDiscussion.rawValue]))"
+                "\($0.name) \(Figures.prosePercent(byRAG[$0.rawValue][Outcome.referral.rawValue] + byRAG[$0.rawValue][Outcome.strategyDiscussion.rawValue]))"
             }
             .joined(separator: ", ")
         }
@@ -266,18 +270,19 @@ public enum ScenarioDescription {
         if !factors.isEmpty {
             lines.append(
                 "  by channel: "
-                    + factors.map { "\($0.name) ×\(number(design.outcomes.referralFactorByChannel[$0.rawValue]))" }.joined(separator: ", "))
+                    + factors.map { "\($0.name) ×\(Figures.prose(design.outcomes.referralFactorByChannel[$0.rawValue]))" }.joined(
+                        separator: ", "))
         }
         let rules = design.outcomes
         lines.append(
-            "After a referral: an assessment starts for \(percent(rules.assessmentStart)); \(percent(rules.assessmentNoFurtherService)) of "
+            "After a referral: an assessment starts for \(Figures.prosePercent(rules.assessmentStart)); \(Figures.prosePercent(rules.assessmentNoFurtherService)) of "
                 + "assessments end with no further service")
         lines.append(
-            "Children coming back within 12 months, with the same concern: \(percent(rules.recontact)) of cases closed at the front door "
+            "Children coming back within 12 months, with the same concern: \(Figures.prosePercent(rules.recontact)) of cases closed at the front door "
                 + (rules.recontactAfterWrongDecision != rules.recontact
-                    ? "(\(percent(rules.recontactAfterWrongDecision)) after a decision changed by fatigue)" : "")
-                + "; of referred children, \(percent(rules.returnAfterReferral.closed)) whose case closed and "
-                + "\(percent(rules.returnAfterReferral.served)) who had services")
+                    ? "(\(Figures.prosePercent(rules.recontactAfterWrongDecision)) after a decision changed by fatigue)" : "")
+                + "; of referred children, \(Figures.prosePercent(rules.returnAfterReferral.closed)) whose case closed and "
+                + "\(Figures.prosePercent(rules.returnAfterReferral.served)) who had services")
         return lines
     }
 
@@ -286,8 +291,8 @@ public enum ScenarioDescription {
     public static func fatigue(_ fatigue: Fatigue?) -> String {
         guard let fatigue else { return "Decision fatigue: off." }
         return "Decision fatigue (an assumption, switched on): from the first decision after a break, each decision makes the default "
-            + "'\(fatigue.defaultOutcome.name)' a little more likely, up to \(percent(fatigue.defaultIncrease)) more likely than the outcome table "
-            + "makes it and \(percent(fatigue.timeIncrease)) slower after \(fatigue.rampDecisions) decisions without a break."
+            + "'\(fatigue.defaultOutcome.name)' a little more likely, up to \(Figures.prosePercent(fatigue.defaultIncrease)) more likely than the outcome table "
+            + "makes it and \(Figures.prosePercent(fatigue.timeIncrease)) slower after \(fatigue.rampDecisions) decisions without a break."
             + (fatigue.exceedsEvidence ? " " + fatigueWarning : "")
     }
 
@@ -305,20 +310,22 @@ public enum ScenarioDescription {
                     ? "" : ": pay scales of \(costs.payYear) put on them by the national pay awards in between")
         ]
         lines.append(
-            "  on-costs: employer's NI \(percent(onCosts.niRate)) above \(money(onCosts.niThreshold)), pension \(percent(onCosts.pensionRate)), "
-                + "apprenticeship levy \(percent(onCosts.levyRate)) (\(percent(onCosts.onCosts(onPay: 40_000) / 40_000)) on a £40,000 salary)"
+            "  on-costs: employer's NI \(Figures.prosePercent(onCosts.niRate)) above \(Figures.money(onCosts.niThreshold)), pension \(Figures.prosePercent(onCosts.pensionRate)), "
+                + "apprenticeship levy \(Figures.prosePercent(onCosts.levyRate)) (\(Figures.prosePercent(onCosts.onCosts(onPay: 40_000) / 40_000)) on a £40,000 salary)"
         )
-        let premiums = costs.agencyPremium.sorted { $0.key < $1.key }.map { "\($0.key) \(percent($0.value))" }
+        let premiums = costs.agencyPremium.sorted { $0.key < $1.key }.map { "\($0.key) \(Figures.prosePercent($0.value))" }
         if !premiums.isEmpty { lines.append("  agency premium on covered vacant posts: " + premiums.joined(separator: ", ")) }
         if costs.extendedHoursEnhancement > 0 {
             lines.append(
-                "  extended-hours enhancement: \(percent(costs.extendedHoursEnhancement)) on hours worked outside 08:00–18:00 weekdays")
+                "  extended-hours enhancement: \(Figures.prosePercent(costs.extendedHoursEnhancement)) on hours worked outside 08:00–18:00 weekdays"
+            )
         }
         let unit = costs.downstream
         if unit != .none {
             lines.append(
-                "  notional downstream costs (capacity used elsewhere, not cash): \(money(unit.assessment)) an assessment, "
-                    + "\(money(unit.s47Enquiry)) a section 47 enquiry, \(money(unit.earlyHelpEpisode)) an early-help episode")
+                "  notional downstream costs (capacity used elsewhere, not cash): \(Figures.money(unit.assessment)) an assessment, "
+                    + "\(Figures.money(unit.s47Enquiry)) a section 47 enquiry, \(Figures.money(unit.earlyHelpEpisode)) an early-help episode"
+            )
         }
         return lines
     }
@@ -332,8 +339,8 @@ public enum ScenarioDescription {
         guard task.isScaled else { return "task \(task.name), " }
         let factors =
             Set(task.scale).count == 1
-            ? "×\(number(task.scale[0]))"
-            : RAG.allCases.filter { task.scale[$0.rawValue] != 1 }.map { "\($0.name) ×\(number(task.scale[$0.rawValue]))" }.joined(
+            ? "×\(Figures.prose(task.scale[0]))"
+            : RAG.allCases.filter { task.scale[$0.rawValue] != 1 }.map { "\($0.name) ×\(Figures.prose(task.scale[$0.rawValue]))" }.joined(
                 separator: ", ")
         return "task \(task.name) \(factors) because \(task.reason ?? "the design says so"); "
     }
@@ -341,37 +348,6 @@ public enum ScenarioDescription {
     static func days(_ hours: Double) -> String {
         let d = hours / 24
         return d == d.rounded() ? "\(Int(d)) day\(Int(d) == 1 ? "" : "s")" : String(format: "%.3g days", d)
-    }
-
-    /// Whole numbers as they are (with thousands separators), others to three figures; a
-    /// number too large to hold as a whole one (1e308) in powers of ten.
-    static func number(_ x: Double) -> String {
-        guard abs(x) < 1e15 else { return String(format: "%.3g", x) }
-        if abs(x) >= 100 || x == x.rounded() { return grouped(Int(x.rounded())) }
-        return String(format: "%.3g", x)
-    }
-
-    static func grouped(_ whole: Int) -> String {
-        var digits = String(abs(whole))
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits = String(digits.dropLast(3))
-        }
-        groups.insert(digits, at: 0)
-        return (whole < 0 ? "−" : "") + groups.joined(separator: ",")
-    }
-
-    static func percent(_ x: Double) -> String {
-        let p = x * 100
-        return (p == p.rounded() && abs(p) < 1e15 ? String(Int(p)) : String(format: "%.3g", p)) + "%"
-    }
-
-    /// £1,351,000 — pounds with thousands separators, as written in England.
-    static func money(_ x: Double) -> String {
-        guard abs(x) < 1e15 else { return (x < 0 ? "−£" : "£") + String(format: "%.3g", abs(x)) }
-        let whole = Int(x.rounded())
-        return (whole < 0 ? "−£" : "£") + grouped(abs(whole))
     }
 
     /// `08:00`; the end of a day `24:00`; a time past midnight as the clock shows it.

@@ -35,7 +35,7 @@ extension ExperimentResult {
         var fatigue: [String] = []
         if case .frontDoor(let design) = scenario.model, let effect = design.fatigue, effect.exceedsEvidence {
             fatigue = [
-                "The scenario assumes default decisions \(ScenarioDescription.percent(effect.defaultIncrease)) more likely when tired. "
+                "The scenario assumes default decisions \(Figures.prosePercent(effect.defaultIncrease)) more likely when tired. "
                     + ScenarioDescription.fatigueWarning
             ]
         }

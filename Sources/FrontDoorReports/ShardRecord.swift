@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
+import ScenarioModel
 
 /// What one shard of an experiment ran, as written to `shard-K-of-N.json`: the shard manifest
 /// (program version, the command and scenario files with their hashes, seed, K/N, the units

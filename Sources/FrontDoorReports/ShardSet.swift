@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
+import ScenarioModel
 
 /// The shards of one experiment, read from their folders and checked as a set: one record for
 /// every shard, no unit missing or twice, all from the same version, command, scenario files,

@@ -16,13 +16,13 @@ public enum SizingReport {
         for candidate in result.candidates {
             let measures = candidate.measures.map(interval)
             rows.append(
-                candidate.posts.map(String.init) + [sizedCost(candidate, result), ScenarioDescription.money(candidate.cost)] + measures
+                candidate.posts.map(String.init) + [sizedCost(candidate, result), Figures.money(candidate.cost)] + measures
                     + [candidate.verdict])
         }
         let heading = "Sizing \(result.teams.joined(separator: ", ")) in \(scenario): " + searched(result)
         return
             ([heading, ""] + fitted(rows, width: width, keys: result.teams.count) + [
-                "", result.explanation(money: ScenarioDescription.money)
+                "", result.explanation(money: Figures.money)
             ])
             .joined(separator: "\n") + "\n"
     }
@@ -42,7 +42,7 @@ public enum SizingReport {
     static func sizedCost(_ candidate: SizingCandidate, _ result: SizingResult) -> String {
         let change = candidate.sizedCost - result.currentSizedCost
         let sign = change.rounded() > 0 ? "+" : change.rounded() < 0 ? "−" : "±"
-        return "\(ScenarioDescription.money(candidate.sizedCost)) (\(sign)\(ScenarioDescription.money(abs(change))))"
+        return "\(Figures.money(candidate.sizedCost)) (\(sign)\(Figures.money(abs(change))))"
     }
 
     /// The report: the answer in words, then for each measure every staffing run in full with its
@@ -50,12 +50,12 @@ public enum SizingReport {
     public static func html(_ result: SizingResult, scenario: String, commandLine: [String]) -> String {
         let prices = result.priceBase.map { " at \($0) prices" } ?? ""
         var body =
-            "<header><h1>Sizing \(escape(result.teams.joined(separator: ", "))) in \(escape(scenario))</h1>"
-            + "<p class=\"meta\">\(escape(searched(result)))</p></header>"
+            "<header><h1>Sizing \(HTMLPage.escape(result.teams.joined(separator: ", "))) in \(HTMLPage.escape(scenario))</h1>"
+            + "<p class=\"meta\">\(HTMLPage.escape(searched(result)))</p></header>"
         body +=
-            "<section><h2>The answer</h2><p>\(escape(result.explanation(money: ScenarioDescription.money)))</p>"
-            + "<p>Now: \(escape(zip(result.teams, result.currentPosts).map { "\($1) in \($0)" }.joined(separator: ", "))), "
-            + "\(escape(ScenarioDescription.money(result.currentSizedCost))) a year\(escape(prices)) for those posts.</p></section>"
+            "<section><h2>The answer</h2><p>\(HTMLPage.escape(result.explanation(money: Figures.money)))</p>"
+            + "<p>Now: \(HTMLPage.escape(zip(result.teams, result.currentPosts).map { "\($1) in \($0)" }.joined(separator: ", "))), "
+            + "\(HTMLPage.escape(Figures.money(result.currentSizedCost))) a year\(HTMLPage.escape(prices)) for those posts.</p></section>"
         // Staffings in order of their posts, fewest first.
         let tried = result.candidates.sorted { $0.posts.lexicographicallyPrecedes($1.posts) }
         func label(_ c: SizingCandidate) -> String {
@@ -72,27 +72,26 @@ public enum SizingReport {
             }
             let top = definition.unit == .fraction ? 1 : SVGChart.niceCeiling(max(rows.map(\.high).max() ?? 1, target?.value ?? 0, 1e-9))
             body +=
-                "<section><h2>\(escape(definition.label))</h2>"
+                "<section><h2>\(HTMLPage.escape(definition.label))</h2>"
                 + SVGChart.intervals(
                     rows, maximum: top, format: { HTMLReport.value($0, definition) }, title: definition.label,
                     target: target.map { ($0.value, "target \(HTMLReport.value($0.value, definition))") })
                 + "<p class=\"note\">Each staffing run in full"
-                + (result.teams.count > 1 ? " (\(escape(result.teams.joined(separator: " + "))))" : "")
+                + (result.teams.count > 1 ? " (\(HTMLPage.escape(result.teams.joined(separator: " + "))))" : "")
                 + ": the dot is the average, the line its 95% interval"
                 + (target.map {
                     "; the dashed line the target, \($0.atLeast ? "at least" : "at most") "
-                        + escape(HTMLReport.value($0.value, definition))
+                        + HTMLPage.escape(HTMLReport.value($0.value, definition))
                 } ?? "") + ". The answer is in the second colour; ⚠: cannot keep up.</p></section>"
         }
         let costRows = tried.map { c in (label: label(c), value: c.sizedCost, colour: c.posts == result.answer?.posts ? 1 : 0) }
         body +=
             "<section><h2>Cost of the posts sized</h2>"
-            + SVGChart.bars(costRows, format: ScenarioDescription.money, title: "Cost of the posts sized\(prices)")
-            + "<p class=\"note\">Staff and agency cost a year\(escape(prices)) of \(escape(result.teams.joined(separator: " and "))) alone, against "
-            + "\(escape(ScenarioDescription.money(result.currentSizedCost))) now. The whole front door's cost is in <code>sizing.csv</code>.</p></section>"
-        body += "<section><h2>Reproduction</h2><p><code>\(escape(commandLine.joined(separator: " ")))</code></p></section>"
-        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sizing \(escape(scenario))</title>"
-            + "<style>\(HTMLReport.style)</style></head><body>\n" + body + "\n</body></html>\n"
+            + SVGChart.bars(costRows, format: Figures.money, title: "Cost of the posts sized\(prices)")
+            + "<p class=\"note\">Staff and agency cost a year\(HTMLPage.escape(prices)) of \(HTMLPage.escape(result.teams.joined(separator: " and "))) alone, against "
+            + "\(HTMLPage.escape(Figures.money(result.currentSizedCost))) now. The whole front door's cost is in <code>sizing.csv</code>.</p></section>"
+        body += "<section><h2>Reproduction</h2><p><code>\(HTMLPage.escape(commandLine.joined(separator: " ")))</code></p></section>"
+        return HTMLPage.document(title: "Sizing \(scenario)", body: body)
     }
 
     public static func csv(_ result: SizingResult) -> String {
@@ -103,11 +102,11 @@ public enum SizingReport {
         ]
         for candidate in result.candidates {
             let measures = candidate.measures.flatMap {
-                [CSVTables.number($0.mean), CSVTables.number($0.ci95Low), CSVTables.number($0.ci95High)]
+                [Figures.data($0.mean), Figures.data($0.ci95Low), Figures.data($0.ci95High)]
             }
             rows.append(
                 candidate.posts.map(String.init) + [
-                    CSVTables.number(candidate.cost.rounded()), CSVTables.number(candidate.sizedCost.rounded()),
+                    Figures.data(candidate.cost.rounded()), Figures.data(candidate.sizedCost.rounded()),
                     result.priceBase.map { "\($0)" } ?? ""
                 ] + measures
                     + [

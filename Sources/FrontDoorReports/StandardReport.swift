@@ -1,5 +1,6 @@
 import FrontDoorAnalysis
 import FrontDoorModel
+import ScenarioModel
 
 /// The designs sized to one standard and the targets that make it, for a report to present.
 public struct StandardView: Sendable {
@@ -42,10 +43,10 @@ public enum StandardReport {
             // Cash varies between replications only through informal cover: its interval is shown where it does.
             let spread =
                 cash.ci95High - cash.ci95Low >= 1
-                ? " (95% interval \(ScenarioDescription.money(cash.ci95Low)) to \(ScenarioDescription.money(cash.ci95High)))" : ""
-            let oneOff = result[.oneOffCost].map { $0.mean > 0 ? ", one-off \(ScenarioDescription.money($0.mean))" : "" } ?? ""
-            return "\(standard.name): \(posts(entry)): \(ScenarioDescription.money(cash.mean)) cash a year\(spread)\(oneOff)"
-                + (asStaffed.map { " (as staffed \(ScenarioDescription.money($0.mean)))" } ?? "")
+                ? " (95% interval \(Figures.money(cash.ci95Low)) to \(Figures.money(cash.ci95High)))" : ""
+            let oneOff = result[.oneOffCost].map { $0.mean > 0 ? ", one-off \(Figures.money($0.mean))" : "" } ?? ""
+            return "\(standard.name): \(posts(entry)): \(Figures.money(cash.mean)) cash a year\(spread)\(oneOff)"
+                + (asStaffed.map { " (as staffed \(Figures.money($0.mean)))" } ?? "")
         }
     }
 
@@ -59,15 +60,15 @@ public enum StandardReport {
         guard cheapest.names.count == 1 else {
             return "Cheapest to meet the standard: \(cheapest.names.joined(separator: " and ")), which cost the same at it"
                 + (cheapest.names.count < names.count
-                    ? ", less than the others in \(HTMLReport.percent(cheapest.share)) of paired replications." : ".")
+                    ? ", less than the others in \(Figures.reportPercent(cheapest.share)) of paired replications." : ".")
         }
         return
-            "Cheapest to meet the standard: \(cheapest.names[0]), the cheapest in \(HTMLReport.percent(cheapest.share)) of paired replications."
+            "Cheapest to meet the standard: \(cheapest.names[0]), the cheapest in \(Figures.reportPercent(cheapest.share)) of paired replications."
     }
 
     /// The standard in words: the targets, and no team over the ceiling.
     static func standardWords(_ targets: [SizingTarget]) -> String {
-        (targets.map(\.text) + ["no team more than \(HTMLReport.percent(Standard.utilisationCeiling)) busy"]).joined(separator: "; ")
+        (targets.map(\.text) + ["no team more than \(Figures.reportPercent(Standard.utilisationCeiling)) busy"]).joined(separator: "; ")
     }
 
     /// The terminal's opening: the standard, each design at it, and which is cheapest.
@@ -99,13 +100,13 @@ public enum StandardReport {
                         entry.design.name, team,
                         asStaffed?.paidByPartners == true ? "partner agencies (not the council's cash)" : "council",
                         String(sizing.currentPosts[index]), sizing.answer.map { String($0.posts[index]) } ?? "",
-                        asStaffed.map { BudgetView.pounds($0.total) } ?? "",
-                        teamCost(entry.standard, team).map { BudgetView.pounds($0.total) } ?? "", meets
+                        asStaffed.map { Figures.wholePounds($0.total) } ?? "",
+                        teamCost(entry.standard, team).map { Figures.wholePounds($0.total) } ?? "", meets
                     ])
                 }
             }
             let cash = { (name: String?) in
-                name.flatMap { n in comparison.designs.first { $0.scenario.name == n }?[.cashCost] }.map { BudgetView.pounds($0.mean) }
+                name.flatMap { n in comparison.designs.first { $0.scenario.name == n }?[.cashCost] }.map { Figures.wholePounds($0.mean) }
                     ?? ""
             }
             rows.append([
@@ -151,9 +152,9 @@ public enum StandardReport {
             for point in searched(entry) {
                 rows.append([
                     entry.design.name, point.onFrontier ? "frontier" : "searched, off the frontier", point.posts,
-                    BudgetView.pounds(point.cash),
+                    Figures.wholePounds(point.cash),
                     point.measure.id.name, target,
-                    CSVTables.number(point.measure.mean), CSVTables.number(point.measure.ci95Low), CSVTables.number(point.measure.ci95High),
+                    Figures.data(point.measure.mean), Figures.data(point.measure.ci95Low), Figures.data(point.measure.ci95High),
                     point.meets ? "yes" : "no"
                 ])
             }
@@ -162,8 +163,8 @@ public enum StandardReport {
                 let cash = design[.cashCost]
             {
                 rows.append([
-                    entry.design.name, "as staffed", "", BudgetView.pounds(cash.mean), m.id.name, target,
-                    CSVTables.number(m.mean), CSVTables.number(m.ci95Low), CSVTables.number(m.ci95High), ""
+                    entry.design.name, "as staffed", "", Figures.wholePounds(cash.mean), m.id.name, target,
+                    Figures.data(m.mean), Figures.data(m.ci95Low), Figures.data(m.ci95High), ""
                 ])
             }
         }
@@ -174,11 +175,11 @@ public enum StandardReport {
     /// and each design's frontier as a chart.
     public static func html(_ sized: [DesignAtStandard], targets: [SizingTarget], comparison: DesignComparison) -> String {
         var html =
-            "<p>Every design is sized to the same standard — \(escape(standardWords(targets))) — by the teams its scenario marks as sizable, "
+            "<p>Every design is sized to the same standard — \(HTMLPage.escape(standardWords(targets))) — by the teams its scenario marks as sizable, "
             + "so that the designs are compared as each would need to be staffed to give the same service, not as staffed by assumption. "
             + "Cash is staff, agency and informal cover; the notional cost of work that follows in other teams is not in it.</p><ul>"
-        html += lines(sized, comparison: comparison).map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-        html += "<p><strong>\(escape(verdict(sized, comparison: comparison)))</strong></p>"
+        html += lines(sized, comparison: comparison).map { "<li>\(HTMLPage.escape($0))</li>" }.joined() + "</ul>"
+        html += "<p><strong>\(HTMLPage.escape(verdict(sized, comparison: comparison)))</strong></p>"
         for entry in sized {
             let points = searched(entry).filter(\.onFrontier)
             guard let binding = entry.binding, !points.isEmpty else { continue }
@@ -199,15 +200,15 @@ public enum StandardReport {
                 (x: $0 / 1000, label: "£\(Int(($0 / 1000).rounded()))k")
             }
             html +=
-                "<figure><figcaption>\(escape(entry.design.name)): \(escape(definition.label)) against cash a year</figcaption>"
+                "<figure><figcaption>\(HTMLPage.escape(entry.design.name)): \(HTMLPage.escape(definition.label)) against cash a year</figcaption>"
                 + SVGChart.bands(
                     [band], ticks: ticks, yLabel: definition.unit.rawValue, title: "\(entry.design.name): cost against service",
                     fromZero: false, target: binding.target.value, marks: mark.map { [$0] } ?? [])
                 + "<p class=\"note\">Horizontal: cash a year (staff and agency). Each dot is a staffing the search ran that does better than every "
                 + "cheaper one; the band is the 95% interval; the dashed line the target, "
-                + "\(binding.target.atLeast ? "at least" : "at most") \(escape(HTMLReport.value(binding.target.value, definition))). "
+                + "\(binding.target.atLeast ? "at least" : "at most") \(HTMLPage.escape(HTMLReport.value(binding.target.value, definition))). "
                 + (mark.map {
-                    "The diamond is the design as staffed: \(escape(HTMLReport.value($0.mean, definition))) for \(escape(HTMLReport.money($0.x * 1000))) a year. "
+                    "The diamond is the design as staffed: \(HTMLPage.escape(HTMLReport.value($0.mean, definition))) for \(HTMLPage.escape(Figures.money($0.x * 1000))) a year. "
                 } ?? "")
                 + "Every staffing run is in frontier.csv.</p></figure>"
         }

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
+import ScenarioModel
 
 /// A plain-text table of every measure's mean and 95% confidence interval, for the terminal.
 public enum SummaryTable {

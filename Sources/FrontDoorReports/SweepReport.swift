@@ -22,7 +22,7 @@ public enum SweepReport {
                 rows.append(
                     point.values + [
                         summary.definition.name, summary.definition.label, summary.definition.unit.rawValue,
-                        CSVTables.number(summary.mean), CSVTables.number(summary.ci95Low), CSVTables.number(summary.ci95High),
+                        Figures.data(summary.mean), Figures.data(summary.ci95Low), Figures.data(summary.ci95High),
                         String(summary.n)
                     ])
             }
@@ -36,13 +36,13 @@ public enum SweepReport {
     ) -> String {
         let base = comparison.baseline.scenario
         var body =
-            "<header><h1>Sweep of \(escape(base.name.components(separatedBy: "[").first ?? base.name))</h1>"
-            + "<p class=\"meta\">\(escape(axes.map { "\($0.key) = \($0.values.joined(separator: ", "))" }.joined(separator: "; "))) · "
+            "<header><h1>Sweep of \(HTMLPage.escape(base.name.components(separatedBy: "[").first ?? base.name))</h1>"
+            + "<p class=\"meta\">\(HTMLPage.escape(axes.map { "\($0.key) = \($0.values.joined(separator: ", "))" }.joined(separator: "; "))) · "
             + "\(comparison.baseline.replications) replications per point · seed \(comparison.baseline.settings.seed) · "
             + "every point sees the same contacts</p></header>"
         let warnings = comparison.designs.flatMap { design in design.warnings.map { "\(design.scenario.name): \($0)" } }
         if !warnings.isEmpty {
-            body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(escape).joined(separator: "<br>") + "</div>"
+            body += "<div class=\"warning\"><strong>Warning.</strong> " + warnings.map(HTMLPage.escape).joined(separator: "<br>") + "</div>"
         }
         for id in charted(comparison, chosen: chosen) {
             let summaries = comparison.designs.compactMap { $0[id] }
@@ -51,7 +51,7 @@ public enum SweepReport {
             let differs = comparison.differences.map { differences in
                 differences.first { $0.id == id }.map { $0.ci95Low > 0 || $0.ci95High < 0 } ?? false
             }
-            body += "<section><h2>\(escape(definition.label))</h2>"
+            body += "<section><h2>\(HTMLPage.escape(definition.label))</h2>"
             if axes.count == 1 {
                 let xs = axes[0].numericValues ?? axes[0].values.indices.map(Double.init)
                 let points = zip(xs, summaries).map { (x: $0, mean: $1.mean, low: $1.ci95Low, high: $1.ci95High) }
@@ -62,10 +62,10 @@ public enum SweepReport {
                     ticks: zip(xs, axes[0].values).map { (x: $0, label: $1) }, yLabel: definition.unit.rawValue,
                     title: "\(definition.label) against \(axes[0].key)", fromZero: !definition.unit.isMoney, target: target?.value)
                 body +=
-                    "<p class=\"note\">Horizontal: \(escape(axes[0].key)). The band is the 95% interval."
+                    "<p class=\"note\">Horizontal: \(HTMLPage.escape(axes[0].key)). The band is the 95% interval."
                     + (definition.unit.isMoney ? " The vertical axis starts near the lowest figure, not at £0." : "")
                     + (target.map {
-                        " The dashed line is the target, \($0.atLeast ? "at least" : "at most") \(escape(HTMLReport.value($0.value, definition)))."
+                        " The dashed line is the target, \($0.atLeast ? "at least" : "at most") \(HTMLPage.escape(HTMLReport.value($0.value, definition)))."
                     } ?? "")
                     + "</p>"
             } else {
@@ -74,18 +74,16 @@ public enum SweepReport {
                     values: summaries.map(\.mean), differs: differs, format: { HTMLReport.value($0, definition) },
                     title: "\(definition.label) by \(axes[0].key) and \(axes[1].key)")
                 body +=
-                    "<p class=\"note\">Rows: \(escape(axes[0].key)); columns: \(escape(axes[1].key)). Darker is higher. A cell has the shade "
+                    "<p class=\"note\">Rows: \(HTMLPage.escape(axes[0].key)); columns: \(HTMLPage.escape(axes[1].key)). Darker is higher. A cell has the shade "
                     + "of the first (top left) unless its paired difference from it has a 95% interval that excludes no difference: "
                     + "the same shade means no clear difference.</p>"
             }
             body += "</section>"
         }
         body +=
-            "<section><h2>Reproduction</h2><p><code>\(escape(manifest.command_line.joined(separator: " ")))</code>; every figure, "
+            "<section><h2>Reproduction</h2><p><code>\(HTMLPage.escape(manifest.command_line.joined(separator: " ")))</code>; every figure, "
             + "with its interval, is in <code>sweep.csv</code>.</p></section>"
-        return
-            "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(escape(base.name))</title><style>\(HTMLReport.style)</style></head><body>\n"
-            + body + "\n</body></html>\n"
+        return HTMLPage.document(title: base.name, body: body)
     }
 }
 
@@ -101,11 +99,12 @@ extension SVGChart {
         var svg = open(width, height, title).replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart heat\"")
         for (c, column) in columns.enumerated() {
             svg +=
-                "<text x=\"\(f(left + (Double(c) + 0.5) * cellWidth))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(column))</text>"
+                "<text x=\"\(f(left + (Double(c) + 0.5) * cellWidth))\" y=\"\(f(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(HTMLPage.escape(column))</text>"
         }
         for (r, row) in rows.enumerated() {
             let y = top + Double(r) * cellHeight
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(row))</text>"
+            svg +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"end\" class=\"tick\">\(HTMLPage.escape(row))</text>"
             for c in columns.indices {
                 let index = r * columns.count + c
                 let value = differs[index] || index == 0 ? values[index] : values[0]
@@ -116,7 +115,7 @@ extension SVGChart {
                 svg +=
                     "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellWidth - 2))\" height=\"\(f(cellHeight - 2))\" fill=\"\(colour)\"/>"
                 svg +=
-                    "<text x=\"\(f(x + cellWidth / 2))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(t > 0.55 ? "inbar" : "label")\">\(escape(format(values[index])))</text>"
+                    "<text x=\"\(f(x + cellWidth / 2))\" y=\"\(f(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(t > 0.55 ? "inbar" : "label")\">\(HTMLPage.escape(format(values[index])))</text>"
             }
         }
         return svg + "</svg>"

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
+import ScenarioModel
 
 /// How a table is laid out on a terminal: which measures it shows and how wide it may be.
 public struct TerminalLayout: Sendable {
@@ -53,10 +54,10 @@ public struct TerminalLayout: Sendable {
     }
 
     /// A value in its unit: a share as a percentage, money as £ with separators in whole pounds,
-    /// other numbers as `number(_:)` writes them.
+    /// other numbers as `Figures.table(_:)` writes them.
     static func format(_ value: Double, _ unit: MeasureUnit) -> String {
-        if unit == .fraction { return String(format: "%.1f%%", value * 100) }
-        return unit.isMoney ? ScenarioDescription.money(value) : number(value)
+        if unit == .fraction { return Figures.tablePercent(value) }
+        return unit.isMoney ? Figures.money(value) : Figures.table(value)
     }
 
     /// A difference in its unit, with its sign: shares in percentage points, +£1,234, −0.25.
@@ -66,18 +67,8 @@ public struct TerminalLayout: Sendable {
             return (points > 0 ? "+" : points < 0 ? "−" : "") + String(format: "%.1f pts", abs(points))
         }
         let text =
-            unit.isMoney ? (value.rounded() > 0 ? "+" : "") + ScenarioDescription.money(value) : (value >= 0 ? "+" : "") + number(value)
+            unit.isMoney ? (value.rounded() > 0 ? "+" : "") + Figures.money(value) : (value >= 0 ? "+" : "") + Figures.table(value)
         return text.replacingOccurrences(of: "-", with: "−")
     }
 
-    /// A number with four significant figures, never in exponent notation: a large one in whole
-    /// units with separators, a tiny one as 0.0000 with its sign.
-    static func number(_ value: Double) -> String {
-        if abs(value) < 1e-12 { return "0" } // rounding noise in a difference of equal figures
-        let magnitude = abs(value)
-        if magnitude >= 1e7 { return ScenarioDescription.grouped(Int(value.rounded())) }
-        if magnitude < 1e-4 { return value < 0 ? "-0.0000" : "0.0000" }
-        let decimals = max(0, 3 - Int(floor(log10(magnitude))))
-        return String(format: "%.\(decimals)f", value)
-    }
 }

@@ -1,4 +1,5 @@
 import FrontDoorModel
+import ScenarioModel
 import SimulationEngine
 
 /// A scenario file read once: its text merged with the files it extends and any overrides, not yet

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorModel
 import QueueingNetworkModel
+import ScenarioModel
 import SimulationEngine
 
 /// Reads scenario files.
@@ -102,7 +103,7 @@ public enum ScenarioLoader {
         var figures: [Scenario.PublishedFigure] = []
         for (name, entry) in try value.mapping().entries {
             let id: MeasureID
-            do throws(Scenario.UnknownMeasure) { id = try Scenario.measure(named: name, among: measures) } catch {
+            do throws(MeasureID.Unknown) { id = try MeasureID.named(name, among: measures) } catch {
                 throw entry.error(error.message)
             }
             let figure = try entry.mapping(allowed: ["value", "source"])

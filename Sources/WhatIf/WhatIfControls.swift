@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorModel
+import FrontDoorReports
 import ScenarioReading
 import SimulationEngine
 
@@ -57,7 +58,7 @@ public struct WhatIfControls: Codable, Sendable, Hashable {
             for (group, percent) in changed where !(percent.isFinite && percent >= -100 && percent <= 1_000) {
                 throw Problem(control: "demand.\(group)", message: "a change between −100% and +1,000%, not \(percent)")
             }
-            let factors = changed.map { "\($0.key): \(Self.number(1 + $0.value / 100))" }.joined(separator: ", ")
+            let factors = changed.map { "\($0.key): \(Figures.scenarioFile(1 + $0.value / 100))" }.joined(separator: ", ")
             let last = design.calendar.startDate.adding(days: max(0, Int((length.horizonHours / 24).rounded(.up)) - 1))
             result.append(
                 ("demand", "demand.shocks.what_if={from: \(design.calendar.startDate.iso), to: \(last.iso), factors: {\(factors)}}"))
@@ -87,7 +88,4 @@ public struct WhatIfControls: Codable, Sendable, Hashable {
         return result
     }
 
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.6g", x)
-    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioModel
 import ScenarioReading
 import Synchronization
 

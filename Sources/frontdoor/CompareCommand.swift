@@ -3,6 +3,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioModel
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(

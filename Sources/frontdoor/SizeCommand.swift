@@ -3,6 +3,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioModel
 
 struct Size: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,7 +68,7 @@ struct Size: ParsableCommand {
             printError("Targets: the scenario's own, \(base.targets.map(\.text).joined(separator: "; ")).")
         }
         let shown = try measures.map { name throws -> MeasureID in
-            do throws(Scenario.UnknownMeasure) { return try Scenario.measure(named: name, among: base.measures.map(\.id)) } catch {
+            do throws(MeasureID.Unknown) { return try MeasureID.named(name, among: base.measures.map(\.id)) } catch {
                 throw fail("--measure \(name): \(error.message)")
             }
         }

@@ -3,6 +3,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioModel
 import ScenarioReading
 
 struct Sweep: ParsableCommand {
@@ -49,7 +50,7 @@ struct Sweep: ParsableCommand {
     func run() throws {
         let (designs, parsed, points) = try Self.designs(scenario, axes: axes, what: what)
         let chosen = try measures.map { name throws -> MeasureID in
-            do throws(Scenario.UnknownMeasure) { return try Scenario.measure(named: name, among: designs[0].measures.map(\.id)) } catch {
+            do throws(MeasureID.Unknown) { return try MeasureID.named(name, among: designs[0].measures.map(\.id)) } catch {
                 throw fail("--measure \(name): \(error.message)")
             }
         }

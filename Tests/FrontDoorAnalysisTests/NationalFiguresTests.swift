@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorTestSupport
+import ScenarioModel
 import ScenarioReading
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorModel
 import FrontDoorReports
 import FrontDoorTestSupport
+import ScenarioModel
 import ScenarioReading
 import Testing
 

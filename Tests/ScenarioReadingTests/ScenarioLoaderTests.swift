@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorModel
 import FrontDoorTestSupport
 import QueueingNetworkModel
+import ScenarioModel
 import SimulationEngine
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorModel
 import FrontDoorTestSupport
+import ScenarioModel
 import Testing
 
 @testable import ScenarioReading

@@ -437,3 +437,8 @@ extension FrontDoorReplication {
     /// An amount over the measured period (such as hours), as a rate a year.
     func perYear(_ amount: Double) -> Double { amount / (max(measuredHours, 1) / (365 * 24)) }
 }
+
+extension PreparedDesign {
+    /// Every measure of the design, each defined once, computed from a replication's record.
+    public var measureCatalogue: MeasureCatalogue<FrontDoorReplication> { FrontDoorMeasures.catalogue(self) }
+}

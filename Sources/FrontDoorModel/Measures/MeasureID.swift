@@ -1,3 +1,5 @@
+import SimulationEngine
+
 /// Which measure: a family, and for the families defined once per team, stage or demand source,
 /// which one (its subject).
 ///
@@ -196,4 +198,21 @@ public struct MeasureID: Hashable, Sendable, Comparable, CustomStringConvertible
     public static func team(_ id: String) -> Team { Team(id: id) }
     public static func stage(_ id: String) -> Stage { Stage(id: id) }
     public static func source(_ name: String) -> Source { Source(name: name) }
+}
+
+extension MeasureID {
+    /// A name that is not one of a scenario's measures, and what it may have meant.
+    public struct Unknown: Error, Sendable {
+        public let message: String
+    }
+
+    /// The measure called `name` among `measures` (a scenario's).
+    ///
+    /// - Throws: ``Unknown`` naming the closest measure there is.
+    public static func named(_ name: String, among measures: [MeasureID]) throws(Unknown) -> MeasureID {
+        guard let id = MeasureID(name: name), measures.contains(id) else {
+            throw Unknown(message: "this scenario has no measure called \(name)" + suggestion(for: name, among: measures.map(\.name)))
+        }
+        return id
+    }
 }

@@ -58,7 +58,7 @@ public struct MeasureTarget: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with the target for a scenario with `measures`: a measure it lacks, or a
     /// share outside 0 to 1 (`>=85` meant as 85%); nil when nothing is.
     public func problem(among measures: [MeasureDefinition]) -> String? {
-        do throws(Scenario.UnknownMeasure) { _ = try Scenario.measure(named: measure.name, among: measures.map(\.id)) } catch {
+        do throws(MeasureID.Unknown) { _ = try MeasureID.named(measure.name, among: measures.map(\.id)) } catch {
             return error.message
         }
         guard measures.first(where: { $0.id == measure })?.unit == .fraction, !(0...1).contains(value) else { return nil }

@@ -1,3 +1,4 @@
+import FrontDoorModel
 import QueueingNetworkModel
 import SimulationEngine
 
@@ -109,25 +110,8 @@ public struct Scenario: Sendable {
     public var measures: [MeasureDefinition] {
         switch model {
         case .network(_, let stageIDs): return NetworkMeasures.catalogue(stageIDs: stageIDs).definitions
-        case .frontDoor(let design): return FrontDoorMeasures.catalogue(design).definitions
+        case .frontDoor(let design): return design.measureCatalogue.definitions
         }
-    }
-
-    /// A name that is not one of a scenario's measures, and what it may have meant.
-    public struct UnknownMeasure: Error, Sendable {
-        public let message: String
-    }
-
-    /// The measure of this scenario called `name`, among `measures` (this scenario's, which
-    /// the caller may already hold).
-    ///
-    /// - Throws: ``UnknownMeasure`` naming the closest measure it has.
-    public static func measure(named name: String, among measures: [MeasureID]) throws(UnknownMeasure) -> MeasureID {
-        guard let id = MeasureID(name: name), measures.contains(id) else {
-            throw UnknownMeasure(
-                message: "this scenario has no measure called \(name)" + suggestion(for: name, among: measures.map(\.name)))
-        }
-        return id
     }
 
     /// Runs one replication and returns one value per entry of ``measures``, and the number of
@@ -140,7 +124,7 @@ public struct Scenario: Sendable {
         case .frontDoor(let design):
             let run = FrontDoorSimulation.run(design, length: length, seeds: seeds, replication: replication)
             return ReplicationOutcome(
-                values: FrontDoorMeasures.catalogue(design).values(run), events: run.events,
+                values: design.measureCatalogue.values(run), events: run.events,
                 days: run.days.map {
                     DayValues(
                         date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog,

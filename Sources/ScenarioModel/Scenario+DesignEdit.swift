@@ -1,3 +1,5 @@
+import FrontDoorModel
+
 /// A typed change to a loaded scenario, applied without reading any file again: what `size`
 /// tries for each candidate staffing.
 ///

@@ -1,28 +1,19 @@
-import Calibration
 import Foundation
 import FrontDoorModel
+import FrontDoorReports
 
 /// What `calibrate annex-a` writes: a demand file a design can `extends`, and the data-quality
 /// report as CSV and HTML. Every count under 5 is shown as "<5", and no child identifier, date of
 /// birth or worker name appears in any of them.
 public enum CalibrationReport {
-    /// A count as written in an output: "<5" below 5, else with separators.
-    static func count(_ n: Int) -> String { n < 5 ? "<5" : ScenarioDescription.grouped(n) }
 
     static func share(_ share: DemandCalibration.Share) -> String {
         share.count < 5 || share.of - share.count < 5
-            ? "fewer than 5 either way of \(count(share.of))"
-            : "\(count(share.count)) of \(count(share.of))"
+            ? "fewer than 5 either way of \(Figures.suppressedCount(share.of))"
+            : "\(Figures.suppressedCount(share.count)) of \(Figures.suppressedCount(share.of))"
     }
 
-    static func number(_ x: Double, _ digits: Int = 3) -> String {
-        let text = String(format: "%.\(digits)f", x)
-        var trimmed = text
-        while trimmed.contains(".") && (trimmed.hasSuffix("0") || trimmed.hasSuffix(".")) { trimmed.removeLast() }
-        return trimmed
-    }
-
-    static func list(_ values: [Double]) -> String { "[" + values.map { number($0) }.joined(separator: ", ") + "]" }
+    static func list(_ values: [Double]) -> String { "[" + values.map { Figures.decimals($0) }.joined(separator: ", ") + "]" }
 
     /// `demand.yaml`: extends `base` (a path relative to the output folder) and sets what the
     /// extract measures; `baseSources` are the source groups the base file has.
@@ -30,17 +21,17 @@ public enum CalibrationReport {
         let period = "\(c.from.iso) to \(c.to.iso) (\(c.days) days)"
         var lines = [
             "# Demand calibrated by `frontdoor calibrate annex-a` from \(extract.files.map(\.role).joined(separator: ", ")),",
-            "# \(period): \(count(c.contacts)) contacts, \(count(c.mappedContacts)) with a source in the codes file.",
+            "# \(period): \(Figures.suppressedCount(c.contacts)) contacts, \(Figures.suppressedCount(c.mappedContacts)) with a source in the codes file.",
             "# Channels, RAG ratings, information completeness and (without timed contacts) the hours of the",
             "# day are not in Annex A: they come from the file this extends, where they are marked.",
             "extends: \(base)",
             "",
             "demand:",
-            "  # \(count(c.contacts)) contacts in \(c.days) days, put on a year with the month, weekday and holiday",
-            "  # effects below, less the \(count(c.repeatContacts)) about a child with a contact in the 12 months before",
+            "  # \(Figures.suppressedCount(c.contacts)) contacts in \(c.days) days, put on a year with the month, weekday and holiday",
+            "  # effects below, less the \(Figures.suppressedCount(c.repeatContacts)) about a child with a contact in the 12 months before",
             "  # (the model adds its own re-contacts).",
             "  contacts_per_year: \(Int(c.contactsPerYear.rounded()))",
-            "  overdispersion: \(number(c.overdispersion))            # from the daily counts against the fitted model (method of moments)",
+            "  overdispersion: \(Figures.decimals(c.overdispersion))            # from the daily counts against the fitted model (method of moments)",
             "  # January first; weekday and school-holiday effects taken out, mean 1"
                 + (c.monthsMissing.isEmpty
                     ? "" : "; months \(c.monthsMissing.map(String.init).joined(separator: ", ")) not in the period, left at 1"),
@@ -60,7 +51,7 @@ public enum CalibrationReport {
                 continue
             }
             lines.append(
-                "      share: \(number(shares[group] ?? 0, 6))              # \(count(source.contacts)) contacts (codes \(group.codes.joined(separator: ", ")))"
+                "      share: \(Figures.decimals(shares[group] ?? 0, 6))              # \(Figures.suppressedCount(source.contacts)) contacts (codes \(group.codes.joined(separator: ", ")))"
             )
             if !baseSources.contains(group) {
                 lines.append("      channels: {phone: 1}           # assumption: not in Annex A, and not in the file this extends")
@@ -70,25 +61,28 @@ public enum CalibrationReport {
             if let weekdays = source.weekdayWeights, let holidays = source.schoolHolidayFactor {
                 lines.append("      weekday_weights: \(list(weekdays))   # Monday first, mean 1")
                 lines.append(
-                    "      school_holiday_factor: \(number(holidays))   # contacts on English school-holiday days against term days")
+                    "      school_holiday_factor: \(Figures.decimals(holidays))   # contacts on English school-holiday days against term days"
+                )
             } else {
                 lines.append(
                     "      # too few contacts (under \(DemandCalibration.profileMinimum)) for weekday and holiday effects of its own: those of the file this extends"
                 )
             }
             if let hours = source.hourWeights {
-                lines.append("      hour_weights: \(list(hours))   # from \(count(source.timedContacts)) timed contacts, midnight first")
+                lines.append(
+                    "      hour_weights: \(list(hours))   # from \(Figures.suppressedCount(source.timedContacts)) timed contacts, midnight first"
+                )
             }
         }
         var outcomes: [String] = []
         if let start = c.assessmentStart {
             outcomes.append(
-                "  assessment_start_probability: \(number(start.value))   # referrals with an assessment of the child started within 45 days: \(share(start))"
+                "  assessment_start_probability: \(Figures.decimals(start.value))   # referrals with an assessment of the child started within 45 days: \(share(start))"
             )
         }
         if let notInNeed = c.assessedNotInNeed {
             outcomes.append(
-                "  assessment_no_further_service: \(number(notInNeed.value))   # assessments finding no need for social care support: \(share(notInNeed))"
+                "  assessment_no_further_service: \(Figures.decimals(notInNeed.value))   # assessments finding no need for social care support: \(share(notInNeed))"
             )
         }
         if !outcomes.isEmpty { lines += [""] + ["outcomes:"] + outcomes }
@@ -96,19 +90,20 @@ public enum CalibrationReport {
         for source in c.sources {
             if let flagged = source.referred {
                 notes.append(
-                    "#   \(source.group.name): \(number(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)"
+                    "#   \(source.group.name): \(Figures.decimals(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)"
                 )
             } else if let linked = c.linkedConversion[source.group] {
                 notes.append(
-                    "#   \(source.group.name): \(number(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))"
+                    "#   \(source.group.name): \(Figures.decimals(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))"
                 )
             }
         }
         if let nfa = c.referralNFA {
-            notes.append("#   referrals ending in no further action: \(number(nfa.value * 100, 1))% (\(share(nfa)))")
+            notes.append("#   referrals ending in no further action: \(Figures.decimals(nfa.value * 100, 1))% (\(share(nfa)))")
         }
         if let again = c.rereferral {
-            notes.append("#   re-referrals (a referral within 12 months of another): \(number(again.value * 100, 1))% (\(share(again)))")
+            notes.append(
+                "#   re-referrals (a referral within 12 months of another): \(Figures.decimals(again.value * 100, 1))% (\(share(again)))")
         }
         if !notes.isEmpty {
             lines += ["", "# Measured for checking the design's outcome tables, which decide by RAG rating, not source:"] + notes
@@ -120,41 +115,42 @@ public enum CalibrationReport {
     public static func dataQualityCSV(_ extract: AnnexAExtract, _ c: DemandCalibration) -> String {
         var rows = [["file", "role", "item", "detail", "count"]]
         for file in extract.files {
-            rows.append([file.file, file.role, "rows read", "", count(file.rowsRead)])
-            rows.append([file.file, file.role, "rows used", "", count(file.rowsUsed)])
+            rows.append([file.file, file.role, "rows read", "", Figures.suppressedCount(file.rowsRead)])
+            rows.append([file.file, file.role, "rows used", "", Figures.suppressedCount(file.rowsUsed)])
             for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) {
-                rows.append([file.file, file.role, "rows dropped", reason, count(n)])
+                rows.append([file.file, file.role, "rows dropped", reason, Figures.suppressedCount(n)])
             }
             for header in file.headers {
                 rows.append([file.file, file.role, "column for \(header.field)", header.header ?? "(none found)", ""])
             }
         }
         for (value, n) in extract.unmapped.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) {
-            rows.append(["", "List 1 (contacts)", "source value not in the codes file", value, count(n)])
+            rows.append(["", "List 1 (contacts)", "source value not in the codes file", value, Figures.suppressedCount(n)])
         }
-        for (month, n) in extract.contactsByMonth { rows.append(["", "List 1 (contacts)", "contacts in month", month, count(n)]) }
+        for (month, n) in extract.contactsByMonth {
+            rows.append(["", "List 1 (contacts)", "contacts in month", month, Figures.suppressedCount(n)])
+        }
         return CSVTables.table(rows)
     }
 
     /// `data-quality.html`: the same, to read.
     public static func dataQualityHTML(_ extract: AnnexAExtract, _ c: DemandCalibration) -> String {
-        func htmlCount(_ n: Int) -> String { escape(count(n)) }
+        func htmlCount(_ n: Int) -> String { HTMLPage.escape(Figures.suppressedCount(n)) }
         var html =
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data quality of the extract</title>"
-            + "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}"
-            + "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}td.n{text-align:right}.warning{color:#a00}</style></head><body>"
-            + "<h1>Data quality of the extract</h1><p>Period \(escape(c.from.iso)) to \(escape(c.to.iso)) (\(c.days) days). "
+            "<h1>Data quality of the extract</h1><p>Period \(HTMLPage.escape(c.from.iso)) to \(HTMLPage.escape(c.to.iso)) (\(c.days) days). "
             + "Counts under 5 are shown as &lt;5. No identifier is shown.</p>"
         for file in extract.files {
             html +=
-                "<h2>\(escape(file.role)): \(escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(htmlCount(file.rowsRead))</td></tr>"
+                "<h2>\(HTMLPage.escape(file.role)): \(HTMLPage.escape(file.file))</h2><table><tr><th>rows read</th><td class=\"n\">\(htmlCount(file.rowsRead))</td></tr>"
                 + "<tr><th>rows used</th><td class=\"n\">\(htmlCount(file.rowsUsed))</td></tr>"
             for (reason, n) in file.dropped.sorted(by: { $0.key < $1.key }) {
-                html += "<tr><th>dropped: \(escape(reason))</th><td class=\"n\">\(htmlCount(n))</td></tr>"
+                html += "<tr><th>dropped: \(HTMLPage.escape(reason))</th><td class=\"n\">\(htmlCount(n))</td></tr>"
             }
             html +=
                 "</table><table><tr><th>field</th><th>column found</th></tr>"
-                + file.headers.map { "<tr><td>\(escape($0.field))</td><td>\(escape($0.header ?? "none found"))</td></tr>" }.joined()
+                + file.headers.map {
+                    "<tr><td>\(HTMLPage.escape($0.field))</td><td>\(HTMLPage.escape($0.header ?? "none found"))</td></tr>"
+                }.joined()
                 + "</table>"
         }
         if !extract.unmapped.isEmpty {
@@ -163,14 +159,14 @@ public enum CalibrationReport {
                 "<h2 class=\"warning\">Source values not in the codes file</h2><p>\(htmlCount(total)) contacts count towards the volume but not the "
                 + "source mix. Add each value under its code in the codes file and run again.</p><table><tr><th>value</th><th>contacts</th></tr>"
                 + extract.unmapped.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map {
-                    "<tr><td>\(escape($0.key))</td><td class=\"n\">\(htmlCount($0.value))</td></tr>"
+                    "<tr><td>\(HTMLPage.escape($0.key))</td><td class=\"n\">\(htmlCount($0.value))</td></tr>"
                 }.joined()
                 + "</table>"
         }
         html +=
             "<h2>Contacts by month</h2><table><tr><th>month</th><th>contacts</th></tr>"
             + extract.contactsByMonth.map { "<tr><td>\($0.0)</td><td class=\"n\">\(htmlCount($0.1))</td></tr>" }.joined()
-            + "</table></body></html>\n"
-        return html
+            + "</table>"
+        return HTMLPage.document(title: "Data quality of the extract", body: html)
     }
 }

@@ -1,3 +1,4 @@
+import FrontDoorModel
 import QueueingNetworkModel
 
 /// The measures of a plain queueing network, each defined once.
