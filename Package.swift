@@ -49,10 +49,11 @@ let package = Package(
         // What both models share: a scenario (a network or a front door, with its run length,
         // targets and published figures), one replication's outcome, and typed edits to a design.
         .target(name: "ScenarioModel", dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel"]),
-        // Scenario files: YAML with file/line/key errors, `extends`, overrides and assumptions,
-        // read section by section into a scenario.
+        // Scenario files, read and written: YAML with file/line/key errors, `extends`, overrides
+        // and assumptions, read section by section into a scenario; the files the what-if page
+        // saves and calibration writes, built key by key.
         .target(
-            name: "ScenarioReading",
+            name: "ScenarioFiles",
             dependencies: [
                 "SimulationEngine", "QueueingNetworkModel", "FrontDoorModel", "ScenarioModel", .product(name: "Yams", package: "Yams")
             ]
@@ -72,14 +73,14 @@ let package = Package(
         .target(
             name: "Calibration",
             dependencies: [
-                "FrontDoorModel", "FrontDoorReports", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"),
+                "FrontDoorModel", "FrontDoorReports", "ScenarioFiles", "SimulationEngine", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams")
             ]),
         // The live what-if page: a local web server that re-runs a design as its controls move.
         .target(
             name: "WhatIf",
             dependencies: [
-                "SimulationEngine", "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports",
+                "SimulationEngine", "FrontDoorModel", "ScenarioModel", "ScenarioFiles", "FrontDoorAnalysis", "FrontDoorReports",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio")
             ]),
@@ -87,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "frontdoor",
             dependencies: [
-                "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
+                "FrontDoorModel", "ScenarioModel", "ScenarioFiles", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
@@ -96,32 +97,32 @@ let package = Package(
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
         .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(
-            name: "ScenarioReadingTests",
+            name: "ScenarioFilesTests",
             dependencies: [
-                "ScenarioReading", "ScenarioModel", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"
+                "ScenarioFiles", "ScenarioModel", "FrontDoorModel", "QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"
             ]),
         .testTarget(
             name: "FrontDoorModelTests",
-            dependencies: ["FrontDoorModel", "ScenarioReading", "SimulationEngine", "FrontDoorTestSupport"]),
+            dependencies: ["FrontDoorModel", "ScenarioFiles", "SimulationEngine", "FrontDoorTestSupport"]),
         // The sentences Reports writes about analysis results are checked beside those results.
         .testTarget(
             name: "FrontDoorAnalysisTests",
             dependencies: [
-                "FrontDoorAnalysis", "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorReports", "FrontDoorTestSupport"
+                "FrontDoorAnalysis", "FrontDoorModel", "ScenarioModel", "ScenarioFiles", "FrontDoorReports", "FrontDoorTestSupport"
             ]),
         .testTarget(
             name: "FrontDoorReportsTests",
             dependencies: [
-                "FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioModel", "ScenarioReading", "FrontDoorTestSupport"
+                "FrontDoorReports", "FrontDoorAnalysis", "FrontDoorModel", "ScenarioModel", "ScenarioFiles", "FrontDoorTestSupport"
             ],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "CalibrationTests",
             dependencies: [
-                "Calibration", "FrontDoorReports", "FrontDoorModel", "ScenarioReading", "FrontDoorTestSupport"
+                "Calibration", "FrontDoorReports", "FrontDoorModel", "ScenarioFiles", "FrontDoorTestSupport"
             ]),
         .testTarget(
-            name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioReading", "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorTestSupport"]),
+            name: "WhatIfTests", dependencies: ["WhatIf", "ScenarioFiles", "FrontDoorModel", "FrontDoorAnalysis", "FrontDoorTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["frontdoor", "FrontDoorTestSupport"])
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioFiles
 
 /// What `calibrate annex-a` writes: a demand file a design can `extends`, and the data-quality
 /// report as CSV and HTML. Every count under 5 is shown as "<5", and no child identifier, date of
@@ -19,25 +20,30 @@ public enum CalibrationReport {
     /// extract measures; `baseSources` are the source groups the base file has.
     public static func demandYAML(_ c: DemandCalibration, extract: AnnexAExtract, base: String, baseSources: [SourceGroup]) -> String {
         let period = "\(c.from.iso) to \(c.to.iso) (\(c.days) days)"
-        var lines = [
-            "# Demand calibrated by `frontdoor calibrate annex-a` from \(extract.files.map(\.role).joined(separator: ", ")),",
-            "# \(period): \(Figures.suppressedCount(c.contacts)) contacts, \(Figures.suppressedCount(c.mappedContacts)) with a source in the codes file.",
-            "# Channels, RAG ratings, information completeness and (without timed contacts) the hours of the",
-            "# day are not in Annex A: they come from the file this extends, where they are marked.",
-            "extends: \(base)",
-            "",
-            "demand:",
-            "  # \(Figures.suppressedCount(c.contacts)) contacts in \(c.days) days, put on a year with the month, weekday and holiday",
-            "  # effects below, less the \(Figures.suppressedCount(c.repeatContacts)) about a child with a contact in the 12 months before",
-            "  # (the model adds its own re-contacts).",
-            "  contacts_per_year: \(Int(c.contactsPerYear.rounded()))",
-            "  overdispersion: \(Figures.decimals(c.overdispersion))            # from the daily counts against the fitted model (method of moments)",
-            "  # January first; weekday and school-holiday effects taken out, mean 1"
-                + (c.monthsMissing.isEmpty
-                    ? "" : "; months \(c.monthsMissing.map(String.init).joined(separator: ", ")) not in the period, left at 1"),
-            "  month_weights: \(list(c.monthWeights))",
-            "  sources:"
-        ]
+        var file = ScenarioFileText(header: [
+            "Demand calibrated by `frontdoor calibrate annex-a` from \(extract.files.map(\.role).joined(separator: ", ")),",
+            "\(period): \(Figures.suppressedCount(c.contacts)) contacts, \(Figures.suppressedCount(c.mappedContacts)) with a source in the codes file.",
+            "Channels, RAG ratings, information completeness and (without timed contacts) the hours of the",
+            "day are not in Annex A: they come from the file this extends, where they are marked."
+        ])
+        file.set("extends", to: base)
+        file.note(
+            [
+                "\(Figures.suppressedCount(c.contacts)) contacts in \(c.days) days, put on a year with the month, weekday and holiday",
+                "effects below, less the \(Figures.suppressedCount(c.repeatContacts)) about a child with a contact in the 12 months before",
+                "(the model adds its own re-contacts)."
+            ], before: "demand.contacts_per_year")
+        file.set("demand.contacts_per_year", to: String(Int(c.contactsPerYear.rounded())))
+        file.set(
+            "demand.overdispersion", to: Figures.decimals(c.overdispersion),
+            comment: "from the daily counts against the fitted model (method of moments)")
+        file.note(
+            [
+                "January first; weekday and school-holiday effects taken out, mean 1"
+                    + (c.monthsMissing.isEmpty
+                        ? "" : "; months \(c.monthsMissing.map(String.init).joined(separator: ", ")) not in the period, left at 1")
+            ], before: "demand.month_weights")
+        file.set("demand.month_weights", to: list(c.monthWeights))
         let measured = Dictionary(uniqueKeysWithValues: c.sources.map { ($0.group, $0) })
         // Shares to six places, the largest taking the rounding, so that they add up to 1 exactly.
         var shares = Dictionary(uniqueKeysWithValues: c.sources.map { ($0.group, ($0.share * 1e6).rounded() / 1e6) })
@@ -45,70 +51,71 @@ public enum CalibrationReport {
             shares[largest.group] = 1 - shares.filter { $0.key != largest.group }.values.reduce(0, +)
         }
         for group in SourceGroup.allCases where measured[group] != nil || baseSources.contains(group) {
-            lines.append("    \(group.name):")
+            let key = "demand.sources.\(group.name)"
             guard let source = measured[group] else {
-                lines.append("      share: 0                     # no contact from this source in the extract")
+                file.set(key + ".share", to: "0", comment: "no contact from this source in the extract")
                 continue
             }
-            lines.append(
-                "      share: \(Figures.decimals(shares[group] ?? 0, 6))              # \(Figures.suppressedCount(source.contacts)) contacts (codes \(group.codes.joined(separator: ", ")))"
-            )
+            file.set(
+                key + ".share", to: Figures.decimals(shares[group] ?? 0, 6),
+                comment: "\(Figures.suppressedCount(source.contacts)) contacts (codes \(group.codes.joined(separator: ", ")))")
             if !baseSources.contains(group) {
-                lines.append("      channels: {phone: 1}           # assumption: not in Annex A, and not in the file this extends")
-                lines.append(
-                    "      rag: {red: 0.05, amber: 0.35, green: 0.60}   # assumption: not in Annex A, and not in the file this extends")
+                file.set(key + ".channels", to: "{phone: 1}", comment: "assumption: not in Annex A, and not in the file this extends")
+                file.set(
+                    key + ".rag", to: "{red: 0.05, amber: 0.35, green: 0.60}",
+                    comment: "assumption: not in Annex A, and not in the file this extends")
             }
             if let weekdays = source.weekdayWeights, let holidays = source.schoolHolidayFactor {
-                lines.append("      weekday_weights: \(list(weekdays))   # Monday first, mean 1")
-                lines.append(
-                    "      school_holiday_factor: \(Figures.decimals(holidays))   # contacts on English school-holiday days against term days"
-                )
+                file.set(key + ".weekday_weights", to: list(weekdays), comment: "Monday first, mean 1")
+                file.set(
+                    key + ".school_holiday_factor", to: Figures.decimals(holidays),
+                    comment: "contacts on English school-holiday days against term days")
             } else {
-                lines.append(
-                    "      # too few contacts (under \(DemandCalibration.profileMinimum)) for weekday and holiday effects of its own: those of the file this extends"
-                )
+                file.note(
+                    [
+                        "too few contacts (under \(DemandCalibration.profileMinimum)) for weekday and holiday effects of its own: "
+                            + "those of the file this extends"
+                    ], before: key + ".share")
             }
             if let hours = source.hourWeights {
-                lines.append(
-                    "      hour_weights: \(list(hours))   # from \(Figures.suppressedCount(source.timedContacts)) timed contacts, midnight first"
-                )
+                file.set(
+                    key + ".hour_weights", to: list(hours),
+                    comment: "from \(Figures.suppressedCount(source.timedContacts)) timed contacts, midnight first")
             }
         }
-        var outcomes: [String] = []
         if let start = c.assessmentStart {
-            outcomes.append(
-                "  assessment_start_probability: \(Figures.decimals(start.value))   # referrals with an assessment of the child started within 45 days: \(share(start))"
-            )
+            file.set(
+                "outcomes.assessment_start_probability", to: Figures.decimals(start.value),
+                comment: "referrals with an assessment of the child started within 45 days: \(share(start))")
         }
         if let notInNeed = c.assessedNotInNeed {
-            outcomes.append(
-                "  assessment_no_further_service: \(Figures.decimals(notInNeed.value))   # assessments finding no need for social care support: \(share(notInNeed))"
-            )
+            file.set(
+                "outcomes.assessment_no_further_service", to: Figures.decimals(notInNeed.value),
+                comment: "assessments finding no need for social care support: \(share(notInNeed))")
         }
-        if !outcomes.isEmpty { lines += [""] + ["outcomes:"] + outcomes }
         var notes: [String] = []
         for source in c.sources {
             if let flagged = source.referred {
                 notes.append(
-                    "#   \(source.group.name): \(Figures.decimals(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)"
+                    "  \(source.group.name): \(Figures.decimals(flagged.value * 100, 1))% of contacts became a new referral (\(share(flagged)), outcome flags)"
                 )
             } else if let linked = c.linkedConversion[source.group] {
                 notes.append(
-                    "#   \(source.group.name): \(Figures.decimals(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))"
+                    "  \(source.group.name): \(Figures.decimals(linked.value * 100, 1))% of contacts were followed by a referral of the child within 7 days (\(share(linked)))"
                 )
             }
         }
         if let nfa = c.referralNFA {
-            notes.append("#   referrals ending in no further action: \(Figures.decimals(nfa.value * 100, 1))% (\(share(nfa)))")
+            notes.append("  referrals ending in no further action: \(Figures.decimals(nfa.value * 100, 1))% (\(share(nfa)))")
         }
         if let again = c.rereferral {
             notes.append(
-                "#   re-referrals (a referral within 12 months of another): \(Figures.decimals(again.value * 100, 1))% (\(share(again)))")
+                "  re-referrals (a referral within 12 months of another): \(Figures.decimals(again.value * 100, 1))% (\(share(again)))")
         }
         if !notes.isEmpty {
-            lines += ["", "# Measured for checking the design's outcome tables, which decide by RAG rating, not source:"] + notes
+            file.end(with: ["Measured for checking the design's outcome tables, which decide by RAG rating, not source:"] + notes)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return file.text
     }
 
     /// `data-quality.csv`: one row per file and finding.

@@ -1,7 +1,7 @@
 import Foundation
 import FrontDoorModel
 import FrontDoorReports
-import ScenarioReading
+import ScenarioFiles
 import SimulationEngine
 
 /// What the page's controls ask of one design: people and vacant posts by team, a change in

@@ -2,8 +2,8 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioFiles
 import ScenarioModel
-import ScenarioReading
 import Synchronization
 
 /// The state of a what-if page: the designs served, the results already worked out (by the
@@ -191,41 +191,17 @@ public actor WhatIfSession {
 
     /// A scenario file that extends `base` with `overrides` (each `key.path=value`) as nested keys.
     static func savedYAML(extending base: String, name: String, overrides: [String], replications: Int, seed: UInt32) -> String {
-        final class Node {
-            var children: [(String, Node)] = []
-            var value: String?
-            func child(_ key: String) -> Node {
-                if let found = children.first(where: { $0.0 == key }) { return found.1 }
-                let node = Node()
-                children.append((key, node))
-                return node
-            }
-        }
-        let root = Node()
+        var file = ScenarioFileText(header: [
+            "A what-if saved from `frontdoor serve`: the scenario it extends, with exactly these changes.",
+            "Reproduce its figures with: frontdoor run <this file> --replications \(replications) --seed \(seed)"
+        ])
+        file.set("extends", to: base)
+        file.set("scenario", to: name)
         for override in overrides {
             let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
-            var node = root
-            for key in parts[0].split(separator: ".") { node = node.child(String(key)) }
-            node.value = parts.count > 1 ? parts[1] : "''"
+            file.set(parts[0], to: parts.count > 1 ? parts[1] : "''")
         }
-        var lines = [
-            "# A what-if saved from `frontdoor serve`: the scenario it extends, with exactly these changes.",
-            "# Reproduce its figures with: frontdoor run <this file> --replications \(replications) --seed \(seed)",
-            "extends: \(base)",
-            "scenario: \(name)"
-        ]
-        func emit(_ node: Node, indent: String) {
-            for (key, child) in node.children {
-                if let value = child.value, child.children.isEmpty {
-                    lines.append("\(indent)\(key): \(value)")
-                } else {
-                    lines.append("\(indent)\(key):")
-                    emit(child, indent: indent + "  ")
-                }
-            }
-        }
-        emit(root, indent: "")
-        return lines.joined(separator: "\n") + "\n"
+        return file.text
     }
 }
 

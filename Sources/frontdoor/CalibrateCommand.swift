@@ -3,7 +3,7 @@ import Calibration
 import Foundation
 import FrontDoorModel
 import FrontDoorReports
-import ScenarioReading
+import ScenarioFiles
 
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(

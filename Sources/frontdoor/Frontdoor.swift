@@ -3,8 +3,8 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
+import ScenarioFiles
 import ScenarioModel
-import ScenarioReading
 
 @main
 struct Frontdoor: ParsableCommand {

@@ -2,7 +2,7 @@ import Foundation
 import FrontDoorModel
 import FrontDoorReports
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import Testing
 
 @testable import Calibration

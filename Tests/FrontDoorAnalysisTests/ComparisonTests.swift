@@ -3,7 +3,7 @@ import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import Synchronization
 import Testing
 

@@ -3,7 +3,7 @@ import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import Testing
 
 /// The shipped scenarios reproduce the figures their seed reports publish. Every scenario runs

@@ -2,8 +2,8 @@ import Foundation
 import FrontDoorModel
 import FrontDoorReports
 import FrontDoorTestSupport
+import ScenarioFiles
 import ScenarioModel
-import ScenarioReading
 import Testing
 
 @testable import FrontDoorAnalysis

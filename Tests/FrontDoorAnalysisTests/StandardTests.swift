@@ -3,7 +3,7 @@ import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import Testing
 
 /// Comparing designs at one standard: each sized to the same targets with no team over 85% busy.

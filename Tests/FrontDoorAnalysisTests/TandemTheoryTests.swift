@@ -3,7 +3,7 @@ import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorReports
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import Testing
 
 /// The reference workload, run through the scenario file and the replication runner, against the

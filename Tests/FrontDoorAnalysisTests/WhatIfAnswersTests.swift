@@ -2,7 +2,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import Testing
 
 /// The shipped what-if questions give answers that hold, by mechanism.

@@ -1,4 +1,4 @@
-import ScenarioReading
+import ScenarioFiles
 import Testing
 
 @testable import FrontDoorModel

@@ -1,5 +1,5 @@
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import SimulationEngine
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import FrontDoorTestSupport
-import ScenarioReading
+import ScenarioFiles
 import SimulationEngine
 import Testing
 

@@ -1,4 +1,4 @@
-import ScenarioReading
+import ScenarioFiles
 import SimulationEngine
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import ScenarioReading
+import ScenarioFiles
 import SimulationEngine
 import Testing
 

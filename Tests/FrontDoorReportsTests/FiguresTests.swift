@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func scenarioFilesAndCalibratedWeightsAreWrittenToBeReadAgain() {
-        #expect(Figures.scenarioFile(20) == "20" && Figures.scenarioFile(0.123456789) == "0.123457" && Figures.scenarioFile(1e12) == "1e+12")
+        #expect(
+            Figures.scenarioFile(20) == "20" && Figures.scenarioFile(0.123456789) == "0.123457" && Figures.scenarioFile(1e12) == "1e+12")
         #expect(Figures.decimals(0.25) == "0.25" && Figures.decimals(1.0004) == "1" && Figures.decimals(0.12345, 4) == "0.1235")
         #expect(Figures.suppressedCount(4) == "<5" && Figures.suppressedCount(12_000) == "12,000")
     }

@@ -2,8 +2,8 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorModel
 import FrontDoorTestSupport
+import ScenarioFiles
 import ScenarioModel
-import ScenarioReading
 import Testing
 
 @testable import FrontDoorReports

@@ -3,7 +3,7 @@ import FrontDoorTestSupport
 import SimulationEngine
 import Testing
 
-@testable import ScenarioReading
+@testable import ScenarioFiles
 
 /// The front-door reader section by section: what each section of a file becomes in the design,
 /// and the file, line and key of what it refuses. Each test lays a few lines over the shipped
@@ -135,5 +135,29 @@ import Testing
         let extending = try ScenarioDocument.parse("extends: \(packageRoot)/Scenarios/shared/demand.yaml\n", file: "mine.yaml")
         #expect(try extending.demandSourceGroups() == groups)
         #expect(throws: ScenarioError.self) { try ScenarioDocument.parse("scenario: x\n", file: "none.yaml").demandSourceGroups() }
+    }
+
+    @Test func aWrittenScenarioFileReadsBackToTheValuesSet() throws {
+        var file = ScenarioFileText(header: ["Written by a test."])
+        file.set("extends", to: "\(packageRoot)/Scenarios/mash.yaml")
+        file.set("scenario", to: "written")
+        file.note(["two more than the MASH has"], before: "teams.screeners.people")
+        file.set("teams.screeners.people", to: "20", comment: "assumption: for the test")
+        file.set("teams.team_managers.people", to: "7")
+        file.set("demand.contacts_per_year", to: "21000")
+        file.end(with: ["The end."])
+        let text = file.text
+        #expect(text.hasPrefix("# Written by a test.\n"))
+        #expect(text.contains("\nteams:\n  screeners:\n    # two more than the MASH has\n    people: 20   # assumption: for the test\n"))
+        let scenario = try ScenarioLoader.parse(text, file: "written.yaml")
+        guard case .frontDoor(let design) = scenario.model else {
+            Issue.record("not a front door")
+            return
+        }
+        #expect(scenario.name == "written" && design.demand.contactsPerYear == 21_000)
+        #expect(design.teams.first { $0.id == "screeners" }?.people.count == 20)
+        #expect(design.teams.first { $0.id == "team_managers" }?.people.count == 7)
+        // The comment marks the value as an assumption, as a person's would.
+        #expect(design.assumptions.contains { $0.hasPrefix("teams.screeners.people (written.yaml:") })
     }
 }

@@ -4,7 +4,7 @@ import FrontDoorTestSupport
 import ScenarioModel
 import Testing
 
-@testable import ScenarioReading
+@testable import ScenarioFiles
 
 /// The shared library of tasks: the same work takes the same time in every design, unless a
 /// design scales it with its seed's reason.

@@ -6,7 +6,7 @@ import ScenarioModel
 import SimulationEngine
 import Testing
 
-@testable import ScenarioReading
+@testable import ScenarioFiles
 
 /// The queueing network of a network scenario (the test fails if it is not one).
 func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageIDs: [String]) {
