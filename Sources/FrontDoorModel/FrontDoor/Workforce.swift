@@ -52,9 +52,10 @@ struct Workforce: ~Copyable {
     let managerTeams: [Bool]
     /// Plain values, so that reading one copies and counts nothing.
     private(set) var people = UniqueArray<Person>()
-    /// Each person's days away this year (leave, training, sickness), and the year drawn.
-    private(set) var absent: [[Bool]] = []
-    private var absenceYear: [Int] = []
+    /// Each person's days away this year (leave, training, sickness), and the year drawn: set only
+    /// by ``drawAbsence(for:year:)``.
+    var absent: [[Bool]] = []
+    var absenceYear: [Int] = []
     private(set) var teams = UniqueArray<TeamState>()
     /// Every distinct pattern of hours for contacts, by team and ``pattern(_:of:)``.
     let shifts: [WeeklySchedule]
@@ -283,126 +284,5 @@ struct Workforce: ~Copyable {
         } else {
             teams[team].free.remove(slot)
         }
-    }
-
-    // MARK: Absence
-
-    /// Draws a year of absence for one person: leave taken as whole weeks (about 60%) and single
-    /// working days, training on working days, and spells of sickness starting on a working day
-    /// with a geometric length (in days, weekends included).
-    mutating func drawAbsence(for index: Int, year: Int) {
-        let absence = teamDesigns[people[index].team].absence
-        var absent = [Bool](repeating: false, count: 365)
-        let firstDay = year * 365
-        let workingDays = (0..<365).filter { calendar.weekday(ofDay: firstDay + $0) < 5 }
-        let fte = min(people[index].fte, 1)
-        var leave = Int((absence.leaveDays * fte).rounded())
-        let weeks = leave * 3 / 5 / 5
-        for _ in 0..<weeks {
-            let start = Int(absenceStream.uniform() * 52) * 7
-            for day in start..<min(start + 7, 365) where !absent[day] {
-                absent[day] = true
-            }
-        }
-        leave -= weeks * 5
-        func randomWorkingDays(_ count: Int) {
-            var placed = 0, tries = 0
-            while placed < count && tries < 10_000 {
-                tries += 1
-                let day = workingDays[Int(absenceStream.uniform() * Double(workingDays.count))]
-                if !absent[day] {
-                    absent[day] = true
-                    placed += 1
-                }
-            }
-        }
-        randomWorkingDays(leave)
-        randomWorkingDays(Int((absence.trainingDays * fte).rounded()))
-        if absence.sicknessRate > 0 {
-            // A spell starts on a working day with probability rate / mean length, so that the
-            // expected share of working days lost is the sickness rate.
-            let startProbability = absence.sicknessRate / absence.sicknessSpellDays
-            var day = 0
-            while day < 365 {
-                if calendar.weekday(ofDay: firstDay + day) < 5 && absenceStream.uniform() < startProbability {
-                    let spell = max(1, Int((absenceStream.exponential(mean: absence.sicknessSpellDays)).rounded(.up)))
-                    var counted = 0
-                    while counted < spell && day < 365 {
-                        absent[day] = true
-                        if calendar.weekday(ofDay: firstDay + day) < 5 { counted += 1 }
-                        day += 1
-                    }
-                } else {
-                    day += 1
-                }
-            }
-        }
-        self.absent[index] = absent
-        absenceYear[index] = year
-    }
-
-    /// Whether person `k` of a team works the late shift: spreads `share` of the team evenly.
-    static func isLate(_ k: Int, share: Double) -> Bool {
-        Int((Double(k + 1) * share).rounded(.down)) > Int((Double(k) * share).rounded(.down))
-    }
-
-    /// Which working day person `k` of a team has: an early or late shift, which of three break
-    /// sittings, and whether other duties come first or last in the day.
-    static func pattern(_ k: Int, of team: Team) -> Int { (isLate(k, share: team.lateShiftShare) ? 6 : 0) + k % 6 }
-
-    /// How many working days ``pattern(_:of:)`` tells apart.
-    static let patternCount = 12
-
-    /// A person's paid hours and, within them, their hours on contacts.
-    typealias WorkingWeek = (paid: WeeklySchedule, contacts: WeeklySchedule)
-
-    /// A person's week: the hours they are paid for (their shift less its break) and, within
-    /// them, the hours they work on contacts (less their other duties). Within each opening of
-    /// the team a person works `hoursPerDay` with a break in the middle — from the opening (an
-    /// early shift) or to the close (a late one) when the team is open longer; in a shorter
-    /// opening, all of it, the break shortened to what is left over the day's hours.
-    /// - Throws: ``ScheduleError`` if the pieces are not a schedule (the design's checks rule
-    ///   that out for a team with a working day of 1 to 24 hours and a break of 0 or more).
-    static func workingWeek(of team: Team, pattern: Int) throws(ScheduleError) -> WorkingWeek {
-        let late = pattern >= 6, sitting = Double(pattern % 3) - 1, dutiesFirst = pattern % 2 == 0
-        var paid: [[ClosedRange<Double>]] = [], contacts: [[ClosedRange<Double>]] = []
-        for day in team.schedule.intervals {
-            var paidDay: [ClosedRange<Double>] = [], contactDay: [ClosedRange<Double>] = []
-            for open in day {
-                let window = min(open.upperBound - open.lowerBound, team.hoursPerDay + team.breakHours)
-                let start = late ? open.upperBound - window : open.lowerBound, end = start + window
-                let pause = max(0, window - team.hoursPerDay)
-                var pieces = [start...end]
-                if pause > 0 {
-                    let low = min(max(start, start + window / 2 - pause / 2 + sitting * pause), end - pause)
-                    pieces = [start...low, (low + pause)...end].filter { $0.upperBound - $0.lowerBound > 1e-9 }
-                }
-                paidDay += pieces
-                let duties = team.otherDutiesShare * pieces.reduce(0) { $0 + $1.upperBound - $1.lowerBound }
-                contactDay += trim(pieces, hours: duties, fromStart: dutiesFirst)
-            }
-            paid.append(paidDay)
-            contacts.append(contactDay)
-        }
-        return (
-            try WeeklySchedule(intervals: paid, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays),
-            try WeeklySchedule(intervals: contacts, firstWeekday: team.schedule.firstWeekday, closedDays: team.schedule.closedDays)
-        )
-    }
-
-    /// `pieces` less `hours` taken from the start (or the end).
-    static func trim(_ pieces: [ClosedRange<Double>], hours: Double, fromStart: Bool) -> [ClosedRange<Double>] {
-        var remaining = hours
-        var kept: [ClosedRange<Double>] = []
-        for piece in fromStart ? pieces : pieces.reversed() {
-            let length = piece.upperBound - piece.lowerBound
-            if remaining >= length - 1e-9 {
-                remaining -= length
-                continue
-            }
-            kept.append(fromStart ? (piece.lowerBound + remaining)...piece.upperBound : piece.lowerBound...(piece.upperBound - remaining))
-            remaining = 0
-        }
-        return fromStart ? kept : kept.reversed()
     }
 }
