@@ -83,7 +83,8 @@ let package = Package(
                 "SimulationEngine", "FrontDoorModel", "ScenarioModel", "ScenarioFiles", "FrontDoorAnalysis", "FrontDoorReports",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio")
-            ]),
+            ],
+            resources: [.process("Resources")]),
         // The thin command line.
         .executableTarget(
             name: "frontdoor",

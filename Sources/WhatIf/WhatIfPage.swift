@@ -1,191 +1,32 @@
-/// The what-if page: one self-contained file (no script, style or font from the network). Its
+import Foundation
+
+/// The what-if page: one self-contained file (no script, style or font from the network), put
+/// together from the package's resources `what-if.html`, `what-if.css` and `what-if.js`. Its
 /// controls post the changes to the server, which runs them on the same seeds as the design as
 /// it is and answers with both sets of figures and their paired differences.
 enum WhatIfPage {
-    static let html = #"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <title>What if? — frontdoor</title>
-        <style>
-        body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b}
-        header{background:#1d3557;color:#fff;padding:.8rem 1.2rem}
-        header h1{font-size:1.3rem;margin:0}
-        main{display:grid;grid-template-columns:22rem 1fr;gap:1.2rem;padding:1rem 1.2rem}
-        fieldset{border:1px solid #ccd;margin:0 0 .8rem;padding:.5rem .7rem}
-        legend{font-weight:600}
-        label{display:flex;justify-content:space-between;align-items:center;margin:.25rem 0;gap:.5rem}
-        input[type=number]{width:5rem}
-        input[type=text]{width:8rem}
-        .error{color:#b00020;font-size:.85rem;display:block}
-        table{border-collapse:collapse;width:100%}
-        th,td{border-bottom:1px solid #dde;padding:.35rem .5rem;text-align:right}
-        th:first-child,td:first-child{text-align:left}
-        .better{color:#1a7f37}.worse{color:#b00020}
-        #status{margin:.3rem 0 .8rem;font-style:italic}
-        .warning{color:#b00020}
-        button{margin:.3rem .4rem .3rem 0;padding:.4rem .8rem}
-        svg text{font-size:11px}
-        </style>
-        </head>
-        <body>
-        <header><h1>What if? <span id="design-name"></span></h1>
-        <div>Move a control: the design is run again on the same contacts (the same random numbers), so the change you see is the design's, not luck.</div></header>
-        <main>
-        <section id="controls" aria-label="controls">
-        <label>Design <select id="design"></select></label>
-        <label>Replications <input id="replications" type="number" min="2" max="500" value="20"></label>
-        <span class="error" data-error-for="replications"></span>
-        <fieldset id="teams"><legend>People in each team</legend></fieldset>
-        <fieldset id="demand"><legend>Change in contacts by source (%)</legend></fieldset>
-        <fieldset id="phones"><legend>Phone lines: weekday hours</legend></fieldset>
-        <fieldset id="fatigue-set"><legend>Decision fatigue</legend>
-        <label>Fatigue <select id="fatigue"><option value="off">off</option><option value="file">as in the scenario</option>
-        <option value="linder">a Linder-size effect (assumption)</option></select></label><span class="error" data-error-for="fatigue"></span></fieldset>
-        <fieldset id="shocks"><legend>Named shocks</legend></fieldset>
-        <button id="save" type="button">Save this what-if</button><button id="report" type="button">Download the report</button>
-        <div id="saved"></div>
-        </section>
-        <section aria-label="results">
-        <div id="status" role="status">Starting…</div>
-        <table id="figures"><thead><tr><th>Measure</th><th>As it is (95% interval)</th><th>What if (95% interval)</th><th>Difference (95% interval)</th></tr></thead><tbody></tbody></table>
-        <h2>Contacts waiting at close of each working day</h2>
-        <div id="chart"></div>
-        <ul id="warnings"></ul>
-        </section>
-        </main>
-        <script>
-        "use strict";
-        let designs = [], current = null, timer = null, latest = 0, polling = null;
-        const $ = s => document.querySelector(s);
-        function el(tag, attrs, text) { const e = document.createElement(tag); for (const k in attrs || {}) e.setAttribute(k, attrs[k]); if (text !== undefined) e.textContent = text; return e; }
-        function format(value, unit) {
-          if (value === null || value === undefined || typeof value === "string") return "n/a";
-          if (unit === "fraction") return (100 * value).toFixed(1) + "%";
-          if (unit.startsWith("£")) return (value < 0 ? "−£" : "£") + Math.round(Math.abs(value)).toLocaleString("en-GB");
-          return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-GB") : value.toPrecision(3);
-        }
-        function signed(value, unit) { const text = format(value, unit); return value > 0 ? "+" + text : text; }
-        function controls() {
-          const c = { design: Number($("#design").value), replications: Number($("#replications").value), people: {}, vacant: {}, demand: {}, phoneHours: {}, shocksOff: [] };
-          document.querySelectorAll("[data-people]").forEach(i => { if (i.value !== i.defaultValue) c.people[i.dataset.people] = Number(i.value); });
-          document.querySelectorAll("[data-vacant]").forEach(i => { if (i.value !== i.defaultValue) c.vacant[i.dataset.vacant] = Number(i.value); });
-          document.querySelectorAll("[data-demand]").forEach(i => { if (Number(i.value) !== 0) c.demand[i.dataset.demand] = Number(i.value); });
-          document.querySelectorAll("[data-phone]").forEach(i => { if (i.value !== i.defaultValue) c.phoneHours[i.dataset.phone] = i.value; });
-          document.querySelectorAll("[data-shock]").forEach(i => { if (!i.checked) c.shocksOff.push(i.dataset.shock); });
-          const f = $("#fatigue").value; if (f !== (current.fatigue ? "file" : "off")) c.fatigue = f;
-          return c;
-        }
-        function build() {
-          current = designs[Number($("#design").value)];
-          $("#design-name").textContent = "— " + current.name;
-          const teams = $("#teams"); teams.querySelectorAll("label,.error").forEach(e => e.remove());
-          for (const t of current.teams) {
-            const l = el("label", {}, t.role + " (" + t.id + ")"); const i = el("input", { type: "number", min: "0", max: "10000", value: String(t.people), id: "people-" + t.id, "data-people": t.id });
-            l.appendChild(i); teams.appendChild(l); teams.appendChild(el("span", { class: "error", "data-error-for": "people." + t.id }));
-            if (t.vacant !== null && t.vacant !== undefined) {
-              const v = el("label", {}, "… of which vacant"); v.appendChild(el("input", { type: "number", min: "0", max: "10000", value: String(t.vacant), id: "vacant-" + t.id, "data-vacant": t.id }));
-              teams.appendChild(v); teams.appendChild(el("span", { class: "error", "data-error-for": "vacant." + t.id }));
+    /// The page whose resources could not be read, and why.
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The page, with its stylesheet and script written into it.
+    ///
+    /// - Throws: ``Missing`` when a resource is not beside the program (a copy of the binary
+    ///   moved without its `frontdoor_WhatIf.resources` folder).
+    static func html() throws(Missing) -> String {
+        func resource(_ name: String, _ type: String) throws(Missing) -> String {
+            guard let url = Bundle.module.url(forResource: name, withExtension: type) else {
+                throw Missing(description: "the what-if page's \(name).\(type) is not in the program's resources")
             }
-          }
-          const demand = $("#demand"); demand.querySelectorAll("label,.error").forEach(e => e.remove());
-          for (const s of current.sources) {
-            const l = el("label", {}, s.replace(/_/g, " ")); l.appendChild(el("input", { type: "number", min: "-100", max: "1000", step: "5", value: "0", id: "demand-" + s, "data-demand": s }));
-            demand.appendChild(l);
-          }
-          demand.appendChild(el("span", { class: "error", "data-error-for": "demand" }));
-          const phones = $("#phones"); phones.querySelectorAll("label,.error,p").forEach(e => e.remove());
-          if (current.phoneLines.length === 0) phones.appendChild(el("p", {}, "This design has no phone line."));
-          for (const p of current.phoneLines) {
-            const l = el("label", {}, p.stage.replace(/_/g, " ")); l.appendChild(el("input", { type: "text", value: p.weekdayHours, id: "phone-" + p.stage, "data-phone": p.stage }));
-            phones.appendChild(l); phones.appendChild(el("span", { class: "error", "data-error-for": "phone." + p.stage }));
-          }
-          const shocks = $("#shocks"); shocks.querySelectorAll("label,p").forEach(e => e.remove());
-          if (current.shocks.length === 0) shocks.appendChild(el("p", {}, "This design has no named shock."));
-          for (const s of current.shocks) { const l = el("label", {}, s); l.appendChild(el("input", { type: "checkbox", checked: "", id: "shock-" + s, "data-shock": s })); shocks.appendChild(l); }
-          $("#fatigue").value = current.fatigue ? "file" : "off";
-          document.querySelectorAll("#controls input, #controls select").forEach(i => { if (i.id !== "design") i.oninput = schedule; });
-          schedule();
+            do {
+                return try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw Missing(description: "the what-if page's \(url.path) could not be read: \(error.localizedDescription)")
+            }
         }
-        function schedule() { clearTimeout(timer); timer = setTimeout(run, 250); }
-        function clearErrors() { document.querySelectorAll("[data-error-for]").forEach(e => e.textContent = ""); }
-        function showError(problem) {
-          const target = document.querySelector('[data-error-for="' + problem.control + '"]') || $("#status");
-          target.textContent = problem.message; $("#status").textContent = "Not run: " + problem.message; $("#status").dataset.state = "error";
-        }
-        // A request that got no answer at all (the server stopped, or the connection dropped) says so,
-        // instead of leaving the page "Running…" for ever.
-        function lostTouch(error) {
-          clearInterval(polling);
-          $("#status").textContent = "Not run: no answer from frontdoor serve (" + error.message + "). Is it still running?"; $("#status").dataset.state = "error";
-        }
-        const guarded = action => () => action().catch(lostTouch);
-        async function run() {
-          const id = ++latest; clearErrors();
-          $("#status").textContent = "Running…"; $("#status").dataset.state = "running";
-          clearInterval(polling);
-          polling = setInterval(() => fetch("/api/progress").then(r => r.json()).then(p => { if (id === latest && p.expected > 0) $("#status").textContent = "Running… " + p.done + " of " + p.expected + " replications"; }, () => {}), 300);
-          let response, body;
-          try {
-            response = await fetch("/api/run", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(controls()) });
-            if (id !== latest) return;
-            clearInterval(polling);
-            if (response.status === 409) return;
-            body = await response.json();
-          } catch (error) { if (id === latest) lostTouch(error); return; }
-          if (!response.ok) { showError(body); return; }
-          render(body);
-          $("#status").textContent = "Ready: " + body.replications + " replications each, the same contacts for both."; $("#status").dataset.state = "ready";
-        }
-        function render(r) {
-          const tbody = $("#figures tbody"); tbody.textContent = "";
-          for (const row of r.rows) {
-            const tr = el("tr", { "data-measure": row.name, "data-start": String(row.start.mean), "data-whatif": String(row.whatIf.mean) });
-            tr.appendChild(el("td", {}, row.label));
-            const withInterval = v => format(v.mean, row.unit) + (v.low === v.high ? "" : " (" + format(v.low, row.unit) + " to " + format(v.high, row.unit) + ")");
-            tr.appendChild(el("td", {}, withInterval(row.start)));
-            tr.appendChild(el("td", {}, withInterval(row.whatIf)));
-            const same = row.difference.low <= 0 && row.difference.high >= 0;
-            tr.appendChild(el("td", same ? {} : { class: "changed" }, same && row.difference.mean === 0 ? "no change" :
-              signed(row.difference.mean, row.unit) + " (" + signed(row.difference.low, row.unit) + " to " + signed(row.difference.high, row.unit) + ")"));
-            tbody.appendChild(tr);
-          }
-          chart(r.backlog);
-          const w = $("#warnings"); w.textContent = ""; for (const text of r.warnings) w.appendChild(el("li", { class: "warning" }, text));
-        }
-        function chart(b) {
-          const points = b.dates.map((d, i) => [i, b.start[i], b.whatIf[i]]).filter(p => p[1] !== null && p[2] !== null);
-          if (points.length < 2) { $("#chart").textContent = "No working days measured."; return; }
-          const W = 640, H = 220, max = Math.max(1, ...points.map(p => Math.max(p[1], p[2])));
-          const x = i => 40 + (W - 50) * (i - points[0][0]) / (points[points.length - 1][0] - points[0][0]), y = v => H - 20 - (H - 30) * v / max;
-          const line = k => points.map(p => x(p[0]).toFixed(1) + "," + y(p[k]).toFixed(1)).join(" ");
-          $("#chart").innerHTML = '<svg viewBox="0 0 ' + W + ' ' + H + '" width="100%" role="img" aria-label="backlog through the year">'
-            + '<polyline fill="none" stroke="#888" stroke-width="1.5" points="' + line(1) + '"/>'
-            + '<polyline fill="none" stroke="#e63946" stroke-width="1.5" points="' + line(2) + '"/>'
-            + '<text x="40" y="12">0 to ' + Math.round(max) + ' contacts; grey: as it is, red: what if</text></svg>';
-        }
-        $("#save").onclick = guarded(async () => {
-          const response = await fetch("/api/save", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(controls()) });
-          const body = await response.json();
-          if (!response.ok) { showError(body); return; }
-          $("#saved").textContent = ""; $("#saved").appendChild(el("p", { id: "saved-path" }, body.path));
-        });
-        $("#report").onclick = guarded(async () => {
-          const response = await fetch("/api/report", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(controls()) });
-          if (!response.ok) { if (response.status !== 409) showError(await response.json()); return; }
-          const a = el("a", { href: URL.createObjectURL(await response.blob()), download: "report.html" }); document.body.appendChild(a); a.click(); a.remove();
-        });
-        guarded(async () => {
-          const described = await (await fetch("/api/designs")).json();
-          designs = described.designs;
-          $("#replications").value = String(described.replications);
-          designs.forEach((d, i) => $("#design").appendChild(el("option", { value: String(i) }, d.name)));
-          $("#design").onchange = build;
-          build();
-        })();
-        </script>
-        </body>
-        </html>
-        """#
+        return try resource("what-if", "html")
+            .replacingOccurrences(of: "{{style}}", with: resource("what-if", "css"))
+            .replacingOccurrences(of: "{{script}}", with: resource("what-if", "js"))
+    }
 }

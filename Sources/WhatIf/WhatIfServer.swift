@@ -16,10 +16,11 @@ public enum WhatIfServer {
     static let bodyLimit = 64 * 1024
 
     public static func run(session: WhatIfSession, port: Int, ready: @escaping @Sendable (String) -> Void) async throws {
+        let page = try WhatIfPage.html()
         let router = Router()
         let origin = OriginGuard(port: port)
         router.add(middleware: origin)
-        router.get("/") { _, _ in html(WhatIfPage.html) }
+        router.get("/") { _, _ in html(page) }
         router.get("/api/designs") { _, _ in
             do { return try json(await session.describe()) } catch { return problem(.unprocessableContent, "design", "\(error)") }
         }

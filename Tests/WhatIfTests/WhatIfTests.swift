@@ -18,6 +18,14 @@ import Testing
             paths: [Self.peterborough, packageRoot + "/Scenarios/cads.yaml"], seed: 4, jobs: 2, version: "test", outputFolder: folder)
     }
 
+    @Test func thePageIsOneFileWithItsStyleAndScriptFromTheResources() throws {
+        let page = try WhatIfPage.html()
+        #expect(!page.contains("{{"))
+        #expect(page.contains("<style>\nbody{font-family:system-ui") && page.contains("<script>\n\"use strict\";"))
+        // Self-contained: nothing is fetched from another site.
+        #expect(!page.contains("src=\"http") && !page.contains("href=\"http"))
+    }
+
     @Test func controlsBecomeOverridesCheckedAsAScenarioFileIs() async throws {
         let session = try session()
         var controls = WhatIfControls()
