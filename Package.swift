@@ -85,11 +85,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio")
             ],
             resources: [.process("Resources")]),
-        // The thin command line.
+        // The application: what a command does once its arguments are read — run the designs or
+        // one shard of them, present the results, write the report.
+        .target(name: "FrontDoorApp", dependencies: ["FrontDoorAnalysis", "FrontDoorModel", "FrontDoorReports", "ScenarioModel"]),
+        // The thin command line: arguments parsed into calls of the application.
         .executableTarget(
             name: "frontdoor",
             dependencies: [
-                "FrontDoorModel", "ScenarioModel", "ScenarioFiles", "FrontDoorAnalysis", "FrontDoorReports", "Calibration", "WhatIf",
+                "FrontDoorApp", "FrontDoorModel", "ScenarioModel", "ScenarioFiles", "FrontDoorAnalysis", "FrontDoorReports", "Calibration",
+                "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),

@@ -70,7 +70,11 @@ extension SizingCandidate {
         self.init(
             posts: posts, cost: Sizing.staffCost(result.scenario), sizedCost: Sizing.sized(teams, of: result.scenario).cost,
             measures: measures,
-            missed: targets.filter { target in !target.isMet(by: measures.first { $0.id == target.measure }!.estimate) },
+            missed: targets.filter { target in
+                // A target whose measure the run lacks cannot be said to be met.
+                guard let summary = measures.first(where: { $0.id == target.measure }) else { return true }
+                return !target.isMet(by: summary.estimate)
+            },
             concerns: result.concerns, longestStep: result.stepsToDecision.max { $0.hours < $1.hours })
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Calibration
 import Foundation
+import FrontDoorApp
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioFiles
@@ -48,7 +49,7 @@ extension Calibrate {
             let first = try day(from, "--from"), last = try day(to, "--to")
             if let first, let last, last < first { throw fail("--to (\(last)) is before --from (\(first))") }
             let baseSources = try Self.sources(ofBase: base)
-            let folder = try prepareOutput(output)
+            let folder = try app { try App.prepareOutput(output) }
             do {
                 let extract = try AnnexAExtract(
                     list1: list1, list3: list3, list4: list4, ssdContacts: ssdContacts, from: first, to: last,
@@ -120,7 +121,7 @@ extension Calibrate {
             guard case .frontDoor(let design) = loaded.model else {
                 throw fail("\(scenario) is a queueing network; synthetic Annex A lists need a front door")
             }
-            let folder = try prepareOutput(output)
+            let folder = try app { try App.prepareOutput(output) }
             let lists = AnnexASynthesis.extracts(design, days: days, seed: seed)
             do {
                 try folder.write([("list1.csv", lists.list1), ("list3.csv", lists.list3), ("list4.csv", lists.list4)])

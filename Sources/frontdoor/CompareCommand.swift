@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorApp
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioModel
@@ -63,15 +64,16 @@ struct Compare: ParsableCommand {
                 "\(network.file) is a queueing network and \(frontDoor.file) a front door: only designs of the same kind can be compared")
         }
         let names = loaded.map(\.name)
-        guard Set(names).count == names.count else {
-            throw fail(
-                "two scenarios share the name '\(names.first { name in names.filter { $0 == name }.count > 1 }!)'; give each its own 'scenario:' name"
-            )
+        if let shared = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw fail("two scenarios share the name '\(shared)'; give each its own 'scenario:' name")
         }
         guard atStandard else {
-            try runDesigns(
-                loaded, options: options, output: output, shards: shards,
-                invocation: Invocation(command: "compare", scenarios: scenarios, overrides: what.overrides, vary: []))
+            let shard = try shards.resolved()
+            try app {
+                try App.runDesigns(
+                    loaded, settings: options.settings, output: output.request, shard: shard,
+                    invocation: Invocation(command: "compare", scenarios: scenarios, overrides: what.overrides))
+            }
             return
         }
         try runAtStandard(loaded)
@@ -83,33 +85,12 @@ struct Compare: ParsableCommand {
         guard try shards.resolved() == nil else {
             throw fail("--at-standard sizes each design before it runs them, which cannot be split into shards; leave out --shard")
         }
-        guard loaded.allSatisfy({ !$0.isNetwork }) else {
-            throw fail("--at-standard sizes a front door's teams; a queueing network has none")
-        }
         let standard: [SizingTarget]
         do {
             standard = try targets.isEmpty ? loaded[0].targets : targets.map { text throws(SweepError) in try SizingTarget(parsing: text) }
         } catch {
             throw fail(error.message)
         }
-        guard !standard.isEmpty else {
-            throw fail(
-                "\(loaded[0].file) has no targets to size the designs to; give them with --target, such as --target \"decided_within_3wd>=85%\""
-            )
-        }
-        let folder =
-            output.noReport
-            ? nil : try prepareOutput(output.output ?? "Output/" + loaded.map(\.name).joined(separator: "-vs-") + "-at-standard")
-        let sized: [DesignAtStandard]
-        do {
-            sized = try Standard.run(loaded, targets: standard, settings: options.settings, progress: ProgressReporter.onTerminal())
-        } catch {
-            throw fail(error.message)
-        }
-        let comparison = Comparison.run(
-            sized.compactMap(\.standard) + loaded, settings: options.settings, progress: ProgressReporter.onTerminal())
-        let view = StandardView(sized: sized, targets: standard)
-        if !output.json { print(StandardReport.text(sized, targets: standard, comparison: comparison)) }
-        try present(comparison, presentation: .designs, output: output, folder: folder, commandLine: CommandLine.arguments, standard: view)
+        try app { try App.compareAtStandard(loaded, targets: standard, settings: options.settings, output: output.request) }
     }
 }

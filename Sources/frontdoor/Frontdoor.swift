@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorApp
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioFiles
@@ -22,15 +23,11 @@ struct Frontdoor: ParsableCommand {
               frontdoor size Scenarios/peterborough.yaml --team team_managers \\
                   --target "decided_within_3wd>=0.85"
             """,
-        version: FrontdoorVersion.current,
+        version: App.version,
         // Every command gives its name: without it, ArgumentParser works each one out from the
         // type's name by reflection on every start (about 17 million instructions).
         subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self, Calibrate.self, Serve.self]
     )
-}
-
-enum FrontdoorVersion {
-    static let current = "0.2.0"
 }
 
 /// Options shared by every command that runs replications.
@@ -142,18 +139,14 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Ignore the terminal's width (or COLUMNS) and print whole lines.")
     var wide = false
 
-    /// The table's layout: the width of the terminal (COLUMNS where set), unless --wide or
-    /// standard output is not a terminal; the headline measures unless --all.
-    var layout: TerminalLayout { TerminalLayout(width: wide ? nil : terminalWidth(), allMeasures: all) }
-}
-
-/// The width tables on standard output must fit: COLUMNS where set, else the terminal's; nil
-/// when standard output is not a terminal (a file or a pipe takes whole lines).
-func terminalWidth() -> Int? {
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-    guard isatty(STDOUT_FILENO) != 0 else { return nil }
-    var size = winsize()
-    return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+    /// What the options ask for: the table's layout is the width of the terminal (COLUMNS where
+    /// set), unless --wide or standard output is not a terminal, and the headline measures
+    /// unless --all.
+    var request: OutputRequest {
+        OutputRequest(
+            folder: output, noReport: noReport, json: json,
+            layout: TerminalLayout(width: wide ? nil : App.terminalWidth(), allMeasures: all))
+    }
 }
 
 /// Options for running a share of the work as one task of an array job.
@@ -188,143 +181,13 @@ struct ShardOptions: ParsableArguments {
     }
 }
 
-/// What was asked for, as a shard records it so that `merge` can read the same designs again.
-struct Invocation {
-    let command: String
-    let scenarios: [String]
-    let overrides: [String]
-    let vary: [String]
-}
-
-/// How a comparison is shown: as designs (run, compare) or as the points of a sweep.
-enum Presentation {
-    case designs
-    case sweep(axes: [SweepAxis], points: [SweepPoint], measures: [MeasureID])
-}
-
-/// Runs the designs (or this process's shard of them), prints the results and writes the report.
-func runDesigns(
-    _ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions, shards: ShardOptions,
-    invocation: Invocation, presentation: Presentation = .designs
-) throws {
-    if let shard = try shards.resolved() {
-        try runShard(shard, scenarios, options: options, output: output, invocation: invocation)
-        return
-    }
-    let names = scenarios.map(\.name).joined(separator: "-vs-")
-    let defaultFolder: String
-    switch presentation {
-    case .designs: defaultFolder = "Output/" + names
-    case .sweep: defaultFolder = "Output/\(scenarios[0].name.prefix { $0 != "[" })-sweep"
-    }
-    let folder = output.noReport ? nil : try prepareOutput(output.output ?? defaultFolder)
-    let comparison = Comparison.run(scenarios, settings: options.settings, progress: ProgressReporter.onTerminal())
-    try present(comparison, presentation: presentation, output: output, folder: folder, commandLine: CommandLine.arguments)
-}
-
-/// Prints a comparison and writes its files, as `run`, `compare`, `sweep` and `merge` all do.
-func present(
-    _ comparison: DesignComparison, presentation: Presentation, output: OutputOptions, folder: OutputFolder?, commandLine: [String],
-    standard: StandardView? = nil
-) throws {
-    switch (presentation, output.json) {
-    case (.designs, true): print(try summaryJSON(comparison))
-    case (.sweep, true): print(try ComparisonJSON(comparison).text())
-    case (.designs, false):
-        print(
-            comparison.designs.count == 1
-                ? SummaryTable.render(comparison.baseline, layout: output.layout)
-                : ComparisonTable.render(comparison, layout: output.layout), terminator: "")
-        if let precision = comparison.precision { print(precision.sentence) }
-    case (.sweep(let axes, let points, let measures), false):
-        print(
-            SweepReport.table(comparison, axes: axes, points: points, measures: measures, width: output.wide ? nil : terminalWidth()),
-            terminator: "")
-    }
-    guard let folder else { return }
+/// Runs an application call, turning its error into the command line's: the message on standard
+/// error and status 1.
+func app<Value>(_ body: () throws -> Value) throws -> Value {
     do {
-        let manifest = RunManifest(comparison, version: FrontdoorVersion.current, commandLine: commandLine)
-        switch presentation {
-        case .designs:
-            let written = try folder.write(comparison, manifest: manifest, standard: standard)
-            printError("Wrote \(written.count) files to \(folder.path)/ (open \(folder.path)/report.html)")
-        case .sweep(let axes, let points, let measures):
-            try folder.write([
-                ("sweep.csv", SweepReport.csv(comparison, axes: axes, points: points)),
-                ("report.html", SweepReport.html(comparison, axes: axes, points: points, manifest: manifest, measures: measures)),
-                ("manifest.json", try manifest.text())
-            ])
-            printError("Wrote sweep.csv, report.html and manifest.json to \(folder.path)/")
-        }
-    } catch let error as OutputError {
+        return try body()
+    } catch let error as AppError {
         throw fail(error.message)
-    } catch {
-        throw fail("could not write to \(folder.path): \(error.localizedDescription)")
-    }
-}
-
-/// Runs one shard's units and writes its record and replications beside the other shards'.
-func runShard(_ shard: Shard, _ scenarios: [Scenario], options: ReplicationOptions, output: OutputOptions, invocation: Invocation) throws {
-    guard options.precision == nil else {
-        throw fail("--precision decides how many replications to run from all of them, so it cannot be sharded: give --replications")
-    }
-    guard !output.json, !output.noReport else {
-        throw fail("a shard writes its replications for 'frontdoor merge' and prints no results: leave out --json and --no-report")
-    }
-    let folder = output.output ?? "Output/" + scenarios.map(\.name).joined(separator: "-vs-") + "-shards"
-    let started = DispatchTime.now()
-    let settings = options.settings
-    let result = Comparison.run(scenarios, settings: settings, shard: shard, progress: ProgressReporter.onTerminal())
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-    let record = ShardRecord(
-        result, designs: scenarios, version: FrontdoorVersion.current, command: invocation.command, scenarios: invocation.scenarios,
-        overrides: invocation.overrides, vary: invocation.vary, commandLine: CommandLine.arguments, settings: settings, wallSeconds: seconds
-    )
-    let table = CSVTables.replications(
-        scenarios.indices.map { design in
-            (scenarios[design], result.units.filter { $0.design == design }.map { ($0.replication, $0.outcome.values) })
-        })
-    do {
-        let written = try record.write(into: folder, replicationsTable: table)
-        print(
-            "Shard \(shard) ran \(result.units.count) of \(scenarios.count * settings.replications) units (design × replication) in "
-                + String(format: "%.1f s", seconds)
-                + "; wrote \(written.map { ($0 as NSString).lastPathComponent }.joined(separator: " and ")) to \(folder)/.")
-        print("When every shard has run: frontdoor merge \(folder) --output <folder>")
-    } catch {
-        throw fail(error.message)
-    }
-}
-
-/// The output folder, checked before any simulation so that a folder that cannot be written is
-/// found at once; an interrupt from here on removes any half-written temporary folder.
-func prepareOutput(_ path: String) throws -> OutputFolder {
-    let folder = OutputFolder(path: path)
-    do {
-        try folder.checkWritable()
-    } catch {
-        throw fail(error.message)
-    }
-    InterruptHandler.install()
-    return folder
-}
-
-/// On SIGINT or SIGTERM: remove the temporary folder being written, if any, and exit.
-enum InterruptHandler {
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-
-    static func install() {
-        guard sources.isEmpty else { return }
-        for (signalNumber, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                OutputFolder.removePending()
-                exit(status)
-            }
-            source.resume()
-            sources.append(source)
-        }
     }
 }
 
@@ -334,6 +197,4 @@ func fail(_ message: String) -> ExitCode {
     return ExitCode.failure
 }
 
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
+func printError(_ message: String) { App.printError(message) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorApp
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioModel
@@ -48,9 +49,12 @@ struct Merge: ParsableCommand {
         let folder =
             output.noReport
             ? nil
-            : try prepareOutput(output.output ?? "Output/" + designs.map(\.name).joined(separator: "-vs-"))
-        try present(
-            comparison, presentation: presentation, output: output, folder: folder, commandLine: Self.withoutShard(record.commandLine))
+            : try app { try App.prepareOutput(output.output ?? "Output/" + designs.map(\.name).joined(separator: "-vs-")) }
+        try app {
+            try App.present(
+                comparison, presentation: presentation, output: output.request, folder: folder,
+                commandLine: Self.withoutShard(record.commandLine))
+        }
     }
 
     /// The command line as it would have been without the shard options and the shards' folder.

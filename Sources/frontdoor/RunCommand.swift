@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorApp
 import FrontDoorModel
 import FrontDoorReports
 
@@ -31,8 +32,11 @@ struct Run: ParsableCommand {
     @OptionGroup var shards: ShardOptions
 
     func run() throws {
-        try runDesigns(
-            [try what.load(scenario)], options: options, output: output, shards: shards,
-            invocation: Invocation(command: "run", scenarios: [scenario], overrides: what.overrides, vary: []))
+        let loaded = try what.load(scenario), shard = try shards.resolved()
+        try app {
+            try App.runDesigns(
+                [loaded], settings: options.settings, output: output.request, shard: shard,
+                invocation: Invocation(command: "run", scenarios: [scenario], overrides: what.overrides))
+        }
     }
 }

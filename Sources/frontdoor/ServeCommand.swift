@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorApp
 import WhatIf
 
 struct Serve: ParsableCommand {
@@ -36,7 +37,7 @@ struct Serve: ParsableCommand {
         do {
             session = try WhatIfSession(
                 paths: scenarios, seed: seed, jobs: jobs ?? ReplicationRunner.availableCores, replications: replications,
-                version: FrontdoorVersion.current, outputFolder: output)
+                version: App.version, outputFolder: output)
         } catch {
             throw fail(error.description)
         }

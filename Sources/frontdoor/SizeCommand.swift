@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorApp
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioModel
@@ -72,24 +73,11 @@ struct Size: ParsableCommand {
                 throw fail("--measure \(name): \(error.message)")
             }
         }
-        let folder = try prepareOutput(output ?? "Output/\(base.name)-sizing")
-        let result: SizingResult
-        do throws(SweepError) {
-            result = try Sizing.run(
-                base, teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings,
-                shown: shown, progress: ProgressReporter.onTerminal())
-        } catch {
-            throw fail(error.message)
-        }
-        print(SizingReport.table(result, scenario: base.name, width: terminalWidth()), terminator: "")
-        do {
-            try folder.write([
-                ("sizing.csv", SizingReport.csv(result)),
-                ("report.html", SizingReport.html(result, scenario: base.name, commandLine: CommandLine.arguments))
-            ])
-            printError("Wrote sizing.csv and report.html to \(folder.path)/")
-        } catch {
-            throw fail(error.message)
+        let folder = try app { try App.prepareOutput(output ?? "Output/\(base.name)-sizing") }
+        let result = try app {
+            try App.size(
+                base, teams: teams, targets: parsedTargets, maximumPosts: maxPosts, settings: options.settings, shown: shown,
+                folder: folder)
         }
         if result.answer == nil { throw ExitCode(2) }
     }

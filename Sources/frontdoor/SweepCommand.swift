@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDoorAnalysis
+import FrontDoorApp
 import FrontDoorModel
 import FrontDoorReports
 import ScenarioFiles
@@ -54,10 +55,13 @@ struct Sweep: ParsableCommand {
                 throw fail("--measure \(name): \(error.message)")
             }
         }
-        try runDesigns(
-            designs, options: options, output: output, shards: shards,
-            invocation: Invocation(command: "sweep", scenarios: [scenario], overrides: what.overrides, vary: axes),
-            presentation: .sweep(axes: parsed, points: points, measures: chosen))
+        let shard = try shards.resolved()
+        try app {
+            try App.runDesigns(
+                designs, settings: options.settings, output: output.request, shard: shard,
+                invocation: Invocation(command: "sweep", scenarios: [scenario], overrides: what.overrides, vary: axes),
+                presentation: .sweep(axes: parsed, points: points, measures: chosen))
+        }
     }
 
     /// Every point of the grid as a design: the scenario with the point's values set.
