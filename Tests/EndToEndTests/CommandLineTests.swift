@@ -184,10 +184,16 @@ enum Frontdoor {
         #expect(outcome.standardError.contains("stages.mash.servers: expected a whole number of 1 or more, found '-4'"))
     }
 
-    @Test func badOptionsAndMissingFilesExitNonZero() throws {
-        #expect(try Frontdoor.run(["run", Self.tandem, "--replications", "0"]).status != 0)
-        #expect(try Frontdoor.run(["run", "no-such-file.yaml"]).status == 1)
-        #expect(try Frontdoor.run(["no-such-command"]).status != 0)
+    @Test func badOptionsAndMissingFilesExitNonZeroAndSayWhy() throws {
+        // A usage error exits 64 (EX_USAGE) and names the option and the command's help.
+        let zero = try Frontdoor.run(["run", Self.tandem, "--replications", "0"])
+        #expect(zero.status == 64 && zero.standardError.contains("--replications must be between 1 and 100000"), "\(zero.standardError)")
+        #expect(zero.standardError.contains("See 'frontdoor run --help'"))
+        let missing = try Frontdoor.run(["run", "no-such-file.yaml"])
+        #expect(missing.status == 1 && missing.standardError.contains("no-such-file.yaml"), "\(missing.standardError)")
+        let unknown = try Frontdoor.run(["no-such-command"])
+        #expect(unknown.status == 64 && unknown.standardError.contains("Unexpected argument 'no-such-command'"), "\(unknown.standardError)")
+        #expect(zero.standardOutput.isEmpty && missing.standardOutput.isEmpty && unknown.standardOutput.isEmpty)
     }
 
     @Test func manyReplicationsNeedNoMaximumWithoutAPrecisionTarget() throws {
@@ -369,7 +375,10 @@ enum Frontdoor {
     }
 
     @Test func compareNeedsTwoDesigns() throws {
-        #expect(try Frontdoor.run(["compare", "Scenarios/mash.yaml"]).status != 0)
+        let outcome = try Frontdoor.run(["compare", "Scenarios/mash.yaml"])
+        #expect(outcome.status == 64, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("compare needs at least two scenario files: the baseline first"))
+        #expect(outcome.standardOutput.isEmpty)
     }
 
     @Test func sizeRefusesTeamsItCannotStaffBeforeRunningAnything() throws {

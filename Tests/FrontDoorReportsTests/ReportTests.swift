@@ -113,8 +113,15 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         #expect(RunManifest.utc(Date(timeIntervalSince1970: seconds)) == expected)
     }
 
-    @Test func theManifestRecordsWhenItWasMade() {
-        #expect(ReportFixture.manifest.created_utc == "2026-11-18T11:06:40Z")
+    @Test func theManifestRecordsWhenItWasMadeAndWritesItInItsFile() throws {
+        // Made now, it records now: the same second as the clock read around it, or the next.
+        let before = RunManifest.utc(Date())
+        let manifest = RunManifest(ReportFixture.comparison, version: "test", commandLine: ["frontdoor", "run", "one.yaml"])
+        let after = RunManifest.utc(Date())
+        #expect(manifest.created_utc >= before && manifest.created_utc <= after, "\(manifest.created_utc)")
+        // The time given is the one the file says.
+        let text = try ReportFixture.manifest.text()
+        #expect(text.contains("\"created_utc\" : \"2026-11-18T11:06:40Z\"") || text.contains("\"created_utc\":\"2026-11-18T11:06:40Z\""))
     }
 
     @Test func theBudgetIsTidyInWholePoundsWithTheChangeFromTheBaseline() throws {
