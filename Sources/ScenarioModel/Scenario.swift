@@ -123,11 +123,12 @@ public struct Scenario: Sendable {
             return ReplicationOutcome(values: NetworkMeasures.catalogue(stageIDs: stageIDs).values(run), events: run.events)
         case .frontDoor(let design):
             let run = FrontDoorSimulation.run(design, length: length, seeds: seeds, replication: replication)
+            let calendar = design.design.calendar
             return ReplicationOutcome(
                 values: design.measureCatalogue.values(run), events: run.events,
                 days: run.days.map {
                     DayValues(
-                        date: design.calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog,
+                        date: calendar.date(ofDay: $0.day), received: $0.received, decided: $0.decided, backlog: $0.backlog,
                         childrenReferred: $0.childrenReferred, dueWithin3: $0.dueWithin3, decidedWithin3: $0.decidedWithin3)
                 },
                 backlogSeries: run.backlogSeries.map(Double.init), warmUpObservations: run.warmUpWorkingDays)
