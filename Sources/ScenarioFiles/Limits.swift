@@ -1,5 +1,5 @@
 /// The documented ranges that keep every run finite in time and memory; the reader refuses
-/// anything beyond them, naming the limit (see the README's "Limits").
+/// anything beyond them, naming the limit (see "Limits" in docs/reference/scenario-files.md).
 enum Limits {
     /// People (posts) in one team: far above any council's front door.
     static let peoplePerTeam = 10_000

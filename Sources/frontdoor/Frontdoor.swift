@@ -124,7 +124,10 @@ struct OverrideOptions: ParsableArguments {
 
 /// Options for where the report goes.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Folder for the report and data files (default: Output/<scenario names>).")
+    @Option(
+        help:
+            "Folder for the report and data files — report.html, summary.csv, differences.csv, budget.csv, daily.csv, replications.csv, summary.json, manifest.json (default: Output/<scenario names>)."
+    )
     var output: String?
 
     @Flag(help: "Write no files; print only.")

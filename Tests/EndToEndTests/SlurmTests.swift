@@ -3,7 +3,7 @@ import FrontDoorTestSupport
 import Testing
 
 /// A Slurm cluster of one machine in a temporary folder, started and stopped by
-/// `tools/slurm-one-node` (the script the README gives analysts), with `frontdoor` on the jobs' path.
+/// `tools/slurm-one-node` (the script the cluster guide gives analysts), with `frontdoor` on the jobs' path.
 struct OneNodeSlurm {
     static let script = URL(fileURLWithPath: packageRoot + "/tools/slurm-one-node")
 
@@ -77,17 +77,17 @@ struct OneNodeSlurm {
     }
 }
 
-/// The README's own Slurm example, made small (replications, folders, array size and CPUs only),
+/// The cluster guide's own Slurm example (docs/guides/cluster.md), made small (replications, folders, array size and CPUs only),
 /// run as an array job on a real Slurm and merged.
 @Suite(.serialized, .enabled(if: OneNodeSlurm.runs, "Slurm cannot start here: it needs root and Debian's slurm-wlm and munge"))
 struct SlurmTests {
     static let tasks = 4
 
-    /// The README's array-job script: the shell block that sets `#SBATCH --array`.
+    /// The cluster guide's array-job script: the shell block that sets `#SBATCH --array`.
     static func readmeScript() throws -> String {
-        let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
-        let blocks = readme.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-        let block = try #require(blocks.first { $0.contains("#SBATCH --array") }, "the README has no Slurm array job")
+        let guide = try String(contentsOfFile: packageRoot + "/docs/guides/cluster.md", encoding: .utf8)
+        let blocks = guide.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        let block = try #require(blocks.first { $0.contains("#SBATCH --array") }, "the cluster guide has no Slurm array job")
         return String(block.drop { $0 != "\n" }.dropFirst())
     }
 
@@ -95,13 +95,13 @@ struct SlurmTests {
     static func replacing(_ text: String, _ changes: [(Regex<Substring>, String)]) throws -> String {
         var result = text
         for (pattern, replacement) in changes {
-            #expect(result.contains(pattern), "the README's Slurm example has changed shape")
+            #expect(result.contains(pattern), "the cluster guide's Slurm example has changed shape")
             result = result.replacing(pattern, with: replacement)
         }
         return result
     }
 
-    /// The README's script, small: 4 tasks, 1 CPU each, 4 replications, shards in `shards`.
+    /// The guide's script, small: 4 tasks, 1 CPU each, 4 replications, shards in `shards`.
     static func smallScript(shards: String) throws -> String {
         try replacing(
             readmeScript(),
@@ -154,7 +154,7 @@ struct SlurmTests {
     }
 
     @Test func aShardedSweepRunsTheSameWay() throws {
-        // The README's script with its command swapped for a sweep of the Peterborough managers.
+        // The guide's script with its command swapped for a sweep of the Peterborough managers.
         let script = try Self.smallScript(shards: "SHARDS").replacingOccurrences(of: "\\\n", with: " ")
         let sweep =
             "frontdoor sweep Scenarios/peterborough.yaml --vary teams.team_managers.people=2,3 -r 3 --jobs 1 --shard auto --output SHARDS"

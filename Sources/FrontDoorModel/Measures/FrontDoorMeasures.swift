@@ -1,6 +1,6 @@
 import SimulationEngine
 
-/// The measures of a front-door design, each defined once here (and in the README) in plain
+/// The measures of a front-door design, each defined once here (and in docs/reference/measures.md) in plain
 /// words, with how it is computed from what a replication recorded.
 enum FrontDoorMeasures {
     static func catalogue(_ design: PreparedDesign) -> MeasureCatalogue<FrontDoorReplication> {
