@@ -30,7 +30,7 @@ public enum ComparisonTable {
             "Comparison of \(comparison.designs.map(\.scenario.name).joined(separator: ", ")): \(base.replications) replications each, seed \(base.settings.seed), the same contacts for every design",
             ""
         ]
-        lines += layout.lines(header: header, rows: rows)
+        lines += layout.lines(header: header, rows: rows, shortLabels: shown.map(\.id.shortLabel))
         lines += layout.omitted(shown: shown.count, of: measures.count)
         for design in comparison.designs {
             for warning in design.warnings { lines += ["", "Warning (\(design.scenario.name)): \(warning)"] }

@@ -32,7 +32,7 @@ public enum SummaryTable {
             header.removeLast()
             rows = rows.map { Array($0.dropLast()) }
         }
-        lines += layout.lines(header: header, rows: rows)
+        lines += layout.lines(header: header, rows: rows, shortLabels: shown.map(\.id.shortLabel))
         lines += layout.omitted(shown: shown.count, of: result.summaries.count)
         for warning in result.warnings { lines += ["", "Warning: \(warning)"] }
         lines.append("")

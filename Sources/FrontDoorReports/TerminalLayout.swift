@@ -35,22 +35,27 @@ public struct TerminalLayout: Sendable {
         shown < total ? ["", "\(shown) headline measures of \(total); --all shows every one, --wide ignores the terminal's width."] : []
     }
 
-    /// `rows` laid out in columns: the first left-aligned and cut (with …) to fit the width, the
-    /// others right-aligned.
-    func lines(header: [String], rows: [[String]]) -> [String] {
+    /// `rows` laid out in columns: the first left-aligned, the others right-aligned. Where the
+    /// width leaves the first column too narrow for a row's full label, the row's short label
+    /// (`shortLabels`, one a row) stands in for it, whole: the column is never narrower than the
+    /// short labels, so that no two rows read alike. Without short labels, a label is cut (with …).
+    func lines(header: [String], rows: [[String]], shortLabels: [String]? = nil) -> [String] {
         var widths = header.indices.map { column in rows.reduce(header[column].count) { max($0, $1[column].count) } }
         if let width {
             let others = widths.dropFirst().reduce(0, +) + 2 * (widths.count - 1)
-            widths[0] = max(min(widths[0], width - others), 16)
+            let shortest = shortLabels.map { labels in labels.reduce(header[0].count) { max($0, $1.count) } } ?? 16
+            widths[0] = max(min(widths[0], width - others), min(shortest, widths[0]))
         }
-        func line(_ cells: [String]) -> String {
+        func line(_ cells: [String], short: String?) -> String {
             cells.enumerated().map { index, cell in
                 guard index == 0 else { return cell.leftPadding(to: widths[index]) }
-                let fitted = cell.count > widths[0] ? String(cell.prefix(widths[0] - 1)) + "…" : cell
+                var fitted = cell.count > widths[0] ? short ?? cell : cell
+                if fitted.count > widths[0] { fitted = String(fitted.prefix(widths[0] - 1)) + "…" }
                 return fitted.padding(toLength: widths[0], withPad: " ", startingAt: 0)
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        return [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
+        return [line(header, short: nil), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+            + rows.indices.map { line(rows[$0], short: shortLabels?[$0]) }
     }
 
     /// A value in its unit: a share as a percentage, money as £ with separators in whole pounds,

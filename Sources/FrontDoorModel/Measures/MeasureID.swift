@@ -216,3 +216,97 @@ extension MeasureID {
         return id
     }
 }
+
+extension MeasureID {
+    /// The measure in at most 36 characters, for a table too narrow for its full label: unique
+    /// among a scenario's measures as long as its teams', stages' and sources' names are (a name
+    /// too long to fit is cut, with …).
+    public var shortLabel: String {
+        func about(_ words: String) -> String {
+            let name = self.subject ?? "", room = 36 - words.count - 1
+            return (name.count <= room ? name : String(name.prefix(room - 1)) + "…") + " " + words
+        }
+        switch family {
+        case .contactsReceived: return "Contacts received a year"
+        case .contactsDecided: return "Contacts decided a year"
+        case .sourceShare: return about("share")
+        case .decidedWithin1WorkingDay: return "Decided within 1 working day"
+        case .decidedWithin3WorkingDays: return "Decided within 3 working days"
+        case .redDecidedWithin4WorkingHours: return "Reds decided within 4 working hours"
+        case .contactsUndecidedAtEnd: return "Undecided at the end"
+        case .timeToDecisionP50: return "Working days to decide, median"
+        case .timeToDecisionP90: return "Working days to decide, 90th %ile"
+        case .backlogMean: return "Backlog at close of day"
+        case .backlogP95: return "Backlog, 1 day in 20"
+        case .backlogMax: return "Backlog, largest"
+        case .backlogGrowthPerDay: return "Backlog growth a working day"
+        case .backlogGrowthWorkingDaysAYear: return "Backlog growth, days of work a year"
+        case .runsOverloaded: return "Runs stopped overloaded"
+        case .conversionReferral: return "Decided: referral"
+        case .conversionEarlyHelp: return "Decided: early help"
+        case .conversionNoFurtherAction: return "Decided: no further action"
+        case .conversionStrategy: return "Decided: strategy discussion"
+        case .sourceReferralConversion: return about("referred")
+        case .decisionsPerManagerDayMean: return "Decisions a manager a day"
+        case .decisionsPerManagerDayP95: return "Decisions a manager, busiest days"
+        case .decisionsPerManagerDayMax: return "Decisions a manager, most"
+        case .decisionsPerDeciderDayMean: return "Decisions a decision-maker a day"
+        case .decisionsAtFullFatigue: return "Decisions at full fatigue"
+        case .decisionsChangedByFatigue: return "Decisions changed by fatigue"
+        case .handoffsPerContact: return "Handoffs a contact"
+        case .informationRequests: return "Requests for information"
+        case .slowContacts: return "Contacts waiting on others"
+        case .batchedContacts: return "Contacts sent in batches"
+        case .batchDelayHours: return "Batch delay, hours"
+        case .phoneAbandonedShare: return "Calls abandoned"
+        case .phoneCallersLost: return "Callers lost"
+        case .checksOutOfTime: return "Partner checks out of time"
+        case .assessmentsStarted: return "Assessments started a year"
+        case .assessmentsNoFurtherService: return "Assessments, no further service"
+        case .recontacts: return "Children coming back a year"
+        case .childrenInContacts: return "Children in contacts a year"
+        case .contactsOpenCase: return "Contacts on open cases"
+        case .childrenReferred: return "Children referred a year"
+        case .childrenReferredShare: return "Children referred"
+        case .childrenInContactsPer10000: return "Children in contacts per 10,000"
+        case .childrenReferredPer10000: return "Children referred per 10,000"
+        case .childrenAssessed: return "Children assessed a year"
+        case .rereferralRate: return "Re-referrals within 12 months"
+        case .referralsEndingNoFurtherAction: return "Referrals ending with no action"
+        case .referralsAssessedNotInNeed: return "Referrals assessed not in need"
+        case .s47PerHundredReferrals: return "Section 47s per 100 referrals"
+        case .strategyDiscussions: return "Strategy discussions a year"
+        case .earlyHelpDecisions: return "Early-help decisions a year"
+        case .discussionsOnTime: return "Strategy discussions on time"
+        case .discussionWaitHours: return "Strategy discussion wait, hours"
+        case .staffCost: return "Staff cost a year"
+        case .agencyCost: return "Agency premium a year"
+        case .informalCoverCost: return "Informal cover a year"
+        case .sharedServicesCost: return "Shared services a year"
+        case .oneOffCost: return "One-off cost"
+        case .downstreamCost: return "Notional cost a year (not cash)"
+        case .cashCost: return "Cash a year"
+        case .partnersTimeCost: return "Partners' time a year"
+        case .staffCostPerContact: return "Staff cost a contact"
+        case .teamUtilisation: return about("busy")
+        case .teamDecisionsPerPersonDay: return about("decisions a day")
+        case .teamContactHoursPerFTE: return about("contact hours")
+        case .stageMeanWaitHours: return about("wait, hours")
+        case .stageUtilisation: return about("stage busy")
+        case .stageCompleted: return about("completed")
+        case .stageMeanQueueLength: return about("queue")
+        case .stageWaitHoursPerContact: return about("queue hours")
+        case .stageWorkHoursPerContact: return about("work hours")
+        case .handoffHoursPerContact: return "Handoff hours a contact"
+        case .informationHoursPerContact: return "Information hours a contact"
+        case .slowHoursPerContact: return "Waiting on others, hours a contact"
+        case .contactsArrived: return "Arrived"
+        case .contactsCompleted: return "Completed"
+        case .contactsInSystemAtEnd: return "In the system at the end"
+        case .meanInSystem: return "In the system, on average"
+        case .meanTimeInSystemHours: return "Time in the system, hours"
+        case .timeInSystemP50Hours: return "Time in the system, median"
+        case .timeInSystemP90Hours: return "Time in the system, 90th %ile"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import FrontDoorModel
+import FrontDoorTestSupport
+import ScenarioFiles
+import ScenarioModel
+import Testing
+
+@testable import FrontDoorReports
+
+/// Tables on a terminal stay readable however narrow it is: a measure whose full label does not
+/// fit is shown by its short label, whole, and no two rows read alike.
+@Suite struct TerminalTableTests {
+    static let shipped = [
+        "mash", "cads", "norfolk-before", "integrated-front-door", "integrated-front-door-before", "peterborough", "typical-council"
+    ]
+
+    @Test func everyShippedMeasureHasAShortLabelOfAtMost36UniqueCharacters() throws {
+        for name in Self.shipped {
+            let measures = try ScenarioLoader.load(path: packageRoot + "/Scenarios/\(name).yaml").measures
+            let labels = measures.map(\.id.shortLabel)
+            for (measure, label) in zip(measures, labels) {
+                #expect(label.count <= 36 && !label.isEmpty, "\(name): \(measure.name) is shortened to '\(label)' (\(label.count))")
+            }
+            #expect(Set(labels).count == labels.count, "\(name): two measures share a short label")
+        }
+        // A name too long to fit is cut so that the label still does.
+        let long = MeasureID.team(String(repeating: "x", count: 50)).utilisation.shortLabel
+        #expect(long.count == 36 && long.hasSuffix("… busy"), "\(long)")
+    }
+
+    /// The first column of each row of a table (its label as shown).
+    static func labels(_ table: String) -> [String] {
+        let lines = table.components(separatedBy: "\n")
+        guard let rule = lines.firstIndex(where: { $0.hasPrefix("---") }) else { return [] }
+        let width = lines[rule].prefix { $0 == "-" }.count
+        return lines[(rule + 1)...].prefix { !$0.isEmpty }.map { String($0.prefix(width)).trimmingCharacters(in: .whitespaces) }
+    }
+
+    @Test(arguments: [80, 100])
+    func noTwoRowsReadAlikeOnANarrowTerminal(columns: Int) throws {
+        let layout = TerminalLayout(width: columns, allMeasures: true)
+        let comparison = ReportFixture.comparison
+        for table in [ComparisonTable.render(comparison, layout: layout), SummaryTable.render(comparison.baseline, layout: layout)] {
+            let labels = Self.labels(table)
+            #expect(labels.count >= 20)
+            #expect(Set(labels).count == labels.count, "\(labels.filter { label in labels.filter { $0 == label }.count > 1 })")
+            #expect(!labels.contains { $0.hasSuffix("…") }, "a label was cut: \(labels.filter { $0.hasSuffix("…") })")
+        }
+    }
+
+    @Test func aWideTerminalShowsTheFullLabels() {
+        let table = ComparisonTable.render(ReportFixture.comparison, layout: TerminalLayout(width: nil, allMeasures: true))
+        let full = ReportFixture.comparison.baseline.summaries.map(\.definition.label)
+        #expect(Self.labels(table).filter { full.contains($0) }.count >= full.count / 2)
+    }
+}
