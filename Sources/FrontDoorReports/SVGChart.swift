@@ -87,7 +87,8 @@ enum SVGChart {
         tickFormat: ((Double) -> String)? = nil
     ) -> String {
         // Compact: half a page wide, for charts side by side.
-        let width = compact ? 400.0 : 680.0, rowHeight = 22.0, left = compact ? 150.0 : 250.0, right = compact ? 80.0 : 90.0
+        let width = compact ? 400.0 : 680.0, rowHeight = 22.0, right = compact ? 80.0 : 90.0
+        let left = labelColumn(rows.map(\.label), minimum: compact ? 150 : 250, width: width)
         let height = Double(rows.count) * rowHeight + 34
         let top = 8.0
         func px(_ x: Double) -> Double { left + min(max(x / maximum, 0), 1) * (width - left - right) }
@@ -110,9 +111,7 @@ enum SVGChart {
                 svg +=
                     "<line x1=\"\(f(px(spread.low)))\" x2=\"\(f(px(spread.high)))\" y1=\"\(f(y + 5))\" y2=\"\(f(y + 5))\" stroke=\"\(colour)\" stroke-width=\"0.8\" stroke-opacity=\"0.6\"/>"
             }
-            svg +=
-                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"label\"><title>\(HTMLPage.escape(row.label))</title>"
-                + "\(HTMLPage.escape(fitted(row.label, into: left - 12)))</text>"
+            svg += label(row.label, x: left - 8, y: y + 4, room: left - 12)
             svg +=
                 "<line x1=\"\(f(px(row.low)))\" x2=\"\(f(px(row.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             svg += "<circle cx=\"\(f(px(row.mean)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(colour)\"/>"
@@ -125,7 +124,8 @@ enum SVGChart {
     static func bars(
         _ rows: [(label: String, value: Double, colour: Int)], format: (Double) -> String, title: String, maximum: Double? = nil
     ) -> String {
-        let width = 680.0, rowHeight = 20.0, left = 250.0, right = 110.0
+        let width = 680.0, rowHeight = 20.0, right = 110.0
+        let left = labelColumn(rows.map(\.label), minimum: 250, width: width)
         let height = Double(rows.count) * rowHeight + 12
         let top = 6.0
         let top1 = maximum ?? niceCeiling(max(rows.map(\.value).max() ?? 1, 1e-9))
@@ -133,7 +133,7 @@ enum SVGChart {
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
             let w = max(0, min(row.value / top1, 1)) * (width - left - right)
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\" class=\"label\">\(HTMLPage.escape(row.label))</text>"
+            svg += label(row.label, x: left - 8, y: y + 13, room: left - 12)
             svg +=
                 "<rect x=\"\(f(left))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowHeight - 6))\" fill=\"\(palette[row.colour % palette.count])\"/>"
             svg += "<text x=\"\(f(left + w + 6))\" y=\"\(f(y + 13))\" class=\"value\">\(HTMLPage.escape(format(row.value)))</text>"
@@ -151,7 +151,7 @@ enum SVGChart {
             let y = top + Double(index) * rowHeight
             let total = max(row.parts.reduce(0, +), 1e-12)
             var x = left
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\">\(HTMLPage.escape(row.label))</text>"
+            svg += label(row.label, x: left - 8, y: y + 16, room: left - 12)
             for (part, value) in row.parts.enumerated() {
                 let w = value / total * (width - left - right)
                 svg +=
@@ -200,9 +200,7 @@ enum SVGChart {
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
             var x = left
-            svg +=
-                "<text x=\"\(f(left - 8))\" y=\"\(f(y + 16))\" text-anchor=\"end\" class=\"label\"><title>\(HTMLPage.escape(row.label))</title>"
-                + "\(HTMLPage.escape(fitted(row.label, into: left - 12)))</text>"
+            svg += label(row.label, x: left - 8, y: y + 16, room: left - 12)
             for part in used where row.parts[part] > 0 {
                 let w = row.parts[part] / largest * (width - left - right)
                 svg +=
@@ -259,10 +257,26 @@ enum SVGChart {
 
     static func f(_ x: Double) -> String { String(format: "%.1f", x) }
 
-    /// `label`, cut with an ellipsis to fit `width` at the labels' 11px (allowing 6.6px a
-    /// character, wider than the average letter); the whole label is the element's title.
-    static func fitted(_ label: String, into width: Double) -> String {
-        let room = Int(width / 6.6)
-        return label.count <= room ? label : String(label.prefix(max(room - 1, 1))) + "…"
+    /// The width of the column of row labels: wide enough for the longest label at the labels'
+    /// 11px (allowing 6.6px a character, wider than the average letter), from `minimum` up to
+    /// just over half the chart's `width`.
+    static func labelColumn(_ labels: [String], minimum: Double, width: Double) -> Double {
+        max(minimum, min(Double(labels.map(\.count).max() ?? 0) * 6.6 + 12, width * 0.55))
+    }
+
+    /// A row's label, right-aligned at `x`: whole on one line where it fits `room`, else on two
+    /// lines broken at a space, hyphen or @ near its middle — never cut. The whole label is also
+    /// the element's title.
+    static func label(_ text: String, x: Double, y: Double, room: Double) -> String {
+        let open = "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"end\" class=\"label\"><title>\(HTMLPage.escape(text))</title>"
+        guard Double(text.count) * 6.6 > room, text.count > 1 else { return open + HTMLPage.escape(text) + "</text>" }
+        let characters = Array(text)
+        let breaks = characters.indices.dropFirst().filter { [" ", "-", "@"].contains(characters[$0]) }
+        let middle = characters.count / 2
+        let at = breaks.min { abs($0 - middle) < abs($1 - middle) } ?? middle
+        let first = String(characters[..<at]).trimmingCharacters(in: .whitespaces)
+        let second = String(characters[at...]).trimmingCharacters(in: .whitespaces)
+        return open + "<tspan x=\"\(f(x))\" dy=\"-0.45em\">\(HTMLPage.escape(first))</tspan>"
+            + "<tspan x=\"\(f(x))\" dy=\"1.1em\">\(HTMLPage.escape(second))</tspan></text>"
     }
 }

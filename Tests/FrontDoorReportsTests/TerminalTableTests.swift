@@ -53,3 +53,31 @@ import Testing
         #expect(Self.labels(table).filter { full.contains($0) }.count >= full.count / 2)
     }
 }
+
+/// A chart's row labels are shown whole: the label column widens to fit, and a label longer than
+/// half the chart breaks onto two lines rather than being cut.
+@Suite struct ChartLabelTests {
+    /// The words shown for each row label of `svg`, its lines joined.
+    static func shown(_ svg: String) -> [String] {
+        svg.components(separatedBy: "class=\"label\">").dropFirst().map { element in
+            let body = element.components(separatedBy: "</text>")[0]
+            let visible = body.replacing(/<title>[^<]*<\/title>/, with: "")
+            return visible.replacing(/<[^>]*>/, with: " ").split(separator: " ").joined(separator: " ")
+        }
+    }
+
+    @Test func longDesignNamesAreShownWholeInEveryKindOfChart() {
+        let names = ["mash", "integrated-front-door-before", "integrated-front-door-before@standard"]
+        let intervals = SVGChart.intervals(
+            names.enumerated().map { (label: $1, mean: 0.5, low: 0.4, high: 0.6, colour: $0) }, maximum: 1,
+            format: Figures.reportPercent, title: "t", compact: true)
+        let bars = SVGChart.bars(names.enumerated().map { (label: $1, value: 10, colour: $0) }, format: Figures.report, title: "t")
+        for svg in [intervals, bars] {
+            let shown = Self.shown(svg)
+            #expect(!svg.contains("…"))
+            #expect(shown.count == 3)
+            // Broken lines read as the whole label with a space where it was broken.
+            #expect(shown.map { $0.replacingOccurrences(of: " ", with: "") } == names, "\(shown)")
+        }
+    }
+}
