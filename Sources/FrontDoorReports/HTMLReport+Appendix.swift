@@ -22,7 +22,7 @@ extension HTMLReport {
             }
         }
         html +=
-            "<p>Contacts arrive day by day from each source; each goes through the stages that apply to it, queueing for people who are at work, "
+            "<p>Contacts arrive day by day from each source; each goes through the stages that apply to it, waiting in turn for people who are at work, "
             + "most urgent first; the decision draws its outcome from the design's rules. Time outside a person's hours does not progress their work.</p>"
         html +=
             "<h3>3. Data</h3><p>Demand, pay and outcome rules come from the seed reports and the domain evidence cited in the scenario files; "

@@ -130,7 +130,7 @@ extension HTMLReport {
         }
         return "<figure>"
             + SVGChart.stackedAmounts(rows, parts: parts, title: "Hours to a decision by step", format: { Figures.duration($0) })
-            + "<figcaption>Average elapsed hours per contact decided: queueing for each stage (light), from the start to the end of its work "
+            + "<figcaption>Average elapsed hours per contact decided: waiting for each step to start (light), from the start to the end of its work "
             + "(dark; work paused at the end of a shift carries on at the next), and waiting between steps (grey). Partner checks are a stage; "
             + "the slow contacts' waits are the darkest grey. A stage that few contacts reach adds little to the average.</figcaption></figure>"
     }

@@ -50,6 +50,10 @@ public enum HTMLReport {
             body += section("stages", "Waits and utilisation by stage", networkStages(designs))
         }
         body += section("assumptions", "Assumptions", assumptions(designs))
+        body += section(
+            "words", "Words used in this report",
+            "<dl>" + Glossary.terms.map { "<dt>\(HTMLPage.escape($0.term))</dt><dd>\(HTMLPage.escape($0.meaning))</dd>" }.joined() + "</dl>"
+        )
         body += section("appendix", "Appendix: the model run (STRESS-DES)", stressDES(comparison, manifest: manifest))
         return HTMLPage.document(title: title(names), body: body)
     }

@@ -23,8 +23,8 @@ extension WarmUpCheck {
     /// Whether the warm-up was long enough, and if not what to set.
     public var sentence: String {
         isLongEnough
-            ? "The warm-up of \(warmUpWorkingDays) working days was long enough: MSER-5 on the daily backlog puts the end of the start-up effect at working day \(truncationWorkingDays)."
-            : "The warm-up of \(warmUpWorkingDays) working days may be too short: MSER-5 on the daily backlog puts the end of the start-up effect at working day \(truncationWorkingDays); set warm_up_days to at least \(suggestedDays)."
+            ? "The warm-up of \(warmUpWorkingDays) working days, left out of every figure, was long enough: the daily backlog had settled by working day \(truncationWorkingDays) (by the MSER-5 test)."
+            : "The warm-up of \(warmUpWorkingDays) working days, left out of every figure, may be too short: the daily backlog settled only at working day \(truncationWorkingDays) (by the MSER-5 test); set warm_up_days to at least \(suggestedDays)."
     }
 }
 
@@ -122,8 +122,8 @@ extension SizingResult {
     /// A step to a decision in words: "queueing for screen".
     public static func words(_ kind: ExperimentResult.DecisionStep.Kind) -> String {
         switch kind {
-        case .queue(let stage): return "queueing for \(stage.replacingOccurrences(of: "_", with: " "))"
-        case .work(let stage): return "at \(stage.replacingOccurrences(of: "_", with: " ")), from the start to the end of its work"
+        case .queue(let stage): return "waiting for the \(stage.replacingOccurrences(of: "_", with: " ")) step to start"
+        case .work(let stage): return "in the \(stage.replacingOccurrences(of: "_", with: " ")) step, from the start to the end of its work"
         case .handoff: return "waiting for handoffs between teams to be picked up"
         case .information: return "waiting for missing information"
         case .slow: return "waiting for consent, a call-back or a partner's information"

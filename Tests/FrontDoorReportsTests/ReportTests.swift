@@ -172,7 +172,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         // Its teams: the screener is flagged as over 85% busy.
         #expect(html.contains("Over 85% busy in one-screener: screeners"))
         // Every design's warm-up is checked, and no share's interval passes 100%.
-        #expect(html.contains("two-managers: ") && html.components(separatedBy: "start-up").count >= 3)
+        #expect(html.contains("two-managers: ") && html.components(separatedBy: "left out of every figure,").count >= 3)
         for design in comparison.designs {
             for summary in design.summaries where summary.definition.unit == .fraction {
                 #expect(summary.ci95Low >= 0 && summary.ci95High <= 1, "\(summary.id)")
@@ -184,7 +184,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         // A second manager halves the queue for the decision: that is the step named.
         #expect(
             ReportFixture.html.contains(
-                "<strong>two-managers</strong>: the time to a decision changes most queueing for decide: shorter by"))
+                "<strong>two-managers</strong>: the time to a decision changes most waiting for the decide step to start: shorter by"))
     }
 
     @Test func aPlanningTableTooWideForTheTerminalBecomesAList() {

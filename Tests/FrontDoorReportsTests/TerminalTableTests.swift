@@ -81,3 +81,20 @@ import Testing
         }
     }
 }
+
+/// The few terms a committee must learn are explained once, the same in the report and the guide.
+@Suite struct GlossaryTests {
+    @Test func theReportAndTheGuideExplainTheSameTermsInTheSameWords() throws {
+        let html = ReportFixture.html
+        #expect(html.contains("<section id=\"words\"><h2>Words used in this report</h2><dl>"))
+        let guide = try String(contentsOfFile: packageRoot + "/docs/guides/reading-the-report.md", encoding: .utf8)
+        for (term, meaning) in Glossary.terms {
+            #expect(html.contains("<dt>\(HTMLPage.escape(term))</dt><dd>\(HTMLPage.escape(meaning))</dd>"))
+            #expect(guide.contains("- **\(term)**: \(meaning)\n"), "the guide does not explain \(term) as the report does")
+        }
+        // Every term the report still uses to a committee is among them.
+        for word in ["MSER-5", "95% interval", "too close to call", "notional"] {
+            #expect(Glossary.terms.contains { $0.term.contains(word) || word.contains($0.term) }, "\(word)")
+        }
+    }
+}

@@ -356,7 +356,7 @@ enum FrontDoorMeasures {
         for (index, stage) in design.stages.enumerated() {
             c.add(
                 MeasureID.stage(stage.id).waitHoursPerContact,
-                "Hours a contact spends queueing for \(words(stage.id)), per contact decided",
+                "Hours a contact waits for the \(words(stage.id)) step to start, per contact decided",
                 unit: .hours
             ) { perDecided($0, $0.stageWaitHours[index]) }
             c.add(
