@@ -42,4 +42,41 @@ import Testing
             #expect(linked.contains(page), "README.md does not lead to \(page)")
         }
     }
+
+    /// Every command's help, as the program prints it at 80 columns.
+    static func generatedHelp() throws -> String {
+        let commands = [
+            ["run"], ["compare"], ["sweep"], ["size"], ["check"], ["merge"], ["serve"], ["calibrate", "annex-a"], ["calibrate", "synth"]
+        ]
+        var lines = [helpBegin]
+        for command in commands {
+            let help = try runProcess(Frontdoor.executable, command + ["--help"], environment: ["COLUMNS": "80"])
+            #expect(help.status == 0, "\(command)")
+            lines += [
+                "", "### frontdoor \(command.joined(separator: " "))", "", "```text", help.standardOutput.trimmingCharacters(in: .newlines),
+                "```"
+            ]
+        }
+        return (lines + ["", helpEnd]).joined(separator: "\n")
+    }
+
+    static let helpBegin = "<!-- generated from the commands' own help: do not edit by hand -->"
+    static let helpEnd = "<!-- end of generated help -->"
+
+    @Test func theCommandsPageHoldsEveryCommandsHelpAsTheProgramPrintsIt() throws {
+        let page = packageRoot + "/docs/reference/commands.md"
+        let expected = try Self.generatedHelp()
+        var text = try String(contentsOfFile: page, encoding: .utf8)
+        let start = try #require(text.range(of: Self.helpBegin), "docs/reference/commands.md has no generated help")
+        let stop = try #require(text.range(of: Self.helpEnd))
+        if ProcessInfo.processInfo.environment["FRONTDOOR_RECORD_SNAPSHOTS"] == "1" {
+            text.replaceSubrange(start.lowerBound..<stop.upperBound, with: expected)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: page))
+            Issue.record("wrote the commands' help into docs/reference/commands.md; run again without FRONTDOOR_RECORD_SNAPSHOTS")
+            return
+        }
+        #expect(
+            String(text[start.lowerBound..<stop.upperBound]) == expected,
+            "docs/reference/commands.md's help differs from the program's: run the tests with FRONTDOOR_RECORD_SNAPSHOTS=1 to write it")
+    }
 }
