@@ -53,7 +53,15 @@ public actor WhatIfSession {
                         let fixed = team.vacancies == .posts(team.vacantPosts)
                         return .init(id: team.id, role: team.role, people: team.people.count, vacant: fixed ? team.vacantPosts : nil)
                     },
-                    sources: design.demand.sources.map { $0.group.name },
+                    sources: design.demand.sources.map { source in
+                        .init(
+                            name: source.group.name,
+                            ratings: Dictionary(uniqueKeysWithValues: RAG.allCases.map { ($0.name, source.rag[$0.rawValue]) }),
+                            channels: Dictionary(
+                                uniqueKeysWithValues: Channel.allCases.filter { source.channels[$0.rawValue] > 0 }.map {
+                                    ($0.name, source.channels[$0.rawValue])
+                                }))
+                    },
                     phoneLines: design.stages.filter { $0.phone != nil }.map { stage in
                         .init(
                             stage: stage.id, team: design.teams[stage.team].id,
@@ -250,11 +258,19 @@ public struct Description: Codable, Sendable {
         let weekdayHours: String
     }
 
+    /// A source of contacts, with the share of its contacts of each rating and by each channel
+    /// it uses: what a cut can be made to fall on.
+    public struct Source: Codable, Sendable {
+        let name: String
+        let ratings: [String: Double]
+        let channels: [String: Double]
+    }
+
     public struct Design: Codable, Sendable {
         let name: String
         let file: String
         let teams: [Team]
-        let sources: [String]
+        let sources: [Source]
         let phoneLines: [PhoneLine]
         let shocks: [String]
         let fatigue: Bool

@@ -73,6 +73,48 @@ import Testing
         try? FileManager.default.removeItem(atPath: session.outputFolder)
     }
 
+    /// One question, one answer: the page's "police −20%, from green notifications" is the
+    /// shipped file's police demand management, figure for figure.
+    @Test func aTargetedCutOnThePageGivesTheFiguresOfTheShippedFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-whatif-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try WhatIfSession(
+            paths: [packageRoot + "/Scenarios/mash.yaml"], seed: 4, jobs: 2, version: "test", outputFolder: folder)
+        var controls = WhatIfControls()
+        controls.replications = 2
+        controls.demand = ["police": -20]
+        controls.demandScope = ["police": .init(ratings: ["green"], channels: ["police_notification"])]
+        let result = try #require(try await session.run(controls))
+        let file = try ScenarioLoader.load(path: packageRoot + "/Scenarios/what-if/police-demand-management.yaml")
+        let byFile = Comparison.run([file], settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2)).baseline
+        for family in [MeasureID.Family.contactsReceived, .assessmentsStarted, .decidedWithin3WorkingDays] {
+            let row = try #require(result.rows.first { $0.name == MeasureID(family).name })
+            #expect(
+                row.whatIf.mean == byFile[family]?.mean, "\(family.rawValue): page \(row.whatIf.mean), file \(byFile[family]?.mean ?? .nan)"
+            )
+        }
+        // The page's cut without a scope falls on every police contact: a different question.
+        controls.demandScope = [:]
+        let everyContact = try #require(try await session.run(controls))
+        let assessments = try #require(everyContact.rows.first { $0.name == "assessments.started" })
+        #expect(assessments.whatIf.mean < (byFile[.assessmentsStarted]?.mean ?? 0))
+        // A scope that cannot hold the cut, and a rise on a scope, are refused with the reason.
+        controls.demandScope = ["police": .init(ratings: ["green"], channels: ["police_notification"])]
+        controls.demand = ["police": -80]
+        func refusal() async -> WhatIfControls.Problem? {
+            do {
+                _ = try await session.run(controls)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let tooLarge = await refusal()
+        #expect(tooLarge?.message.contains("so a cut of at most 63.7%") == true, "\(tooLarge?.message ?? "accepted")")
+        controls.demand = ["police": 10]
+        #expect(await refusal()?.message.contains("a rise falls on every contact") == true)
+    }
+
     @Test func aNewerRequestSupersedesOneStillRunning() async throws {
         let session = try session()
         var slow = WhatIfControls()

@@ -10,14 +10,38 @@ function format(value, unit) {
 }
 function signed(value, unit) { const text = format(value, unit); return value > 0 ? "+" + text : text; }
 function controls() {
-  const c = { design: Number($("#design").value), replications: Number($("#replications").value), people: {}, vacant: {}, demand: {}, phoneHours: {}, shocksOff: [] };
+  const c = { design: Number($("#design").value), replications: Number($("#replications").value), people: {}, vacant: {}, demand: {}, demandScope: {}, phoneHours: {}, shocksOff: [] };
   document.querySelectorAll("[data-people]").forEach(i => { if (i.value !== i.defaultValue) c.people[i.dataset.people] = Number(i.value); });
   document.querySelectorAll("[data-vacant]").forEach(i => { if (i.value !== i.defaultValue) c.vacant[i.dataset.vacant] = Number(i.value); });
   document.querySelectorAll("[data-demand]").forEach(i => { if (Number(i.value) !== 0) c.demand[i.dataset.demand] = Number(i.value); });
+  for (const s of current.sources) { const scope = scopeOf(s); if (scope) c.demandScope[s.name] = scope; }
   document.querySelectorAll("[data-phone]").forEach(i => { if (i.value !== i.defaultValue) c.phoneHours[i.dataset.phone] = i.value; });
   document.querySelectorAll("[data-shock]").forEach(i => { if (!i.checked) c.shocksOff.push(i.dataset.shock); });
   const f = $("#fatigue").value; if (f !== (current.fatigue ? "file" : "off")) c.fatigue = f;
   return c;
+}
+// The ratings and channels ticked for a source, or null when all are (the cut falls on every contact).
+function scopeOf(s) {
+  const ticked = kind => Array.from(document.querySelectorAll('[data-scope-source="' + s.name + '"][data-scope-kind="' + kind + '"]')).filter(i => i.checked).map(i => i.dataset.scopeName);
+  const ratings = ticked("rating"), channels = ticked("channel");
+  const all = ratings.length === Object.keys(s.ratings).length && channels.length === Object.keys(s.channels).length;
+  if (all) return null;
+  const scope = {};
+  if (ratings.length !== Object.keys(s.ratings).length) scope.ratings = ratings;
+  if (channels.length !== Object.keys(s.channels).length) scope.channels = channels;
+  return scope;
+}
+// Says beside each changed source which of its contacts the change falls on.
+function describeApplies() {
+  for (const s of current.sources) {
+    const input = document.getElementById("demand-" + s.name), note = document.getElementById("applies-" + s.name);
+    const change = Number(input.value), scope = scopeOf(s), words = s.name.replace(/_/g, " ");
+    if (change === 0) { note.textContent = ""; continue; }
+    if (!scope) { note.textContent = change + "% of every " + words + " contact"; continue; }
+    const share = (scope.ratings || Object.keys(s.ratings)).reduce((a, r) => a + s.ratings[r], 0) * (scope.channels || Object.keys(s.channels)).reduce((a, c) => a + s.channels[c], 0);
+    const of = [(scope.ratings || []).join(" and "), (scope.channels || []).map(c => "by " + c.replace(/_/g, " ")).join(" or ")].filter(x => x).join(" ");
+    note.textContent = change + "% of all " + words + " contacts, all of them " + of + " (" + Math.round(100 * share) + "% of " + words + " contacts, so " + Math.round(-change / share) + "% of those stop)";
+  }
 }
 function build() {
   current = designs[Number($("#design").value)];
@@ -31,10 +55,22 @@ function build() {
       teams.appendChild(v); teams.appendChild(el("span", { class: "error", "data-error-for": "vacant." + t.id }));
     }
   }
-  const demand = $("#demand"); demand.querySelectorAll("label,.error").forEach(e => e.remove());
+  const demand = $("#demand"); demand.querySelectorAll("label,.error,details,.applies").forEach(e => e.remove());
   for (const s of current.sources) {
-    const l = el("label", {}, s.replace(/_/g, " ")); l.appendChild(el("input", { type: "number", min: "-100", max: "1000", step: "5", value: "0", id: "demand-" + s, "data-demand": s }));
+    const l = el("label", {}, s.name.replace(/_/g, " ")); l.appendChild(el("input", { type: "number", min: "-100", max: "1000", step: "5", value: "0", id: "demand-" + s.name, "data-demand": s.name }));
     demand.appendChild(l);
+    // Which of the source's contacts a cut falls on: every one, unless some are unticked.
+    const d = el("details", {}); d.appendChild(el("summary", {}, "which contacts"));
+    for (const [kind, shares] of [["rating", s.ratings], ["channel", s.channels]]) {
+      for (const name of Object.keys(shares).sort()) {
+        const c = el("label", {}, name.replace(/_/g, " ") + " (" + Math.round(100 * shares[name]) + "%)");
+        c.appendChild(el("input", { type: "checkbox", checked: "", "data-scope-source": s.name, "data-scope-kind": kind, "data-scope-name": name }));
+        d.appendChild(c);
+      }
+    }
+    demand.appendChild(d);
+    demand.appendChild(el("span", { class: "applies", id: "applies-" + s.name }));
+    demand.appendChild(el("span", { class: "error", "data-error-for": "demand." + s.name }));
   }
   demand.appendChild(el("span", { class: "error", "data-error-for": "demand" }));
   const phones = $("#phones"); phones.querySelectorAll("label,.error,p").forEach(e => e.remove());
@@ -50,7 +86,7 @@ function build() {
   document.querySelectorAll("#controls input, #controls select").forEach(i => { if (i.id !== "design") i.oninput = schedule; });
   schedule();
 }
-function schedule() { clearTimeout(timer); timer = setTimeout(run, 250); }
+function schedule() { describeApplies(); clearTimeout(timer); timer = setTimeout(run, 250); }
 function clearErrors() { document.querySelectorAll("[data-error-for]").forEach(e => e.textContent = ""); }
 function showError(problem) {
   const target = document.querySelector('[data-error-for="' + problem.control + '"]') || $("#status");
