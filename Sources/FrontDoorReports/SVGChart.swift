@@ -49,7 +49,13 @@ enum SVGChart {
                 "<text x=\"\(f(left - 6))\" y=\"\(f(py(value) + 4))\" text-anchor=\"end\" class=\"tick\">\(HTMLPage.escape(short(value)))</text>"
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"grid\"/>"
         }
-        for tick in ticks {
+        // A tick whose label would overlap the one before it (at the ticks' 10px, 6px a
+        // character) is left out, so that every label shown can be read.
+        var lastEnd = -Double.infinity
+        for tick in ticks.sorted(by: { $0.x < $1.x }) {
+            let half = Double(tick.label.count) * 3
+            guard px(tick.x) - half >= lastEnd + 4 else { continue }
+            lastEnd = px(tick.x) + half
             svg +=
                 "<text x=\"\(f(px(tick.x)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\" class=\"tick\">\(HTMLPage.escape(tick.label))</text>"
         }

@@ -98,3 +98,13 @@ import Testing
         }
     }
 }
+
+extension ChartLabelTests {
+    @Test func ticksThatWouldOverlapAreLeftOut() {
+        let band = SVGChart.Band(name: "mash", points: [(x: 0, mean: 1, low: 1, high: 1), (x: 100, mean: 2, low: 2, high: 2)])
+        let svg = SVGChart.bands(
+            [band], ticks: [(x: 0, label: "£1,526k"), (x: 1, label: "£1,567k"), (x: 50, label: "£1,988k"), (x: 100, label: "£4,701k")],
+            yLabel: "share", title: "t")
+        #expect(svg.contains(">£1,526k<") && !svg.contains(">£1,567k<") && svg.contains(">£1,988k<") && svg.contains(">£4,701k<"))
+    }
+}
