@@ -3,6 +3,11 @@
 // children's social care. Licence: GPL-3.0-or-later.
 import PackageDescription
 
+// The simulation's own code is optimised in debug builds too, keeping every assertion and
+// invariant check (`-assert-config Debug`), so that the test suite's long runs take minutes
+// rather than tens of minutes; release builds are as they were.
+let simulationSettings: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]
+
 let package = Package(
     name: "frontdoor",
     platforms: [.macOS(.v14)],
@@ -33,22 +38,26 @@ let package = Package(
         // loop never checks whether any of it is shared.
         .target(
             name: "SimulationEngine",
-            dependencies: ["CGSL", .product(name: "BasicContainers", package: "swift-collections")]
+            dependencies: ["CGSL", .product(name: "BasicContainers", package: "swift-collections")],
+            swiftSettings: simulationSettings
         ),
         // Open queueing networks (such as the reference workload) on the kernel's run loop.
         .target(
             name: "QueueingNetworkModel",
-            dependencies: ["SimulationEngine", .product(name: "BasicContainers", package: "swift-collections")]
+            dependencies: ["SimulationEngine", .product(name: "BasicContainers", package: "swift-collections")],
+            swiftSettings: simulationSettings
         ),
         // The front-door model: the design and its preparation, its components, the measure
         // catalogue, staff costs.
         .target(
             name: "FrontDoorModel",
-            dependencies: ["SimulationEngine", .product(name: "BasicContainers", package: "swift-collections")]
+            dependencies: ["SimulationEngine", .product(name: "BasicContainers", package: "swift-collections")],
+            swiftSettings: simulationSettings
         ),
         // What both models share: a scenario (a network or a front door, with its run length,
         // targets and published figures), one replication's outcome, and typed edits to a design.
-        .target(name: "ScenarioModel", dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel"]),
+        .target(
+            name: "ScenarioModel", dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel"], swiftSettings: simulationSettings),
         // Scenario files, read and written: YAML with file/line/key errors, `extends`, overrides
         // and assumptions, read section by section into a scenario; the files the what-if page
         // saves and calibration writes, built key by key.
@@ -59,7 +68,8 @@ let package = Package(
             ]
         ),
         // Replications in parallel, confidence intervals.
-        .target(name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel", "ScenarioModel"]),
+        .target(
+            name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel", "ScenarioModel"], swiftSettings: simulationSettings),
         // Tables, JSON, CSV and HTML for people and scripts.
         .target(
             name: "FrontDoorReports",
