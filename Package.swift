@@ -57,7 +57,8 @@ let package = Package(
         // What both models share: a scenario (a network or a front door, with its run length,
         // targets and published figures), one replication's outcome, and typed edits to a design.
         .target(
-            name: "ScenarioModel", dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel"], swiftSettings: simulationSettings),
+            name: "ScenarioModel", dependencies: ["SimulationEngine", "QueueingNetworkModel", "FrontDoorModel"],
+            swiftSettings: simulationSettings),
         // Scenario files, read and written: YAML with file/line/key errors, `extends`, overrides
         // and assumptions, read section by section into a scenario; the files the what-if page
         // saves and calibration writes, built key by key.
@@ -69,7 +70,8 @@ let package = Package(
         ),
         // Replications in parallel, confidence intervals.
         .target(
-            name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel", "ScenarioModel"], swiftSettings: simulationSettings),
+            name: "FrontDoorAnalysis", dependencies: ["SimulationEngine", "FrontDoorModel", "ScenarioModel"],
+            swiftSettings: simulationSettings),
         // Tables, JSON, CSV and HTML for people and scripts.
         .target(
             name: "FrontDoorReports",
