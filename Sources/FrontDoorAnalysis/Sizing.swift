@@ -103,6 +103,8 @@ public struct SizingResult: Sendable {
     }
     public let maximumPosts: Int
     public let replications: Int
+    /// The precision each staffing was run to (`--precision`), if any.
+    public var precision: Double? = nil
     /// The financial year whose prices the costs are in (nil for a plain network).
     public let priceBase: FinancialYear?
     /// The sized teams' posts in the scenario as it stands, and their staff and agency cost a year.
@@ -250,7 +252,8 @@ public enum Sizing {
             SizingResult(
                 teams: teams, targets: targets, candidates: order, screened: runs.keys.filter { evaluated[$0] == nil }.count,
                 screenReplications: screen, answer: answer, nextSmaller: nextSmaller, maximumPosts: maximumPosts,
-                replications: settings.replications, priceBase: priceBase, currentPosts: current.posts, currentSizedCost: current.cost)
+                replications: settings.replications, precision: settings.precision, priceBase: priceBase, currentPosts: current.posts,
+                currentSizedCost: current.cost)
         }
 
         // A team keeps a number of vacant posts, so it has at least that many (and at least one); a

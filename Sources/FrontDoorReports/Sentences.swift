@@ -98,7 +98,8 @@ extension SizingResult {
         if nextSmaller.contains(where: { $0.concerns.isEmpty && !$0.tooCloseToCall.isEmpty }) {
             text +=
                 " The smaller staffing's interval spans a target, so more replications could change this answer: run again with "
-                + "--precision 0.01, or with more than \(replications) replications."
+                + (precision.map { "a tighter --precision than \(Figures.prose($0)), or a higher --max-replications." }
+                    ?? "--precision 0.01, or with more than \(replications) replications.")
         }
         return text
     }

@@ -274,7 +274,13 @@ import Testing
         let words = result.explanation(money: { "£\($0)" })
         #expect(words.contains("The binding target is decisions_per_manager_day.p95"))
         #expect(words.contains("With 3 in managers it is too close to call on decisions_per_manager_day.p95"))
-        #expect(!words.contains("misses") && words.contains("--precision"))
+        #expect(!words.contains("misses") && words.contains("run again with --precision 0.01, or with more than 4 replications"))
         #expect(SizingReport.csv(result).contains("too close to call"))
+        // Run to a precision already, it asks for a tighter one rather than the same again.
+        var precise = result
+        precise.precision = 0.01
+        #expect(
+            precise.explanation(money: { "£\($0)" }).contains(
+                "run again with a tighter --precision than 0.01, or a higher --max-replications"))
     }
 }
