@@ -69,6 +69,12 @@ public struct Distribution: Sendable, Hashable {
         try requirePositive(mean, "the mean of a gamma distribution")
         try requirePositive(sd, "the standard deviation of a gamma distribution")
         let shape = (mean * mean) / (sd * sd)
+        // A standard deviation so small (or large) against the mean that the shape or scale is
+        // not a finite positive number cannot be drawn from.
+        try require(
+            shape.isFinite && shape > 0 && (mean / shape).isFinite && mean / shape > 0,
+            "a gamma distribution needs a standard deviation neither vanishingly small nor huge against its mean, not \(sd) against \(mean)"
+        )
         return Distribution(.gamma(shape: shape, scale: mean / shape), mean: mean, variance: sd * sd)
     }
 

@@ -372,6 +372,13 @@ enum Frontdoor {
         let outcome = try Frontdoor.run(["check", "Scenarios/mash.yaml", "--set", "outcomes.referral_factor_by_channel={phone: 1e308}"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("phone ×1e+308"), "\(outcome.standardOutput)")
+        // A vanishingly small day-to-day variation would give a gamma that cannot be drawn from:
+        // refused with the key, never trapped in a run.
+        let tiny = try Frontdoor.run([
+            "run", "Scenarios/mash.yaml", "-r", "1", "--no-report", "--set", "run.horizon_days=30", "--set", "run.warm_up_days=5",
+            "--set", "demand.overdispersion=1e-308"
+        ])
+        #expect(tiny.status == 1 && tiny.standardError.contains("demand.overdispersion"), "\(tiny.standardError)")
     }
 
     @Test func compareNeedsTwoDesigns() throws {

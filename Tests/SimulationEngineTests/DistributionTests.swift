@@ -101,4 +101,10 @@ import Testing
             #expect(error.message.contains("mean of a gamma distribution must be a finite number above 0"))
         }
     }
+
+    @Test func aGammaThatCannotBeDrawnFromIsRefused() throws {
+        #expect(throws: DistributionError.self) { try Distribution.gamma(mean: 1, standardDeviation: 1e-308) }
+        #expect(throws: DistributionError.self) { try Distribution.gamma(mean: 1e-300, standardDeviation: 1e300) }
+        #expect(try Distribution.gamma(mean: 1, standardDeviation: 0.15).mean == 1)
+    }
 }
