@@ -71,11 +71,11 @@ extension Calibrate {
                     "\(calibration.contacts) contacts over \(calibration.days) days: about \(Int(calibration.contactsPerYear.rounded())) new contacts a year."
                 )
                 if !extract.unmapped.isEmpty {
-                    printError(
+                    App.printError(
                         "warning: \(extract.unmapped.values.reduce(0, +)) contacts have source values not in \(codes) (\(extract.unmapped.count) different); "
                             + "see data-quality.html, and add them under their codes")
                 }
-                printError("Wrote demand.yaml, data-quality.html and data-quality.csv to \(folder.path)/")
+                App.printError("Wrote demand.yaml, data-quality.html and data-quality.csv to \(folder.path)/")
             } catch let error as CalibrationError {
                 throw fail(error.message)
             } catch let error as OutputError {
@@ -128,7 +128,7 @@ extension Calibrate {
             } catch {
                 throw fail(error.message)
             }
-            printError("Wrote list1.csv, list3.csv and list4.csv (synthetic) to \(folder.path)/")
+            App.printError("Wrote list1.csv, list3.csv and list4.csv (synthetic) to \(folder.path)/")
         }
     }
 }

@@ -196,8 +196,6 @@ func app<Value>(_ body: () throws -> Value) throws -> Value {
 
 /// Prints `message` on standard error and returns the error that exits with status 1.
 func fail(_ message: String) -> ExitCode {
-    printError("error: \(message)")
+    App.printError("error: \(message)")
     return ExitCode.failure
 }
-
-func printError(_ message: String) { App.printError(message) }

@@ -66,7 +66,7 @@ struct Size: ParsableCommand {
                 throw fail("\(base.file) has no targets: give at least one --target, such as --target \"decided_within_3wd>=85%\"")
             }
             parsedTargets = base.targets
-            printError("Targets: the scenario's own, \(base.targets.map(\.text).joined(separator: "; ")).")
+            App.printError("Targets: the scenario's own, \(base.targets.map(\.text).joined(separator: "; ")).")
         }
         let shown = try measures.map { name throws -> MeasureID in
             do throws(MeasureID.Unknown) { return try MeasureID.named(name, among: base.measures.map(\.id)) } catch {
