@@ -110,7 +110,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets: the package root, running a program.
-        .target(name: "FrontDoorTestSupport", dependencies: ["SimulationEngine"], path: "Tests/FrontDoorTestSupport"),
+        .target(name: "FrontDoorTestSupport", dependencies: ["SimulationEngine", "FrontDoorModel"], path: "Tests/FrontDoorTestSupport"),
         .testTarget(name: "SimulationEngineTests", dependencies: ["SimulationEngine"]),
         .testTarget(name: "QueueingNetworkModelTests", dependencies: ["QueueingNetworkModel", "SimulationEngine", "FrontDoorTestSupport"]),
         .testTarget(
@@ -120,7 +120,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "FrontDoorModelTests",
-            dependencies: ["FrontDoorModel", "ScenarioFiles", "SimulationEngine", "FrontDoorTestSupport"]),
+            dependencies: ["FrontDoorModel", "SimulationEngine", "FrontDoorTestSupport"]),
         // The sentences Reports writes about analysis results are checked beside those results.
         .testTarget(
             name: "FrontDoorAnalysisTests",

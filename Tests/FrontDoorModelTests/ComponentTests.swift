@@ -1,3 +1,4 @@
+import FrontDoorTestSupport
 import SimulationEngine
 import Testing
 
@@ -240,7 +241,7 @@ extension Decisions {
     }
 
     @Test func theFatigueCountStartsAgainWhenSomeoneComesBackToContacts() throws {
-        let (design, _) = try Fixture.design(Fixture.yaml(people: "1"))
+        let design = try FrontDoorFixture(people: 1).prepared()
         var workforce = Workforce(design: design, absenceStream: RandomStream(seed: 1))
         workforce.setOnShift(0, true)
         workforce.countDecision(by: 0)

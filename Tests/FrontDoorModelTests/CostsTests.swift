@@ -1,4 +1,4 @@
-import ScenarioFiles
+import FrontDoorTestSupport
 import Testing
 
 @testable import FrontDoorModel
@@ -48,12 +48,12 @@ struct CostsTests {
         // 16th) work the late shift, 14:00–22:00, with their break in the first, second, third
         // and first sitting (17:06, 17:42, 18:18): 4, 3.7, 3.4 and 4 paid hours after 18:00, of
         // the 16 × 7.4 hours worked. Other duties are paid time too, so they change nothing.
-        let text = Fixture.yaml(people: "16", hours: "{weekdays: \"08:00-22:00\"}")
-            .replacingOccurrences(
-                of: "    people: 16", with: "    people: 16\n    hours_per_day: 7.4\n    break_minutes: 36\n    late_shift_share: 0.25"
-            )
-            .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  extended_hours_enhancement: 0.2")
-        let costs = StaffCosts(try Fixture.design(text).0)
+        var fixture = try FrontDoorFixture(people: 16, hours: .weekdays(8, 22))
+        fixture.design.teams[0].hoursPerDay = 7.4
+        fixture.design.teams[0].breakHours = 0.6
+        fixture.design.teams[0].lateShiftShare = 0.25
+        fixture.design.costs.extendedHoursEnhancement = 0.2
+        let costs = StaffCosts(try fixture.prepared())
         let share = (4 + 3.7 + 3.4 + 4) / (16 * 7.4)
         #expect(abs(costs.teams[0].enhancedShare - share) < 1e-9)
         #expect(abs(costs.enhancements - 16 * 50_000 * share * 0.2) < 0.01)
@@ -62,27 +62,16 @@ struct CostsTests {
     @Test func theAgencyPremiumIsChargedOnCoveredVacanciesOnly() throws {
         // Ten posts, three vacant, two of those covered by agency staff: nine people work and are
         // paid; the premium is on the two agency posts alone.
-        let text = Fixture.yaml(people: "10")
-            .replacingOccurrences(of: "    people: 10", with: "    people: 10\n    vacant_posts: 3\n    agency_cover: 0.67")
-            .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  agency_premium: {tm: 0.24}")
-        let design = try Fixture.design(text).0
+        var fixture = try FrontDoorFixture(people: 10)
+        fixture.design.costs.agencyPremium = ["tm": 0.24]
+        let noVacancies = StaffCosts(try fixture.prepared())
+        fixture.design.teams[0].vacancies = .posts(3)
+        fixture.design.teams[0].agencyCover = 0.67
+        let design = try fixture.prepared()
         let costs = StaffCosts(design)
         #expect(design.teams[0].workedPosts.count == 9 && design.teams[0].agencyPosts == 2)
         #expect(abs(costs.teams[0].salaries - 9 * 50_000) < 0.01)
         #expect(abs(costs.agency - 2 * 50_000 * 0.24) < 0.01)
-        let noVacancies = StaffCosts(
-            try Fixture.design(
-                Fixture.yaml(people: "10")
-                    .replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  agency_premium: {tm: 0.24}")
-            ).0)
         #expect(noVacancies.agency == 0)
-    }
-
-    @Test func payScalesOfAnotherYearArePutOnTheRunsPrices() throws {
-        // The fixture starts on 1 April 2025: 2025/26 prices. Scales of 2024/25 rise by 3.2%.
-        let text = Fixture.yaml().replacingOccurrences(of: "pension_rate: 0.295", with: "pension_rate: 0.295\n  pay_year: 2024/25")
-        let costs = try Fixture.design(text).0.costs
-        #expect(costs.priceYear == FinancialYear(startYear: 2025))
-        #expect(abs(try #require(costs.salaries["tm"]) - 50_000 * 1.032) < 1e-6)
     }
 }

@@ -1,11 +1,10 @@
 import FrontDoorTestSupport
-import ScenarioFiles
 import SimulationEngine
 import Testing
 
 @testable import FrontDoorModel
 
-/// Seasonality by source and batched notifications: on their own, and in the shipped demand.
+/// Seasonality by source and batched notifications.
 @Suite struct DemandTests {
     static func calendar() throws -> ServiceCalendar {
         // 1 April 2025 is a Tuesday; Good Friday 2026 is 3 April, Easter Monday 6 April.
@@ -68,12 +67,6 @@ import Testing
         }
     }
 
-    static func shippedDesign() throws -> PreparedDesign {
-        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
-        guard case .frontDoor(let design) = scenario.model else { throw ScenarioError(file: "mash.yaml", message: "not a front door") }
-        return design
-    }
-
     /// The day-to-day multiplier is prepared with the demand: an overdispersion that cannot make
     /// one is refused there, never switched off in a replication.
     @Test func demandPreparesItsDayToDayMultiplierOrRefusesTheOverdispersion() throws {
@@ -105,88 +98,14 @@ import Testing
         #expect(throws: DistributionError.self) { try source(hours: Array(repeating: .nan, count: 24)) }
     }
 
-    @Test func theShippedDemandHasAMildAugustTroughAndABusySeptemberAndDecember() throws {
-        // Expected new contacts by the day they happen, per day of each month of the first year,
-        // relative to the year's mean.
-        let design = try Self.shippedDesign()
-        let generator = DemandGenerator(design)
-        var months = Array(repeating: 0.0, count: 12), days = Array(repeating: 0.0, count: 12)
-        for day in 0..<365 {
-            let month = design.calendar.date(ofDay: day).month - 1
-            months[month] += design.demand.sources.indices.reduce(0.0) { $0 + generator.expected(source: $1, day: day) }
-            days[month] += 1
-        }
-        let perDay = zip(months, days).map { $0 / $1 }
-        let relative = perDay.map { $0 / (perDay.reduce(0, +) / 12) - 1 }
-        // Schools alone are quiet in August: about −10% on a MASH's mix (59% police), not the −20%
-        // of one month shape for every source.
-        #expect(relative[7] > -0.13 && relative[7] < -0.07, "August \(relative[7])")
-        #expect(relative.min() == relative[7])
-        // September's return, and December's school and festive rises, put both above the mean.
-        #expect(relative[8] > 0.03 && relative[11] > 0.02, "September \(relative[8]), December \(relative[11])")
-    }
-
-    @Test func weekendPoliceNotificationsArriveOnMondayMorning() throws {
-        let design = try Self.shippedDesign()
-        var arrivals = Arrivals(
-            design: design, days: 400, stream: RandomStream(seed: 11), backlogStream: RandomStream(seed: 12),
-            recontactStream: RandomStream(seed: 13), changesStream: RandomStream(seed: 14))
-        var weekdays = Array(repeating: 0.0, count: 7), weekdayCounts = Array(repeating: 0.0, count: 7)
-        var delay = 0.0, batched = 0.0
-        for day in 0..<(365 + 14) {
-            let weekday = design.calendar.weekday(ofDay: day)
-            arrivals.contacts(onDay: day, room: .max) { arrival in
-                #expect(!arrival.isRecontact) // new contacts and batches, never a child coming back
-                guard day >= 14 else { return } // by then the batches of the days before the first have arrived
-                weekdays[weekday] += 1
-                if arrival.time > arrival.incidentTime {
-                    delay += arrival.time - arrival.incidentTime
-                    batched += 1
-                    #expect(arrival.time.truncatingRemainder(dividingBy: 24) == 8 && design.calendar.isWorkingDay(Int(arrival.time / 24)))
-                }
-            }
-            if day >= 14 { weekdayCounts[weekday] += 1 }
-        }
-        let perWeekday = zip(weekdays, weekdayCounts).map { $0 / $1 }
-        let midweek = (perWeekday[1] + perWeekday[2] + perWeekday[3]) / 3
-        #expect(perWeekday[0] > 1.3 * midweek && perWeekday[0] < 2 * midweek, "Monday \(perWeekday[0]) against \(midweek)")
-        #expect(perWeekday[5] < 0.5 * midweek)
-        // Incidents through the day and night wait on average most of a day for the next morning.
-        #expect(delay / batched > 12 && delay / batched < 36, "delay \(delay / batched)")
-        // Ambers and greens by notification: about half of all contacts (0.59 × 0.85 × 0.97).
-        #expect(batched / weekdays.reduce(0, +) > 0.44 && batched / weekdays.reduce(0, +) < 0.53)
-    }
-
-    /// The demand sample (for synthetic extracts) and the front door turn a contact's draw into
-    /// the same decision: here at the MASH's deciding stage, which uses the design's own table.
-    @Test func theSampleAndTheFrontDoorMakeTheSameDecisionFromTheSameDraw() throws {
-        let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
-        guard case .frontDoor(let design) = scenario.model else {
-            Issue.record("not a front door")
-            return
-        }
-        let stage = try #require(design.stages.firstIndex { $0.decides && $0.outcomes == nil && $0.referralFactor == 1 })
-        var sampled: [Bool] = []
-        design.sampleContacts(days: 30, stream: RandomStream(seed: 5)) { sampled.append($0.referred) }
-        let generator = DemandGenerator(design)
-        let decisions = Decisions(design: design, stream: RandomStream(seed: 9)), stream = RandomStream(seed: 5)
-        var decided: [Bool] = []
-        for day in 0..<30 {
-            for arrival in generator.contacts(onDay: day, using: stream).sorted(by: { $0.time < $1.time }) {
-                decided.append(decisions.decide(arrival, atStage: stage, decisionsSinceBreak: 0).outcome.isReferral)
-            }
-        }
-        #expect(sampled.count > 1_000 && sampled == decided && sampled.contains(true) && sampled.contains(false))
-    }
 }
 
 @Suite struct LimitedChangeTests {
     @Test func aChangeLimitedToGreenNotificationsRemovesOnlyThemAndKeepsTheRest() throws {
-        let base = try Fixture.design(
-            Fixture.yaml(perYear: 36_500).replacingOccurrences(
-                of: "channels: {phone: 1}",
-                with: "channels: {phone: 0.5, police_notification: 0.5}")
-        ).0
+        var fixture = try FrontDoorFixture(contactsPerYear: 36_500)
+        fixture.design.demand.sources[0] = try FrontDoorFixture.source(
+            channels: [.phone: 0.5, .policeNotification: 0.5], rag: [.red: 0.2, .amber: 0.3, .green: 0.5])
+        let base = try fixture.prepared()
         var edited = base.design
         edited.demand.shocks = [
             Demand.Shock(

@@ -1,17 +1,11 @@
 import Foundation
 import FrontDoorTestSupport
-import ScenarioFiles
 import SimulationEngine
 import Testing
 
 @testable import FrontDoorModel
 
 @Suite struct MeasureCatalogueTests {
-    static let shipped = [
-        "mash", "cads", "peterborough", "integrated-front-door", "integrated-front-door-before", "benchmarks/tandem",
-        "what-if/cads-office-hours"
-    ]
-
     @Test func everyFamilyWithSubjectsHasAPlaceForIt() {
         for family in MeasureID.Family.allCases {
             #expect(family.rawValue.contains("*") == (family.subjectKind != nil), "\(family.rawValue)")
@@ -31,27 +25,15 @@ import Testing
         }
     }
 
-    @Test(arguments: shipped) func everyShippedScenarioHasEachMeasureOnceWithItsValue(_ name: String) throws {
-        let scenario = try ScenarioLoader.load(
-            path: packageRoot + "/Scenarios/\(name).yaml", overrides: ["run.horizon_days=20", "run.warm_up_days=0"])
-        let definitions = scenario.measures
-        #expect(Set(definitions.map(\.id)).count == definitions.count)
-        for definition in definitions {
-            #expect(MeasureID(name: definition.name) == definition.id, "\(definition.name) does not read back")
-            #expect(!definition.label.isEmpty)
-        }
-        let outcome = scenario.simulate(replication: 0, seeds: SeedPlan(baseSeed: 1))
-        #expect(outcome.values.count == definitions.count)
-        #expect(outcome.values.allSatisfy { $0.isFinite })
-    }
-
     @Test func frontDoorMeasuresAreComputedFromTheRecordTheyName() throws {
-        let scenario = try ScenarioLoader.load(
-            path: packageRoot + "/Scenarios/mash.yaml", overrides: ["run.horizon_days=30", "run.warm_up_days=0"])
-        guard case .frontDoor(let design) = scenario.model else {
-            Issue.record("not a front door")
-            return
-        }
+        // Managers who decide, an emergency duty team that is a shared council service, and
+        // partners whose posts their agencies pay for.
+        var fixture = try FrontDoorFixture()
+        fixture.add(try fixture.team("edt", costing: .sharedService(paidHoursPerWeek: 37), people: 2, hours: .aroundTheClock))
+        fixture.add(try fixture.team("partners", grade: "partner", people: 2, hours: .office))
+        fixture.design.costs.salaries["partner"] = 40_000
+        fixture.design.costs.paidByPartners = ["partner"]
+        let design = try fixture.prepared()
         var record = FrontDoorReplication()
         record.measuredHours = 365 * 24
         record.received = 1000
@@ -81,7 +63,7 @@ import Testing
         #expect(values[MeasureID.team(design.teams[0].id).utilisation] == 0.25)
         #expect(values[MeasureID.stage(design.stages[0].id).waitHoursPerContact] == 10.0 / 800)
         #expect(values[MeasureID.stage(design.stages[0].id).workHoursPerContact] == 40.0 / 800)
-        #expect(values[MeasureID.team("team_managers").decisionsPerPersonDay] == 8.5)
+        #expect(values[MeasureID.team(design.teams[0].id).decisionsPerPersonDay] == 8.5)
         #expect(values[MeasureID.stage(design.stages[0].id).meanWaitHours] == 2.5)
         let costs = StaffCosts(design)
         // The emergency duty team is a shared council service: its 30 hours on contacts are priced

@@ -1,5 +1,5 @@
 import Foundation
-import ScenarioFiles
+import FrontDoorTestSupport
 import SimulationEngine
 import Testing
 
@@ -33,15 +33,16 @@ import Testing
 
     @Test func abandonmentMatchesErlangA() throws {
         let lambda = 8.0, mu = 1.0, theta = 1.0, c = 8
-        let text = Fixture.yaml(
-            perYear: lambda * 8760, people: "\(c)", minutes: "{distribution: exponential, mean: 60}",
-            deciderExtra: """
-                    phone: {patience_minutes: {distribution: exponential, mean: 60}, call_back_probability: 0, call_back_delay_minutes: 10}
-                    priority: arrival
-                """, days: 65, warmUp: 5)
+        var fixture = try FrontDoorFixture(
+            contactsPerYear: lambda * 8760, people: c, minutes: try .exponential(mean: FrontDoorFixture.hours(minutes: 60)), days: 65,
+            warmUpDays: 5)
+        fixture.design.stages[0].phone = Stage.PhoneLine(
+            patience: try .exponential(mean: FrontDoorFixture.hours(minutes: 60)), callBackProbability: 0,
+            callBackDelay: try .fixed(FrontDoorFixture.hours(minutes: 10)), channels: Channel.allCases.map { _ in true })
+        fixture.design.stages[0].byPriority = false
         var shares: [Double] = []
         for replication in 0..<20 {
-            let run = try Fixture.run(text, replication: replication, seed: 31)
+            let run = try fixture.run(replication: replication, seed: 31)
             shares.append(Double(run.phoneAbandoned) / Double(run.phoneAttempts))
         }
         var statistics = RunningStatistics()

@@ -1,3 +1,4 @@
+import FrontDoorTestSupport
 import SimulationEngine
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// A design changed through the library's API is checked when it is prepared: what would stop a
 /// run part-way is refused with a message naming the part, never trapped in a replication.
 @Suite struct PreparedDesignTests {
-    static func base() throws -> FrontDoorDesign { try Fixture.design(Fixture.yaml()).0.design }
+    static func base() throws -> FrontDoorDesign { try FrontDoorFixture().design }
 
     /// The message preparing `design` with `change` made gives, or nil if it is accepted.
     static func refusal(_ change: (inout FrontDoorDesign) throws -> Void) throws -> String? {

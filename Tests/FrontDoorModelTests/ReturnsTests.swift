@@ -8,11 +8,11 @@ import Testing
 @Suite struct ReturnsTests {
     /// A fixture whose only source sends nothing at weekends, and nothing at all in May 2025.
     static func weekdaysOnly() throws -> PreparedDesign {
-        try Fixture.design(
-            Fixture.yaml(
-                days: 400, sourceExtra: "      weekday_weights: [1, 1, 1, 1, 1, 0, 0]",
-                demandExtra: "  shocks: {closed: {from: 2025-05-01, to: 2025-05-31, factors: {police: 0}}}")
-        ).0
+        var fixture = try FrontDoorFixture(days: 400)
+        fixture.design.demand.sources[0].weekdayWeights = [1, 1, 1, 1, 1, 0, 0]
+        // 1 to 31 May 2025: days 30 to 60.
+        fixture.design.demand.shocks = [Demand.Shock(name: "closed", firstDay: 30, lastDay: 60, factors: [.police: 0])]
+        return try fixture.prepared()
     }
 
     @Test func childrenComeBackOnDaysInProportionToTheirSourcesVolume() throws {
@@ -81,7 +81,9 @@ import Testing
     }
 
     @Test func contactsAboutOpenCasesArePassedOnUndecided() throws {
-        let run = try Fixture.run(Fixture.yaml(demandExtra: "  open_case_share: 1"))
+        var fixture = try FrontDoorFixture()
+        fixture.design.demand.openCaseShare = 1
+        let run = try fixture.run()
         #expect(run.received > 500 && run.passedToAllocatedWorker == run.received - run.undecidedAtEnd)
         #expect(run.decided == 0 && run.dueWithin1 == 0 && run.childrenReferred == 0)
     }
@@ -92,12 +94,10 @@ import Testing
         // steady state 30% of referrals are re-referrals. Three years of warm-up let the chains
         // of returns settle (0.3³ of the start-up is left); bounds are 3.29 binomial standard
         // errors, widened by the variance of the count of returns.
-        let text = Fixture.yaml(perYear: 3_000, days: 5 * 365, warmUp: 3 * 365, rag: "{amber: 1}")
-            .replacingOccurrences(
-                of: "  recontact_within_12_months: 0.0\n",
-                with: "  recontact_within_12_months: 0\n  assessment_start_probability: 0\n"
-                    + "  return_after_referral_within_12_months: {closed: 0.3, served: 0}\n")
-        let run = try Fixture.run(text)
+        var fixture = try FrontDoorFixture(contactsPerYear: 3_000, days: 5 * 365, warmUpDays: 3 * 365, rag: [.amber: 1])
+        fixture.design.outcomes.assessmentStart = 0
+        fixture.design.outcomes.returnAfterReferral = (closed: 0.3, served: 0)
+        let run = try fixture.run()
         let rate = Double(run.childrenRereferred) / Double(run.childrenReferred)
         let se = (0.3 * 0.7 / Double(run.childrenReferred)).squareRoot()
         #expect(abs(rate - 0.3) < 3.29 * 2 * se, "\(rate) of \(run.childrenReferred) referrals")
@@ -107,7 +107,9 @@ import Testing
     }
 
     @Test func siblingGroupsCountEachChild() throws {
-        let run = try Fixture.run(Fixture.yaml(perYear: 20_000, rag: "{amber: 1}", demandExtra: "  children_per_contact: [0.5, 0.5]"))
+        var fixture = try FrontDoorFixture(contactsPerYear: 20_000, rag: [.amber: 1])
+        fixture.design.demand.childrenPerContact = [0.5, 0.5]
+        let run = try fixture.run()
         // Half the contacts are about one child, half about two: 1.5 children a contact.
         let perContact = Double(run.childrenInContacts) / Double(run.received)
         #expect(abs(perContact - 1.5) < 3.29 * (0.25 / Double(run.received)).squareRoot(), "\(perContact)")
