@@ -88,11 +88,6 @@ public enum CalibrationReport {
                 "outcomes.assessment_start_probability", to: Figures.decimals(start.value),
                 comment: "referrals with an assessment of the child started within 45 days: \(share(start))")
         }
-        if let notInNeed = c.assessedNotInNeed {
-            file.set(
-                "outcomes.assessment_no_further_service", to: Figures.decimals(notInNeed.value),
-                comment: "assessments finding no need for social care support: \(share(notInNeed))")
-        }
         var notes: [String] = []
         for source in c.sources {
             if let flagged = source.referred {
@@ -107,6 +102,13 @@ public enum CalibrationReport {
         }
         if let nfa = c.referralNFA {
             notes.append("  referrals ending in no further action: \(Figures.decimals(nfa.value * 100, 1))% (\(share(nfa)))")
+        }
+        // A result of the design's decisions (the children's real need and the noise in what
+        // deciders see of it), not a value to set: noted to check the model against.
+        if let notInNeed = c.assessedNotInNeed {
+            notes.append(
+                "  assessments finding no need for social care support: \(Figures.decimals(notInNeed.value * 100, 1))% (\(share(notInNeed))); "
+                    + "compare the model's referrals.not_in_need_share, which follows from decision_quality")
         }
         if let again = c.rereferral {
             notes.append(

@@ -8,7 +8,7 @@ extension HTMLReport {
     static let glanceMeasures: [MeasureID] = [
         .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
         .decisionsPerDeciderDayMean,
-        .assessmentsStarted, .cashCost, .downstreamCost
+        .assessmentsStarted, .assessmentsUnnecessary, .childrenNeedMissed, .cashCost, .downstreamCost
     ].map(MeasureID.init)
 
     /// One screen: each headline measure for every design — mean, 95% interval and the spread
@@ -83,7 +83,7 @@ extension HTMLReport {
         var items: [String] = []
         let key: [MeasureID] = [
             .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours, .backlogMean, .decisionsPerManagerDayP95,
-            .assessmentsStarted, .cashCost, .downstreamCost
+            .assessmentsStarted, .assessmentsUnnecessary, .childrenNeedMissed, .cashCost, .downstreamCost
         ].map(MeasureID.init)
         // An input taken from a forecast is not a result: the figures it drives say what was forecast.
         // Designs from one file (a design and the design at the standard) are named together.

@@ -274,15 +274,45 @@ public enum ScenarioDescription {
                         separator: ", "))
         }
         let rules = design.outcomes
+        guard let quality = design.decisionQuality else {
+            lines.append(
+                "After a referral: an assessment starts for \(Figures.prosePercent(rules.assessmentStart)); \(Figures.prosePercent(rules.assessmentNoFurtherService)) of "
+                    + "assessments end with no further service")
+            lines.append(
+                "Children coming back within 12 months, with the same concern: \(Figures.prosePercent(rules.recontact)) of cases closed at the front door "
+                    + (rules.recontactAfterWrongDecision != rules.recontact
+                        ? "(\(Figures.prosePercent(rules.recontactAfterWrongDecision)) after a decision changed by fatigue)" : "")
+                    + "; of referred children, \(Figures.prosePercent(rules.returnAfterReferral.closed)) whose case closed and "
+                    + "\(Figures.prosePercent(rules.returnAfterReferral.served)) who had services")
+            return lines + ["Decision quality: not modelled (no decision_quality): no decision is right or wrong."]
+        }
         lines.append(
-            "After a referral: an assessment starts for \(Figures.prosePercent(rules.assessmentStart)); \(Figures.prosePercent(rules.assessmentNoFurtherService)) of "
-                + "assessments end with no further service")
+            "After a referral: an assessment starts for \(Figures.prosePercent(rules.assessmentStart)); it ends with no further service "
+                + "when the child is not in need")
         lines.append(
-            "Children coming back within 12 months, with the same concern: \(Figures.prosePercent(rules.recontact)) of cases closed at the front door "
-                + (rules.recontactAfterWrongDecision != rules.recontact
-                    ? "(\(Figures.prosePercent(rules.recontactAfterWrongDecision)) after a decision changed by fatigue)" : "")
-                + "; of referred children, \(Figures.prosePercent(rules.returnAfterReferral.closed)) whose case closed and "
+            "Children coming back within 12 months, with the same concern: \(Figures.prosePercent(rules.recontact)) of cases closed at the "
+                + "front door with no need missed, \(Figures.prosePercent(quality.missedNeedReturn)) of children in need whose case was closed "
+                + "(one rating more urgent, \(Figures.prosePercent(quality.missedNeedEscalation)) of them needing protection by then); "
+                + "of referred children, \(Figures.prosePercent(rules.returnAfterReferral.closed)) whose case closed and "
                 + "\(Figures.prosePercent(rules.returnAfterReferral.served)) who had services")
+        return lines + decisionQuality(quality)
+    }
+
+    /// Each child's real need and how clearly deciders see it, in words.
+    static func decisionQuality(_ quality: DecisionQuality) -> [String] {
+        func row(_ table: [[Double]]) -> String {
+            RAG.allCases.map { rag in
+                "\(rag.name) \(Figures.prosePercent(table[rag.rawValue][Need.inNeed.rawValue] + table[rag.rawValue][Need.protection.rawValue]))"
+            }.joined(separator: ", ")
+        }
+        var lines = ["Decision quality: each child has a real need the front door cannot see directly; contacts about a child in need "
+            + "(protection included): " + row(quality.needByRAG)]
+        for group in SourceGroup.allCases { if let own = quality.needBySourceGroup[group.rawValue] { lines.append("  \(group.name): " + row(own)) } }
+        let factors = quality.noiseFactors
+        lines.append(
+            "  a decider sees a child's need through noise of \(Figures.prose(quality.noise)) standard deviations, ×\(Figures.prose(factors.conversation)) "
+                + "after a conversation with the caller, ×\(Figures.prose(factors.partnerChecks)) with partners' checks done, "
+                + "×\(Figures.prose(factors.missingInformation)) with information missing")
         return lines
     }
 

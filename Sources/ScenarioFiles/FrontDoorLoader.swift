@@ -7,7 +7,7 @@ enum FrontDoorLoader {
     static let rootKeys = [
         "extends", "scenario", "description", "start_date", "run", "calendar", "demand", "teams", "stages",
         "outcomes", "flow", "fatigue", "strategy_discussion", "costs", "default_absence", "default_working_day",
-        "published_figures", "targets", "tasks", "sizing"
+        "published_figures", "targets", "tasks", "sizing", "decision_quality"
     ]
 
     static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String], forecasts: [String]) throws(ScenarioError)
@@ -71,7 +71,10 @@ enum FrontDoorLoader {
             }
         }
 
-        let outcomes = try readOutcomes(try root.required("outcomes", "what the decisions are"))
+        let outcomesValue = try root.required("outcomes", "what the decisions are")
+        let outcomes = try readOutcomes(outcomesValue)
+        let quality = try root["decision_quality"].map(readDecisionQuality)
+        if quality != nil { try refuseChanceKeys(outcomesValue) }
         let flow = try readFlow(root["flow"])
         let fatigue = try readFatigue(root["fatigue"])
         let discussion = try root["strategy_discussion"].map { v throws(ScenarioError) in
@@ -80,7 +83,7 @@ enum FrontDoorLoader {
         let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, calendar: calendar)
         let design = FrontDoorDesign(
             calendar: calendar, demand: demand, teams: teams, stages: stages, outcomes: outcomes,
-            flow: flow, fatigue: fatigue, strategyDiscussion: discussion, costs: costs, assumptions: assumptions, forecasts: forecasts)
+            flow: flow, fatigue: fatigue, strategyDiscussion: discussion, decisionQuality: quality, costs: costs, assumptions: assumptions, forecasts: forecasts)
         // Every check the preparation makes has been made above, key by key, with its line; one
         // that is not is still refused, naming the file.
         do {

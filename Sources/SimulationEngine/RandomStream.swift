@@ -48,6 +48,9 @@ public final class RandomStream {
     @inline(__always)
     public func exponential(mean: Double) -> Double { -mean * log(uniformPositive()) }
 
+    /// A standard normal draw (GSL's `gsl_ran_gaussian_ziggurat`, mean 0 and standard deviation 1).
+    public func gaussian() -> Double { gsl_ran_gaussian_ziggurat(generator, 1) }
+
     /// A Poisson count with the given mean (GSL's `gsl_ran_poisson`); 0 for a mean of 0 or less.
     public func poisson(mean: Double) -> Int {
         mean > 0 ? Int(gsl_ran_poisson(generator, mean)) : 0

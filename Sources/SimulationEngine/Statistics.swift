@@ -135,3 +135,23 @@ public enum StudentT {
         return gsl_cdf_tdist_Pinv(probability, Double(degreesOfFreedom))
     }
 }
+
+/// The standard normal distribution (mean 0, standard deviation 1), for a quantity seen through
+/// noise: a uniform draw turned into a normal one, blurred, and turned back.
+///
+/// ```swift
+/// StandardNormal.cdf(0)          // 0.5
+/// StandardNormal.quantile(0.975) // 1.959963…
+/// ```
+public enum StandardNormal {
+    /// The share of the distribution at or below `x` (GSL's `gsl_cdf_ugaussian_P`).
+    public static func cdf(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
+
+    /// The value below which a share `probability` of the distribution lies (GSL's
+    /// `gsl_cdf_ugaussian_Pinv`): −∞ at 0 and +∞ at 1.
+    public static func quantile(_ probability: Double) -> Double {
+        if probability <= 0 { return -.infinity }
+        if probability >= 1 { return .infinity }
+        return gsl_cdf_ugaussian_Pinv(probability)
+    }
+}

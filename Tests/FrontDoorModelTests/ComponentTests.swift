@@ -11,10 +11,17 @@ extension Decisions {
         sourceGroups: [Int]? = nil, stream: RandomStream
     ) throws {
         self.init(
-            rules: rules, fatigue: fatigue,
+            rules: rules, fatigue: fatigue, quality: nil,
             tables: try DecisionTables(
                 rules: rules, stageOutcomes: stageOutcomes, stageReferralFactors: stageReferralFactors, sourceGroups: sourceGroups),
             stream: stream)
+    }
+
+    /// The decision by someone who knows nothing more of the contact than it says.
+    func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int) -> Decision {
+        decide(
+            contact, atStage: stage, decisionsSinceBreak: sinceBreak,
+            knowing: DecisionQuality.Knowledge(conversation: false, partnerChecks: false, missingInformation: false))
     }
 }
 

@@ -19,10 +19,10 @@ import Testing
         let design = try Self.weekdaysOnly()
         var arrivals = Arrivals(
             design: design, days: 400, stream: RandomStream(seed: 1), backlogStream: RandomStream(seed: 2),
-            recontactStream: RandomStream(seed: 3), changesStream: RandomStream(seed: 5))
+            recontactStream: RandomStream(seed: 3), changesStream: RandomStream(seed: 5), perceptionStream: RandomStream(seed: 6))
         var other = Arrivals(
             design: design, days: 400, stream: RandomStream(seed: 1), backlogStream: RandomStream(seed: 2),
-            recontactStream: RandomStream(seed: 99), changesStream: RandomStream(seed: 5))
+            recontactStream: RandomStream(seed: 99), changesStream: RandomStream(seed: 5), perceptionStream: RandomStream(seed: 6))
         let now = 10.0 * 24 + 12 // Friday 11 April 2025, noon
         var days: [Int] = []
         for i in 0..<2_000 {

@@ -82,7 +82,7 @@ import Testing
         let design = try Self.shippedDesign()
         var arrivals = Arrivals(
             design: design, days: 400, stream: RandomStream(seed: 11), backlogStream: RandomStream(seed: 12),
-            recontactStream: RandomStream(seed: 13), changesStream: RandomStream(seed: 14))
+            recontactStream: RandomStream(seed: 13), changesStream: RandomStream(seed: 14), perceptionStream: RandomStream(seed: 15))
         var weekdays = Array(repeating: 0.0, count: 7), weekdayCounts = Array(repeating: 0.0, count: 7)
         var delay = 0.0, batched = 0.0
         for day in 0..<(365 + 14) {
@@ -110,8 +110,9 @@ import Testing
     }
 
     /// The demand sample (for synthetic extracts) and the front door turn a contact's draw into
-    /// the same decision: here at the MASH's deciding stage, which uses the design's own table.
-    @Test func theSampleAndTheFrontDoorMakeTheSameDecisionFromTheSameDraw() throws {
+    /// the same decision where the decider sees the child's need without noise: here at the
+    /// MASH's deciding stage, which uses the design's own table.
+    @Test func theSampleAndTheFrontDoorWithNoNoiseMakeTheSameDecisionFromTheSameDraw() throws {
         let scenario = try ScenarioLoader.load(path: packageRoot + "/Scenarios/mash.yaml")
         guard case .frontDoor(let design) = scenario.model else {
             Issue.record("not a front door")
@@ -121,11 +122,15 @@ import Testing
         var sampled: [Bool] = []
         design.sampleContacts(days: 30, stream: RandomStream(seed: 5)) { sampled.append($0.referred) }
         let generator = DemandGenerator(design)
-        let decisions = Decisions(design: design, stream: RandomStream(seed: 9)), stream = RandomStream(seed: 5)
+        // Seen with no noise: the sample knows nothing of what a decider sees.
+        let decisions = Decisions(
+            rules: design.outcomes, fatigue: design.fatigue, quality: nil, tables: design.decisionTables, stream: RandomStream(seed: 9))
+        let stream = RandomStream(seed: 5)
+        let knowing = DecisionQuality.Knowledge(conversation: false, partnerChecks: false, missingInformation: false)
         var decided: [Bool] = []
         for day in 0..<30 {
             for arrival in generator.contacts(onDay: day, using: stream).sorted(by: { $0.time < $1.time }) {
-                decided.append(decisions.decide(arrival, atStage: stage, decisionsSinceBreak: 0).outcome.isReferral)
+                decided.append(decisions.decide(arrival, atStage: stage, decisionsSinceBreak: 0, knowing: knowing).outcome.isReferral)
             }
         }
         #expect(sampled.count > 1_000 && sampled == decided && sampled.contains(true) && sampled.contains(false))

@@ -55,4 +55,20 @@ import Testing
         #expect(abs(StudentT.quantile(0.975, degreesOfFreedom: 9) - 2.262157) < 1e-6)
         #expect(abs(StudentT.quantile(0.975, degreesOfFreedom: 99) - 1.984217) < 1e-6)
     }
+
+    @Test func standardNormalQuantilesMatchTablesAndInvertTheCDF() {
+        #expect(StandardNormal.cdf(0) == 0.5 && abs(StandardNormal.cdf(1) - 0.841345) < 1e-6)
+        #expect(abs(StandardNormal.quantile(0.975) - 1.959964) < 1e-6)
+        for p in [1e-9, 0.01, 0.3, 0.5, 0.77, 0.999] { #expect(abs(StandardNormal.cdf(StandardNormal.quantile(p)) - p) < 1e-12 * max(1, 1 / p)) }
+        #expect(StandardNormal.quantile(0) == -.infinity && StandardNormal.quantile(1) == .infinity)
+    }
+
+    @Test func gaussianDrawsHaveMeanZeroAndVarianceOne() {
+        let stream = RandomStream(seed: 11)
+        var statistics = RunningStatistics()
+        for _ in 0..<100_000 { statistics.add(stream.gaussian()) }
+        // 3.29 standard errors: of the mean, 1/√n; of the variance, √(2/n).
+        #expect(abs(statistics.mean) < 3.29 / 100_000.0.squareRoot())
+        #expect(abs(statistics.variance - 1) < 3.29 * (2 / 100_000.0).squareRoot())
+    }
 }

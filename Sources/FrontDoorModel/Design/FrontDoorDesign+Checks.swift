@@ -95,6 +95,19 @@ extension FrontDoorDesign {
                 isFactor(fatigue.defaultIncrease) && isFactor(fatigue.timeIncrease) && fatigue.rampDecisions >= 1,
                 "fatigue: increases of 0 or more and a ramp of at least 1 decision")
         }
+        if let quality = decisionQuality {
+            let needs = Need.allCases.count
+            let tables = [quality.needByRAG] + quality.needBySourceGroup.compactMap { $0 }
+            try require(
+                quality.needBySourceGroup.count == groups
+                    && tables.allSatisfy { $0.count == ratings && $0.allSatisfy { $0.count == needs && $0.allSatisfy(isProbability) } },
+                "decision quality: a share of each of \(needs) needs for each rating, and for each of \(groups) source groups at most one table")
+            let factors = quality.noiseFactors
+            try require(
+                [quality.noise, factors.conversation, factors.partnerChecks, factors.missingInformation].allSatisfy(isFactor)
+                    && isProbability(quality.missedNeedReturn) && isProbability(quality.missedNeedEscalation),
+                "decision quality: noise and its factors of 0 or more, and chances from 0 to 1")
+        }
         if let discussion = strategyDiscussion {
             try require(
                 !discussion.participants.isEmpty && discussion.withinWorkingDays > 0,

@@ -14,6 +14,9 @@ public struct FrontDoorDesign: Sendable {
     public var fatigue: Fatigue?
     /// The meeting that follows a decision to hold a strategy discussion, if the design models one.
     public var strategyDiscussion: StrategyDiscussion?
+    /// Each child's real need and how well decisions see it; nil: decisions are drawn from the
+    /// outcome tables with no need to be right or wrong about.
+    public var decisionQuality: DecisionQuality?
     public var costs: Costs
     /// Every value in the scenario marked `# assumption`, with its key path, for the report.
     public var assumptions: [String]
@@ -26,8 +29,10 @@ public struct FrontDoorDesign: Sendable {
     public init(
         calendar: ServiceCalendar, demand: Demand, teams: [Team], stages: [Stage], outcomes: OutcomeRules, flow: FlowRules,
         fatigue: Fatigue?,
-        strategyDiscussion: StrategyDiscussion? = nil, costs: Costs, assumptions: [String], forecasts: [String] = []
+        strategyDiscussion: StrategyDiscussion? = nil, decisionQuality: DecisionQuality? = nil, costs: Costs, assumptions: [String],
+        forecasts: [String] = []
     ) {
+        self.decisionQuality = decisionQuality
         self.forecasts = forecasts
         self.calendar = calendar
         self.demand = demand

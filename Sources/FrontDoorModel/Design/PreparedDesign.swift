@@ -27,6 +27,8 @@ public struct PreparedDesign: Sendable {
     let childrenChoice: Categorical?
     /// Which source a contact waiting at the start comes from, by the sources' shares.
     let sourceChoice: Categorical
+    /// Each contact's real need, by its source's table set and rating, when the design models it.
+    let needChoice: NeedChoice?
 
     /// Checks `design` and prepares its tables and shifts.
     /// - Throws: ``DesignError`` naming the part of the design that cannot be run and why.
@@ -36,8 +38,12 @@ public struct PreparedDesign: Sendable {
             decisionTables = try DecisionTables(design)
             childrenChoice = design.demand.childrenPerContact.count > 1 ? try Categorical(weights: design.demand.childrenPerContact) : nil
             sourceChoice = try Categorical(weights: design.demand.sources.map(\.share))
+            needChoice = try design.decisionQuality.map { quality throws(DistributionError) in
+                try NeedChoice(quality, sourceGroups: design.demand.sources.map(\.group))
+            }
         } catch {
-            throw DesignError("the outcome tables, the children per contact and the sources' shares must be weights: \(error)")
+            throw DesignError(
+                "the outcome tables, the need tables, the children per contact and the sources' shares must be weights: \(error)")
         }
         do {
             workingWeeks = try design.teams.map { team throws(ScheduleError) in
@@ -53,6 +59,30 @@ public struct PreparedDesign: Sendable {
 
     /// A part of the description, read through the prepared design.
     public subscript<Value>(dynamicMember path: KeyPath<FrontDoorDesign, Value>) -> Value { design[keyPath: path] }
+}
+
+/// The tables a contact's real need is drawn from, built once: the design's by rating, and a
+/// source group's own where it has one.
+struct NeedChoice: Sendable {
+    /// `tables[set × ratings + rag]`; set 0 is the design's.
+    let tables: [Categorical]
+    /// The set of tables each demand source's contacts take their need from.
+    let tableSet: [Int]
+
+    init(_ quality: DecisionQuality, sourceGroups: [SourceGroup]) throws(DistributionError) {
+        let own = SourceGroup.allCases.filter { quality.needBySourceGroup[$0.rawValue] != nil }
+        var tables: [Categorical] = []
+        for table in [quality.needByRAG] + own.compactMap({ quality.needBySourceGroup[$0.rawValue] }) {
+            for row in table { tables.append(try Categorical(weights: row)) }
+        }
+        self.tables = tables
+        tableSet = sourceGroups.map { group in own.firstIndex(of: group).map { $0 + 1 } ?? 0 }
+    }
+
+    /// The real need of a contact from `source` of rating `rag` whose need draw is `draw`.
+    func need(source: Int, rag: RAG, draw: Double) -> Need {
+        Need.allCases[tables[tableSet[source] * RAG.allCases.count + rag.rawValue].index(for: draw)]
+    }
 }
 
 /// Why a design cannot be run, in words that name the part of it at fault.

@@ -13,6 +13,13 @@ struct Arrivals {
     let recontactStream: RandomStream
     /// Draws for changes in demand that remove some contacts of some ratings or channels.
     let changesStream: RandomStream
+    /// Draws for the noise in what a decider will see of each new contact's need, taken in the
+    /// order contacts are made (the same in every design), only where the design models it.
+    let perceptionStream: RandomStream
+    /// Each contact's real need, where the design models the quality of decisions.
+    let needChoice: NeedChoice?
+    /// The chance that a missed child in need comes back needing protection.
+    let escalation: Double
     /// Contacts waiting to arrive on a later day — re-contacts, and contacts sent in a batch — by
     /// day of arrival modulo the bucket count: they are held here rather than in the event list,
     /// which then holds about a day of events.
@@ -26,9 +33,12 @@ struct Arrivals {
     /// Arrivals for a run of `days` days.
     init(
         design: PreparedDesign, days: Int, stream: RandomStream, backlogStream: RandomStream, recontactStream: RandomStream,
-        changesStream: RandomStream
+        changesStream: RandomStream, perceptionStream: RandomStream
     ) {
         self.changesStream = changesStream
+        self.perceptionStream = perceptionStream
+        needChoice = design.needChoice
+        escalation = design.decisionQuality?.missedNeedEscalation ?? 0
         let generator = DemandGenerator(design)
         self.generator = generator
         self.stream = stream
@@ -50,8 +60,14 @@ struct Arrivals {
     /// day (re-contacts and batches).
     mutating func contacts(onDay day: Int, room: Int, _ body: (DemandGenerator.Arrival) -> Void) {
         let waitingAtStart = day == 0 ? generator.startingBacklog(using: backlogStream) : []
-        for arrival in waitingAtStart { body(arrival) }
-        for var arrival in generator.contacts(onDay: day, using: stream, limit: room, changes: changesStream) {
+        let perception = needChoice == nil ? nil : perceptionStream
+        for var arrival in waitingAtStart {
+            if let perception { arrival.perception = Float(perception.gaussian()) }
+            judge(&arrival)
+            body(arrival)
+        }
+        for var arrival in generator.contacts(onDay: day, using: stream, limit: room, changes: changesStream, perception: perception) {
+            judge(&arrival)
             arrival.time = generator.receipt(of: arrival)
             if Int(arrival.time / 24) == day {
                 body(arrival)
@@ -66,11 +82,18 @@ struct Arrivals {
         laterBuckets[bucket] = []
     }
 
+    /// Gives a new contact its real need, where the design models the quality of decisions.
+    private func judge(_ arrival: inout DemandGenerator.Arrival) {
+        guard let needChoice else { return }
+        arrival.realNeed = needChoice.need(source: arrival.source, rag: arrival.rag, draw: arrival.need)
+    }
+
     /// The children of `earlier`, decided at `now` (and referred then, if `referred`), come back
     /// on one of the next 365 days, drawn in proportion to their source's volume, at an hour of
     /// its profile: held for that day. Nothing comes back when the source sends nothing all year
-    /// (a shock that stops it).
-    mutating func comeBack(_ earlier: DemandGenerator.Arrival, referred: Bool, now: Double) {
+    /// (a shock that stops it). Children in need whose contact was closed (`missed`) come back
+    /// one rating more urgent, some of them needing protection by then.
+    mutating func comeBack(_ earlier: DemandGenerator.Arrival, referred: Bool, missed: Bool = false, now: Double) {
         let today = Int(now / 24), volume = cumulativeVolume[earlier.source]
         let low = volume[today + 1], high = volume[min(today + 366, volume.count - 1)]
         guard high > low else { return }
@@ -82,9 +105,14 @@ struct Arrivals {
             if volume[middle + 1] > target { last = middle } else { first = middle + 1 }
         }
         let hour = Double(generator.hours[earlier.source].sample(using: recontactStream)) + recontactStream.uniform()
-        let arrival = generator.returning(
+        var arrival = generator.returning(
             earlier, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral,
             using: recontactStream)
+        // The same child, seen the same way; a missed one comes back more urgent.
+        if missed {
+            arrival.rag = RAG.allCases[max(arrival.rag.rawValue - 1, 0)]
+            if recontactStream.uniform() < escalation { arrival.realNeed = .protection }
+        }
         laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append(arrival)
     }
 }

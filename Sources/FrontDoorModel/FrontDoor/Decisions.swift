@@ -1,8 +1,8 @@
 import SimulationEngine
 
 /// How decisions are made and what follows them: the outcome tables (a stage's own, or the
-/// design's adjusted for each channel's referral factor), decision fatigue, assessments, and
-/// whether the child comes back as a re-contact.
+/// design's adjusted for each channel's referral factor), what the decider sees of the child's
+/// real need, decision fatigue, assessments, and whether the child comes back as a re-contact.
 struct Decisions {
     /// A decision and how it came about.
     struct Decision {
@@ -11,23 +11,36 @@ struct Decisions {
         var changedByFatigue: Bool
     }
 
+    /// What follows a decision.
+    struct FollowUp {
+        var assessment: Bool
+        var noFurtherService: Bool
+        var returns: Bool
+        /// A child in need whose contact was closed at the front door.
+        var missedNeed: Bool
+    }
+
     let rules: OutcomeRules
     let fatigue: Fatigue?
+    let quality: DecisionQuality?
     let tables: DecisionTables
     /// Draws for fatigue's default decisions.
     let stream: RandomStream
 
-    /// Decisions by `rules` from `tables`, with `fatigue` if any, drawing from `stream`.
-    init(rules: OutcomeRules, fatigue: Fatigue?, tables: DecisionTables, stream: RandomStream) {
+    /// Decisions by `rules` from `tables`, seeing each child's need as `quality` says (nil: no
+    /// need to be right or wrong about), with `fatigue` if any, drawing from `stream`.
+    init(rules: OutcomeRules, fatigue: Fatigue?, quality: DecisionQuality?, tables: DecisionTables, stream: RandomStream) {
         self.rules = rules
         self.fatigue = fatigue
+        self.quality = quality
         self.tables = tables
         self.stream = stream
     }
 
     /// The decisions of a prepared design, drawing from `stream`.
     init(design: PreparedDesign, stream: RandomStream) {
-        self.init(rules: design.outcomes, fatigue: design.fatigue, tables: design.decisionTables, stream: stream)
+        self.init(
+            rules: design.outcomes, fatigue: design.fatigue, quality: design.decisionQuality, tables: design.decisionTables, stream: stream)
     }
 
     /// The outcome the design's own table (no stage's table or factor, no fatigue) gives `contact`:
@@ -52,10 +65,14 @@ struct Decisions {
     }
 
     /// The decision at `stage` on a contact, by someone who has made `sinceBreak` decisions since
-    /// their last break. Fatigue turns a decision other than the default into the default with
+    /// their last break and knows of it what `knowledge` says. The decision falls in the outcome
+    /// table where what the decider sees of the child's need falls (``DecisionQuality``).
+    /// Fatigue turns a decision other than the default into the default with
     /// the chance that raises the default's share by the ramp's relative increase: for a table
     /// giving the default a chance d, an increase r·d needs (r·d)/(1 − d) of the other decisions.
-    func decide(_ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int) -> Decision {
+    func decide(
+        _ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int, knowing knowledge: DecisionQuality.Knowledge
+    ) -> Decision {
         let byChannel = tables.index(contact)
         let table: Categorical
         switch tables.stageTables[stage] {
@@ -63,7 +80,11 @@ struct Decisions {
         case .scaled(let scaled): table = scaled[byChannel]
         case nil: table = tables.channelTables[byChannel]
         }
-        var decision = Decision(outcome: Self.outcome(need: contact.need, in: table), changedByFatigue: false)
+        let seen =
+            quality.map {
+                DecisionQuality.seen(need: contact.need, perception: Double(contact.perception), noise: $0.noise(knowing: knowledge))
+            } ?? contact.need
+        var decision = Decision(outcome: Self.outcome(need: seen, in: table), changedByFatigue: false)
         if let fatigue, decision.outcome != fatigue.defaultOutcome {
             let base = table.probability(of: fatigue.defaultOutcome.rawValue)
             let increase = fatigue.defaultIncrease * fatigue.effect(afterDecisionsSinceBreak: sinceBreak) * base
@@ -76,18 +97,25 @@ struct Decisions {
 
     /// What follows a decision: whether an assessment starts (and ends with no further service),
     /// and whether the child comes back within 12 months — after a case closed at the front door,
-    /// or after a referral (more often when the case closed than when services followed).
-    func followUp(_ decision: Decision, for contact: DemandGenerator.Arrival) -> (assessment: Bool, noFurtherService: Bool, returns: Bool) {
+    /// or after a referral (more often when the case closed than when services followed). Where
+    /// the design models the quality of decisions, an assessment finds the child in need when
+    /// the child is, and a child in need whose contact was closed is a missed need, who comes
+    /// back as often as ``DecisionQuality/missedNeedReturn`` says.
+    func followUp(_ decision: Decision, for contact: DemandGenerator.Arrival) -> FollowUp {
         let comeBack: Double
-        var assessment = false, noService = false
+        var assessment = false, noService = false, missed = false
         if decision.outcome.isReferral {
             assessment = contact.followUp[0] < rules.assessmentStart
-            noService = assessment && contact.followUp[1] < rules.assessmentNoFurtherService
+            noService =
+                assessment && (quality == nil ? contact.followUp[1] < rules.assessmentNoFurtherService : !contact.realNeed.isInNeed)
             comeBack = !assessment || noService ? rules.returnAfterReferral.closed : rules.returnAfterReferral.served
+        } else if let quality {
+            missed = contact.realNeed.isInNeed
+            comeBack = missed ? quality.missedNeedReturn : rules.recontact
         } else {
             comeBack = decision.changedByFatigue ? rules.recontactAfterWrongDecision : rules.recontact
         }
-        return (assessment, noService, contact.followUp[2] < comeBack)
+        return FollowUp(assessment: assessment, noFurtherService: noService, returns: contact.followUp[2] < comeBack, missedNeed: missed)
     }
 }
 

@@ -13,7 +13,8 @@ struct DemandGenerator {
     struct Arrival {
         // Fields are laid out widest first, so that a record takes 96 bytes rather than 128
         // (the four draws are a 32-byte vector that would otherwise leave gaps before it): the
-        // records of the contacts in flight stay in cache at scale.
+        // records of the contacts in flight stay in cache at scale. The two draws kept in single
+        // precision are compared with shares or blurred by noise, where 7 digits are plenty.
 
         /// Uniform draws that fix what follows the decision — whether an assessment starts,
         /// whether it ends with no further service, whether the child comes back — so that
@@ -28,7 +29,10 @@ struct DemandGenerator {
         var need: Double
         /// A uniform draw that fixes whether the contact is one of the slow ones that wait for
         /// consent, a call-back or a partner's information (the same child in every design).
-        var slow: Double
+        var slow: Float
+        /// A standard normal draw: the noise in what a decider sees of the child's need, in
+        /// designs that model the quality of decisions (0 where they do not).
+        var perception: Float = 0
         /// When the child was last referred (hours from the start); -∞ for never in the run.
         var lastReferral = -Double.infinity
         var source: Int
@@ -36,6 +40,8 @@ struct DemandGenerator {
         var children: Int
         var channel: Channel
         var rag: RAG
+        /// The child's real need, in designs that model the quality of decisions.
+        var realNeed = Need.none
         var complete: Bool
         /// About a child whose case is open: recorded and passed to the allocated worker, with no
         /// decision.
@@ -47,7 +53,7 @@ struct DemandGenerator {
 
         init(
             time: Double, incidentTime: Double, source: Int, channel: Channel, rag: RAG, complete: Bool, need: Double,
-            followUp: SIMD4<Double>, slow: Double = 1, children: Int = 1
+            followUp: SIMD4<Double>, slow: Float = 1, children: Int = 1
         ) {
             self.followUp = followUp
             self.time = time
@@ -142,8 +148,12 @@ struct DemandGenerator {
 
     /// The day's contacts, drawn from `stream` (the arrivals stream), at most `limit` of them (a
     /// day beyond it belongs to a run that stops as overloaded), less those a change limited to
-    /// some ratings or channels removes (drawn from `changes`, or `stream` when nil).
-    func contacts(onDay day: Int, using stream: RandomStream, limit: Int = .max, changes: RandomStream? = nil) -> [Arrival] {
+    /// some ratings or channels removes (drawn from `changes`, or `stream` when nil). With
+    /// `perception`, each contact made — removed or not, so that the others keep theirs — draws
+    /// the noise in what its decider will see from it.
+    func contacts(
+        onDay day: Int, using stream: RandomStream, limit: Int = .max, changes: RandomStream? = nil, perception: RandomStream? = nil
+    ) -> [Arrival] {
         let multiplier = dayMultiplier?.sample(using: stream) ?? 1
         var arrivals: [Arrival] = []
         let means = demand.sources.indices.map { expected(source: $0, day: day) * multiplier }
@@ -157,6 +167,7 @@ struct DemandGenerator {
                 var arrival = self.arrival(source: source, at: Double(day) * 24 + Double(hour) + stream.uniform(), using: stream)
                 // Only new contacts can be about a case already open.
                 arrival.openCase = demand.openCaseShare > 0 && stream.uniform() < demand.openCaseShare
+                if let perception { arrival.perception = Float(perception.gaussian()) }
                 if hasLimitedChanges && isRemoved(arrival, onDay: day, using: changes ?? stream) { continue }
                 arrivals.append(arrival)
             }
@@ -190,9 +201,12 @@ struct DemandGenerator {
             complete: stream.uniform() < demand.sources[source].completeInformation,
             need: stream.uniform(),
             followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
-            slow: stream.uniform(),
+            slow: Self.single(stream.uniform()),
             children: 1 + (children?.sample(using: stream) ?? 0))
     }
+
+    /// A uniform draw on [0, 1) in single precision, still below 1.
+    static func single(_ uniform: Double) -> Float { min(Float(uniform), Float(1).nextDown) }
 
     /// The same children coming back at `time` with the same concern — their source, RAG rating,
     /// hidden need and sibling group kept — by a channel, with information and draws for what
@@ -204,7 +218,7 @@ struct DemandGenerator {
         arrival.channel = Channel.allCases[channels[earlier.source].sample(using: stream)]
         arrival.complete = stream.uniform() < demand.sources[earlier.source].completeInformation
         arrival.followUp = SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform())
-        arrival.slow = stream.uniform()
+        arrival.slow = Self.single(stream.uniform())
         arrival.lastReferral = lastReferral
         arrival.isRecontact = true
         arrival.time = receipt(of: arrival)

@@ -219,6 +219,21 @@ struct FrontDoorRecorder {
         if workingHours <= 4 && receivedAt <= dueBy.fourHours { result.within4HoursByRAG[rag.rawValue] += 1 }
     }
 
+    /// A decision of `outcome` on `children` children whose real need is `need`.
+    mutating func judged(_ outcome: Outcome, need: Need, children: Int) {
+        guard measuring else { return }
+        if outcome.rawValue == need.rawValue { result.decisionsRight += 1 }
+        guard need.isInNeed else { return }
+        result.childrenWithNeed += children
+        if !outcome.isReferral { result.childrenNeedMissed += children }
+    }
+
+    /// An assessment started on `children` children who were not in need: one the front door need
+    /// not have asked for.
+    mutating func assessedUnnecessarily(children: Int) {
+        if measuring { result.childrenAssessedUnnecessarily += children }
+    }
+
     mutating func assessmentStarted(noFurtherService: Bool, children: Int = 1) {
         guard measuring else { return }
         result.assessmentsStarted += 1

@@ -88,6 +88,14 @@ public struct FrontDoorReplication: Sendable {
     public var childrenInStrategyDiscussions = 0
     public var childrenAssessed = 0
     public var childrenAssessedNotInNeed = 0
+    /// Where the design models the quality of decisions, counted per child decided on: children
+    /// in need (protection included), those of them whose contact was closed at the front door
+    /// (a missed need), children assessed who were not in need (an unnecessary assessment), and
+    /// decisions that matched the child's real need.
+    public var childrenWithNeed = 0
+    public var childrenNeedMissed = 0
+    public var childrenAssessedUnnecessarily = 0
+    public var decisionsRight = 0
     /// Per team: person-hours busy and person-hours available.
     public var teamBusyHours: [Double] = []
     public var teamAvailableHours: [Double] = []

@@ -32,6 +32,8 @@ extension StreamPurpose {
     static let strategyDiscussions = StreamPurpose(rawValue: 4)
     /// Which contacts a change in demand limited to some ratings or channels removes.
     static let demandChanges = StreamPurpose(rawValue: 5)
+    /// The noise in what a decider sees of each contact's need.
+    static let perception = StreamPurpose(rawValue: 6)
     /// The time work takes at the stage with the given index, one stream per stage.
     static func work(stage: Int) -> StreamPurpose { .numbered(stage, from: 16) }
 }

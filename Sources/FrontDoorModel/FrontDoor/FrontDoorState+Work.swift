@@ -59,6 +59,8 @@ extension FrontDoorState {
         contacts.renewToken(id)
         contacts[id].person = Int32(person)
         let channel = contacts[id].channel.rawValue, rag = contacts[id].rag.rawValue
+        if rules.isCaller[stageIndex * Channel.allCases.count + channel] { contacts[id].conversed = true }
+        if rules.hasChecksClock[stageIndex] { contacts[id].checked = true }
         var hours =
             stageStreams.sample(design.stages[stageIndex].time, from: stageIndex)
             * rules.channelFactors[stageIndex * Channel.allCases.count + channel]
@@ -97,7 +99,9 @@ extension FrontDoorState {
     mutating func decide(_ id: Int32, by person: Int, at stageIndex: Int, now: Double) {
         let profile = profiles[Int(id)]
         let sinceBreak = workforce.people[person].decisionsSinceBreak
-        let decision = decisions.decide(profile, atStage: stageIndex, decisionsSinceBreak: sinceBreak)
+        let knowledge = DecisionQuality.Knowledge(
+            conversation: contacts[id].conversed, partnerChecks: contacts[id].checked, missingInformation: !contacts[id].complete || contacts[id].informationLost)
+        let decision = decisions.decide(profile, atStage: stageIndex, decisionsSinceBreak: sinceBreak, knowing: knowledge)
         recorder.decidedUnderFatigue(atFullEffect: decisions.isAtFullFatigue(after: sinceBreak), changed: decision.changedByFatigue)
         workforce.countDecision(by: person)
         undecided -= 1
@@ -107,7 +111,11 @@ extension FrontDoorState {
             rereferral: decision.outcome.isReferral && now - profile.lastReferral <= 365 * 24)
         let next = decisions.followUp(decision, for: profile)
         if next.assessment { recorder.assessmentStarted(noFurtherService: next.noFurtherService, children: profile.children) }
-        if next.returns { arrivals.comeBack(profile, referred: decision.outcome.isReferral, now: now) }
+        if decisions.quality != nil {
+            recorder.judged(decision.outcome, need: profile.realNeed, children: profile.children)
+            if next.assessment && !profile.realNeed.isInNeed { recorder.assessedUnnecessarily(children: profile.children) }
+        }
+        if next.returns { arrivals.comeBack(profile, referred: decision.outcome.isReferral, missed: next.missedNeed, now: now) }
         contacts.release(id)
         if decision.outcome == .strategyDiscussion, let rule = design.strategyDiscussion {
             let due = design.calendar.office.add(workingHours: rule.withinWorkingDays * design.calendar.hoursPerWorkingDay, to: now)

@@ -40,6 +40,10 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         var arrived = false
         /// Whether it arrived in the measured period.
         var measured = true
+        /// Whether someone spoke with the caller on a phone line (a conversation, not a form).
+        var conversed = false
+        /// Whether partner agencies' checks on it were done (not abandoned at their clock).
+        var checked = false
 
         init(_ profile: DemandGenerator.Arrival, sourceGroup: Int) {
             rag = profile.rag
@@ -88,7 +92,8 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
         self.routing = routing
         arrivals = Arrivals(
             design: prepared, days: Int((length.horizonHours / 24).rounded(.up)), stream: stream(.contacts),
-            backlogStream: stream(.startingBacklog), recontactStream: routing, changesStream: stream(.demandChanges))
+            backlogStream: stream(.startingBacklog), recontactStream: routing, changesStream: stream(.demandChanges),
+            perceptionStream: stream(.perception))
         workforce = Workforce(design: prepared, absenceStream: stream(.absence))
         stageStreams = RandomStreams(design.stages.indices.map { stream(.work(stage: $0)) })
         decisions = Decisions(design: prepared, stream: routing)
@@ -232,7 +237,7 @@ struct FrontDoorState: EventDrivenModel, ~Copyable {
                 contacts[id].complete = true
                 contacts[id].informationLost = false
             }
-            if !contacts[id].askedOnce && waits && profiles[Int(id)].slow < slowShare[rag] {
+            if !contacts[id].askedOnce && waits && Double(profiles[Int(id)].slow) < slowShare[rag] {
                 recorder.waitedSlowly()
                 slow = design.flow.slowWait.sample(using: routing)
             }

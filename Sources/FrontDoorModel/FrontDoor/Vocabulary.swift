@@ -25,6 +25,24 @@ public enum Outcome: Int, CaseIterable, Sendable, Hashable {
     public var isReferral: Bool { self == .referral || self == .strategyDiscussion }
 }
 
+/// A child's real need, hidden from the front door: what a decision made with full knowledge
+/// would be. Its order is that of ``Outcome``: the right decision for each need is the outcome of
+/// the same rank (none: no further action; early help; in need: a referral; protection: a
+/// strategy discussion).
+public enum Need: Int, CaseIterable, Sendable, Hashable {
+    /// No need of a service: advice at most.
+    case none
+    /// Needs early help, not a statutory service.
+    case earlyHelp
+    /// A child in need (Children Act 1989 s17): an assessment would find it.
+    case inNeed
+    /// At risk of significant harm (s47): child protection.
+    case protection
+    public var name: String { ["none", "early_help", "in_need", "protection"][rawValue] }
+    /// Whether an assessment would find the child in need (protection included).
+    public var isInNeed: Bool { self == .inNeed || self == .protection }
+}
+
 /// Who raised the worry, grouped as the children in need census groups contact sources.
 public enum SourceGroup: Int, CaseIterable, Sendable, Hashable {
     case individual, schools, educationServices, health, housing, laServices, police, otherLegal, other, anonymous, unknown

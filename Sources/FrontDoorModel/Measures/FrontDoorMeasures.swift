@@ -235,6 +235,26 @@ enum FrontDoorMeasures {
             "Share of children referred who were assessed and found not in need (no further service)",
             unit: .fraction
         ) { share($0.childrenAssessedNotInNeed, of: $0.childrenReferred) }
+        if design.decisionQuality != nil {
+            c.add(
+                MeasureID(.childrenNeedMissed),
+                "Children in need (or needing protection) whose contact was closed at the front door: missed needs (a year)",
+                unit: .childrenAYear
+            ) { $0.perYear($0.childrenNeedMissed) }
+            c.add(
+                MeasureID(.childrenNeedMissedShare), "Share of the children in need decided on whose contact was closed (missed needs)",
+                unit: .fraction
+            ) { share($0.childrenNeedMissed, of: $0.childrenWithNeed) }
+            c.add(
+                MeasureID(.assessmentsUnnecessary), "Children assessed who were not in need: assessments the front door need not have asked for (a year)",
+                unit: .childrenAYear
+            ) { $0.perYear($0.childrenAssessedUnnecessarily) }
+            c.add(
+                MeasureID(.decisionsRightShare),
+                "Share of decisions matching the child's real need (no further action, early help, referral or strategy discussion)",
+                unit: .fraction
+            ) { share($0.decisionsRight, of: $0.decided) }
+        }
         c.add(
             MeasureID(.s47PerHundredReferrals), "Section 47 enquiries (strategy discussions) per 100 children referred", unit: .perHundred
         ) {
