@@ -47,7 +47,7 @@ import Testing
         let design = try Self.design("demand: {contacts_per_year: 12000, sources: {police: {rag: {red: 0.1, amber: 0.2, green: 0.7}}}}")
         #expect(design.demand.contactsPerYear == 12_000)
         let police = try #require(design.demand.sources.first { $0.group == .police })
-        #expect(police.rag == [0.1, 0.2, 0.7] && police.share == 0.6)
+        #expect(police.rag == [0.1, 0.2, 0.7] && police.share == 0.61)
         let error = Self.refusal("demand: {sources: {police: {rag: {red: 0.5, amber: 0.2, green: 0.7}}}}")
         #expect(error?.line == 3 && error?.key == "demand.sources.police.rag" && error?.message.contains("add up to 1") == true)
     }
