@@ -305,9 +305,13 @@ public enum ScenarioDescription {
                 "\(rag.name) \(Figures.prosePercent(table[rag.rawValue][Need.inNeed.rawValue] + table[rag.rawValue][Need.protection.rawValue]))"
             }.joined(separator: ", ")
         }
-        var lines = ["Decision quality: each child has a real need the front door cannot see directly; contacts about a child in need "
-            + "(protection included): " + row(quality.needByRAG)]
-        for group in SourceGroup.allCases { if let own = quality.needBySourceGroup[group.rawValue] { lines.append("  \(group.name): " + row(own)) } }
+        var lines = [
+            "Decision quality: each child has a real need the front door cannot see directly; contacts about a child in need "
+                + "(protection included): " + row(quality.needByRAG)
+        ]
+        for group in SourceGroup.allCases {
+            if let own = quality.needBySourceGroup[group.rawValue] { lines.append("  \(group.name): " + row(own)) }
+        }
         let factors = quality.noiseFactors
         lines.append(
             "  a decider sees a child's need through noise of \(Figures.prose(quality.noise)) standard deviations, ×\(Figures.prose(factors.conversation)) "

@@ -22,7 +22,8 @@ public struct TerminalLayout: Sendable {
     static let headline: Set<MeasureID.Family> = [
         .contactsReceived, .decidedWithin1WorkingDay, .decidedWithin3WorkingDays, .redDecidedWithin4WorkingHours,
         .backlogMean, .backlogGrowthPerDay, .decisionsPerManagerDayMean, .decisionsPerManagerDayP95, .decisionsPerDeciderDayMean,
-        .conversionReferral, .assessmentsStarted, .assessmentsUnnecessary, .childrenNeedMissed, .rereferralRate, .cashCost, .partnersTimeCost, .downstreamCost, .teamUtilisation
+        .conversionReferral, .assessmentsStarted, .assessmentsUnnecessary, .childrenNeedMissed, .rereferralRate, .cashCost,
+        .partnersTimeCost, .downstreamCost, .teamUtilisation
     ]
 
     /// Whether the table shows `id` of a scenario.

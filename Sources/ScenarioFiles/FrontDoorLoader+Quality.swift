@@ -9,7 +9,8 @@ extension FrontDoorLoader {
         let map = try value.mapping(allowed: [
             "need", "noise", "noise_factors", "missed_need_return_within_12_months", "missed_need_escalation"
         ])
-        let needValue = try map.required("need", "the share of contacts of each real need (none, early_help, in_need, protection), by rating")
+        let needValue = try map.required(
+            "need", "the share of contacts of each real need (none, early_help, in_need, protection), by rating")
         let need = try needValue.mapping(allowed: RAG.allCases.map(\.name) + ["by_source"])
         let names = Need.allCases.map(\.name)
         func table(_ rows: YAMLMapping, _ whose: String) throws(ScenarioError) -> [[Double]] {

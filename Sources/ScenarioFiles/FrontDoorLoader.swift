@@ -83,7 +83,8 @@ enum FrontDoorLoader {
         let costs = try readCosts(try root.required("costs", "pay and other costs"), teams: teams, calendar: calendar)
         let design = FrontDoorDesign(
             calendar: calendar, demand: demand, teams: teams, stages: stages, outcomes: outcomes,
-            flow: flow, fatigue: fatigue, strategyDiscussion: discussion, decisionQuality: quality, costs: costs, assumptions: assumptions, forecasts: forecasts)
+            flow: flow, fatigue: fatigue, strategyDiscussion: discussion, decisionQuality: quality, costs: costs, assumptions: assumptions,
+            forecasts: forecasts)
         // Every check the preparation makes has been made above, key by key, with its line; one
         // that is not is still refused, naming the file.
         do {

@@ -240,7 +240,8 @@ enum Frontdoor {
         for expected in [
             "festive ×1.25 from 17 December to 4 January each year", "sent in a batch at 08:00 each working day",
             "september return ×1.2 from 1 September to 30 September", "children per contact: 1: 70%, 2: 20%",
-            "10% of new contacts are about a child whose case is open", "of referred children, 44% whose case closed", "10% of them needing protection by then",
+            "10% of new contacts are about a child whose case is open", "of referred children, 44% whose case closed",
+            "10% of them needing protection by then",
             "Published figures it should reproduce", "rereferral_rate: 22.6% — Re-referrals within 12 months",
             "Targets every design is judged against", "decided_within_3wd at least 85%", "decisions_per_manager_day.p95 at most 45"
         ] {

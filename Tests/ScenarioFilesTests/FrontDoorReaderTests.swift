@@ -101,6 +101,20 @@ import Testing
         #expect(error?.line == 3 && error?.key == "flow.handoff_information_loss")
     }
 
+    @Test func decisionQualityGivesTheNeedTablesTheNoiseAndWhatAMissLeadsTo() throws {
+        let quality = try #require(try Self.design("decision_quality: {noise: 0.9, noise_factors: {conversation: 0.5}}").decisionQuality)
+        #expect(quality.noise == 0.9 && quality.noiseFactors.conversation == 0.5 && quality.noiseFactors.partnerChecks == 0.75)
+        #expect(quality.needByRAG[RAG.red.rawValue] == [0.05, 0.10, 0.40, 0.45])
+        let police = try #require(quality.needBySourceGroup[SourceGroup.police.rawValue])
+        #expect(police[RAG.green.rawValue][Need.none.rawValue] == 0.80 && quality.missedNeedReturn == 0.5)
+        let table = Self.refusal("decision_quality: {need: {red: {none: 0.5}}}")
+        #expect(table?.line == 3 && table?.key == "decision_quality.need.red" && table?.message.contains("add up to 1") == true)
+        // With the need modelled, an assessment's result follows from it: the chance is refused.
+        let chance = Self.refusal("outcomes: {assessment_no_further_service: 0.5}")
+        #expect(chance?.line == 3 && chance?.key == "outcomes.assessment_no_further_service")
+        #expect(chance?.message.contains("when the child is not in need") == true)
+    }
+
     @Test func fatigueIsOffUnlessAskedForAndItsPresetsAreNamed() throws {
         #expect(try Self.design().fatigue == nil)
         #expect(try Self.design("fatigue: {preset: linder}").fatigue == .linder)

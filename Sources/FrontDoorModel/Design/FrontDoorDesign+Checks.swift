@@ -101,7 +101,8 @@ extension FrontDoorDesign {
             try require(
                 quality.needBySourceGroup.count == groups
                     && tables.allSatisfy { $0.count == ratings && $0.allSatisfy { $0.count == needs && $0.allSatisfy(isProbability) } },
-                "decision quality: a share of each of \(needs) needs for each rating, and for each of \(groups) source groups at most one table")
+                "decision quality: a share of each of \(needs) needs for each rating, and for each of \(groups) source groups at most one table"
+            )
             let factors = quality.noiseFactors
             try require(
                 [quality.noise, factors.conversation, factors.partnerChecks, factors.missingInformation].allSatisfy(isFactor)

@@ -71,7 +71,8 @@ struct Decisions {
     /// the chance that raises the default's share by the ramp's relative increase: for a table
     /// giving the default a chance d, an increase r·d needs (r·d)/(1 − d) of the other decisions.
     func decide(
-        _ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int, knowing knowledge: DecisionQuality.Knowledge
+        _ contact: DemandGenerator.Arrival, atStage stage: Int, decisionsSinceBreak sinceBreak: Int,
+        knowing knowledge: DecisionQuality.Knowledge
     ) -> Decision {
         let byChannel = tables.index(contact)
         let table: Categorical

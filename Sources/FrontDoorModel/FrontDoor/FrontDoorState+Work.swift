@@ -100,7 +100,8 @@ extension FrontDoorState {
         let profile = profiles[Int(id)]
         let sinceBreak = workforce.people[person].decisionsSinceBreak
         let knowledge = DecisionQuality.Knowledge(
-            conversation: contacts[id].conversed, partnerChecks: contacts[id].checked, missingInformation: !contacts[id].complete || contacts[id].informationLost)
+            conversation: contacts[id].conversed, partnerChecks: contacts[id].checked,
+            missingInformation: !contacts[id].complete || contacts[id].informationLost)
         let decision = decisions.decide(profile, atStage: stageIndex, decisionsSinceBreak: sinceBreak, knowing: knowledge)
         recorder.decidedUnderFatigue(atFullEffect: decisions.isAtFullFatigue(after: sinceBreak), changed: decision.changedByFatigue)
         workforce.countDecision(by: person)

@@ -246,7 +246,8 @@ enum FrontDoorMeasures {
                 unit: .fraction
             ) { share($0.childrenNeedMissed, of: $0.childrenWithNeed) }
             c.add(
-                MeasureID(.assessmentsUnnecessary), "Children assessed who were not in need: assessments the front door need not have asked for (a year)",
+                MeasureID(.assessmentsUnnecessary),
+                "Children assessed who were not in need: assessments the front door need not have asked for (a year)",
                 unit: .childrenAYear
             ) { $0.perYear($0.childrenAssessedUnnecessarily) }
             c.add(
