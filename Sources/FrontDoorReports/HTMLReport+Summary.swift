@@ -131,6 +131,16 @@ extension HTMLReport {
                 }
             }
         }
+        // What referring less (or more) costs, where both designs model the children's need.
+        for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst()
+        where design.concerns.isEmpty && base.concerns.isEmpty {
+            guard case .frontDoor(let model) = design.scenario.model, let quality = model.decisionQuality else { continue }
+            if let tradeOff = referralTradeOff(
+                design: design.scenario.name, base: base.scenario.name, differences, missedReturn: quality.missedNeedReturn)
+            {
+                items.append(tradeOff)
+            }
+        }
         // Why: the step to a decision whose time changes most against the baseline.
         for (design, differences) in zip(comparison.designs, comparison.differences).dropFirst()
         where design.concerns.isEmpty && base.concerns.isEmpty {
@@ -144,6 +154,35 @@ extension HTMLReport {
             items.append(HTMLPage.escape(comparison.designs.count > 1 ? "\(design.scenario.name): \(check.sentence)" : check.sentence))
         }
         return "<ul class=\"summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+    }
+
+    /// "cads refers 2,966 fewer children a year than norfolk-before. If its decisions see the
+    /// children's need as clearly as assumed, 2,502 of them needed no assessment, and 101 more
+    /// children in need a year have their contact closed…": what a clear change in referrals is made of, where
+    /// both designs model the children's real need.
+    static func referralTradeOff(design: String, base: String, _ differences: [MeasureSummary], missedReturn: Double) -> String? {
+        func find(_ family: MeasureID.Family) -> MeasureSummary? { differences.first { $0.id == MeasureID(family) } }
+        guard let referred = find(.childrenReferred), let unnecessary = find(.assessmentsUnnecessary),
+            let missed = find(.childrenNeedMissed), referred.ci95Low > 0 || referred.ci95High < 0
+        else { return nil }
+        func count(_ x: Double) -> String { HTMLPage.escape(Figures.grouped(Int(abs(x).rounded()))) }
+        func range(_ m: MeasureSummary) -> String {
+            "95% interval \(HTMLPage.escape(signed(m.ci95Low, m.definition))) to \(HTMLPage.escape(signed(m.ci95High, m.definition)))"
+        }
+        let fewer = referred.mean < 0
+        let needless =
+            (unnecessary.mean < 0) == fewer
+            ? "\(count(unnecessary.mean)) of them \(fewer ? "needed" : "need") no assessment (\(range(unnecessary)))"
+            : "the children assessed who need no assessment change by \(HTMLPage.escape(signed(unnecessary.mean, unnecessary.definition))) (\(range(unnecessary)))"
+        let clearMiss = missed.ci95Low > 0 || missed.ci95High < 0
+        let misses =
+            clearMiss
+            ? "\(count(missed.mean)) \(missed.mean > 0 ? "more" : "fewer") children in need a year have their contact closed (\(range(missed))); "
+                + "\(HTMLPage.escape(Figures.prosePercent(missedReturn))) of missed children come back within the year, more urgent"
+            : "no clear change in the children in need it closes (\(range(missed)))"
+        return "<strong>\(HTMLPage.escape(design))</strong> refers \(count(referred.mean)) \(fewer ? "fewer" : "more") children a year than "
+            + "\(HTMLPage.escape(base)) (\(range(referred))). If its decisions see the children's need as clearly as assumed "
+            + "(<code>decision_quality</code>, an assumption), \(needless), and \(misses)."
     }
 
     /// The step to a decision whose hours per contact differ most from the baseline's, in words,
@@ -194,6 +233,10 @@ extension HTMLReport {
             return
                 "On an average working day, a manager \(conditional ? "would make or sign off" : "makes or signs off") \(x) decisions with \(d)"
         case .assessmentsStarted: return "\(d) \(conditional ? "would start" : "starts") \(x) social work assessments a year"
+        case .assessmentsUnnecessary:
+            return "\(d) \(conditional ? "would assess" : "assesses") \(x) children a year who were not in need (unnecessary assessments)"
+        case .childrenNeedMissed:
+            return "\(d) \(conditional ? "would close" : "closes") the contacts of \(x) children a year who were in need (missed needs)"
         case .cashCost: return "\(d) \(conditional ? "would cost" : "costs") \(x) a year in cash (staff and agency)"
         case .downstreamCost:
             return

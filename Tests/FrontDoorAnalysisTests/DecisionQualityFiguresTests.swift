@@ -4,6 +4,8 @@ import FrontDoorTestSupport
 import ScenarioFiles
 import Testing
 
+@testable import FrontDoorReports
+
 /// What referring less costs and what tiredness does, in the shipped designs, by mechanism: each
 /// child's real need against what its decider sees of it.
 @Suite(.serialized) struct DecisionQualityFiguresTests {
@@ -31,6 +33,15 @@ import Testing
         #expect(missed.mean < -0.1 * referred.mean, "\(missed.mean) of \(referred.mean)")
         // And more of its decisions match the children's real need.
         #expect(try Self.difference(comparison, .decisionsRightShare).ci95Low > 0.05)
+        // The report says it in words, with the figures and the assumption they rest on.
+        let summary = HTMLReport.summary(comparison)
+        for words in [
+            "fewer children a year than norfolk-before", "If its decisions see the children's need as clearly as assumed",
+            "of them needed no assessment", "more children in need a year have their contact closed",
+            "50% of missed children come back within the year, more urgent"
+        ] {
+            #expect(summary.contains(words), "missing '\(words)'")
+        }
     }
 
     @Test func aLinderSizeFatigueAssessesMoreChildrenWhoWereNotInNeed() throws {
