@@ -42,7 +42,8 @@ public struct RunResult: Codable, Sendable {
     static let shown: [MeasureID] = [
         MeasureID(.decidedWithin3WorkingDays), MeasureID(.redDecidedWithin4WorkingHours), MeasureID(.backlogMean),
         MeasureID(.decisionsPerManagerDayMean), MeasureID(.decisionsPerManagerDayP95), MeasureID(.assessmentsStarted),
-        MeasureID(.contactsReceived), MeasureID(.staffCost), MeasureID(.agencyCost)
+        MeasureID(.assessmentsUnnecessary), MeasureID(.childrenNeedMissed), MeasureID(.contactsReceived), MeasureID(.staffCost),
+        MeasureID(.agencyCost)
     ]
 
     init(_ comparison: DesignComparison) {

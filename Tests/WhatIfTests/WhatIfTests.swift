@@ -87,7 +87,9 @@ import Testing
         let result = try #require(try await session.run(controls))
         let file = try ScenarioLoader.load(path: packageRoot + "/Scenarios/what-if/police-demand-management.yaml")
         let byFile = Comparison.run([file], settings: ExperimentSettings(replications: 2, seed: 4, jobs: 2)).baseline
-        for family in [MeasureID.Family.contactsReceived, .assessmentsStarted, .decidedWithin3WorkingDays] {
+        for family in [
+            MeasureID.Family.contactsReceived, .assessmentsStarted, .decidedWithin3WorkingDays, .assessmentsUnnecessary, .childrenNeedMissed
+        ] {
             let row = try #require(result.rows.first { $0.name == MeasureID(family).name })
             #expect(
                 row.whatIf.mean == byFile[family]?.mean, "\(family.rawValue): page \(row.whatIf.mean), file \(byFile[family]?.mean ?? .nan)"
