@@ -180,7 +180,8 @@ extension HTMLReport {
             ? "\(count(missed.mean)) \(missed.mean > 0 ? "more" : "fewer") children in need a year have their contact closed (\(range(missed))); "
                 + "\(HTMLPage.escape(Figures.prosePercent(missedReturn))) of missed children come back within the year, more urgent"
             : "no clear change in the children in need it closes (\(range(missed)))"
-        return "<strong>\(HTMLPage.escape(design))</strong> refers \(count(referred.mean)) \(fewer ? "fewer" : "more") children a year than "
+        return
+            "<strong>\(HTMLPage.escape(design))</strong> refers \(count(referred.mean)) \(fewer ? "fewer" : "more") children a year than "
             + "\(HTMLPage.escape(base)) (\(range(referred))). If its decisions see the children's need as clearly as assumed "
             + "(<code>decision_quality</code>, an assumption), \(needless), and \(misses)."
     }

@@ -233,7 +233,7 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(one.teams.last { $0.id == "team_managers" }!.people == [1])
         #expect(two.teams.last { $0.id == "team_managers" }!.people == [1, 1])
         #expect(two.teams.first { $0.id == "team_managers" }!.grade == "team_manager")
-        #expect(one.demand.contactsPerYear == 10_900 && two.demand.contactsPerYear == 10_900)
+        #expect(one.demand.contactsPerYear == 10_600 && two.demand.contactsPerYear == 10_600)
         #expect(
             variant.files.map { ($0 as NSString).lastPathComponent } == [
                 "peterborough-second-manager.yaml", "peterborough.yaml", "demand.yaml", "tasks.yaml"
