@@ -194,6 +194,12 @@ public enum ScenarioDescription {
             if let cover = stage.coverTeam { notes.append("covered by \(design.teams[cover].id) when the team is away") }
             if stage.decides { notes.append("decides") }
             if stage.referralFactor != 1 { notes.append("referrals ×\(Figures.prose(stage.referralFactor)) against the outcome table") }
+            if let conversation = stage.conversation {
+                notes.append(
+                    "a conversation with the caller finds \(Figures.prosePercent(conversation.findsLessNeed)) of the children the table would refer "
+                        + "(or take to a strategy discussion) who need less, and talks \(Figures.prosePercent(conversation.losesNeed)) "
+                        + "of the children in need it would rightly refer out of a referral")
+            }
             let minutes = RAG.allCases.filter { stage.appliesTo[$0.rawValue] > 0 }.map {
                 ($0, stage.time.mean * 60 * stage.ragFactors[$0.rawValue])
             }

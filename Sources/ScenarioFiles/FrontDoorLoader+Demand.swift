@@ -26,12 +26,7 @@ extension FrontDoorLoader {
         let sourcesValue = try demand.required("sources", "contact sources and their shares")
         var sources: [Demand.Source] = []
         for (name, sourceValue) in try sourcesValue.mapping().entries {
-            guard let group = SourceGroup(name: name) else {
-                let names = SourceGroup.allCases.map(\.name)
-                throw sourceValue.error(
-                    "'\(name)' is not a contact-source group; expected one of \(names.joined(separator: ", "))"
-                        + suggestion(for: name, among: names))
-            }
+            let group = try sourceGroup(name, at: sourceValue)
             let source = try sourceValue.mapping(allowed: [
                 "annex_a_codes", "share", "channels", "rag", "complete_information",
                 "weekday_weights", "hour_weights", "school_holiday_factor", "month_weights", "peaks",
@@ -83,8 +78,9 @@ extension FrontDoorLoader {
                 guard from <= to else { throw shockValue.error("the change ends (\(to)) before it starts (\(from))") }
                 var factors: [SourceGroup: Double] = [:]
                 for (group, factor) in try shock.required("factors", "a multiplier for each source group affected").mapping().entries {
-                    guard let sourceGroup = SourceGroup(name: group) else { throw factor.error("'\(group)' is not a contact-source group") }
-                    factors[sourceGroup] = try factor.number("a factor of 0 or more", atMost: Limits.demandFactor, "") { $0 >= 0 }
+                    factors[try sourceGroup(group, at: factor)] = try factor.number(
+                        "a factor of 0 or more", atMost: Limits.demandFactor, ""
+                    ) { $0 >= 0 }
                 }
                 let start = calendar.startDate.dayNumber
                 guard to.dayNumber >= start, from.dayNumber - start < runDays else {
@@ -146,6 +142,17 @@ extension FrontDoorLoader {
             ratings: try batch["ratings"].map { v throws(ScenarioError) in try names(v, RAG.allCases.map(\.name), "a RAG rating") }
                 ?? RAG.allCases.map { _ in true },
             releaseHour: hour)
+    }
+
+    /// The source group called `name`, the key of `value`.
+    static func sourceGroup(_ name: String, at value: YAMLValue) throws(ScenarioError) -> SourceGroup {
+        guard let group = SourceGroup(name: name) else {
+            let names = SourceGroup.allCases.map(\.name)
+            throw value.error(
+                "no source group is called '\(name)'; expected one of \(names.joined(separator: ", "))"
+                    + suggestion(for: name, among: names))
+        }
+        return group
     }
 
     /// A list of some of `all` (at least one), as flags in the order of `all`.

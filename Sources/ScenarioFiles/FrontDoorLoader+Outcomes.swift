@@ -21,10 +21,7 @@ extension FrontDoorLoader {
         var bySourceGroup: [[[Double]]?] = SourceGroup.allCases.map { _ in nil }
         if let groups = outcomes["by_source"] {
             for (name, table) in try groups.mapping().entries {
-                guard let group = SourceGroup.allCases.first(where: { $0.name == name }) else {
-                    throw table.error(
-                        "no source group is called '\(name)'; expected one of \(SourceGroup.allCases.map(\.name).joined(separator: ", "))")
-                }
+                let group = try sourceGroup(name, at: table)
                 let rows = try table.mapping(allowed: RAG.allCases.map(\.name))
                 var byRAG: [[Double]] = []
                 for rag in RAG.allCases {

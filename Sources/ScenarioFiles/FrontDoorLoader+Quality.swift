@@ -24,12 +24,7 @@ extension FrontDoorLoader {
         var bySourceGroup: [[[Double]]?] = SourceGroup.allCases.map { _ in nil }
         if let groups = need["by_source"] {
             for (name, rows) in try groups.mapping().entries {
-                guard let group = SourceGroup(name: name) else {
-                    let all = SourceGroup.allCases.map(\.name)
-                    throw rows.error(
-                        "no source group is called '\(name)'; expected one of \(all.joined(separator: ", "))"
-                            + suggestion(for: name, among: all))
-                }
+                let group = try sourceGroup(name, at: rows)
                 bySourceGroup[group.rawValue] = try table(try rows.mapping(allowed: RAG.allCases.map(\.name)), " from \(name)")
             }
         }

@@ -8,7 +8,7 @@ extension FrontDoorLoader {
         let stage = try value.mapping(allowed: [
             "team", "cover_team", "task", "task_scale", "minutes", "hours", "channel_factors", "rag_factors", "applies_to",
             "out_of_hours_only", "priority", "decides", "asks_for_missing_information",
-            "clock_hours", "phone", "sources", "outcomes", "referral_factor"
+            "clock_hours", "phone", "sources", "outcomes", "referral_factor", "conversation"
         ])
         func team(_ v: YAMLValue) throws(ScenarioError) -> Int {
             let name = try v.string()
@@ -75,6 +75,25 @@ extension FrontDoorLoader {
                 throw factor.error("give the stage its own outcomes or a referral_factor on the design's, not both")
             }
         }
+        var conversation: Stage.Conversation?
+        if let value = stage["conversation"] {
+            let map = try value.mapping(allowed: ["finds_less_need", "loses_need"])
+            guard stage["phone"] != nil, try stage["decides"]?.bool() ?? false else {
+                throw value.error("a conversation is held on a phone line that decides (phone: and decides: true)")
+            }
+            if let factor = stage["referral_factor"] {
+                throw factor.error(
+                    "give the stage a conversation or a referral_factor, not both: the conversation is what changes its referrals")
+            }
+            conversation = Stage.Conversation(
+                findsLessNeed: try map.required(
+                    "finds_less_need",
+                    "the chance that talking it through finds that a child the table would refer needs less, and decides what their need calls for"
+                ).probability(),
+                losesNeed: try map.required(
+                    "loses_need", "the chance that a child in need whom the table would rightly refer is not referred after it"
+                ).probability())
+        }
         return Stage(
             id: id, kind: kind,
             team: try team(try stage.required("team", "the team that does this work")),
@@ -93,6 +112,7 @@ extension FrontDoorLoader {
             outcomes: outcomes,
             referralFactor: try stage["referral_factor"]?.number("a factor from 0 to 5 on the chance of a referral") { $0 >= 0 && $0 <= 5 }
                 ?? 1,
+            conversation: conversation,
             asksForMissingInformation: try stage["asks_for_missing_information"]?.bool() ?? false,
             phone: phone, task: task)
     }

@@ -222,7 +222,8 @@ enum Frontdoor {
         for expected in [
             "Teams", "16 × CADS senior social worker", "Mon–Fri 08:00–22:00", "police (Annex A 6)", "Pathway, in order",
             "a phone line", "Assumptions (", "stages.consultation.phone.patience_minutes (cads.yaml:",
-            "referrals ×0.5 against the outcome table", "Between steps", "red contacts take the immediate path",
+            "a conversation with the caller finds 69% of the children the table would refer (or take to a strategy discussion) who need less",
+            "Between steps", "red contacts take the immediate path",
             "police: red 95%, amber 31%, green 6%", "a strategy discussion: 1 of team_managers, 2 of partners meet at once",
             "a manager, who makes or signs off decisions",
             "police_notifications by cads, task screen_contact, on average 25 minutes (amber), 20 minutes (green)",
@@ -365,7 +366,7 @@ enum Frontdoor {
         // Both designs rest on the CADS file's forecast: named together, once.
         #expect(
             report.contains("<strong>cads and cads-office-hours</strong> take a value from a forecast, not from evidence of what happened"))
-        #expect(report.contains("stages.consultation.referral_factor (cads.yaml:"))
+        #expect(report.contains("stages.consultation.conversation.finds_less_need (cads.yaml:"))
     }
 
     @Test func aHugeFactorIsPrintedNotTrapped() throws {

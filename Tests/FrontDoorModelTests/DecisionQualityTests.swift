@@ -86,6 +86,30 @@ import Testing
         #expect(zip(few, all).allSatisfy { $1 < $0 - 0.03 }, "\(few) against \(all)")
     }
 
+    @Test func aConversationFindsWhoNeedsLessAndLosesSomeWhoNeedMore() throws {
+        // Every contact is referred by the table; half the children need nothing. The deciders
+        // answer a phone line, so every decision follows a conversation with the caller.
+        func run(findsLessNeed: Double, losesNeed: Double) throws -> FrontDoorReplication {
+            var fixture = try Self.halfInNeed(noise: 0)
+            fixture.design.outcomes.byRAG[RAG.amber.rawValue] = FrontDoorFixture.shares([Outcome.referral: 1])
+            fixture.design.stages[0].phone = Stage.PhoneLine(
+                patience: try .exponential(mean: 100), callBackProbability: 0, callBackDelay: try .fixed(1),
+                channels: Channel.allCases.map { _ in true })
+            fixture.design.stages[0].conversation = Stage.Conversation(findsLessNeed: findsLessNeed, losesNeed: losesNeed)
+            return try fixture.run()
+        }
+        let clear = try run(findsLessNeed: 1, losesNeed: 0)
+        #expect(clear.decided > 5_000 && clear.childrenNeedMissed == 0 && clear.childrenAssessedUnnecessarily == 0)
+        #expect(clear.decisionsRight == clear.decided)
+        // Half found, a fifth lost: of the children with no need, half are still assessed; of
+        // those in need, a fifth are closed. Bounds: 3.29 binomial standard errors.
+        let some = try run(findsLessNeed: 0.5, losesNeed: 0.2)
+        let withNeed = Double(some.childrenWithNeed), without = Double(some.decided - some.childrenWithNeed)
+        let lost = Double(some.childrenNeedMissed) / withNeed, kept = Double(some.childrenAssessedUnnecessarily) / without
+        #expect(abs(lost - 0.2) < 3.29 * (0.2 * 0.8 / withNeed).squareRoot(), "\(lost)")
+        #expect(abs(kept - 0.5) < 3.29 * (0.25 / without).squareRoot(), "\(kept)")
+    }
+
     @Test func aMissedChildComesBackMoreUrgentSometimesNeedingProtection() throws {
         var fixture = try FrontDoorFixture(days: 400)
         fixture.design.decisionQuality = DecisionQuality(

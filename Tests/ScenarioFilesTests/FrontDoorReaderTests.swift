@@ -113,6 +113,9 @@ import Testing
         let chance = Self.refusal("outcomes: {assessment_no_further_service: 0.5}")
         #expect(chance?.line == 3 && chance?.key == "outcomes.assessment_no_further_service")
         #expect(chance?.message.contains("when the child is not in need") == true)
+        // A conversation is held on a phone line that decides.
+        let talk = Self.refusal("stages: {decide: {conversation: {finds_less_need: 0.5, loses_need: 0.1}}}")
+        #expect(talk?.line == 3 && talk?.key == "stages.decide.conversation" && talk?.message.contains("phone line that decides") == true)
     }
 
     @Test func fatigueIsOffUnlessAskedForAndItsPresetsAreNamed() throws {

@@ -190,7 +190,8 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
             return
         }
         #expect(
-            cads.forecasts.count == 1 && cads.forecasts[0].hasPrefix("stages.consultation.referral_factor (cads.yaml:"), "\(cads.forecasts)"
+            cads.forecasts.count == 1 && cads.forecasts[0].hasPrefix("stages.consultation.conversation.finds_less_need (cads.yaml:"),
+            "\(cads.forecasts)"
         )
         #expect(mash.forecasts.isEmpty)
     }

@@ -64,6 +64,14 @@ extension FrontDoorDesign {
                 try require(
                     own.count == ratings && own.allSatisfy { $0.count == outcomeCount }, "\(name): an outcome table for each rating")
             }
+            if let conversation = stage.conversation {
+                try require(
+                    stage.decides && stage.phone != nil && decisionQuality != nil,
+                    "\(name): a conversation is held on a phone line that decides, in a design that models each child's real need")
+                try require(
+                    isProbability(conversation.findsLessNeed) && isProbability(conversation.losesNeed),
+                    "\(name): a conversation's chances are from 0 to 1")
+            }
             if let task = stage.task { try require(task.scale.count == ratings && task.scale.allSatisfy { $0 > 0 }, "\(name): task scale") }
         }
         if let last = stages.last {

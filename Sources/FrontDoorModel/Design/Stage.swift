@@ -30,6 +30,26 @@ public struct Stage: Sendable {
         }
     }
 
+    /// What a conversation with the referrer finds, at a stage that decides during the call
+    /// (Norfolk's CADS: "the outcome is agreed during the call"), in designs that model each
+    /// child's real need. Where the outcome table would refer a child, or take them to a strategy
+    /// discussion, and their real need calls for less, talking it through finds the decision their
+    /// need calls for (advice, early help or a referral); and some children in need whom the
+    /// table would rightly refer are talked out of it, to early help.
+    public struct Conversation: Sendable, Equatable {
+        /// The chance that talking it through finds that a child needs less than the table's
+        /// referral or strategy discussion, and decides what their need calls for.
+        public var findsLessNeed: Double
+        /// The chance that a child in need whom the table would rightly refer is not referred
+        /// after the conversation: a needed referral lost.
+        public var losesNeed: Double
+
+        public init(findsLessNeed: Double, losesNeed: Double) {
+            self.findsLessNeed = findsLessNeed
+            self.losesNeed = losesNeed
+        }
+    }
+
     public var id: String
     public var kind: Kind
     public var team: Int
@@ -57,6 +77,8 @@ public struct Stage: Sendable {
     /// to the design's outcome table: below 1 where a conversation with the referrer finds who is
     /// best placed to help (Norfolk's CADS). 1 leaves the table as it is.
     public var referralFactor: Double
+    /// What a conversation with the caller finds before the decision, if the stage holds one.
+    public var conversation: Conversation?
     /// Contacts missing information wait for it here before the work starts.
     public var asksForMissingInformation: Bool
     public var phone: PhoneLine?
@@ -68,8 +90,10 @@ public struct Stage: Sendable {
     public init(
         id: String, kind: Kind, team: Int, coverTeam: Int?, time: Distribution, channelFactors: [Double], ragFactors: [Double],
         appliesTo: [Double], sources: [Bool], outOfHoursOnly: Bool, byPriority: Bool, decides: Bool, outcomes: [[Double]]?,
-        referralFactor: Double = 1, asksForMissingInformation: Bool, phone: PhoneLine?, task: TaskReference? = nil
+        referralFactor: Double = 1, conversation: Conversation? = nil, asksForMissingInformation: Bool, phone: PhoneLine?,
+        task: TaskReference? = nil
     ) {
+        self.conversation = conversation
         self.id = id
         self.task = task
         self.kind = kind

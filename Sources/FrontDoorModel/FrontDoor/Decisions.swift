@@ -24,12 +24,18 @@ struct Decisions {
     let fatigue: Fatigue?
     let quality: DecisionQuality?
     let tables: DecisionTables
+    /// What a conversation finds, by stage (nil where a stage holds none).
+    let conversations: [Stage.Conversation?]
     /// Draws for fatigue's default decisions.
     let stream: RandomStream
 
     /// Decisions by `rules` from `tables`, seeing each child's need as `quality` says (nil: no
     /// need to be right or wrong about), with `fatigue` if any, drawing from `stream`.
-    init(rules: OutcomeRules, fatigue: Fatigue?, quality: DecisionQuality?, tables: DecisionTables, stream: RandomStream) {
+    init(
+        rules: OutcomeRules, fatigue: Fatigue?, quality: DecisionQuality?, tables: DecisionTables,
+        conversations: [Stage.Conversation?] = [], stream: RandomStream
+    ) {
+        self.conversations = conversations
         self.rules = rules
         self.fatigue = fatigue
         self.quality = quality
@@ -40,7 +46,8 @@ struct Decisions {
     /// The decisions of a prepared design, drawing from `stream`.
     init(design: PreparedDesign, stream: RandomStream) {
         self.init(
-            rules: design.outcomes, fatigue: design.fatigue, quality: design.decisionQuality, tables: design.decisionTables, stream: stream)
+            rules: design.outcomes, fatigue: design.fatigue, quality: design.decisionQuality, tables: design.decisionTables,
+            conversations: design.stages.map(\.conversation), stream: stream)
     }
 
     /// The outcome the design's own table (no stage's table or factor, no fatigue) gives `contact`:
@@ -86,6 +93,16 @@ struct Decisions {
                 DecisionQuality.seen(need: contact.need, perception: Double(contact.perception), noise: $0.noise(knowing: knowledge))
             } ?? contact.need
         var decision = Decision(outcome: Self.outcome(need: seen, in: table), changedByFatigue: false)
+        // A conversation with the caller: the child's own draw (the one that fixes an assessment's
+        // result where need is not modelled, free where it is) says whether it changes a referral.
+        if knowledge.conversation, decision.outcome.isReferral, stage < conversations.count, let conversation = conversations[stage] {
+            let right = Outcome.allCases[contact.realNeed.rawValue], draw = contact.followUp[1]
+            if right.rawValue < decision.outcome.rawValue {
+                if draw < conversation.findsLessNeed { decision.outcome = right }
+            } else if right == decision.outcome && right == .referral && draw < conversation.losesNeed {
+                decision.outcome = .earlyHelp
+            }
+        }
         if let fatigue, decision.outcome != fatigue.defaultOutcome {
             let base = table.probability(of: fatigue.defaultOutcome.rawValue)
             let increase = fatigue.defaultIncrease * fatigue.effect(afterDecisionsSinceBreak: sinceBreak) * base
