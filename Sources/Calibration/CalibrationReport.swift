@@ -83,12 +83,15 @@ public enum CalibrationReport {
                     comment: "from \(Figures.suppressedCount(source.timedContacts)) timed contacts, midnight first")
             }
         }
-        if let start = c.assessmentStart {
-            file.set(
-                "outcomes.assessment_start_probability", to: Figures.decimals(start.value),
-                comment: "referrals with an assessment of the child started within 45 days: \(share(start))")
-        }
         var notes: [String] = []
+        // Results of the design's decisions (the children's real need, the noise in what deciders
+        // see of it, and the second look a referral gets), not values to set: noted to check the
+        // model against.
+        if let start = c.assessmentStart {
+            notes.append(
+                "  referrals with an assessment of the child started within 45 days: \(Figures.decimals(start.value * 100, 1))% (\(share(start))); "
+                    + "compare one minus the model's referrals.nfa_share, which follows from decision_quality")
+        }
         for source in c.sources {
             if let flagged = source.referred {
                 notes.append(
@@ -103,8 +106,6 @@ public enum CalibrationReport {
         if let nfa = c.referralNFA {
             notes.append("  referrals ending in no further action: \(Figures.decimals(nfa.value * 100, 1))% (\(share(nfa)))")
         }
-        // A result of the design's decisions (the children's real need and the noise in what
-        // deciders see of it), not a value to set: noted to check the model against.
         if let notInNeed = c.assessedNotInNeed {
             notes.append(
                 "  assessments finding no need for social care support: \(Figures.decimals(notInNeed.value * 100, 1))% (\(share(notInNeed))); "

@@ -293,8 +293,9 @@ public enum ScenarioDescription {
             return lines + ["Decision quality: not modelled (no decision_quality): no decision is right or wrong."]
         }
         lines.append(
-            "After a referral: an assessment starts for \(Figures.prosePercent(rules.assessmentStart)); it ends with no further service "
-                + "when the child is not in need")
+            "After a referral: \(Figures.prosePercent(quality.notInNeedClosedBeforeAssessment)) of referrals of children not in need are "
+                + "closed before an assessment (no further action), the rest assessed; an assessment ends with no further service when the "
+                + "child is not in need")
         lines.append(
             "Children coming back within 12 months, with the same concern: \(Figures.prosePercent(rules.recontact)) of cases closed at the "
                 + "front door with no need missed, \(Figures.prosePercent(quality.missedNeedReturn)) of children in need whose case was closed "

@@ -7,7 +7,8 @@ extension FrontDoorLoader {
     /// missed_need_return_within_12_months: 0.5, missed_need_escalation: 0.1}`.
     static func readDecisionQuality(_ value: YAMLValue) throws(ScenarioError) -> DecisionQuality {
         let map = try value.mapping(allowed: [
-            "need", "noise", "noise_factors", "missed_need_return_within_12_months", "missed_need_escalation"
+            "need", "noise", "noise_factors", "missed_need_return_within_12_months", "missed_need_escalation",
+            "not_in_need_closed_before_assessment"
         ])
         let needValue = try map.required(
             "need", "the share of contacts of each real need (none, early_help, in_need, protection), by rating")
@@ -44,7 +45,11 @@ extension FrontDoorLoader {
             missedNeedReturn: try map.required(
                 "missed_need_return_within_12_months", "the chance a child in need whose contact was closed comes back within 12 months"
             ).probability(),
-            missedNeedEscalation: try map["missed_need_escalation"]?.probability() ?? 0)
+            missedNeedEscalation: try map["missed_need_escalation"]?.probability() ?? 0,
+            notInNeedClosedBeforeAssessment: try map.required(
+                "not_in_need_closed_before_assessment",
+                "the chance that a referral of a child who is not in need is closed before an assessment starts"
+            ).probability())
     }
 
     /// With the quality of decisions modelled, an assessment finds a child in need when the child
@@ -55,6 +60,11 @@ extension FrontDoorLoader {
             throw key.error(
                 "with decision_quality, an assessment ends with no further service when the child is not in need: "
                     + "remove assessment_no_further_service (the share follows from the need table and the noise)")
+        }
+        if let key = map["assessment_start_probability"] {
+            throw key.error(
+                "with decision_quality, a referral is closed before an assessment when the child is not in need and the social worker who "
+                    + "takes it sees so (decision_quality.not_in_need_closed_before_assessment): remove assessment_start_probability")
         }
         if let key = map["recontact_after_wrong_decision"] {
             throw key.error(

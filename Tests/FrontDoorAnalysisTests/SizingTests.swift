@@ -209,7 +209,7 @@ import Testing
     @Test func aTeamWithVacantPostsIsNeverSizedBelowThem() throws {
         let base = try Self.peterborough([
             "run.horizon_days=30", "run.warm_up_days=5", "teams.contact_centre.people=3",
-            "teams.contact_centre.vacant_posts=2"
+            "teams.contact_centre.vacant_posts=2", "teams.team_managers.people=2"
         ])
         let result = try Sizing.run(
             base, teams: ["contact_centre"], targets: [try SizingTarget(parsing: "backlog.mean<=100000")], maximumPosts: 5,

@@ -110,6 +110,19 @@ import Testing
         #expect(abs(kept - 0.5) < 3.29 * (0.25 / without).squareRoot(), "\(kept)")
     }
 
+    @Test func aReferralOfAChildNotInNeedIsSometimesClosedBeforeAnAssessment() throws {
+        // Everyone is referred; half the children are not in need, and 40% of their referrals are
+        // closed before an assessment: 20% of referrals end with no further action, none of a
+        // child in need.
+        var fixture = try Self.halfInNeed(noise: 0)
+        fixture.design.outcomes.byRAG[RAG.amber.rawValue] = FrontDoorFixture.shares([Outcome.referral: 1])
+        fixture.design.decisionQuality?.notInNeedClosedBeforeAssessment = 0.4
+        let run = try fixture.run()
+        let referred = Double(run.childrenReferred), closed = Double(run.childrenReferred - run.childrenAssessed) / referred
+        #expect(abs(closed - 0.2) < 3.29 * (0.2 * 0.8 / referred).squareRoot(), "\(closed)")
+        #expect(run.childrenAssessed - run.childrenAssessedUnnecessarily == run.childrenWithNeed)
+    }
+
     @Test func aMissedChildComesBackMoreUrgentSometimesNeedingProtection() throws {
         var fixture = try FrontDoorFixture(days: 400)
         fixture.design.decisionQuality = DecisionQuality(

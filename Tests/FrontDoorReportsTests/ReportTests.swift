@@ -34,7 +34,6 @@ enum ReportFixture {
               red: {strategy: 0.6, referral: 0.4}
               amber: {referral: 0.5, early_help: 0.3, nfa: 0.2}
               green: {early_help: 0.3, nfa: 0.7}
-              assessment_start_probability: 0.9
             decision_quality:   # assumption: a guess for the test
               need:
                 red: {protection: 0.6, in_need: 0.3, early_help: 0.1}
@@ -42,6 +41,7 @@ enum ReportFixture {
                 green: {in_need: 0.05, early_help: 0.35, none: 0.6}
               noise: 0.5
               missed_need_return_within_12_months: 0.5
+              not_in_need_closed_before_assessment: 0.1
             costs: {salaries: {sw: 38000, tm: 50000}, employer_ni: {rate: 0, threshold: 0}, pension_rate: 0.295, downstream: {hourly_cost: 40, assessment_hours: 20}}
             targets: ["decided_within_3wd >= 85%", "decisions_per_manager_day.p95 <= 30"]
             """, file: "\(name).yaml", overrides: overrides)

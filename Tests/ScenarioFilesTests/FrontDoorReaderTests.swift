@@ -84,9 +84,10 @@ import Testing
 
     @Test func outcomesGiveTheTablesAndWhatFollows() throws {
         let design = try Self.design(
-            "outcomes: {amber: {referral: 0.6, nfa: 0.4, early_help: 0, strategy: 0}, assessment_start_probability: 0.8}")
+            "outcomes: {amber: {referral: 0.6, nfa: 0.4, early_help: 0, strategy: 0}, return_after_referral_within_12_months: {closed: 0.5, served: 0.1}}"
+        )
         #expect(design.outcomes.byRAG[RAG.amber.rawValue] == [0.4, 0, 0.6, 0])
-        #expect(design.outcomes.assessmentStart == 0.8)
+        #expect(design.outcomes.returnAfterReferral == (0.5, 0.1))
         #expect(design.outcomes.bySourceGroup[SourceGroup.police.rawValue] != nil)
         let error = Self.refusal("outcomes: {referral_factor_by_channel: {phone: -1}}")
         #expect(error?.line == 3 && error?.key == "outcomes.referral_factor_by_channel.phone")
@@ -113,6 +114,9 @@ import Testing
         let chance = Self.refusal("outcomes: {assessment_no_further_service: 0.5}")
         #expect(chance?.line == 3 && chance?.key == "outcomes.assessment_no_further_service")
         #expect(chance?.message.contains("when the child is not in need") == true)
+        let start = Self.refusal("outcomes: {assessment_start_probability: 0.9}")
+        #expect(start?.key == "outcomes.assessment_start_probability" && start?.message.contains("not_in_need_closed") == true)
+        #expect(quality.notInNeedClosedBeforeAssessment == 0.17)
         // A conversation is held on a phone line that decides.
         let talk = Self.refusal("stages: {decide: {conversation: {finds_less_need: 0.5, loses_need: 0.1}}}")
         #expect(talk?.line == 3 && talk?.key == "stages.decide.conversation" && talk?.message.contains("phone line that decides") == true)

@@ -50,11 +50,16 @@ public struct DecisionQuality: Sendable, Equatable {
     public var missedNeedReturn: Double
     /// The chance that a missed child in need comes back needing protection.
     public var missedNeedEscalation: Double
+    /// The chance that the social worker who takes a referral of a child who is not in need sees
+    /// it and closes it before an assessment starts: a referral ending with no further action.
+    /// Every other referral is assessed.
+    public var notInNeedClosedBeforeAssessment: Double
 
     public init(
         needByRAG: [[Double]], needBySourceGroup: [[[Double]]?]? = nil, noise: Double, noiseFactors: NoiseFactors = NoiseFactors(),
-        missedNeedReturn: Double = 0, missedNeedEscalation: Double = 0
+        missedNeedReturn: Double = 0, missedNeedEscalation: Double = 0, notInNeedClosedBeforeAssessment: Double = 0
     ) {
+        self.notInNeedClosedBeforeAssessment = notInNeedClosedBeforeAssessment
         self.needByRAG = needByRAG
         self.needBySourceGroup = needBySourceGroup ?? SourceGroup.allCases.map { _ in nil }
         self.noise = noise

@@ -114,7 +114,8 @@ extension FrontDoorDesign {
             let factors = quality.noiseFactors
             try require(
                 [quality.noise, factors.conversation, factors.partnerChecks, factors.missingInformation].allSatisfy(isFactor)
-                    && isProbability(quality.missedNeedReturn) && isProbability(quality.missedNeedEscalation),
+                    && isProbability(quality.missedNeedReturn) && isProbability(quality.missedNeedEscalation)
+                    && isProbability(quality.notInNeedClosedBeforeAssessment),
                 "decision quality: noise and its factors of 0 or more, and chances from 0 to 1")
         }
         if let discussion = strategyDiscussion {

@@ -116,14 +116,19 @@ struct Decisions {
     /// What follows a decision: whether an assessment starts (and ends with no further service),
     /// and whether the child comes back within 12 months — after a case closed at the front door,
     /// or after a referral (more often when the case closed than when services followed). Where
-    /// the design models the quality of decisions, an assessment finds the child in need when
-    /// the child is, and a child in need whose contact was closed is a missed need, who comes
-    /// back as often as ``DecisionQuality/missedNeedReturn`` says.
+    /// the design models the quality of decisions, a referral of a child with no need may be
+    /// closed before an assessment, an assessment finds the child in need when the child is, and a
+    /// child in need whose contact was closed is a missed need, who comes back as often as
+    /// ``DecisionQuality/missedNeedReturn`` says.
     func followUp(_ decision: Decision, for contact: DemandGenerator.Arrival) -> FollowUp {
         let comeBack: Double
         var assessment = false, noService = false, missed = false
         if decision.outcome.isReferral {
-            assessment = contact.followUp[0] < rules.assessmentStart
+            if let quality {
+                assessment = contact.realNeed.isInNeed || contact.followUp[0] >= quality.notInNeedClosedBeforeAssessment
+            } else {
+                assessment = contact.followUp[0] < rules.assessmentStart
+            }
             noService =
                 assessment && (quality == nil ? contact.followUp[1] < rules.assessmentNoFurtherService : !contact.realNeed.isInNeed)
             comeBack = !assessment || noService ? rules.returnAfterReferral.closed : rules.returnAfterReferral.served
