@@ -251,6 +251,10 @@ enum FrontDoorMeasures {
                 unit: .childrenAYear
             ) { $0.perYear($0.childrenAssessedUnnecessarily) }
             c.add(
+                MeasureID(.assessmentsNotInNeedShare),
+                "Share of the children assessed who were not in need (the assessment ends with no further service)", unit: .fraction
+            ) { share($0.childrenAssessedNotInNeed, of: $0.childrenAssessed) }
+            c.add(
                 MeasureID(.decisionsRightShare),
                 "Share of decisions matching the child's real need (no further action, early help, referral or strategy discussion)",
                 unit: .fraction
