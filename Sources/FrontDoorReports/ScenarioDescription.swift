@@ -44,6 +44,15 @@ public enum ScenarioDescription {
                 "Sized to one standard by `compare --at-standard`: \(plan.teams.joined(separator: ", ")), at most \(plan.maximumPosts) posts each"
             )
         }
+        if !scenario.ranges.isEmpty {
+            lines.append("")
+            lines.append("Ranges of values it assumes (\(scenario.ranges.count)): a plausible low and high for each, with the reason")
+            for range in scenario.ranges {
+                lines.append(
+                    "  \(range.path): \(Figures.prose(range.low)) to \(Figures.prose(range.high)), the scenario's value "
+                        + "\(Figures.prose(range.value)) (\(range.place)): \(range.why)")
+            }
+        }
         if !scenario.publishedFigures.isEmpty {
             lines.append("")
             lines.append("Published figures it should reproduce (set beside the model's in its report)")

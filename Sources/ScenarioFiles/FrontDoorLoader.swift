@@ -7,7 +7,7 @@ enum FrontDoorLoader {
     static let rootKeys = [
         "extends", "scenario", "description", "start_date", "run", "calendar", "demand", "teams", "stages",
         "outcomes", "flow", "fatigue", "strategy_discussion", "costs", "default_absence", "default_working_day",
-        "published_figures", "targets", "tasks", "sizing", "decision_quality"
+        "published_figures", "targets", "tasks", "sizing", "decision_quality", "ranges"
     ]
 
     static func read(_ root: YAMLMapping, length: RunLength, assumptions: [String], forecasts: [String]) throws(ScenarioError)

@@ -31,7 +31,7 @@ public enum ScenarioLoader {
         let root = document.root
         let isFrontDoor = try root.mapping().entries.contains { $0.key == "teams" }
         let mapping = try root.mapping(
-            allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages"])
+            allowed: isFrontDoor ? FrontDoorLoader.rootKeys : ["extends", "scenario", "description", "run", "arrivals", "stages", "ranges"])
         let nameValue = try mapping.required("scenario", "the scenario's short name")
         let name = try nameValue.string()
         // The name becomes the default output folder, Output/<name>: it must stay a plain name.
@@ -60,7 +60,47 @@ public enum ScenarioLoader {
             } ?? [],
             targets: try mapping["targets"].map { v throws(ScenarioError) in try readTargets(v, measures: measures()) } ?? [],
             changes: document.changes,
-            sizing: try mapping["sizing"].map { v throws(ScenarioError) in try readSizingPlan(v, model: model) })
+            sizing: try mapping["sizing"].map { v throws(ScenarioError) in try readSizingPlan(v, model: model) },
+            ranges: try mapping["ranges"].map { v throws(ScenarioError) in try readRanges(v, in: document) } ?? [])
+    }
+
+    /// `ranges: {key.path: {low: 0.33, high: 0.75, why: "…"}}`: each for a number the scenario
+    /// gives, containing it (unless a `--set` changed it), with a reason.
+    static func readRanges(_ value: YAMLValue, in document: ScenarioDocument) throws(ScenarioError) -> [AssumptionRange] {
+        var ranges: [AssumptionRange] = []
+        for (path, entry) in try value.mapping().entries {
+            let range = try entry.mapping(allowed: ["low", "high", "why"])
+            let low = try range.required("low", "the lowest plausible value").number("a number")
+            let high = try range.required("high", "the highest plausible value").number("a number")
+            guard low < high else {
+                throw entry.error("the low end (\(YAMLValue.plain(low))) must be below the high end (\(YAMLValue.plain(high)))")
+            }
+            let whyValue = try range.required("why", "the reason the value could lie anywhere in the range")
+            let why = try whyValue.string()
+            guard why.contains(where: { !$0.isWhitespace }) else { throw whyValue.error("say why the value could lie in this range") }
+            var node = document.root
+            for step in path.split(separator: ".").map(String.init) {
+                guard let next = try node.mapping()[step] else {
+                    throw entry.error("the scenario has no value at '\(path)' (no '\(step)' there); a range names a value as --set does")
+                }
+                node = next
+            }
+            guard case .scalar = node.node, let given = Double(try node.string()) else {
+                throw entry.error("the value at '\(path)' is \(node.shown), not a number: a range is for a number")
+            }
+            // A value changed on the command line (or by a sweep) may lie outside its range.
+            if !node.file.hasPrefix("--") && !(low...high).contains(given) {
+                throw entry.error(
+                    "the range \(YAMLValue.plain(low)) to \(YAMLValue.plain(high)) does not contain the scenario's value, "
+                        + "\(YAMLValue.plain(given))")
+            }
+            let line = entry.node.mark.map { ":\($0.line)" } ?? ""
+            ranges.append(
+                AssumptionRange(
+                    path: path, low: low, high: high, value: given, why: why,
+                    place: (entry.file as NSString).lastPathComponent + line))
+        }
+        return ranges
     }
 
     /// `["decided_within_3wd >= 85%", "decisions_per_manager_day.p95 <= 45"]`, for measures the scenario has.

@@ -35,12 +35,16 @@ public struct Scenario: Sendable {
     /// Which teams `compare --at-standard` may size to the shared standard, and the most posts it
     /// tries in any one; nil when the design gives none (it is then run as staffed only).
     public let sizing: SizingPlan?
+    /// Plausible lows and highs for values the scenario assumes, each with its reason.
+    public let ranges: [AssumptionRange]
 
     /// Makes a scenario from its parts (the scenario reader does).
     public init(
         name: String, summary: String, file: String, files: [String], model: Model, length: RunLength,
-        publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = [], changes: [String] = [], sizing: SizingPlan? = nil
+        publishedFigures: [PublishedFigure] = [], targets: [MeasureTarget] = [], changes: [String] = [], sizing: SizingPlan? = nil,
+        ranges: [AssumptionRange] = []
     ) {
+        self.ranges = ranges
         self.changes = changes
         self.sizing = sizing
         self.publishedFigures = publishedFigures
@@ -91,7 +95,7 @@ public struct Scenario: Sendable {
     public func renamed(_ newName: String) -> Scenario {
         Scenario(
             name: newName, summary: summary, file: file, files: files, model: model, length: length, publishedFigures: publishedFigures,
-            targets: targets, changes: changes, sizing: sizing)
+            targets: targets, changes: changes, sizing: sizing, ranges: ranges)
     }
 
     /// The measures that `--precision` watches and reports open with.

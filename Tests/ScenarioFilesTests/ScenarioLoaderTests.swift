@@ -171,6 +171,40 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
         #expect(ScenarioLoader.notes(marked: "assumption", in: text.replacingOccurrences(of: "\n", with: "\r\n"), file: "x.yaml") == notes)
     }
 
+    @Test func aRangeNamesANumberTheScenarioGivesAndContainsIt() throws {
+        func ranged(_ range: String, overrides: [String] = []) throws -> Scenario {
+            try ScenarioLoader.parse(
+                "extends: \(packageRoot)/Scenarios/mash.yaml\nscenario: ranged\nranges:\n  \(range)\n", file: "ranged.yaml",
+                overrides: overrides)
+        }
+        let scenario = try ranged("decision_quality.noise: {low: 0.3, high: 1.2, why: \"what audits allow\"}")
+        // Its own range replaces the shared demand's for the same value; the other six stay.
+        #expect(scenario.ranges.count == 7)
+        #expect(
+            scenario.ranges.first { $0.path == "decision_quality.noise" }
+                == AssumptionRange(
+                    path: "decision_quality.noise", low: 0.3, high: 1.2, value: 0.6, why: "what audits allow", place: "ranged.yaml:4"))
+        func refusal(_ range: String) -> ScenarioError? {
+            do {
+                _ = try ranged(range)
+                return nil
+            } catch {
+                return error as? ScenarioError
+            }
+        }
+        let missing = refusal("teams.nobody.people: {low: 1, high: 2, why: \"x\"}")
+        #expect(missing?.line == 4 && missing?.key == "ranges.teams.nobody.people" && missing?.message.contains("no value at") == true)
+        let outside = refusal("decision_quality.noise: {low: 0.7, high: 1.2, why: \"x\"}")
+        #expect(outside?.message.contains("does not contain the scenario's value, 0.6") == true)
+        #expect(refusal("decision_quality.noise: {low: 1.2, high: 0.3, why: \"x\"}")?.message.contains("below the high end") == true)
+        #expect(refusal("decision_quality.noise: {low: 0.3, high: 1.2, why: \" \"}")?.key == "ranges.decision_quality.noise.why")
+        #expect(refusal("decision_quality: {low: 0.3, high: 1.2, why: \"x\"}")?.message.contains("not a number") == true)
+        // A value moved on the command line may lie outside its range.
+        #expect(
+            try ranged("decision_quality.noise: {low: 0.3, high: 1.2, why: \"x\"}", overrides: ["decision_quality.noise=2"]).ranges[0].value
+                == 2)
+    }
+
     @Test func forecastsAreListedApartFromAssumptions() throws {
         let text = """
             stages:
