@@ -272,3 +272,25 @@ extension App {
         return result
     }
 }
+
+extension App {
+    /// Runs the designs as they are and at both ends of every range, on the same seeds, prints
+    /// which assumptions flip or move the answer and writes `sensitivity.csv` into `folder`:
+    /// `sensitivity`. Returns the effects, ranked.
+    public static func sensitivity(
+        _ designs: [Scenario], points: [SensitivityPoint], measures: [MeasureID], targets: [MeasureTarget], settings: ExperimentSettings,
+        folder: OutputFolder
+    ) throws(AppError) -> [SensitivityEffect] {
+        let effects = Sensitivity.run(
+            base: designs, points: points, measures: measures, targets: targets, settings: settings, progress: ProgressReporter.onTerminal()
+        )
+        print(SensitivityReport.table(effects, width: terminalWidth()), terminator: "")
+        do {
+            try folder.write([("sensitivity.csv", SensitivityReport.csv(effects))])
+            printError("Wrote sensitivity.csv to \(folder.path)/")
+        } catch {
+            throw AppError(error.message)
+        }
+        return SensitivityReport.ranked(effects)
+    }
+}

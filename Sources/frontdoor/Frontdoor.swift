@@ -26,7 +26,9 @@ struct Frontdoor: ParsableCommand {
         version: App.version,
         // Every command gives its name: without it, ArgumentParser works each one out from the
         // type's name by reflection on every start (about 17 million instructions).
-        subcommands: [Run.self, Compare.self, Sweep.self, Size.self, Check.self, Merge.self, Calibrate.self, Serve.self]
+        subcommands: [
+            Run.self, Compare.self, Sweep.self, Size.self, SensitivityCommand.self, Check.self, Merge.self, Calibrate.self, Serve.self
+        ]
     )
 }
 

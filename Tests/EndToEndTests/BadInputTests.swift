@@ -129,6 +129,12 @@ import Testing
             arguments: ["check", "Scenarios/mash.yaml", "--set", "strategy_discussion.participants={edt: 1, partners: 1}"],
             status: 1, words: ["strategy_discussion.participants", "never at work at the same time"]),
         Case(
+            arguments: ["sensitivity", "Scenarios/benchmarks/tandem.yaml", "--output", "/tmp/frontdoor-never-written"],
+            status: 1, words: ["tandem.yaml gives no ranges", "ranges:"]),
+        Case(
+            arguments: ["sensitivity", "Scenarios/mash.yaml", "--measure", "backlog.meen"],
+            status: 1, words: ["--measure backlog.meen", "backlog.mean"]),
+        Case(
             arguments: ["check", "Scenarios/mash.yaml", "--set", "stages.screen.referral_factor=0.5"],
             status: 1, words: ["stages.screen.referral_factor", "only to a stage that decides"]),
         Case(

@@ -235,6 +235,37 @@ enum Frontdoor {
         }
     }
 
+    @Test func sensitivityTriesEachRangeAndRefusesAnEndThatCannotRunBeforeRunning() throws {
+        let folder = NSTemporaryDirectory() + "frontdoor-sensitivity-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func write(_ ranges: String) throws -> String {
+            let path = folder + "/ranged.yaml"
+            try """
+            extends: \(packageRoot)/Scenarios/benchmarks/tandem.yaml
+            scenario: ranged
+            run: {horizon_days: 60}
+            ranges:
+            \(ranges)
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let good = try write("  arrivals.per_day: {low: 60, high: 90, why: \"a quieter and a busier year\"}")
+        let run = try Frontdoor.run(
+            ["sensitivity", good, "--measure", "contacts.mean_time_in_system_hours", "-r", "3", "--output", folder + "/out"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("The answer holds for every assumption tried: none of the 1 ranges flips it"))
+        #expect(run.standardOutput.contains("arrivals.per_day") && run.standardOutput.contains("high 90"))
+        let csv = try String(contentsOfFile: folder + "/out/sensitivity.csv", encoding: .utf8)
+        #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("arrivals.per_day,60,90,75,") }.count == 2)
+        // An end at which the design cannot run is refused before anything runs.
+        let bad = try write("  arrivals.per_day: {low: -5, high: 90, why: \"x\"}")
+        let refused = try Frontdoor.run(["sensitivity", bad, "--output", folder + "/never"])
+        #expect(
+            refused.status == 1 && refused.standardError.contains("ranges.arrivals.per_day: at its low end (-5.0) ranged cannot be run"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/never"))
+    }
+
     @Test func checkDescribesDemandBySourceAndThePublishedFigures() throws {
         let outcome = try Frontdoor.run(["check", "Scenarios/typical-council.yaml"])
         #expect(outcome.status == 0, "\(outcome.standardError)")

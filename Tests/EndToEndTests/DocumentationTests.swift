@@ -46,7 +46,8 @@ import Testing
     /// Every command's help, as the program prints it at 80 columns.
     static func generatedHelp() throws -> String {
         let commands = [
-            ["run"], ["compare"], ["sweep"], ["size"], ["check"], ["merge"], ["serve"], ["calibrate", "annex-a"], ["calibrate", "synth"]
+            ["run"], ["compare"], ["sweep"], ["size"], ["sensitivity"], ["check"], ["merge"], ["serve"], ["calibrate", "annex-a"],
+            ["calibrate", "synth"]
         ]
         var lines = [helpBegin]
         for command in commands {

@@ -1,0 +1,75 @@
+import FrontDoorAnalysis
+import FrontDoorModel
+
+/// What `frontdoor sensitivity` prints and writes: which assumptions could change the answer.
+public enum SensitivityReport {
+    /// The effects, those that flip the answer first, then those that move it most (as a share of
+    /// the quantity as it is), then the negligible.
+    public static func ranked(_ effects: [SensitivityEffect]) -> [SensitivityEffect] {
+        func order(_ kind: SensitivityEffect.Kind) -> Int { kind == .flips ? 0 : kind == .moves ? 1 : 2 }
+        func size(_ e: SensitivityEffect) -> Double { abs(e.change.mean) / max(abs(e.base.mean), 1e-12) }
+        return effects.enumerated().sorted { a, b in
+            (order(a.element.kind), -size(a.element), a.offset) < (order(b.element.kind), -size(b.element), b.offset)
+        }.map(\.element)
+    }
+
+    /// The answer in one sentence: whether any assumption flips it, and which.
+    public static func sentence(_ effects: [SensitivityEffect]) -> String {
+        let assumptions = Set(effects.map(\.point.range.path)).count
+        let flips = ranked(effects).filter { $0.kind == .flips }
+        guard !flips.isEmpty else {
+            let moves = Set(effects.filter { $0.kind == .moves }.map(\.point.range.path)).count
+            return "The answer holds for every assumption tried: none of the \(assumptions) ranges flips it"
+                + (moves > 0 ? "; \(moves) move it (below, largest first)." : ", and none moves it.")
+        }
+        let named = flips.map {
+            "\($0.point.range.path) at its \($0.point.end.rawValue) end (\(Figures.prose($0.point.value))) for \($0.measure.id.name)"
+        }
+        var seen = Set<String>()
+        return "The answer changes with \(named.filter { seen.insert($0).inserted }.joined(separator: "; ")): "
+            + "with that value, \(flips[0].subject)'s \(flips[0].measure.id.name) is "
+            + "\(TerminalLayout.format(flips[0].atEnd.mean, flips[0].measure.unit)) against "
+            + "\(TerminalLayout.format(flips[0].base.mean, flips[0].measure.unit)) as the files are."
+    }
+
+    /// The terminal's table: the sentence, then the first `rows` effects, ranked, in columns (or
+    /// a block an effect where `width` is too narrow for them).
+    public static func table(_ effects: [SensitivityEffect], rows: Int = 15, width: Int? = nil) -> String {
+        let shown = ranked(effects).prefix(rows)
+        let header = ["assumption", "end", "measure", "of", "as it is", "at the end", "change (95% interval)", "class"]
+        let body = shown.map { e in
+            let unit = e.measure.unit
+            return [
+                e.point.range.path, "\(e.point.end.rawValue) \(Figures.prose(e.point.value))", e.measure.id.name, e.subject,
+                TerminalLayout.format(e.base.mean, unit), TerminalLayout.format(e.atEnd.mean, unit),
+                "\(TerminalLayout.signed(e.change.mean, unit)) (\(TerminalLayout.signed(e.change.ci95Low, unit)) to "
+                    + "\(TerminalLayout.signed(e.change.ci95High, unit)))",
+                e.kind.rawValue
+            ]
+        }
+        var lines = [sentence(effects), ""] + SizingReport.fitted([header] + body, width: width, keys: 2)
+        if effects.count > shown.count { lines.append("… \(effects.count - shown.count) more in sensitivity.csv") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `sensitivity.csv`: one row per assumption, end, measure and design (or difference), ranked.
+    public static func csv(_ effects: [SensitivityEffect]) -> String {
+        var rows = [
+            [
+                "assumption", "low", "high", "value_in_file", "end", "value_tried", "measure", "of", "as_it_is", "as_it_is_low",
+                "as_it_is_high", "at_end", "at_end_low", "at_end_high", "change", "change_low", "change_high", "class", "why"
+            ]
+        ]
+        for e in ranked(effects) {
+            let r = e.point.range
+            rows.append(
+                [
+                    r.path, Figures.data(r.low), Figures.data(r.high), Figures.data(r.value), e.point.end.rawValue,
+                    Figures.data(e.point.value), e.measure.id.name, e.subject
+                ]
+                    + [e.base, e.atEnd, e.change].flatMap { [Figures.data($0.mean), Figures.data($0.ci95Low), Figures.data($0.ci95High)] }
+                    + [e.kind.rawValue, r.why])
+        }
+        return CSVTables.table(rows)
+    }
+}
