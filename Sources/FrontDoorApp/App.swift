@@ -275,19 +275,24 @@ extension App {
 
 extension App {
     /// Runs the designs as they are and at both ends of every range, on the same seeds, prints
-    /// which assumptions flip or move the answer and writes `sensitivity.csv` into `folder`:
+    /// which assumptions flip or move the answer and writes `sensitivity.csv` and `report.html`
+    /// (a tornado for each measure) into `folder`:
     /// `sensitivity`. Returns the effects, ranked.
     public static func sensitivity(
         _ designs: [Scenario], points: [SensitivityPoint], measures: [MeasureID], targets: [MeasureTarget], settings: ExperimentSettings,
-        folder: OutputFolder
+        folder: OutputFolder, commandLine: [String] = CommandLine.arguments
     ) throws(AppError) -> [SensitivityEffect] {
         let effects = Sensitivity.run(
             base: designs, points: points, measures: measures, targets: targets, settings: settings, progress: ProgressReporter.onTerminal()
         )
         print(SensitivityReport.table(effects, width: terminalWidth()), terminator: "")
         do {
-            try folder.write([("sensitivity.csv", SensitivityReport.csv(effects))])
-            printError("Wrote sensitivity.csv to \(folder.path)/")
+            let title = "Which assumptions could change the answer: " + designs.map(\.name).joined(separator: " against ")
+            try folder.write([
+                ("sensitivity.csv", SensitivityReport.csv(effects)),
+                ("report.html", SensitivityReport.html(effects, title: title, commandLine: commandLine))
+            ])
+            printError("Wrote sensitivity.csv and report.html to \(folder.path)/")
         } catch {
             throw AppError(error.message)
         }

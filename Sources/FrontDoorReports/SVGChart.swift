@@ -1,4 +1,5 @@
 import Foundation
+import FrontDoorAnalysis
 
 /// Small inline SVG charts for the HTML report: no scripts, no fonts from the network, readable
 /// in black and white (every series is also labelled in words).
@@ -122,6 +123,45 @@ enum SVGChart {
                 "<line x1=\"\(f(px(row.low)))\" x2=\"\(f(px(row.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             svg += "<circle cx=\"\(f(px(row.mean)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(colour)\"/>"
             svg += "<text x=\"\(f(width - right + 8))\" y=\"\(f(y + 4))\" class=\"value\">\(HTMLPage.escape(format(row.mean)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// A tornado: for each row (an assumption), a bar from 0 to the change at its low end and one
+    /// to the change at its high end, each with its 95% interval, on an axis centred on no change;
+    /// a row marked `flips` is drawn in the warning colour. Rows are drawn in the order given.
+    static func tornado(
+        _ rows: [(label: String, low: Estimate?, high: Estimate?, flips: Bool)], format: (Double) -> String, title: String
+    ) -> String {
+        let width = 680.0, rowHeight = 30.0, right = 20.0
+        let left = labelColumn(rows.map(\.label), minimum: 250, width: width)
+        let height = Double(rows.count) * rowHeight + 34, top = 8.0
+        let reach = niceCeiling(
+            max(rows.flatMap { [$0.low, $0.high].compactMap { $0 }.flatMap { [abs($0.ci95Low), abs($0.ci95High)] } }.max() ?? 1, 1e-9))
+        let centre = left + (width - left - right) / 2
+        func px(_ x: Double) -> Double { centre + min(max(x / reach, -1), 1) * (width - left - right) / 2 }
+        var svg = open(width, height, title)
+        for tick in -2...2 {
+            let value = reach * Double(tick) / 2
+            svg += "<line x1=\"\(f(px(value)))\" x2=\"\(f(px(value)))\" y1=\"\(f(top))\" y2=\"\(f(height - 22))\" class=\"grid\"/>"
+            svg +=
+                "<text x=\"\(f(px(value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"tick\">\(HTMLPage.escape(format(value)))</text>"
+        }
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * rowHeight
+            svg += label(row.label, x: left - 8, y: y + rowHeight / 2 + 4, room: left - 12)
+            for (offset, end) in [(0.0, row.low), (rowHeight / 2, row.high)] {
+                guard let end else { continue }
+                let colour = row.flips ? "#c0392b" : palette[offset == 0 ? 0 : 1]
+                let x0 = px(min(0, end.mean)), x1 = px(max(0, end.mean)), barY = y + offset + 3
+                svg +=
+                    "<rect x=\"\(f(x0))\" y=\"\(f(barY))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"\(f(rowHeight / 2 - 6))\" fill=\"\(colour)\">"
+                    + "<title>\(offset == 0 ? "low" : "high") end: \(HTMLPage.escape(format(end.mean))) (\(HTMLPage.escape(format(end.ci95Low))) to "
+                    + "\(HTMLPage.escape(format(end.ci95High))))</title></rect>"
+                let whiskerY = barY + (rowHeight / 2 - 6) / 2
+                svg +=
+                    "<line x1=\"\(f(px(end.ci95Low)))\" x2=\"\(f(px(end.ci95High)))\" y1=\"\(f(whiskerY))\" y2=\"\(f(whiskerY))\" stroke=\"#222\" stroke-width=\"1\"/>"
+            }
         }
         return svg + "</svg>"
     }

@@ -52,6 +52,54 @@ public enum SensitivityReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `report.html`: the answer in a sentence, then a tornado for each measure and design (or
+    /// difference) — the assumptions that flip the answer first, then by the size of their
+    /// effect — and the table of every effect.
+    public static func html(_ effects: [SensitivityEffect], title: String, commandLine: [String]) -> String {
+        var body =
+            "<header><h1>\(HTMLPage.escape(title))</h1><p class=\"meta\">\(HTMLPage.escape(commandLine.joined(separator: " ")))</p></header>"
+            + "<section><h2>The answer</h2><p>\(HTMLPage.escape(sentence(effects)))</p><p class=\"note\">Each assumption is set at the "
+            + "low and at the high end of its range, one at a time, the others as in the files, on the same contacts as the designs as "
+            + "they are. Bars are the change at each end (the first bar the low end, the second the high end), lines their 95% intervals; "
+            + "red: the assumption flips the answer.</p></section>"
+        let ranked = ranked(effects)
+        var charts: [(measure: MeasureDefinition, subject: String)] = []
+        for e in ranked where !charts.contains(where: { $0.measure.id == e.measure.id && $0.subject == e.subject }) {
+            charts.append((e.measure, e.subject))
+        }
+        for (measure, subject) in charts {
+            let mine = ranked.filter { $0.measure.id == measure.id && $0.subject == subject }
+            var paths: [String] = []
+            for e in mine where !paths.contains(e.point.range.path) { paths.append(e.point.range.path) }
+            let rows = paths.map { path in
+                let ends = mine.filter { $0.point.range.path == path }
+                return (
+                    label: path, low: ends.first { $0.point.end == .low }?.change, high: ends.first { $0.point.end == .high }?.change,
+                    flips: ends.contains { $0.kind == .flips }
+                )
+            }
+            body +=
+                "<section><h2>\(HTMLPage.escape(measure.label)): \(HTMLPage.escape(subject))</h2>"
+                + SVGChart.tornado(rows, format: { TerminalLayout.signed($0, measure.unit) }, title: "\(measure.label), \(subject)")
+                + "</section>"
+        }
+        body +=
+            "<section><h2>Every effect</h2><table><thead><tr>"
+            + ["assumption", "end", "measure", "of", "as it is", "at the end", "change (95% interval)", "class", "why"]
+            .map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
+        for e in ranked {
+            let unit = e.measure.unit
+            let cells = [
+                e.point.range.path, "\(e.point.end.rawValue) \(Figures.prose(e.point.value))", e.measure.id.name, e.subject,
+                TerminalLayout.format(e.base.mean, unit), TerminalLayout.format(e.atEnd.mean, unit),
+                "\(TerminalLayout.signed(e.change.mean, unit)) (\(TerminalLayout.signed(e.change.ci95Low, unit)) to "
+                    + "\(TerminalLayout.signed(e.change.ci95High, unit)))", e.kind.rawValue, e.point.range.why
+            ]
+            body += "<tr>" + cells.map { "<td>\(HTMLPage.escape($0))</td>" }.joined() + "</tr>"
+        }
+        return HTMLPage.document(title: title, body: body + "</tbody></table></section>")
+    }
+
     /// `sensitivity.csv`: one row per assumption, end, measure and design (or difference), ranked.
     public static func csv(_ effects: [SensitivityEffect]) -> String {
         var rows = [

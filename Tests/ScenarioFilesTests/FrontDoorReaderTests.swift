@@ -53,9 +53,9 @@ import Testing
     }
 
     @Test func teamsGiveTheirPostsHoursVacanciesAndCosting() throws {
-        let design = try Self.design("teams: {team_managers: {people: 4, vacant_posts: 1, hours_per_day: 7}}")
+        let design = try Self.design("teams: {team_managers: {people: 7, vacant_posts: 1, hours_per_day: 7}}")
         let managers = try #require(design.teams.first { $0.id == "team_managers" })
-        #expect(managers.people.count == 4 && managers.vacantPosts == 1 && managers.hoursPerDay == 7)
+        #expect(managers.people.count == 7 && managers.vacantPosts == 1 && managers.hoursPerDay == 7)
         #expect(managers.decisionRole == .oversees && managers.costing == .establishment)
         let edt = try #require(design.teams.first { $0.id == "edt" })
         guard case .sharedService(let hours) = edt.costing else {

@@ -178,8 +178,8 @@ func network(of scenario: Scenario) throws -> (network: QueueingNetwork, stageID
                 overrides: overrides)
         }
         let scenario = try ranged("decision_quality.noise: {low: 0.3, high: 1.2, why: \"what audits allow\"}")
-        // Its own range replaces the shared demand's for the same value; the other six stay.
-        #expect(scenario.ranges.count == 7)
+        // Its own range replaces the shared demand's for the same value; the rest (the shared twelve and the MASH's three) stay.
+        #expect(scenario.ranges.count == 15)
         #expect(
             scenario.ranges.first { $0.path == "decision_quality.noise" }
                 == AssumptionRange(
