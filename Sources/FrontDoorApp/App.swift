@@ -299,3 +299,23 @@ extension App {
         return SensitivityReport.ranked(effects)
     }
 }
+
+extension App {
+    /// Morris's screening of every range at once: runs the plan's points, prints the values ranked
+    /// by the size of their effects and writes `morris.csv` into `folder`: `sensitivity --method
+    /// morris`.
+    public static func morris(
+        plan: MorrisPlan, designs: [[[Scenario]]], measures: [MeasureID], settings: ExperimentSettings, folder: OutputFolder
+    ) throws(AppError) -> [MorrisEffect] {
+        let effects = Morris.run(
+            plan: plan, designs: designs, measures: measures, settings: settings, progress: ProgressReporter.onTerminal())
+        print(SensitivityReport.morrisTable(effects, width: terminalWidth()), terminator: "")
+        do {
+            try folder.write([("morris.csv", SensitivityReport.morrisCSV(effects))])
+            printError("Wrote morris.csv to \(folder.path)/")
+        } catch {
+            throw AppError(error.message)
+        }
+        return effects
+    }
+}

@@ -121,3 +121,38 @@ public enum SensitivityReport {
         return CSVTables.table(rows)
     }
 }
+
+extension SensitivityReport {
+    /// Morris's screening on the terminal: for each measure and design (or difference), the values
+    /// ranked by the mean size of their elementary effects, with their mean and spread.
+    public static func morrisTable(_ effects: [MorrisEffect], width: Int? = nil) -> String {
+        let header = ["measure", "of", "assumption", "mean size (μ*)", "mean (μ)", "spread (σ)", "moves"]
+        let body = effects.map { e in
+            [
+                e.measure.id.name, e.subject, e.range.path, TerminalLayout.format(e.meanSize, e.measure.unit),
+                TerminalLayout.signed(e.mean, e.measure.unit), TerminalLayout.format(e.spread, e.measure.unit), "\(e.effects.count)"
+            ]
+        }
+        return
+            ([
+                "Each value's effect across its whole range, from moves in \(effects.map(\.effects.count).max() ?? 0) trajectories; "
+                    + "a spread large against the mean size: the effect depends on the other values.", ""
+            ]
+            + SizingReport.fitted([header] + body, width: width, keys: 3)).joined(separator: "\n") + "\n"
+    }
+
+    /// `morris.csv`: one row per value, measure and design (or difference), with every
+    /// elementary effect.
+    public static func morrisCSV(_ effects: [MorrisEffect]) -> String {
+        var rows = [["measure", "of", "assumption", "low", "high", "mean_size", "mean", "spread", "effects"]]
+        for e in effects {
+            rows.append(
+                [
+                    e.measure.id.name, e.subject, e.range.path, Figures.data(e.range.low), Figures.data(e.range.high),
+                    Figures.data(e.meanSize),
+                    Figures.data(e.mean), Figures.data(e.spread), e.effects.map(Figures.data).joined(separator: " ")
+                ])
+        }
+        return CSVTables.table(rows)
+    }
+}

@@ -35,6 +35,16 @@ struct SensitivityCommand: ParsableCommand {
                 + "(default: the scenario's own targets).", valueName: "target"))
     var targets: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "one-at-a-time: each range at its low and high end, the others as in the files; morris: Morris's screening of every "
+                + "range at once, in trajectories that move one value at a time, ranking them and showing interactions.",
+            valueName: "one-at-a-time|morris"))
+    var method = "one-at-a-time"
+
+    @Option(help: "With --method morris, the number of trajectories (each runs one point more than there are ranges).")
+    var trajectories = 10
+
     @OptionGroup var options: ReplicationOptions
     @OptionGroup var what: OverrideOptions
 
@@ -43,6 +53,23 @@ struct SensitivityCommand: ParsableCommand {
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
+        guard ["one-at-a-time", "morris"].contains(method) else {
+            throw ValidationError("--method is one-at-a-time or morris, not \(method)")
+        }
+        guard (2...200).contains(trajectories) else { throw ValidationError("--trajectories must be between 2 and 200") }
+    }
+
+    /// A design read with the values of some ranges set (as --set would set them), or a clear
+    /// refusal naming the range that cannot be run.
+    func load(_ path: String, design: Scenario, setting values: [(range: AssumptionRange, value: Double, at: String)]) throws -> Scenario {
+        do throws(ScenarioError) {
+            return try ScenarioLoader.load(path: path, overrides: what.overrides + values.map { "\($0.range.path)=\($0.value)" })
+        } catch {
+            let last = values.last
+            throw fail(
+                "\(last?.range.place ?? path): ranges.\(last?.range.path ?? ""): at \(last?.at ?? "a point") (\(last?.value ?? 0)) "
+                    + "\(design.name) cannot be run: \(error.message)")
+        }
     }
 
     func run() throws {
@@ -66,6 +93,26 @@ struct SensitivityCommand: ParsableCommand {
                 "\(designs[0].file) gives no ranges: add a root key ranges:, such as "
                     + "ranges: {decision_quality.noise: {low: 0.3, high: 1.0, why: \"…\"}}")
         }
+        let measuresToFollow = chosen.isEmpty ? designs[0].headlineMeasures : chosen
+        let folderName = output ?? "Output/" + designs.map(\.name).joined(separator: "-vs-") + "-sensitivity"
+        if method == "morris" {
+            // Every point of every trajectory is read before anything runs.
+            let plan = MorrisPlan(ranges: ranges, trajectories: trajectories, seed: options.settings.seed)
+            let grid = try plan.points.map { trajectory in
+                try trajectory.map { point in
+                    let values = plan.values(point)
+                    return try zip(scenarios, designs).map { path, design in
+                        let given = zip(ranges, values).filter { range, _ in design.ranges.contains { $0.path == range.path } }
+                        return try load(path, design: design, setting: given.map { ($0.0, $0.1, "a point of the screening") })
+                    }
+                }
+            }
+            let folder = try app { try App.prepareOutput(folderName) }
+            _ = try app {
+                try App.morris(plan: plan, designs: grid, measures: measuresToFollow, settings: options.settings, folder: folder)
+            }
+            return
+        }
         // Every point is read before anything runs, so that a range whose end cannot be run is
         // refused at once.
         var points: [SensitivityPoint] = []
@@ -74,23 +121,15 @@ struct SensitivityCommand: ParsableCommand {
                 let value = end == .low ? range.low : range.high
                 let tried = try zip(scenarios, designs).map { path, design throws -> Scenario? in
                     guard design.ranges.contains(where: { $0.path == range.path }) else { return nil }
-                    do throws(ScenarioError) {
-                        return try ScenarioLoader.load(path: path, overrides: what.overrides + ["\(range.path)=\(value)"])
-                    } catch {
-                        throw fail(
-                            "\(range.place): ranges.\(range.path): at its \(end.rawValue) end (\(value)) \(design.name) cannot be run: \(error.message)"
-                        )
-                    }
+                    return try load(path, design: design, setting: [(range, value, "its \(end.rawValue) end")])
                 }
                 points.append(SensitivityPoint(range: range, end: end, designs: tried))
             }
         }
-        let folder = try app {
-            try App.prepareOutput(output ?? "Output/" + designs.map(\.name).joined(separator: "-vs-") + "-sensitivity")
-        }
+        let folder = try app { try App.prepareOutput(folderName) }
         _ = try app {
             try App.sensitivity(
-                designs, points: points, measures: chosen.isEmpty ? designs[0].headlineMeasures : chosen,
+                designs, points: points, measures: measuresToFollow,
                 targets: parsedTargets.isEmpty ? designs[0].targets : parsedTargets, settings: options.settings, folder: folder)
         }
     }

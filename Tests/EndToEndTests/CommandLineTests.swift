@@ -258,6 +258,15 @@ enum Frontdoor {
         #expect(run.standardOutput.contains("arrivals.per_day") && run.standardOutput.contains("high 90"))
         let csv = try String(contentsOfFile: folder + "/out/sensitivity.csv", encoding: .utf8)
         #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("arrivals.per_day,60,90,75,") }.count == 2)
+        // Morris's screening, through the binary: one row for the one range.
+        let morris = try Frontdoor.run(
+            [
+                "sensitivity", good, "--method", "morris", "--trajectories", "3", "--measure", "contacts.mean_time_in_system_hours", "-r",
+                "2", "--output", folder + "/morris"
+            ])
+        #expect(morris.status == 0 && morris.standardOutput.contains("mean size (μ*)"), "\(morris.standardError)")
+        let screening = try String(contentsOfFile: folder + "/morris/morris.csv", encoding: .utf8)
+        #expect(screening.components(separatedBy: "\r\n").filter { $0.contains(",arrivals.per_day,60,90,") }.count == 1)
         // An end at which the design cannot run is refused before anything runs.
         let bad = try write("  arrivals.per_day: {low: -5, high: 90, why: \"x\"}")
         let refused = try Frontdoor.run(["sensitivity", bad, "--output", folder + "/never"])

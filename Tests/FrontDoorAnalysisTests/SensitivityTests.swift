@@ -75,6 +75,46 @@ import Testing
         #expect(SensitivityReport.sentence(effects).hasPrefix("The answer changes with stages.desk.service_hours.mean at its high end"))
     }
 
+    @Test func morrisTrajectoriesMoveEachValueOnceByTwoThirdsWithinItsRange() throws {
+        let base = try ScenarioLoader.parse(Self.queue, file: "mm1.yaml")
+        let plan = MorrisPlan(ranges: base.ranges, trajectories: 6, seed: 3)
+        #expect(plan.points.count == 6 && plan.points.allSatisfy { $0.count == base.ranges.count + 1 })
+        for (trajectory, order) in zip(plan.points, plan.moved) {
+            #expect(Set(order) == Set(base.ranges.indices))
+            for (step, value) in order.enumerated() {
+                let moved = zip(trajectory[step], trajectory[step + 1]).map { $1 - $0 }
+                #expect(abs(moved[value] - MorrisPlan.step) < 1e-12 && moved.enumerated().allSatisfy { $0 == value || $1 == 0 })
+            }
+            #expect(trajectory.joined().allSatisfy { (0...1).contains($0) })
+        }
+        // The same seed, the same plan.
+        #expect(MorrisPlan(ranges: base.ranges, trajectories: 6, seed: 3).points == plan.points)
+    }
+
+    @Test func morrisRanksTheMM1QueuesValuesAsTheoryDoes() throws {
+        // Across their ranges W = 1/(μ − λ) moves about 1.7 hours with the service time and 0.8
+        // with the arrivals; the effect of each depends on the other (the spread is above 0).
+        let base = try ScenarioLoader.parse(Self.queue, file: "mm1.yaml")
+        let plan = MorrisPlan(ranges: base.ranges, trajectories: 6, seed: 3)
+        let designs = try plan.points.map { trajectory in
+            try trajectory.map { point in
+                [
+                    try ScenarioLoader.parse(
+                        Self.queue, file: "mm1.yaml",
+                        overrides: zip(plan.ranges, plan.values(point)).map { "\($0.path)=\($1)" })
+                ]
+            }
+        }
+        let effects = Morris.run(
+            plan: plan, designs: designs, measures: [MeasureID(.meanTimeInSystemHours)],
+            settings: ExperimentSettings(replications: 4, seed: 7, jobs: ReplicationRunner.availableCores))
+        #expect(effects.map(\.range.path) == ["stages.desk.service_hours.mean", "arrivals.per_day"])
+        #expect(effects.allSatisfy { $0.effects.count == 6 && $0.mean > 0 && $0.spread > 0 })
+        #expect(effects[0].meanSize > 1.5 * effects[1].meanSize, "\(effects.map(\.meanSize))")
+        let csv = SensitivityReport.morrisCSV(effects)
+        #expect(csv.contains("contacts.mean_time_in_system_hours,mm1,stages.desk.service_hours.mean,0.8,1.2,"))
+    }
+
     @Test func aValueWithNoEffectOnTheMeasureIsNegligible() throws {
         // A manager's salary changes what the MASH costs, never how long contacts wait.
         let text = """
