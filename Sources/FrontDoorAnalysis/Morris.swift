@@ -44,16 +44,21 @@ public struct MorrisPlan: Sendable {
         self.moved = moved
     }
 
-    /// The values at a point, in their own units.
+    /// The values at a point, in their own units; a range whose ends are whole numbers (a team's
+    /// people, a stage's servers) takes whole numbers, the nearest to the grid's.
     public func values(_ point: [Double]) -> [Double] {
-        zip(ranges, point).map { range, share in range.low + share * (range.high - range.low) }
+        zip(ranges, point).map { range, share in
+            let value = range.low + share * (range.high - range.low)
+            return range.low == range.low.rounded() && range.high == range.high.rounded() ? value.rounded() : value
+        }
     }
 }
 
 /// What Morris's screening found for one value, one measure and one design (or difference): the
 /// mean of the sizes of its elementary effects (μ*, which ranks it), their mean (μ) and their
 /// standard deviation (σ: large against μ* where the effect depends on the other values), each in
-/// the measure's unit for a move across the whole range.
+/// the measure's unit for a move across the whole range (each move's change divided by the share
+/// of the range it moved).
 public struct MorrisEffect: Sendable {
     public let range: AssumptionRange
     public let measure: MeasureDefinition
@@ -65,6 +70,14 @@ public struct MorrisEffect: Sendable {
 }
 
 public enum Morris {
+    /// Every design to run, in one list: `designs[t][s]`, trajectory by trajectory and step by
+    /// step, each named after its place (so that shards and a merge agree on them).
+    public static func designs(_ designs: [[[Scenario]]]) -> [Scenario] {
+        designs.enumerated().flatMap { t, trajectory in
+            trajectory.enumerated().flatMap { s, point in point.map { $0.renamed("\($0.name)[morris \(t + 1).\(s)]") } }
+        }
+    }
+
     /// Runs every point of `plan` — `designs[t][s]` the designs at step `s` of trajectory `t` — on
     /// the same seeds, and returns each value's elementary effects on each of `measures`, ranked
     /// by their mean size.
@@ -72,41 +85,42 @@ public enum Morris {
         plan: MorrisPlan, designs: [[[Scenario]]], measures: [MeasureID], settings: ExperimentSettings,
         progress: (any ProgressObserver)? = nil
     ) -> [MorrisEffect] {
+        let comparison = Comparison.run(self.designs(designs), settings: settings, progress: progress)
+        return effects(of: comparison.designs, plan: plan, names: designs[0][0].map(\.name), measures: measures)
+    }
+
+    /// The effects, from the results of ``designs(_:)`` run in that order (by one process, or by
+    /// shards and merged); `names` are the designs' own names, the first design's first.
+    public static func effects(of results: [ExperimentResult], plan: MorrisPlan, names: [String], measures: [MeasureID])
+        -> [MorrisEffect]
+    {
+        let perPoint = names.count, steps = plan.ranges.count + 1
+        let subjects = perPoint == 1 ? [names[0]] : names.dropFirst().map { "\($0) − \(names[0])" }
+        var definitions: [MeasureID: MeasureDefinition] = [:]
         // The quantity at each point: per measure, per subject (the design, or each design's
         // difference from the first), the mean over replications.
-        var subjects: [String] = []
-        var definitions: [MeasureID: MeasureDefinition] = [:]
-        let quantities: [[[MeasureID: [Double]]]] = designs.map { trajectory in
-            trajectory.map { point in
-                let results = point.map { Experiment.run($0, settings: settings, progress: progress) }
-                if subjects.isEmpty {
-                    subjects =
-                        results.count == 1
-                        ? [results[0].scenario.name] : results.dropFirst().map { "\($0.scenario.name) − \(results[0].scenario.name)" }
-                }
-                var byMeasure: [MeasureID: [Double]] = [:]
-                for id in measures {
-                    guard let first = results[0][id] else { continue }
-                    definitions[id] = first.definition
-                    byMeasure[id] =
-                        results.count == 1
-                        ? [first.mean] : results.dropFirst().map { ($0[id]?.mean ?? .nan) - first.mean }
-                }
-                return byMeasure
-            }
+        func quantity(_ t: Int, _ s: Int, _ id: MeasureID) -> [Double]? {
+            let point = results[(t * steps + s) * perPoint..<(t * steps + s + 1) * perPoint]
+            guard let first = point.first?[id] else { return nil }
+            definitions[id] = first.definition
+            return perPoint == 1 ? [first.mean] : point.dropFirst().map { ($0[id]?.mean ?? .nan) - first.mean }
         }
         var found: [MorrisEffect] = []
         for id in measures {
-            guard let definition = definitions[id] else { continue }
             for (subject, name) in subjects.enumerated() {
                 for (value, range) in plan.ranges.enumerated() {
                     var effects: [Double] = []
-                    for (t, trajectory) in quantities.enumerated() {
-                        guard let step = plan.moved[t].firstIndex(of: value), let before = trajectory[step][id]?[subject],
-                            let after = trajectory[step + 1][id]?[subject]
+                    for t in plan.points.indices {
+                        guard let step = plan.moved[t].firstIndex(of: value), let before = quantity(t, step, id)?[subject],
+                            let after = quantity(t, step + 1, id)?[subject]
                         else { continue }
-                        effects.append((after - before) / MorrisPlan.step)
+                        // The share of the range actually moved (whole-number values are rounded).
+                        let moved =
+                            (plan.values(plan.points[t][step + 1])[value] - plan.values(plan.points[t][step])[value])
+                            / (range.high - range.low)
+                        if moved > 0 { effects.append((after - before) / moved) }
                     }
+                    guard let definition = definitions[id] else { continue }
                     let sizes = Estimate(effects.map(abs)), signed = Estimate(effects)
                     found.append(
                         MorrisEffect(

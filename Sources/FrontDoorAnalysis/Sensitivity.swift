@@ -57,6 +57,17 @@ public struct SensitivityEffect: Sendable {
 /// effects.filter { $0.kind == .flips }      // the assumptions the choice rests on
 /// ```
 public enum Sensitivity {
+    /// Every design to run, in one list: the designs as they are, then each point's designs that
+    /// give its value, named after the value they try (so that shards and a merge agree on them).
+    public static func designs(base: [Scenario], points: [SensitivityPoint]) -> [Scenario] {
+        base
+            + points.flatMap { point in
+                point.designs.compactMap { design in
+                    design?.renamed("\(design?.name ?? "")[\(point.range.path)=\(point.end.rawValue)]")
+                }
+            }
+    }
+
     /// Runs the designs as they are and at every point, on the same seeds, and measures each
     /// effect on `measures`; with one design, a change that takes it across one of `targets`
     /// flips the answer.
@@ -64,18 +75,29 @@ public enum Sensitivity {
         base: [Scenario], points: [SensitivityPoint], measures: [MeasureID], targets: [MeasureTarget] = [], settings: ExperimentSettings,
         progress: (any ProgressObserver)? = nil
     ) -> [SensitivityEffect] {
-        precondition(!base.isEmpty && points.allSatisfy { $0.designs.count == base.count })
-        let asTheyAre = base.map { Experiment.run($0, settings: settings, progress: progress) }
-        var effects: [SensitivityEffect] = []
+        let comparison = Comparison.run(designs(base: base, points: points), settings: settings, progress: progress)
+        return effects(of: comparison.designs, base: base.count, points: points, measures: measures, targets: targets)
+    }
+
+    /// The effects, from the results of ``designs(base:points:)`` run in that order (by one
+    /// process, or by shards and merged).
+    public static func effects(
+        of results: [ExperimentResult], base: Int, points: [SensitivityPoint], measures: [MeasureID], targets: [MeasureTarget] = []
+    ) -> [SensitivityEffect] {
+        precondition(base >= 1 && points.allSatisfy { $0.designs.count == base })
+        let asTheyAre = Array(results.prefix(base))
+        var next = base, found: [SensitivityEffect] = []
         for point in points {
-            let tried = zip(point.designs, asTheyAre).map { design, result in
-                design.map { Experiment.run($0, settings: settings, progress: progress) } ?? result
+            let tried = zip(point.designs, asTheyAre).map { design, result -> ExperimentResult in
+                guard design != nil else { return result }
+                defer { next += 1 }
+                return results[next]
             }
             for id in measures {
-                effects += self.effects(of: point, on: id, asTheyAre: asTheyAre, tried: tried, targets: targets)
+                found += effects(of: point, on: id, asTheyAre: asTheyAre, tried: tried, targets: targets)
             }
         }
-        return effects
+        return found
     }
 
     /// The effects of `point` on measure `id`: on the design, or on each design's difference
@@ -87,18 +109,18 @@ public enum Sensitivity {
         // The quantity per replication: the design's value, or a design's minus the first's.
         func quantities(_ results: [ExperimentResult]) -> [(subject: String, values: [Double])] {
             guard let first = results[0].column(id) else { return [] }
-            if results.count == 1 { return [(results[0].scenario.name, first)] }
-            return results.dropFirst().compactMap { result in
-                result.column(id).map { column in
-                    ("\(result.scenario.name) − \(results[0].scenario.name)", zip(column, first).map { $0 - $1 })
+            if results.count == 1 { return [(asTheyAre[0].scenario.name, first)] }
+            return results.indices.dropFirst().compactMap { index in
+                results[index].column(id).map { column in
+                    ("\(asTheyAre[index].scenario.name) − \(asTheyAre[0].scenario.name)", zip(column, first).map { $0 - $1 })
                 }
             }
         }
         let before = quantities(asTheyAre), after = quantities(tried)
-        let share = definition.unit == .fraction
+        let share = definition.unit == .fraction && asTheyAre.count == 1
         return zip(before, after).map { was, now in
-            let base = Estimate(was.values, within: share && asTheyAre.count == 1 ? 0...1 : nil)
-            let atEnd = Estimate(now.values, within: share && asTheyAre.count == 1 ? 0...1 : nil)
+            let base = Estimate(was.values, within: share ? 0...1 : nil)
+            let atEnd = Estimate(now.values, within: share ? 0...1 : nil)
             let change = Estimate(zip(now.values, was.values).map { $0 - $1 })
             var kind = SensitivityEffect.Kind.negligible
             if change.ci95Low > 0 || change.ci95High < 0 { kind = .moves }

@@ -274,17 +274,12 @@ extension App {
 }
 
 extension App {
-    /// Runs the designs as they are and at both ends of every range, on the same seeds, prints
-    /// which assumptions flip or move the answer and writes `sensitivity.csv` and `report.html`
-    /// (a tornado for each measure) into `folder`:
-    /// `sensitivity`. Returns the effects, ranked.
-    public static func sensitivity(
-        _ designs: [Scenario], points: [SensitivityPoint], measures: [MeasureID], targets: [MeasureTarget], settings: ExperimentSettings,
-        folder: OutputFolder, commandLine: [String] = CommandLine.arguments
+    /// Prints which assumptions flip or move the answer and writes `sensitivity.csv` and
+    /// `report.html` (a tornado for each measure) into `folder`: `sensitivity`. Returns the
+    /// effects, ranked.
+    public static func presentSensitivity(
+        _ effects: [SensitivityEffect], designs: [Scenario], folder: OutputFolder, commandLine: [String] = CommandLine.arguments
     ) throws(AppError) -> [SensitivityEffect] {
-        let effects = Sensitivity.run(
-            base: designs, points: points, measures: measures, targets: targets, settings: settings, progress: ProgressReporter.onTerminal()
-        )
         print(SensitivityReport.table(effects, width: terminalWidth()), terminator: "")
         do {
             let title = "Which assumptions could change the answer: " + designs.map(\.name).joined(separator: " against ")
@@ -298,17 +293,10 @@ extension App {
         }
         return SensitivityReport.ranked(effects)
     }
-}
 
-extension App {
-    /// Morris's screening of every range at once: runs the plan's points, prints the values ranked
-    /// by the size of their effects and writes `morris.csv` into `folder`: `sensitivity --method
-    /// morris`.
-    public static func morris(
-        plan: MorrisPlan, designs: [[[Scenario]]], measures: [MeasureID], settings: ExperimentSettings, folder: OutputFolder
-    ) throws(AppError) -> [MorrisEffect] {
-        let effects = Morris.run(
-            plan: plan, designs: designs, measures: measures, settings: settings, progress: ProgressReporter.onTerminal())
+    /// Prints Morris's screening, the values ranked by the size of their effects, and writes
+    /// `morris.csv` into `folder`: `sensitivity --method morris`.
+    public static func presentMorris(_ effects: [MorrisEffect], folder: OutputFolder) throws(AppError) {
         print(SensitivityReport.morrisTable(effects, width: terminalWidth()), terminator: "")
         do {
             try folder.write([("morris.csv", SensitivityReport.morrisCSV(effects))])
@@ -316,6 +304,5 @@ extension App {
         } catch {
             throw AppError(error.message)
         }
-        return effects
     }
 }

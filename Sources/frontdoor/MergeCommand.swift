@@ -9,9 +9,9 @@ import ScenarioModel
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the shards of a run, comparison or sweep into what one process would have written.",
+        abstract: "Merge the shards of a run, comparison, sweep or sensitivity into what one process would have written.",
         discussion: """
-            Reads the shard records (shard-K-of-N.json) that 'run', 'compare' or 'sweep' wrote with --shard, checks that they are one experiment's (the same version, command, scenario files and their contents, seed and replications) with every unit there exactly once, reads the scenario files again, and prints and writes exactly what the command would have written without --shard. Run it from the folder the shards ran in, so that the scenario paths they recorded are found.
+            Reads the shard records (shard-K-of-N.json) that 'run', 'compare', 'sweep' or 'sensitivity' wrote with --shard, checks that they are one experiment's (the same version, command, scenario files and their contents, seed and replications) with every unit there exactly once, reads the scenario files again, and prints and writes exactly what the command would have written without --shard. Run it from the folder the shards ran in, so that the scenario paths they recorded are found.
 
             Examples:
               frontdoor merge Output/shards --output Output/mash-vs-cads
@@ -40,6 +40,14 @@ struct Merge: ParsableCommand {
         case "run", "compare":
             designs = try record.scenarios.map(what.load)
             presentation = .designs
+        case "sensitivity":
+            let plan = try SensitivityPlan.read(record: record.scenarios, what: what, options: record.vary, seed: record.seed)
+            do { try set.check(plan.all) } catch { throw fail(error.message) }
+            let settings = ExperimentSettings(replications: record.replications, seed: record.seed, jobs: 1)
+            let comparison = Comparison.assemble(plan.all, settings: settings, outcomes: set.outcomes, seconds: set.seconds)
+            let folder = try app { try App.prepareOutput(output.output ?? plan.defaultFolder) }
+            try app { try plan.present(comparison.designs, folder: folder) }
+            return
         default:
             throw fail("the shards were written by a command this version cannot merge ('\(record.command)')")
         }

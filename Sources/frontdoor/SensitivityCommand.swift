@@ -3,6 +3,7 @@ import Foundation
 import FrontDoorAnalysis
 import FrontDoorApp
 import FrontDoorModel
+import FrontDoorReports
 import ScenarioFiles
 import ScenarioModel
 
@@ -47,8 +48,12 @@ struct SensitivityCommand: ParsableCommand {
 
     @OptionGroup var options: ReplicationOptions
     @OptionGroup var what: OverrideOptions
+    @OptionGroup var shards: ShardOptions
 
-    @Option(help: "Folder for sensitivity.csv (default: Output/<scenarios>-sensitivity).")
+    @Option(
+        help:
+            "Folder for sensitivity.csv and report.html, or morris.csv (default: Output/<scenarios>-sensitivity); with --shard, for the shard's record."
+    )
     var output: String?
 
     func validate() throws {
@@ -59,20 +64,68 @@ struct SensitivityCommand: ParsableCommand {
         guard (2...200).contains(trajectories) else { throw ValidationError("--trajectories must be between 2 and 200") }
     }
 
-    /// A design read with the values of some ranges set (as --set would set them), or a clear
-    /// refusal naming the range that cannot be run.
-    func load(_ path: String, design: Scenario, setting values: [(range: AssumptionRange, value: Double, at: String)]) throws -> Scenario {
-        do throws(ScenarioError) {
-            return try ScenarioLoader.load(path: path, overrides: what.overrides + values.map { "\($0.range.path)=\($0.value)" })
-        } catch {
-            let last = values.last
-            throw fail(
-                "\(last?.range.place ?? path): ranges.\(last?.range.path ?? ""): at \(last?.at ?? "a point") (\(last?.value ?? 0)) "
-                    + "\(design.name) cannot be run: \(error.message)")
+    func run() throws {
+        let plan = try SensitivityPlan.read(
+            scenarios: scenarios, what: what, measures: measures, targets: targets, method: method, trajectories: trajectories,
+            seed: options.settings.seed)
+        if let shard = try shards.resolved() {
+            try app {
+                try App.runShard(
+                    shard, plan.all, settings: options.settings, output: OutputRequest(folder: output),
+                    invocation: Invocation(command: "sensitivity", scenarios: scenarios, overrides: what.overrides, vary: plan.options))
+            }
+            return
+        }
+        let folder = try app { try App.prepareOutput(output ?? plan.defaultFolder) }
+        let comparison = Comparison.run(plan.all, settings: options.settings, progress: ProgressReporter.onTerminal())
+        try app { try plan.present(comparison.designs, folder: folder) }
+    }
+}
+
+/// What `sensitivity` runs, read from its arguments — by the command, or again by `merge` from the
+/// shards' record — and how its results are presented.
+struct SensitivityPlan {
+    enum Method {
+        case oneAtATime([SensitivityPoint])
+        case morris(MorrisPlan, [[[Scenario]]])
+    }
+
+    let designs: [Scenario]
+    let method: Method
+    let measures: [MeasureID]
+    let targets: [MeasureTarget]
+    /// The command's own options, as a shard records them (`--measure=…`, `--target=…`,
+    /// `--method=…`, `--trajectories=…`).
+    let options: [String]
+
+    /// Every design run, in one list (see ``Sensitivity/designs(base:points:)``).
+    var all: [Scenario] {
+        switch method {
+        case .oneAtATime(let points): return Sensitivity.designs(base: designs, points: points)
+        case .morris(_, let grid): return Morris.designs(grid)
         }
     }
 
-    func run() throws {
+    var defaultFolder: String { "Output/" + designs.map(\.name).joined(separator: "-vs-") + "-sensitivity" }
+
+    /// Prints and writes the effects found in `results`, the results of ``all`` in order.
+    func present(_ results: [ExperimentResult], folder: OutputFolder) throws(AppError) {
+        switch method {
+        case .oneAtATime(let points):
+            _ = try App.presentSensitivity(
+                Sensitivity.effects(of: results, base: designs.count, points: points, measures: measures, targets: targets),
+                designs: designs, folder: folder)
+        case .morris(let plan, _):
+            try App.presentMorris(
+                Morris.effects(of: results, plan: plan, names: designs.map(\.name), measures: measures), folder: folder)
+        }
+    }
+
+    /// Reads the designs and every point they are run at, before anything runs: a range whose
+    /// end (or a point of the screening) cannot be run is refused at once.
+    static func read(
+        scenarios: [String], what: OverrideOptions, measures: [String], targets: [String], method: String, trajectories: Int, seed: UInt32
+    ) throws -> SensitivityPlan {
         let designs = try scenarios.map { try what.load($0) }
         let chosen = try measures.map { name throws -> MeasureID in
             do throws(MeasureID.Unknown) { return try MeasureID.named(name, among: designs[0].measures.map(\.id)) } catch {
@@ -93,44 +146,59 @@ struct SensitivityCommand: ParsableCommand {
                 "\(designs[0].file) gives no ranges: add a root key ranges:, such as "
                     + "ranges: {decision_quality.noise: {low: 0.3, high: 1.0, why: \"…\"}}")
         }
-        let measuresToFollow = chosen.isEmpty ? designs[0].headlineMeasures : chosen
-        let folderName = output ?? "Output/" + designs.map(\.name).joined(separator: "-vs-") + "-sensitivity"
+        func load(_ path: String, _ design: Scenario, _ values: [(range: AssumptionRange, value: Double)], at place: String) throws
+            -> Scenario
+        {
+            do throws(ScenarioError) {
+                return try ScenarioLoader.load(
+                    path: path, overrides: what.overrides + values.map { "\($0.range.path)=\(Figures.data($0.value))" })
+            } catch {
+                let last = values.last
+                throw fail(
+                    "\(last?.range.place ?? path): ranges.\(last?.range.path ?? ""): at \(place) (\(Figures.data(last?.value ?? 0))) "
+                        + "\(design.name) cannot be run: \(error.message)")
+            }
+        }
+        let gives = { (design: Scenario, range: AssumptionRange) in design.ranges.contains { $0.path == range.path } }
+        let chosenMethod: Method
         if method == "morris" {
-            // Every point of every trajectory is read before anything runs.
-            let plan = MorrisPlan(ranges: ranges, trajectories: trajectories, seed: options.settings.seed)
-            let grid = try plan.points.map { trajectory in
-                try trajectory.map { point in
-                    let values = plan.values(point)
-                    return try zip(scenarios, designs).map { path, design in
-                        let given = zip(ranges, values).filter { range, _ in design.ranges.contains { $0.path == range.path } }
-                        return try load(path, design: design, setting: given.map { ($0.0, $0.1, "a point of the screening") })
+            let plan = MorrisPlan(ranges: ranges, trajectories: trajectories, seed: seed)
+            chosenMethod = .morris(
+                plan,
+                try plan.points.map { trajectory in
+                    try trajectory.map { point in
+                        try zip(scenarios, designs).map { path, design in
+                            try load(
+                                path, design, zip(ranges, plan.values(point)).filter { gives(design, $0.0) }.map { ($0.0, $0.1) },
+                                at: "a point of the screening")
+                        }
                     }
-                }
-            }
-            let folder = try app { try App.prepareOutput(folderName) }
-            _ = try app {
-                try App.morris(plan: plan, designs: grid, measures: measuresToFollow, settings: options.settings, folder: folder)
-            }
-            return
+                })
+        } else {
+            chosenMethod = .oneAtATime(
+                try ranges.flatMap { range in
+                    try [SensitivityPoint.End.low, .high].map { end in
+                        let value = end == .low ? range.low : range.high
+                        return SensitivityPoint(
+                            range: range, end: end,
+                            designs: try zip(scenarios, designs).map { path, design in
+                                gives(design, range) ? try load(path, design, [(range, value)], at: "its \(end.rawValue) end") : nil
+                            })
+                    }
+                })
         }
-        // Every point is read before anything runs, so that a range whose end cannot be run is
-        // refused at once.
-        var points: [SensitivityPoint] = []
-        for range in ranges {
-            for end in [SensitivityPoint.End.low, .high] {
-                let value = end == .low ? range.low : range.high
-                let tried = try zip(scenarios, designs).map { path, design throws -> Scenario? in
-                    guard design.ranges.contains(where: { $0.path == range.path }) else { return nil }
-                    return try load(path, design: design, setting: [(range, value, "its \(end.rawValue) end")])
-                }
-                points.append(SensitivityPoint(range: range, end: end, designs: tried))
-            }
-        }
-        let folder = try app { try App.prepareOutput(folderName) }
-        _ = try app {
-            try App.sensitivity(
-                designs, points: points, measures: measuresToFollow,
-                targets: parsedTargets.isEmpty ? designs[0].targets : parsedTargets, settings: options.settings, folder: folder)
-        }
+        return SensitivityPlan(
+            designs: designs, method: chosenMethod, measures: chosen.isEmpty ? designs[0].headlineMeasures : chosen,
+            targets: parsedTargets.isEmpty ? designs[0].targets : parsedTargets,
+            options: measures.map { "--measure=\($0)" } + targets.map { "--target=\($0)" }
+                + (method == "morris" ? ["--method=morris", "--trajectories=\(trajectories)"] : []))
+    }
+
+    /// The same, from a shard's record: its scenarios, overrides and the options it recorded.
+    static func read(record scenarios: [String], what: OverrideOptions, options: [String], seed: UInt32) throws -> SensitivityPlan {
+        func values(_ name: String) -> [String] { options.filter { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) } }
+        return try read(
+            scenarios: scenarios, what: what, measures: values("--measure"), targets: values("--target"),
+            method: values("--method").first ?? "one-at-a-time", trajectories: Int(values("--trajectories").first ?? "") ?? 10, seed: seed)
     }
 }

@@ -18,6 +18,29 @@ import Testing
         return outcome
     }
 
+    @Test(arguments: [[], ["--method", "morris", "--trajectories", "3"]])
+    func sensitivityShardsMergeToExactlyWhatOneProcessWrites(_ method: [String]) throws {
+        let root = try temporaryFolder("sensitivity-shards")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try """
+        extends: \(packageRoot)/Scenarios/benchmarks/tandem.yaml
+        scenario: ranged
+        run: {horizon_days: 40}
+        ranges:
+          arrivals.per_day: {low: 60, high: 90, why: "a quieter and a busier year"}
+          stages.triage.servers: {low: 5, high: 7, why: "a post either side"}
+        """.write(toFile: root + "/ranged.yaml", atomically: true, encoding: .utf8)
+        let sensitivity =
+            ["sensitivity", "ranged.yaml", "-r", "3", "--seed", "5", "--measure", "contacts.mean_time_in_system_hours"] + method
+        for k in 0..<2 { _ = try succeed(sensitivity + ["--shard", "\(k)/2", "--output", "shards"], in: root) }
+        let merged = try succeed(["merge", "shards", "--output", "merged"], in: root)
+        let single = try succeed(sensitivity + ["--output", "single"], in: root)
+        #expect(merged.standardOutput == single.standardOutput)
+        let file = method.isEmpty ? "sensitivity.csv" : "morris.csv"
+        let a = FileManager.default.contents(atPath: root + "/single/" + file)
+        #expect(a != nil && a == FileManager.default.contents(atPath: root + "/merged/" + file), "\(file) differs")
+    }
+
     @Test func threeShardsMergeToExactlyWhatOneProcessWrites() throws {
         let root = try temporaryFolder("shards")
         defer { try? FileManager.default.removeItem(atPath: root) }
