@@ -17,16 +17,19 @@ public enum SensitivityReport {
     public static func sentence(_ effects: [SensitivityEffect]) -> String {
         let assumptions = Set(effects.map(\.point.range.path)).count
         let flips = ranked(effects).filter { $0.kind == .flips }
+        // With two or more designs the answer is the choice between them.
+        let choices = Set(effects.map(\.subject).filter { $0.contains(" − ") }).sorted()
+        let answer = choices.isEmpty ? "The answer" : "The choice (" + choices.joined(separator: "; ") + ")"
         guard !flips.isEmpty else {
             let moves = Set(effects.filter { $0.kind == .moves }.map(\.point.range.path)).count
-            return "The answer holds for every assumption tried: none of the \(assumptions) ranges flips it"
+            return "\(answer) holds for every assumption tried: none of the \(assumptions) ranges flips it"
                 + (moves > 0 ? "; \(moves) move it (below, largest first)." : ", and none moves it.")
         }
         let named = flips.map {
             "\($0.point.range.path) at its \($0.point.end.rawValue) end (\(Figures.prose($0.point.value))) for \($0.measure.id.name)"
         }
         var seen = Set<String>()
-        return "The answer changes with \(named.filter { seen.insert($0).inserted }.joined(separator: "; ")): "
+        return "\(answer) changes with \(named.filter { seen.insert($0).inserted }.joined(separator: "; ")): "
             + "with that value, \(flips[0].subject)'s \(flips[0].measure.id.name) is "
             + "\(TerminalLayout.format(flips[0].atEnd.mean, flips[0].measure.unit)) against "
             + "\(TerminalLayout.format(flips[0].base.mean, flips[0].measure.unit)) as the files are."
