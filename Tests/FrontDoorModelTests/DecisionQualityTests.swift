@@ -140,6 +140,18 @@ import Testing
         #expect(back.count == 1_000 && back.allSatisfy { $0.rag == .red })
         let protection = Double(back.filter { $0.realNeed == .protection }.count) / 1_000
         #expect(abs(protection - 0.3) < 3.29 * (0.3 * 0.7 / 1_000).squareRoot(), "\(protection)")
+        // Held back by no batch meant for ambers: a missed child comes back red at once, even
+        // from a source that sends its ambers in a morning batch.
+        var batched = fixture
+        batched.design.demand.sources[0].batches = Demand.Batches(
+            channels: Channel.allCases.map { _ in true }, ratings: [false, true, true], releaseHour: 8)
+        var batchedArrivals = Arrivals(
+            design: try batched.prepared(), days: 400, stream: RandomStream(seed: 1), backlogStream: RandomStream(seed: 2),
+            recontactStream: RandomStream(seed: 3), changesStream: RandomStream(seed: 5), perceptionStream: RandomStream(seed: 6))
+        for _ in 0..<50 { batchedArrivals.comeBack(child, referred: false, missed: true, now: 24) }
+        var reds: [DemandGenerator.Arrival] = []
+        for day in 2...400 { batchedArrivals.contacts(onDay: day, room: 0) { if $0.isRecontact { reds.append($0) } } }
+        #expect(reds.count == 50 && reds.allSatisfy { $0.rag == .red && $0.time == $0.incidentTime })
         // A child whose need was not missed comes back as it was.
         arrivals.comeBack(child, referred: false, now: 24)
         var again: [DemandGenerator.Arrival] = []

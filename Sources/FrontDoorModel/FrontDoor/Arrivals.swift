@@ -105,14 +105,16 @@ struct Arrivals {
             if volume[middle + 1] > target { last = middle } else { first = middle + 1 }
         }
         let hour = Double(generator.hours[earlier.source].sample(using: recontactStream)) + recontactStream.uniform()
-        var arrival = generator.returning(
-            earlier, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral,
-            using: recontactStream)
-        // The same child, seen the same way; a missed one comes back more urgent.
+        // The same child, seen the same way; a missed one comes back more urgent — before the
+        // time it reaches the front door is worked out, since a batch holds back only the
+        // ratings it names.
+        var child = earlier
         if missed {
-            arrival.rag = RAG.allCases[max(arrival.rag.rawValue - 1, 0)]
-            if recontactStream.uniform() < escalation { arrival.realNeed = .protection }
+            child.rag = RAG.allCases[max(child.rag.rawValue - 1, 0)]
+            if recontactStream.uniform() < escalation { child.realNeed = .protection }
         }
+        let arrival = generator.returning(
+            child, at: Double(first) * 24 + hour, lastReferral: referred ? now : earlier.lastReferral, using: recontactStream)
         laterBuckets[Int(arrival.time / 24) % laterBuckets.count].append(arrival)
     }
 }
