@@ -149,15 +149,26 @@ struct SensitivityPlan {
         func load(_ path: String, _ design: Scenario, _ values: [(range: AssumptionRange, value: Double)], at place: String) throws
             -> Scenario
         {
+            let last = values.last
+            let refusal = "\(last?.range.place ?? path): ranges.\(last?.range.path ?? ""): at \(place) (\(Figures.data(last?.value ?? 0))) "
+            let scenario: Scenario
             do throws(ScenarioError) {
-                return try ScenarioLoader.load(
+                scenario = try ScenarioLoader.load(
                     path: path, overrides: what.overrides + values.map { "\($0.range.path)=\(Figures.data($0.value))" })
             } catch {
-                let last = values.last
-                throw fail(
-                    "\(last?.range.place ?? path): ranges.\(last?.range.path ?? ""): at \(place) (\(Figures.data(last?.value ?? 0))) "
-                        + "\(design.name) cannot be run: \(error.message)")
+                throw fail(refusal + "\(design.name) cannot be run: \(error.message)")
             }
+            // A design that reads but can decide nothing (a team of 0 making every decision, with
+            // no cover) would only pile its contacts up: refused, not run.
+            if case .frontDoor(let prepared) = scenario.model, let final = prepared.stages.last {
+                let deciders = [final.team] + (final.coverTeam.map { [$0] } ?? [])
+                if deciders.allSatisfy({ prepared.teams[$0].workedPosts.isEmpty }) {
+                    throw fail(
+                        refusal + "\(design.name) has nobody at work in team '\(prepared.teams[final.team].id)', which makes the decision "
+                            + "every contact needs: no contact could be decided")
+                }
+            }
+            return scenario
         }
         let gives = { (design: Scenario, range: AssumptionRange) in design.ranges.contains { $0.path == range.path } }
         let chosenMethod: Method

@@ -273,6 +273,17 @@ enum Frontdoor {
         #expect(
             refused.status == 1 && refused.standardError.contains("ranges.arrivals.per_day: at its low end (-5) ranged cannot be run"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/never"))
+        // So is an end at which nobody is left to make the decisions every contact needs.
+        let nobody = folder + "/nobody.yaml"
+        try """
+        extends: \(packageRoot)/Scenarios/mash.yaml
+        scenario: nobody
+        ranges:
+          teams.team_managers.people: {low: 0, high: 8, why: "x"}
+        """.write(toFile: nobody, atomically: true, encoding: .utf8)
+        let empty = try Frontdoor.run(["sensitivity", nobody, "--output", folder + "/never"])
+        #expect(empty.status == 1 && empty.standardError.contains("at its low end (0) nobody has nobody at work in team 'team_managers'"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/never"))
     }
 
     @Test func checkDescribesDemandBySourceAndThePublishedFigures() throws {
