@@ -96,17 +96,16 @@ public enum Morris {
     {
         let perPoint = names.count, steps = plan.ranges.count + 1
         let subjects = perPoint == 1 ? [names[0]] : names.dropFirst().map { "\($0) − \(names[0])" }
-        var definitions: [MeasureID: MeasureDefinition] = [:]
         // The quantity at each point: per measure, per subject (the design, or each design's
         // difference from the first), the mean over replications.
         func quantity(_ t: Int, _ s: Int, _ id: MeasureID) -> [Double]? {
             let point = results[(t * steps + s) * perPoint..<(t * steps + s + 1) * perPoint]
             guard let first = point.first?[id] else { return nil }
-            definitions[id] = first.definition
             return perPoint == 1 ? [first.mean] : point.dropFirst().map { ($0[id]?.mean ?? .nan) - first.mean }
         }
         var found: [MorrisEffect] = []
         for id in measures {
+            guard let definition = results.first?[id]?.definition else { continue }
             for (subject, name) in subjects.enumerated() {
                 for (value, range) in plan.ranges.enumerated() {
                     var effects: [Double] = []
@@ -120,7 +119,6 @@ public enum Morris {
                             / (range.high - range.low)
                         if moved > 0 { effects.append((after - before) / moved) }
                     }
-                    guard let definition = definitions[id] else { continue }
                     let sizes = Estimate(effects.map(abs)), signed = Estimate(effects)
                     found.append(
                         MorrisEffect(

@@ -39,18 +39,7 @@ public enum SensitivityReport {
     /// a block an effect where `width` is too narrow for them).
     public static func table(_ effects: [SensitivityEffect], rows: Int = 15, width: Int? = nil) -> String {
         let shown = ranked(effects).prefix(rows)
-        let header = ["assumption", "end", "measure", "of", "as it is", "at the end", "change (95% interval)", "class"]
-        let body = shown.map { e in
-            let unit = e.measure.unit
-            return [
-                e.point.range.path, "\(e.point.end.rawValue) \(Figures.prose(e.point.value))", e.measure.id.name, e.subject,
-                TerminalLayout.format(e.base.mean, unit), TerminalLayout.format(e.atEnd.mean, unit),
-                "\(TerminalLayout.signed(e.change.mean, unit)) (\(TerminalLayout.signed(e.change.ci95Low, unit)) to "
-                    + "\(TerminalLayout.signed(e.change.ci95High, unit)))",
-                e.kind.rawValue
-            ]
-        }
-        var lines = [sentence(effects), ""] + SizingReport.fitted([header] + body, width: width, keys: 2)
+        var lines = [sentence(effects), ""] + SizingReport.fitted([header] + shown.map(cells), width: width, keys: 2)
         if effects.count > shown.count { lines.append("… \(effects.count - shown.count) more in sensitivity.csv") }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -87,20 +76,27 @@ public enum SensitivityReport {
                 + "</section>"
         }
         body +=
-            "<section><h2>Every effect</h2><table><thead><tr>"
-            + ["assumption", "end", "measure", "of", "as it is", "at the end", "change (95% interval)", "class", "why"]
-            .map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
+            "<section><h2>Every effect</h2><table><thead><tr>" + (header + ["why"]).map { "<th>\($0)</th>" }.joined()
+            + "</tr></thead><tbody>"
         for e in ranked {
-            let unit = e.measure.unit
-            let cells = [
-                e.point.range.path, "\(e.point.end.rawValue) \(Figures.prose(e.point.value))", e.measure.id.name, e.subject,
-                TerminalLayout.format(e.base.mean, unit), TerminalLayout.format(e.atEnd.mean, unit),
-                "\(TerminalLayout.signed(e.change.mean, unit)) (\(TerminalLayout.signed(e.change.ci95Low, unit)) to "
-                    + "\(TerminalLayout.signed(e.change.ci95High, unit)))", e.kind.rawValue, e.point.range.why
-            ]
-            body += "<tr>" + cells.map { "<td>\(HTMLPage.escape($0))</td>" }.joined() + "</tr>"
+            body += "<tr>" + (cells(e) + [e.point.range.why]).map { "<td>\(HTMLPage.escape($0))</td>" }.joined() + "</tr>"
         }
         return HTMLPage.document(title: title, body: body + "</tbody></table></section>")
+    }
+
+    /// The columns of an effect in the terminal's table and the page's.
+    static let header = ["assumption", "end", "measure", "of", "as it is", "at the end", "change (95% interval)", "class"]
+
+    /// An effect's cells under ``header``.
+    static func cells(_ e: SensitivityEffect) -> [String] {
+        let unit = e.measure.unit
+        return [
+            e.point.range.path, "\(e.point.end.rawValue) \(Figures.prose(e.point.value))", e.measure.id.name, e.subject,
+            TerminalLayout.format(e.base.mean, unit), TerminalLayout.format(e.atEnd.mean, unit),
+            "\(TerminalLayout.signed(e.change.mean, unit)) (\(TerminalLayout.signed(e.change.ci95Low, unit)) to "
+                + "\(TerminalLayout.signed(e.change.ci95High, unit)))",
+            e.kind.rawValue
+        ]
     }
 
     /// `sensitivity.csv`: one row per assumption, end, measure and design (or difference), ranked.

@@ -16,8 +16,9 @@ struct Arrivals {
     /// Draws for the noise in what a decider will see of each new contact's need, taken in the
     /// order contacts are made (the same in every design), only where the design models it.
     let perceptionStream: RandomStream
-    /// Each contact's real need, where the design models the quality of decisions.
-    let needChoice: NeedChoice?
+    /// Whether the design models the quality of decisions (each new contact then draws the noise
+    /// in what its decider will see).
+    let judgesNeed: Bool
     /// The chance that a missed child in need comes back needing protection.
     let escalation: Double
     /// Contacts waiting to arrive on a later day — re-contacts, and contacts sent in a batch — by
@@ -37,7 +38,7 @@ struct Arrivals {
     ) {
         self.changesStream = changesStream
         self.perceptionStream = perceptionStream
-        needChoice = design.needChoice
+        judgesNeed = design.needChoice != nil
         escalation = design.decisionQuality?.missedNeedEscalation ?? 0
         let generator = DemandGenerator(design)
         self.generator = generator
@@ -59,15 +60,10 @@ struct Arrivals {
     /// overloaded the day) other than those sent in a later batch, then the contacts held for the
     /// day (re-contacts and batches).
     mutating func contacts(onDay day: Int, room: Int, _ body: (DemandGenerator.Arrival) -> Void) {
-        let waitingAtStart = day == 0 ? generator.startingBacklog(using: backlogStream) : []
-        let perception = needChoice == nil ? nil : perceptionStream
-        for var arrival in waitingAtStart {
-            if let perception { arrival.perception = Float(perception.gaussian()) }
-            judge(&arrival)
-            body(arrival)
-        }
+        let perception = judgesNeed ? perceptionStream : nil
+        let waitingAtStart = day == 0 ? generator.startingBacklog(using: backlogStream, perception: perception) : []
+        for arrival in waitingAtStart { body(arrival) }
         for var arrival in generator.contacts(onDay: day, using: stream, limit: room, changes: changesStream, perception: perception) {
-            judge(&arrival)
             arrival.time = generator.receipt(of: arrival)
             if Int(arrival.time / 24) == day {
                 body(arrival)
@@ -80,12 +76,6 @@ struct Arrivals {
         // Released rather than kept: a Monday's bucket holds a weekend of batched notifications,
         // and keeping each bucket's largest size would make memory grow with the run's length.
         laterBuckets[bucket] = []
-    }
-
-    /// Gives a new contact its real need, where the design models the quality of decisions.
-    private func judge(_ arrival: inout DemandGenerator.Arrival) {
-        guard let needChoice else { return }
-        arrival.realNeed = needChoice.need(source: arrival.source, rag: arrival.rag, draw: arrival.need)
     }
 
     /// The children of `earlier`, decided at `now` (and referred then, if `referred`), come back

@@ -83,11 +83,14 @@ struct DemandGenerator {
 
     /// Which source each contact waiting at the start comes from.
     let sourceChoice: Categorical
+    /// Each contact's real need, where the design models the quality of decisions.
+    let needChoice: NeedChoice?
 
     /// Contacts of `demand` on `calendar`, with the children per contact and the starting
     /// backlog's sources chosen by `children` and `sources`.
-    init(demand: Demand, calendar: ServiceCalendar, children: Categorical?, sources: Categorical) {
+    init(demand: Demand, calendar: ServiceCalendar, children: Categorical?, sources: Categorical, need: NeedChoice? = nil) {
         self.demand = demand
+        needChoice = need
         self.calendar = calendar
         scale = demand.sources.indices.map { index in
             let total = (0..<365).reduce(0.0) { $0 + DemandGenerator.weight(demand, calendar, source: index, day: $1) }
@@ -105,7 +108,9 @@ struct DemandGenerator {
 
     /// The contacts of a prepared design.
     init(_ design: PreparedDesign) {
-        self.init(demand: design.demand, calendar: design.calendar, children: design.childrenChoice, sources: design.sourceChoice)
+        self.init(
+            demand: design.demand, calendar: design.calendar, children: design.childrenChoice, sources: design.sourceChoice,
+            need: design.needChoice)
     }
 
     static func weight(_ demand: Demand, _ calendar: ServiceCalendar, source: Int, day: Int) -> Double {
@@ -164,10 +169,10 @@ struct DemandGenerator {
             let count = min(stream.poisson(mean: means[source]), max(0, limit - arrivals.count))
             for _ in 0..<count {
                 let hour = hours[source].sample(using: stream)
-                var arrival = self.arrival(source: source, at: Double(day) * 24 + Double(hour) + stream.uniform(), using: stream)
+                var arrival = self.arrival(
+                    source: source, at: Double(day) * 24 + Double(hour) + stream.uniform(), using: stream, perception: perception)
                 // Only new contacts can be about a case already open.
                 arrival.openCase = demand.openCaseShare > 0 && stream.uniform() < demand.openCaseShare
-                if let perception { arrival.perception = Float(perception.gaussian()) }
                 if hasLimitedChanges && isRemoved(arrival, onDay: day, using: changes ?? stream) { continue }
                 arrivals.append(arrival)
             }
@@ -186,15 +191,18 @@ struct DemandGenerator {
 
     /// The contacts waiting at the start, all arriving at time 0, with sources in proportion to
     /// their shares.
-    func startingBacklog(using stream: RandomStream) -> [Arrival] {
+    func startingBacklog(using stream: RandomStream, perception: RandomStream? = nil) -> [Arrival] {
         guard demand.startingBacklog > 0 else { return [] }
-        return (0..<demand.startingBacklog).map { _ in arrival(source: sourceChoice.sample(using: stream), at: 0, using: stream) }
+        return (0..<demand.startingBacklog).map { _ in
+            arrival(source: sourceChoice.sample(using: stream), at: 0, using: stream, perception: perception)
+        }
     }
 
-    /// A contact from `source` at `time` (a re-contact, or one waiting at the start), its
-    /// channel, RAG rating and draws taken from `stream`.
-    func arrival(source: Int, at time: Double, using stream: RandomStream) -> Arrival {
-        Arrival(
+    /// A new contact from `source` at `time`, its channel, RAG rating and draws taken from
+    /// `stream`; where the design models the quality of decisions, its real need, and with
+    /// `perception` the noise in what its decider will see.
+    func arrival(source: Int, at time: Double, using stream: RandomStream, perception: RandomStream? = nil) -> Arrival {
+        var arrival = Arrival(
             time: time, incidentTime: time, source: source,
             channel: Channel.allCases[channels[source].sample(using: stream)],
             rag: RAG.allCases[rags[source].sample(using: stream)],
@@ -203,6 +211,9 @@ struct DemandGenerator {
             followUp: SIMD4(stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()),
             slow: Self.single(stream.uniform()),
             children: 1 + (children?.sample(using: stream) ?? 0))
+        if let needChoice { arrival.realNeed = needChoice.need(source: source, rag: arrival.rag, draw: arrival.need) }
+        if let perception { arrival.perception = Float(perception.gaussian()) }
+        return arrival
     }
 
     /// A uniform draw on [0, 1) in single precision, still below 1.
